@@ -1,0 +1,41 @@
+"""Pure types shared by everything: no I/O, no Qt, no SQLAlchemy."""
+
+from app.domain.enums import (
+    ContactReason,
+    ConversationStatus,
+    Direction,
+    Keyword,
+    OrderKind,
+    OutboxState,
+)
+from app.domain.model import (
+    RESPONSE_WINDOW,
+    AttachmentRef,
+    Buyer,
+    Conversation,
+    Draft,
+    Marketplace,
+    Message,
+    Order,
+    OrderItem,
+    utcnow,
+)
+
+__all__ = [
+    "RESPONSE_WINDOW",
+    "AttachmentRef",
+    "Buyer",
+    "ContactReason",
+    "Conversation",
+    "ConversationStatus",
+    "Direction",
+    "Draft",
+    "Keyword",
+    "Marketplace",
+    "Message",
+    "Order",
+    "OrderItem",
+    "OrderKind",
+    "OutboxState",
+    "utcnow",
+]
