@@ -20,6 +20,7 @@ from app.domain.model import (
     OrderItem,
     utcnow,
 )
+from app.domain.thread import ThreadMessage, ThreadSummary, summarize
 
 __all__ = [
     "RESPONSE_WINDOW",
@@ -37,5 +38,8 @@ __all__ = [
     "OrderItem",
     "OrderKind",
     "OutboxState",
+    "ThreadMessage",
+    "ThreadSummary",
+    "summarize",
     "utcnow",
 ]

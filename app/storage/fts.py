@@ -1,0 +1,27 @@
+"""Full-text search syntax.
+
+The indexes themselves (FTS5 over message subjects/bodies with ``unicode61 remove_diacritics
+2``, trigrams over order numbers) are created by the migrations and kept in step by triggers,
+so every writer indexes in the same transaction as it writes.
+"""
+
+from __future__ import annotations
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn what the seller typed into a safe FTS5 query: every word must appear, the last
+    one as a prefix (results as you type). Quoting neutralises FTS syntax in the input."""
+    words = "".join(c if c.isalnum() else " " for c in user_text).split()
+    if not words:
+        return None
+    return " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
+
+
+def like_pattern(user_text: str) -> str | None:
+    """A LIKE pattern for substring search on order numbers; the trigram index serves LIKE
+    only for three characters or more."""
+    needle = user_text.strip()
+    if len(needle) < 3:
+        return None
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

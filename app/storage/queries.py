@@ -1,0 +1,328 @@
+"""Read paths the window needs, each one index seek at seller scale.
+
+Thread pages use keyset pagination (never OFFSET): the caller passes the ``ThreadKey`` of the
+last row it has, and the next page starts right after it, so page 1,800 costs what page 1 does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select, text, tuple_
+
+from app.domain import ConversationStatus, Direction, OrderKind
+from app.storage.fts import fts_query, like_pattern
+from app.storage.schema import (
+    AttachmentRow,
+    BuyerRow,
+    ConversationRow,
+    MarketplaceRow,
+    MessageRow,
+    OrderRow,
+)
+
+PAGE_SIZE = 50
+
+_c = ConversationRow.__table__.c
+_b = BuyerRow.__table__.c
+_o = OrderRow.__table__.c
+
+
+class ThreadSort(StrEnum):
+    ACTIVITY = "activity"  # newest activity first
+    DEADLINE = "deadline"  # owed answers by deadline, soonest first; then the rest by activity
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadFilter:
+    marketplace_id: str | None = None
+    status: ConversationStatus = ConversationStatus.ALL
+    flagged_only: bool = False
+    sort: ThreadSort = ThreadSort.ACTIVITY
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadKey:
+    """Where a page ended. ``owed`` marks the deadline-sorted segment of owed answers."""
+
+    sort_ms: int
+    id: int
+    owed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    id: int
+    relay_id: str | None
+    marketplace_id: str
+    buyer_name: str
+    buyer_alias: str
+    order_number: str | None
+    subject: str
+    preview: str
+    last_activity: datetime
+    awaiting_since: datetime | None
+    needs_response: bool
+    no_response_needed: bool
+    unread_count: int
+    message_count: int
+    flagged: bool
+
+    def key(self, sort: ThreadSort = ThreadSort.ACTIVITY) -> ThreadKey:
+        if sort is ThreadSort.DEADLINE and self.needs_response and self.awaiting_since:
+            return ThreadKey(_ms(self.awaiting_since), self.id, owed=True)
+        return ThreadKey(_ms(self.last_activity), self.id)
+
+
+def _ms(value: datetime) -> int:
+    return int(value.timestamp() * 1000)
+
+
+_THREAD_COLUMNS = (
+    _c.id,
+    _c.relay_id,
+    _c.marketplace_id,
+    _b.display_name,
+    _b.alias,
+    _o.order_number,
+    _c.subject,
+    _c.preview,
+    _c.last_activity,
+    _c.awaiting_since,
+    _c.needs_response,
+    _c.no_response_needed,
+    _c.unread_count,
+    _c.message_count,
+    _c.flagged,
+)
+
+
+def _thread_select() -> Select[Any]:
+    return (
+        select(*_THREAD_COLUMNS)
+        .select_from(ConversationRow.__table__)
+        .join(BuyerRow.__table__, _b.id == _c.buyer_id)
+        .outerjoin(OrderRow.__table__, _o.id == _c.order_id)
+    )
+
+
+def _rows(conn: Connection, stmt: Select[Any]) -> list[ThreadRow]:
+    return [ThreadRow(*row) for row in conn.execute(stmt)]
+
+
+def _filtered(flt: ThreadFilter, stmt: Select[Any]) -> Select[Any]:
+    if flt.marketplace_id is not None:
+        stmt = stmt.where(_c.marketplace_id == flt.marketplace_id)
+    if flt.status is ConversationStatus.NEEDS_RESPONSE:
+        stmt = stmt.where(_c.needs_response.is_(True))
+    elif flt.status is ConversationStatus.WAITING_ON_BUYER:
+        stmt = stmt.where(_c.needs_response.is_(False))
+    if flt.flagged_only:
+        stmt = stmt.where(_c.flagged.is_(True))
+    return stmt
+
+
+def thread_page(
+    conn: Connection, flt: ThreadFilter, after: ThreadKey | None = None, limit: int = PAGE_SIZE
+) -> list[ThreadRow]:
+    """One page of the thread list after ``after`` (None: the first page)."""
+    if flt.sort is ThreadSort.DEADLINE and flt.status is not ConversationStatus.WAITING_ON_BUYER:
+        return _deadline_page(conn, flt, after, limit)
+    stmt = _filtered(flt, _thread_select())
+    if after is not None:
+        stmt = stmt.where(tuple_(_c.last_activity, _c.id) < tuple_(after.sort_ms, after.id))
+    stmt = stmt.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit)
+    return _rows(conn, stmt)
+
+
+def _deadline_page(
+    conn: Connection, flt: ThreadFilter, after: ThreadKey | None, limit: int
+) -> list[ThreadRow]:
+    # Segment 1: conversations owing an answer, soonest deadline first (one index range).
+    rows: list[ThreadRow] = []
+    if after is None or after.owed:
+        owed = _filtered(flt, _thread_select()).where(_c.needs_response.is_(True))
+        if after is not None:
+            owed = owed.where(tuple_(_c.awaiting_since, _c.id) > tuple_(after.sort_ms, after.id))
+        owed = owed.order_by(_c.awaiting_since, _c.id).limit(limit)
+        rows = _rows(conn, owed)
+        if len(rows) == limit or flt.status is ConversationStatus.NEEDS_RESPONSE:
+            return rows
+        after = None
+    # Segment 2: everything else, newest activity first.
+    rest = _filtered(flt, _thread_select()).where(_c.needs_response.is_(False))
+    if after is not None:
+        rest = rest.where(tuple_(_c.last_activity, _c.id) < tuple_(after.sort_ms, after.id))
+    rest = rest.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit - len(rows))
+    return rows + _rows(conn, rest)
+
+
+def thread(conn: Connection, conversation_id: int) -> ThreadRow | None:
+    found = _rows(conn, _thread_select().where(_c.id == conversation_id))
+    return found[0] if found else None
+
+
+def count_threads(conn: Connection, flt: ThreadFilter) -> int:
+    stmt = _filtered(flt, select(func.count()).select_from(ConversationRow.__table__))
+    return int(conn.execute(stmt).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    id: int
+    name: str
+    media_type: str
+    size: int
+    blob_id: str | None
+    sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    id: int
+    relay_id: str | None
+    direction: Direction
+    subject: str
+    body_text: str
+    body_html: str | None
+    received_at: datetime
+    keywords: frozenset[str]
+    attachments: tuple[AttachmentInfo, ...]
+
+
+def conversation_messages(conn: Connection, conversation_id: int) -> list[MessageView]:
+    """The messages of one conversation, oldest first, with their attachments."""
+    m = MessageRow.__table__.c
+    a = AttachmentRow.__table__.c
+    rows = conn.execute(
+        select(m.id, m.relay_id, m.direction, m.subject, m.body_text, m.body_html,
+               m.received_at, m.keywords)
+        .where(m.conversation_id == conversation_id)
+        .order_by(m.received_at, m.id)
+    ).all()
+    by_message: dict[int, list[AttachmentInfo]] = {}
+    if rows:
+        found = conn.execute(
+            select(a.message_id, a.id, a.name, a.media_type, a.size, a.blob_id, a.sha256)
+            .where(a.message_id.in_([r.id for r in rows]))
+            .order_by(a.id)
+        )
+        for message_id, *info in found:
+            by_message.setdefault(message_id, []).append(AttachmentInfo(*info))
+    return [
+        MessageView(
+            r.id, r.relay_id, Direction(r.direction), r.subject, r.body_text, r.body_html,
+            r.received_at, frozenset(r.keywords.split()), tuple(by_message.get(r.id, ())),
+        )
+        for r in rows
+    ]
+
+
+def search_threads(
+    conn: Connection, user_text: str, limit: int = PAGE_SIZE,
+    marketplace_id: str | None = None,
+) -> list[ThreadRow]:
+    """Conversations whose messages contain the words (diacritics folded, last word as a
+    prefix) or whose order number contains the text; newest activity first."""
+    ids: dict[int, int] = {}
+    match = fts_query(user_text)
+    if match is not None:
+        # FTS5 hands back rowids in descending order cheaply; stop once enough distinct
+        # conversations are found rather than ranking every hit.
+        hits = conn.execute(
+            text(
+                "SELECT m.conversation_id, c.last_activity FROM messages_fts "
+                "JOIN messages m ON m.id = messages_fts.rowid "
+                "JOIN conversations c ON c.id = m.conversation_id "
+                "WHERE messages_fts MATCH :q ORDER BY messages_fts.rowid DESC"
+            ),
+            {"q": match},
+        )
+        for cid, activity in hits:
+            ids.setdefault(cid, activity)
+            if len(ids) >= limit * 4:
+                break
+        hits.close()
+    pattern = like_pattern(user_text)
+    if pattern is not None:
+        orders = conn.execute(
+            text(
+                "SELECT c.id, c.last_activity FROM orders_fts "
+                "JOIN conversations c ON c.order_id = orders_fts.rowid "
+                "WHERE orders_fts.order_number LIKE :p ESCAPE '\\' LIMIT :n"
+            ),
+            {"p": pattern, "n": limit * 4},
+        )
+        for cid, activity in orders:
+            ids.setdefault(cid, activity)
+    if not ids:
+        return []
+    stmt = _thread_select().where(_c.id.in_(list(ids)))
+    if marketplace_id is not None:
+        stmt = stmt.where(_c.marketplace_id == marketplace_id)
+    stmt = stmt.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit)
+    return _rows(conn, stmt)
+
+
+@dataclass(frozen=True, slots=True)
+class MarketplaceInfo:
+    id: str
+    name: str
+    country: str
+    messaging_enabled: bool
+    vacation_from: datetime | None
+    vacation_until: datetime | None
+
+
+def marketplaces(conn: Connection) -> list[MarketplaceInfo]:
+    mp = MarketplaceRow.__table__.c
+    rows = conn.execute(
+        select(mp.id, mp.name, mp.country, mp.messaging_enabled, mp.vacation_from,
+               mp.vacation_until).order_by(mp.id)
+    )
+    return [MarketplaceInfo(*r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderInfo:
+    id: int
+    order_number: str
+    marketplace_id: str
+    kind: OrderKind
+    placed_at: datetime | None
+    items: tuple[dict[str, Any], ...]
+
+
+def order(conn: Connection, order_id: int) -> OrderInfo | None:
+    row = conn.execute(
+        select(_o.id, _o.order_number, _o.marketplace_id, _o.kind, _o.placed_at, _o.items_json)
+        .where(_o.id == order_id)
+    ).first()
+    if row is None:
+        return None
+    return OrderInfo(row[0], row[1], row[2], OrderKind(row[3]), row[4],
+                     tuple(json.loads(row[5])))
+
+
+__all__ = [
+    "PAGE_SIZE",
+    "AttachmentInfo",
+    "MarketplaceInfo",
+    "MessageView",
+    "OrderInfo",
+    "ThreadFilter",
+    "ThreadKey",
+    "ThreadRow",
+    "ThreadSort",
+    "conversation_messages",
+    "count_threads",
+    "marketplaces",
+    "order",
+    "search_threads",
+    "thread",
+    "thread_page",
+]
