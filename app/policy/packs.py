@@ -1,0 +1,157 @@
+"""Rule packs: the marketplace's rules as data (`resources/policy/*.json`).
+
+`default.json` is the product brief; `<marketplace>.json` files name `"extends": "default"`
+and override keys (objects merge key by key, everything else replaces). Packs and their
+lexicons are loaded and compiled once, off the typing path, and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.policy.findings import Severity
+from app.policy.lexicon import Entry, Lexicon, Matcher, load_lexicon, parse_entry
+from app.resources import resource_path
+
+DEFAULT_ID = "default"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}$")
+OFF = "off"
+
+
+class PackError(ValueError):
+    """A rule pack is missing or malformed."""
+
+
+class UnknownMarketplaceError(PackError):
+    pass
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RulePack:
+    marketplace_id: str
+    version: str
+    max_attachment_bytes: int
+    allowed_media_types: frozenset[str]
+    allowed_domains: tuple[str, ...]
+    severities: Mapping[str, str] = field(repr=False)
+    important_tags: tuple[str, ...]
+    important_tag_required: bool  # False where critical contact reasons replaced the tag
+    thank_you_max_other_words: int
+    language_min_words: int
+    lexicons: Mapping[str, Lexicon] = field(repr=False)
+    matcher: Matcher = field(repr=False)
+
+    def severity(self, key: str) -> Severity | None:
+        """Severity for `rule` or `rule.variant` (falls back to `rule`); None when off."""
+        value = self.severities.get(key)
+        if value is None and "." in key:
+            value = self.severities.get(key.split(".", 1)[0])
+        if value is None or value == OFF:
+            return None
+        return Severity(value)
+
+    def allows_domain(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    @property
+    def lexicon_sizes(self) -> dict[str, int]:
+        return {lang: lex.size for lang, lex in self.lexicons.items()}
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    path = resource_path("policy", f"{name}.json")
+    if not path.is_file():
+        raise UnknownMarketplaceError(f"no rule pack for marketplace {name!r}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise PackError(f"cannot read rule pack {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PackError(f"rule pack {path} is not a JSON object")
+    return data
+
+
+def _resolve(name: str, depth: int = 0) -> dict[str, Any]:
+    if depth > 4:
+        raise PackError(f"rule pack {name!r}: 'extends' chain too deep")
+    data = _read_json(name)
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data
+    return _merge(_resolve(str(parent), depth + 1), data)
+
+
+def available_marketplaces() -> list[str]:
+    """Marketplace ids that have a pack (the default pack excluded)."""
+    root = resource_path("policy")
+    return sorted(p.stem for p in root.glob("*.json") if p.stem != DEFAULT_ID)
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon(language: str) -> Lexicon:
+    return load_lexicon(resource_path("policy", "lexicons", f"{language}.json"))
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(languages: tuple[str, ...], extra: tuple[tuple[str, str], ...]) -> Matcher:
+    entries: list[Entry] = []
+    for lang in languages:
+        for fam_entries in _lexicon(lang).families.values():
+            entries.extend(fam_entries)
+    entries.extend(parse_entry(fam, "pack", term) for fam, term in extra)
+    return Matcher(entries)
+
+
+@functools.lru_cache(maxsize=32)
+def load_pack(marketplace_id: str | None = None) -> RulePack:
+    """The rule pack for a marketplace (the default pack for None). Cached."""
+    name = DEFAULT_ID if marketplace_id is None else marketplace_id.strip().lower()
+    if not _ID_RE.match(name):
+        raise UnknownMarketplaceError(f"not a marketplace id: {marketplace_id!r}")
+    data = _resolve(name)
+    try:
+        languages = tuple(str(lang) for lang in data["languages"])
+        extra_terms: Mapping[str, list[str]] = data.get("extra_terms", {})
+        extra = tuple((str(fam), str(t)) for fam, terms in extra_terms.items() for t in terms)
+        severities = {str(k): str(v) for k, v in data["severities"].items()}
+        for key, value in severities.items():
+            if value != OFF:
+                try:
+                    Severity(value)
+                except ValueError:
+                    raise PackError(f"pack {name!r}: bad severity {value!r} for {key}") from None
+        important = data.get("important_tag", {})
+        return RulePack(
+            marketplace_id=str(data.get("marketplace_id", name)),
+            version=str(data["version"]),
+            max_attachment_bytes=int(data["max_attachment_bytes"]),
+            allowed_media_types=frozenset(str(t) for t in data["allowed_media_types"]),
+            allowed_domains=tuple(str(d).lower() for d in data.get("allowed_domains", ())),
+            severities=severities,
+            important_tags=tuple(str(t) for t in important.get("tags", ["[Important]"])),
+            important_tag_required=bool(important.get("required_for_critical", True)),
+            thank_you_max_other_words=int(data.get("thank_you_only", {}).get("max_other_words", 6)),
+            language_min_words=int(data.get("language_mismatch", {}).get("min_words", 8)),
+            lexicons={lang: _lexicon(lang) for lang in languages},
+            matcher=_matcher(languages, extra),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, PackError):
+            raise
+        raise PackError(f"rule pack {name!r} is malformed: {exc!r}") from exc

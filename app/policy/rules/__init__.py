@@ -1,0 +1,1 @@
+"""Rule implementations, grouped by what they look at."""

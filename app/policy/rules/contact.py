@@ -1,0 +1,75 @@
+"""contact-info: e-mail addresses (also spelled out) and phone numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from app.policy.rules.links import TLDS
+from app.policy.spans import SpanSet, nearest_before
+
+EMAIL_RE = re.compile(
+    r"(?i)(?<![\w.+-])[\w.+-]{1,64}@[^\W_][\w-]{0,62}(?:\.[\w-]{1,63}){0,6}\.[a-z]{2,24}(?![\w-])"
+)
+# "anna at example dot com", "anna(at)example.com", "anna [at] example [dot] se"
+_AT = (
+    r"(?:\s{0,3}[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}]\s{0,3}"
+    r"|\s{1,3}(?:at|arroba|chiocciola|snabel-a|arobase)\s{1,3})"
+)
+_DOT = (
+    r"(?:\s{0,3}\.\s{0,3}"
+    r"|\s{0,3}[\[({]\s{0,3}(?:dot|punkt|punto|point|\.)\s{0,3}[\])}]\s{0,3}"
+    r"|\s{1,3}(?:dot|punkt|punto|point)\s{1,3})"
+)
+SPOKEN_EMAIL_RE = re.compile(
+    rf"(?i)(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[^\W_][\w-]{{0,62}}(?:{_DOT}[^\W_][\w-]{{0,62}}){{1,5}}"
+)
+_LAST_LABEL = re.compile(r"[\w-]+$")
+
+PHONE_RE = re.compile(r"(?<![\w+.,/-])(?:\+|\b00)?\(?\d[\d()\s./-]{5,22}\d(?![\w]|[.,]\d)")
+_DATE_RE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
+_ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+_GROUP_SPLIT = re.compile(r"[()\s./-]+")
+
+CUE_WINDOW = 30  # characters before a number where a cue word counts
+
+
+def find_emails(text: str) -> Iterator[tuple[int, int]]:
+    seen = SpanSet()
+    for m in EMAIL_RE.finditer(text):
+        seen.add(m.start(), m.end())
+        yield m.start(), m.end()
+    for m in SPOKEN_EMAIL_RE.finditer(text):
+        if seen.overlaps(m.start(), m.end()):
+            continue
+        last = _LAST_LABEL.search(m.group(0))
+        if last is not None and last.group(0).lower() in TLDS:
+            yield m.start(), m.end()
+
+
+def find_phones(
+    text: str,
+    phone_cues: Sequence[tuple[int, int]],
+    reference_cues: Sequence[tuple[int, int]],
+) -> Iterator[tuple[int, int]]:
+    """Phone numbers, kept precise: order ids, dates, prices and tracking numbers are skipped."""
+    phone_ends = sorted(e for _s, e in phone_cues)
+    ref_ends = sorted(e for _s, e in reference_cues)
+    for m in PHONE_RE.finditer(text):
+        raw = m.group(0).rstrip(" ./-(")
+        if "\n" in raw:
+            continue
+        start, end = m.start(), m.start() + len(raw)
+        digits = sum(c.isdigit() for c in raw)
+        if not 7 <= digits <= 15 or _DATE_RE.match(raw) or _ORDER_ID_RE.match(raw):
+            continue
+        phone_d = nearest_before(phone_ends, start, CUE_WINDOW)
+        ref_d = nearest_before(ref_ends, start, CUE_WINDOW)
+        if ref_d is not None and (phone_d is None or ref_d < phone_d):
+            continue  # "order 123 4567 890", "tracking no. 0034 5678 9012"
+        groups = [g for g in _GROUP_SPLIT.split(raw.lstrip("+")) if g]
+        international = raw.startswith(("+", "00"))
+        grouped = len(groups) >= 3 and max(len(g) for g in groups) <= 4 and 9 <= digits <= 13
+        national = len(groups) == 1 and raw.startswith("0") and 9 <= digits <= 11
+        if (international and digits >= 8) or phone_d is not None or grouped or national:
+            yield start, end

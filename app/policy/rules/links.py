@@ -1,0 +1,267 @@
+"""external-link, logo-link, tracking-pixel: regexes over the original Markdown/HTML text.
+
+Every pattern is bounded ({m,n} repeats, no nested unbounded groups) so a 1 MB body stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.policy.spans import SpanSet
+
+# Top-level domains we recognise in bare domains ("example.com"). Two-letter TLDs that are
+# common words ("to", "in", "at", "be", "me", "no"...) are left out: "ready.to" is a typo far
+# more often than a domain. Those hosts are still caught with a scheme, "www." or as shorteners.
+TLDS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "io",
+        "co",
+        "app",
+        "dev",
+        "shop",
+        "store",
+        "online",
+        "site",
+        "xyz",
+        "tv",
+        "ly",
+        "gl",
+        "eu",
+        "uk",
+        "ca",
+        "au",
+        "nz",
+        "ie",
+        "de",
+        "se",
+        "es",
+        "fr",
+        "it",
+        "nl",
+        "ch",
+        "dk",
+        "fi",
+        "pl",
+        "pt",
+        "cz",
+        "ru",
+        "jp",
+        "cn",
+        "br",
+        "mx",
+        "ar",
+        "cl",
+        "link",
+        "club",
+        "top",
+        "page",
+        "blog",
+        "tech",
+        "live",
+        "email",
+        "ai",
+        "gg",
+        "cc",
+        "ws",
+        "su",
+        "shopping",
+        "website",
+    ]
+)
+# Unbracketed "punkt"/"punto"/"point" are everyday words: only trust them before these.
+SAFE_SPOKEN_TLDS = frozenset(["com", "net", "org", "info", "biz", "io", "shop", "store", "online"])
+_WORDLIKE = frozenset(
+    [
+        "it",
+        "in",
+        "is",
+        "at",
+        "be",
+        "no",
+        "me",
+        "us",
+        "to",
+        "do",
+        "go",
+        "so",
+        "on",
+        "or",
+        "as",
+        "an",
+        "by",
+        "my",
+        "am",
+        "de",
+        "es",
+        "se",
+        "fr",
+    ]
+)
+SHORTENERS = (
+    "bit.ly", "tinyurl.com", "goo.gl", "t.co", "amzn.to", "ow.ly", "is.gd", "buff.ly", "rebrand.ly",
+    "cutt.ly", "shorturl.at", "rb.gy", "t.ly", "tiny.cc", "lnkd.in", "youtu.be", "fb.me", "wa.me",
+    "t.me", "s.id", "v.gd", "bl.ink", "short.io",
+)  # fmt: skip
+
+_STOP = r"[^\s<>()\[\]\"'`]"
+URL_RE = re.compile(rf"(?i)(?<![\w@])(?:(?:https?|ftp)://|www\d?\.){_STOP}{{1,2000}}")
+SHORT_RE = re.compile(
+    r"(?i)(?<![\w@.-])(?:"
+    + "|".join(re.escape(s) for s in SHORTENERS)
+    + rf")(?:/{_STOP}{{0,500}})?(?![\w-])"
+)
+BARE_RE = re.compile(
+    rf"(?<![\w@.\-/])((?:[^\W_][\w-]{{0,62}}\.){{1,8}}([a-z]{{2,12}}))(?![\w@-]|\.[^\W_])(/{_STOP}{{0,1000}})?"
+)
+_SEP_BRACKET = r"[\[({]\s{0,3}(?:dot|punkt|punto|point|prick|\.)\s{0,3}[\])}]"
+_SEP_WORD = r"\s{1,3}(?:dot|punkt|punto|point|prick)\s{1,3}"
+SPOKEN_RE = re.compile(
+    rf"(?i)(?<![\w.])[^\W_][\w-]{{0,62}}(?:(?:\s{{0,3}}{_SEP_BRACKET}\s{{0,3}}|{_SEP_WORD})[^\W_][\w-]{{0,62}}){{1,6}}"
+)
+_SEP_ANY = re.compile(rf"(?i)\s{{0,3}}{_SEP_BRACKET}\s{{0,3}}|{_SEP_WORD}")
+
+MD_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s{0,5}<?([^\s)>]{0,2000})>?[^)\n]{0,300}\)")
+MD_LOGO_RE = re.compile(
+    r"\[\s{0,5}!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s{0,5}\]\(\s{0,5}<?([^\s)>]{0,2000})>?[^)\n]{0,300}\)"
+)
+HTML_IMG_RE = re.compile(r"(?i)<img\b[^>]{0,2000}>")
+HTML_LOGO_RE = re.compile(r"(?is)<a\b[^>]{0,2000}>(?:(?!</a>).){0,2000}?<img\b[^>]{0,2000}>")
+_ATTR_RE = re.compile(r"""(?i)\b(src|width|height|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_HIDDEN_STYLE = re.compile(
+    r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)"
+    r"|(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)"
+)
+_TRAILING = ".,;:!?*_~'\")]}>"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkHit:
+    start: int
+    end: int
+    host: str  # lower-cased host ("" when unknown)
+    kind: str  # "url", "domain", "shortener", "spoken"
+
+
+def _host_of(url: str) -> str:
+    s = url.lower()
+    if "://" in s:
+        s = s.split("://", 1)[1]
+    s = re.split(r"[/?#]", s, maxsplit=1)[0]
+    s = s.rsplit("@", 1)[-1]
+    return s.split(":", 1)[0].rstrip(".")
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def find_links(text: str) -> list[LinkHit]:
+    hits: list[LinkHit] = []
+    taken = SpanSet()
+
+    def free(s: int, e: int) -> bool:
+        return not taken.overlaps(s, e)
+
+    for m in URL_RE.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        hits.append(LinkHit(m.start(), end, _host_of(text[m.start() : end]), "url"))
+        taken.add(m.start(), end)
+    for m in SHORT_RE.finditer(text):
+        if free(m.start(), m.end()):
+            end = _trim(text, m.start(), m.end())
+            hits.append(LinkHit(m.start(), end, _host_of(text[m.start() : end]), "shortener"))
+            taken.add(m.start(), end)
+    for m in BARE_RE.finditer(text):
+        tld = m.group(2)
+        if tld not in TLDS or not free(m.start(), m.end()):
+            continue
+        end = _trim(text, m.start(), m.end())
+        hits.append(LinkHit(m.start(), end, m.group(1).lower(), "domain"))
+        taken.add(m.start(), end)
+    for m in SPOKEN_RE.finditer(text):
+        hit = _spoken(text, m.start(), m.end())
+        if hit is not None and free(hit.start, hit.end):
+            hits.append(hit)
+            taken.add(hit.start, hit.end)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _spoken(text: str, start: int, end: int) -> LinkHit | None:
+    """'shop dot example dot com' / 'example[.]com': the longest prefix ending in a TLD."""
+    chunk = text[start:end]
+    seps = list(_SEP_ANY.finditer(chunk))
+    labels: list[tuple[int, int]] = []
+    pos = 0
+    for m in seps:
+        labels.append((pos, m.start()))
+        pos = m.end()
+    labels.append((pos, len(chunk)))
+    for j in range(len(labels) - 1, 0, -1):
+        a, b = labels[j]
+        tld = chunk[a:b].lower()
+        sep = seps[j - 1].group(0).strip().lower()
+        bracketed = sep[:1] in "[({"
+        ok = (
+            tld in TLDS
+            if bracketed
+            else (tld in SAFE_SPOKEN_TLDS if not sep.startswith("dot") else tld in TLDS)
+        )
+        if ok and not (not bracketed and sep.startswith("dot") and tld in _WORDLIKE):
+            host = ".".join(chunk[x:y].lower() for x, y in labels[: j + 1])
+            return LinkHit(start, start + b, host, "spoken")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ImageHit:
+    start: int
+    end: int
+    src: str
+    hidden: bool
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {k.lower(): v.strip("\"'") for k, v in _ATTR_RE.findall(tag)}
+
+
+def _tiny(value: str | None) -> bool:
+    if value is None:
+        return False
+    digits = re.match(r"\s*(\d{1,6})", value)
+    return digits is not None and int(digits.group(1)) <= 1
+
+
+def find_images(text: str) -> Iterator[ImageHit]:
+    for m in MD_IMAGE_RE.finditer(text):
+        yield ImageHit(m.start(), m.end(), m.group(1), hidden=False)
+    for m in HTML_IMG_RE.finditer(text):
+        attrs = _attrs(m.group(0))
+        style = attrs.get("style", "")
+        hidden = (
+            _tiny(attrs.get("width"))
+            or _tiny(attrs.get("height"))
+            or _HIDDEN_STYLE.search(style) is not None
+        )
+        yield ImageHit(m.start(), m.end(), attrs.get("src", ""), hidden)
+
+
+def find_logo_links(text: str) -> Iterator[tuple[int, int]]:
+    for m in MD_LOGO_RE.finditer(text):
+        yield m.start(), m.end()
+    for m in HTML_LOGO_RE.finditer(text):
+        yield m.start(), m.end()
+
+
+def is_remote(src: str) -> bool:
+    s = src.strip().lower()
+    return s.startswith(("http://", "https://", "//", "ftp://", "www."))

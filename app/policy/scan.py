@@ -1,0 +1,193 @@
+"""Scan one piece of text (a body paragraph or the subject) for every text rule.
+
+The result is independent of the rest of the draft, so the live checker can cache it per
+paragraph; body-wide rules (thank-you-only, language) aggregate the counters kept here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.policy.findings import Field, Finding, Severity
+from app.policy.lexicon import Hit
+from app.policy.normalize import fold_with_map
+from app.policy.packs import RulePack
+from app.policy.rules import contact, links
+from app.policy.rules.lexical import MESSAGES, SIMPLE_FAMILIES, review_spans, sentence_breaks
+from app.policy.spans import SpanSet
+
+_WORD_RE = re.compile(r"\w+")
+_RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
+MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
+_EMAIL_MSG = "E-mail addresses are not allowed; the buyer can reply through the marketplace."
+_PHONE_MSG = (
+    "This looks like a phone number. Share one only if the buyer needs it "
+    "(e.g. a carrier or warranty line)."
+)
+_LOGO_MSG = "An image that links to a website (a logo link) is not allowed."
+
+
+@dataclass(frozen=True, slots=True)
+class TextScan:
+    findings: tuple[Finding, ...]  # offsets relative to the scanned text
+    thanks: int  # thank-you / offer-of-help phrases
+    words: int
+    other_words: int  # words that are neither courtesy, thanks nor stopwords
+    lang_scores: Mapping[str, float]
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    snippet = " ".join(text[start:end].split())
+    return f"'{snippet[:40]}…'" if len(snippet) > 40 else f"'{snippet}'"
+
+
+def _expand_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a stem match ("rabatt") to the whole word ("rabattkoden") for the span."""
+    n = len(text)
+    if start < n and (text[start].isalnum()):
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    if end > 0 and text[end - 1].isalnum():
+        while end < n and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+class _Collector:
+    def __init__(self, text: str, pack: RulePack, field: Field) -> None:
+        self.text, self.pack, self.field = text, pack, field
+        self.items: list[Finding] = []
+
+    def add(self, rule: str, key: str, start: int, end: int, message: str) -> None:
+        sev = self.pack.severity(key)
+        if sev is not None and end > start:
+            self.items.append(Finding(rule, sev, start, end, message, self.field))
+
+    def result(self) -> tuple[Finding, ...]:
+        """Overlapping findings of one rule collapse into the most severe, longest one."""
+        ordered = sorted(self.items, key=lambda f: (f.start, -_RANK[f.severity], -f.end))
+        kept: list[Finding] = []
+        last: dict[str, int] = {}  # rule -> index in `kept` of its latest-ending finding
+        for f in ordered:
+            i = last.get(f.rule)
+            clash = kept[i] if i is not None and f.start < kept[i].end else None
+            if clash is None:
+                last[f.rule] = len(kept)
+                kept.append(f)
+            elif _RANK[f.severity] > _RANK[clash.severity] and i is not None:
+                kept[i] = f
+        return tuple(kept[:MAX_FINDINGS])
+
+
+def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
+    out = _Collector(text, pack, field)
+    folded = fold_with_map(text)
+    ftext = folded.text
+    breaks = sentence_breaks(ftext)
+    hits = pack.matcher.find(ftext, breaks)
+
+    def orig(start: int, end: int) -> tuple[int, int]:
+        return _expand_word(text, *folded.span(start, end))
+
+    # Links and images first: lexicon hits inside a URL are not separate findings.
+    covered = SpanSet()
+    logo = list(links.find_logo_links(text))
+    for s, e in logo:
+        out.add("logo-link", "logo-link", s, e, _LOGO_MSG)
+    image_spans: list[tuple[int, int]] = []
+    for img in links.find_images(text):
+        if img.hidden:
+            msg = "Hidden or 1×1 images (tracking pixels) are not allowed."
+        elif links.is_remote(img.src):
+            msg = "Remote images can track the buyer; attach the image file instead."
+        else:
+            continue
+        out.add("tracking-pixel", "tracking-pixel", img.start, img.end, msg)
+        image_spans.append((img.start, img.end))
+    silenced = SpanSet([*logo, *image_spans] if pack.severity("logo-link") else image_spans)
+    emails = SpanSet()
+    for s, e in contact.find_emails(text):
+        out.add("contact-info", "contact-info.email", s, e, _EMAIL_MSG)
+        emails.add(s, e)
+        covered.add(s, e)
+    for link in links.find_links(text):
+        covered.add(link.start, link.end)
+        if silenced.contains(link.start, link.end) or emails.covers(link.start):
+            continue
+        if link.kind != "spoken" and link.host and pack.allows_domain(link.host):
+            continue
+        quoted = _quote(text, link.start, link.end)
+        if link.kind == "shortener":
+            msg = "Shortened links are not allowed: the buyer cannot see where they lead."
+        elif link.kind == "spoken":
+            msg = f"A spelled-out web address ({quoted}) still counts as a link."
+        else:
+            msg = f"Links to other websites are not allowed ({quoted})."
+        out.add("external-link", "external-link", link.start, link.end, msg)
+    for s, e in image_spans:
+        covered.add(s, e)
+
+    phone_cues: list[tuple[int, int]] = []
+    ref_cues: list[tuple[int, int]] = []
+    for h in hits:
+        s, e = orig(h.start, h.end)
+        if covered.covers(s):
+            continue  # "coupon" inside a URL is reported as the URL
+        if h.family in SIMPLE_FAMILIES:
+            rule, key = SIMPLE_FAMILIES[h.family]
+            out.add(rule, key, s, e, MESSAGES[key].format(term=_quote(text, s, e)))
+        elif h.family == "phone_cue":
+            phone_cues.append((s, e))
+        elif h.family == "reference_cue":
+            ref_cues.append((s, e))
+    for kind, fs, fe, _term in review_spans(hits, breaks):
+        s, e = orig(fs, fe)
+        out.add(
+            "review-incentive",
+            "review-incentive",
+            s,
+            e,
+            MESSAGES[kind].format(term=_quote(text, s, e)),
+        )
+    for s, e in contact.find_phones(text, phone_cues, ref_cues):
+        if not covered.covers(s):
+            out.add("contact-info", "contact-info.phone", s, e, _PHONE_MSG)
+
+    thanks, words, other, scores = _tone(ftext, hits, pack)
+    return TextScan(out.result(), thanks, words, other, scores)
+
+
+def _tone(ftext: str, hits: list[Hit], pack: RulePack) -> tuple[int, int, int, dict[str, float]]:
+    polite = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "courtesy"))
+    thanks = sum(1 for h in hits if h.family == "thanks")
+    scores: dict[str, float] = {}
+    words = other = 0
+    stop_index = _stop_index(pack)
+    for m in _WORD_RE.finditer(ftext):
+        words += 1
+        langs = stop_index.get(m.group(0))
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                scores[lang] = scores.get(lang, 0.0) + share
+        elif not polite.covers(m.start()):
+            other += 1
+    return thanks, words, other, scores
+
+
+_STOP_CACHE: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _stop_index(pack: RulePack) -> dict[str, tuple[str, ...]]:
+    key = id(pack.lexicons)
+    index = _STOP_CACHE.get(key)
+    if index is None:
+        acc: dict[str, list[str]] = {}
+        for lang, lex in pack.lexicons.items():
+            for word in lex.stopwords:
+                acc.setdefault(word, []).append(lang)
+        index = {w: tuple(langs) for w, langs in acc.items()}
+        _STOP_CACHE[key] = index
+    return index
