@@ -1,0 +1,1 @@
+"""JMAP method handlers, one module per type."""

@@ -1,0 +1,210 @@
+"""Generic `get`, `changes` and `query` over one table, parametrised by a TypeSpec."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Row, Table, func, select
+
+from relay import schema
+from relay.api.core import Context, MethodError, want_ids, want_properties
+from relay.store import type_state
+
+Filter = Callable[[Any], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class TypeSpec:
+    name: str
+    table: Table
+    properties: frozenset[str]
+    serialize: Callable[[Row[Any]], dict[str, Any]]
+    filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
+    sorts: dict[str, str] = field(default_factory=dict)  # property -> column
+    default_sort: tuple[str, bool] = ("id", True)
+    # Extra condition on every row a seller may see (e.g. none).
+    columns: tuple[str, ...] | None = None
+
+
+def _select(spec: TypeSpec) -> Any:
+    if spec.columns is None:
+        return select(spec.table)
+    return select(*[spec.table.c[c] for c in spec.columns])
+
+
+def parse_state(value: Any) -> int:
+    if not isinstance(value, str) or not value.isdigit() or len(value) > 18:
+        raise MethodError("cannotCalculateChanges", "unknown state")
+    return int(value)
+
+
+def do_get(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, Any]:
+    ctx.check_account(args)
+    ids = want_ids(ctx, args)
+    props = want_properties(args, spec.properties)
+    t = spec.table
+    with ctx.db.reading() as conn:
+        state, _ = type_state(conn, ctx.seller_id, spec.name)
+        q = _select(spec).where(t.c.seller_id == ctx.seller_id)
+        if ids is not None:
+            rows = conn.execute(q.where(t.c.id.in_(ids))).all() if ids else []
+        else:
+            count = conn.execute(
+                select(func.count()).select_from(t).where(t.c.seller_id == ctx.seller_id)
+            ).scalar_one()
+            if count > ctx.config.max_objects_in_get:
+                raise MethodError("requestTooLarge", "too many objects: use query, then get by ids")
+            rows = conn.execute(q.order_by(t.c.id)).all()
+    found = [spec.serialize(r) for r in rows]
+    if props is not None:
+        found = [{k: v for k, v in o.items() if k in props} for o in found]
+    if ids is not None:
+        by_id = {o["id"]: o for o in found}
+        found = [by_id[i] for i in ids if i in by_id]
+        not_found = [i for i in ids if i not in by_id]
+    else:
+        not_found = []
+    return {"accountId": ctx.account_id, "state": str(state), "list": found, "notFound": not_found}
+
+
+def do_changes(ctx: Context, args: dict[str, Any], type_name: str) -> dict[str, Any]:
+    ctx.check_account(args)
+    since = parse_state(args.get("sinceState"))
+    max_changes = args.get("maxChanges")
+    if max_changes is None:
+        max_changes = ctx.config.max_changes
+    if not isinstance(max_changes, int) or isinstance(max_changes, bool) or max_changes < 1:
+        raise MethodError("invalidArguments", "maxChanges must be a positive integer")
+    max_changes = min(max_changes, ctx.config.max_changes)
+    c = schema.changes.c
+    with ctx.db.reading() as conn:
+        state, pruned = type_state(conn, ctx.seller_id, type_name)
+        if since > state or since < pruned:
+            raise MethodError("cannotCalculateChanges", "resynchronize with get")
+        rows = conn.execute(
+            select(c.object_id, c.modseq, c.created_modseq, c.destroyed)
+            .where((c.seller_id == ctx.seller_id) & (c.type == type_name) & (c.modseq > since))
+            .order_by(c.modseq)
+            .limit(max_changes + 1)
+        ).all()
+    has_more = len(rows) > max_changes
+    rows = rows[:max_changes]
+    created: list[str] = []
+    updated: list[str] = []
+    destroyed: list[str] = []
+    for object_id, _seq, created_seq, gone in rows:
+        if gone:
+            if created_seq <= since:
+                destroyed.append(object_id)
+        elif created_seq > since:
+            created.append(object_id)
+        else:
+            updated.append(object_id)
+    new_state = rows[-1][1] if has_more else max([state] + [r[1] for r in rows])
+    return {
+        "accountId": ctx.account_id,
+        "oldState": str(since),
+        "newState": str(new_state),
+        "hasMoreChanges": has_more,
+        "created": created,
+        "updated": updated,
+        "destroyed": destroyed,
+    }
+
+
+def do_query(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, Any]:
+    ctx.check_account(args)
+    t = spec.table
+    conds = [t.c.seller_id == ctx.seller_id]
+    filt = args.get("filter") or {}
+    if not isinstance(filt, dict):
+        raise MethodError("invalidArguments", "filter must be an object")
+    for key, value in filt.items():
+        build = spec.filters.get(key)
+        if build is None:
+            raise MethodError("unsupportedFilter", f"cannot filter on {key}")
+        conds.append(build(t, value))
+    sort = args.get("sort") or [
+        {"property": spec.default_sort[0], "isAscending": spec.default_sort[1]}
+    ]
+    if not isinstance(sort, list):
+        raise MethodError("invalidArguments", "sort must be a list")
+    order = []
+    for comp in sort:
+        if not isinstance(comp, dict) or comp.get("property") not in spec.sorts:
+            raise MethodError("unsupportedSort", "cannot sort on that")
+        col = t.c[spec.sorts[comp["property"]]]
+        order.append(col.asc() if comp.get("isAscending", True) else col.desc())
+    order.append(t.c.id.asc())
+    position = args.get("position", 0)
+    limit = args.get("limit", 100)
+    for name, v in (("position", position), ("limit", limit)):
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise MethodError("invalidArguments", f"{name} must be a non-negative integer")
+    limit = min(limit, 500)
+    where = conds[0]
+    for cond in conds[1:]:
+        where = where & cond
+    with ctx.db.reading() as conn:
+        state, _ = type_state(conn, ctx.seller_id, spec.name)
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(t.c.id).where(where).order_by(*order).offset(position).limit(limit)
+            )
+        ]
+        result: dict[str, Any] = {
+            "accountId": ctx.account_id,
+            "queryState": str(state),
+            "canCalculateChanges": False,
+            "position": position,
+            "ids": ids,
+        }
+        if args.get("calculateTotal"):
+            result["total"] = conn.execute(
+                select(func.count()).select_from(t).where(where)
+            ).scalar_one()
+    return result
+
+
+def eq_str(column: str) -> Callable[[Table, Any], ColumnElement[bool]]:
+    def build(t: Table, value: Any) -> ColumnElement[bool]:
+        if not isinstance(value, str):
+            raise MethodError("invalidArguments", f"filter {column} must be a string")
+        return t.c[column] == value
+
+    return build
+
+
+def eq_bool(column: str) -> Callable[[Table, Any], ColumnElement[bool]]:
+    def build(t: Table, value: Any) -> ColumnElement[bool]:
+        if not isinstance(value, bool):
+            raise MethodError("invalidArguments", f"filter {column} must be a boolean")
+        return t.c[column] == value
+
+    return build
+
+
+def check_if_in_state(conn: Connection, ctx: Context, args: dict[str, Any], type_name: str) -> int:
+    state, _ = type_state(conn, ctx.seller_id, type_name)
+    want = args.get("ifInState")
+    if want is not None and want != str(state):
+        raise MethodError("stateMismatch", "ifInState does not match the current state")
+    return state
+
+
+def set_ops(ctx: Context, args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
+    create = args.get("create") or {}
+    update = args.get("update") or {}
+    destroy = args.get("destroy") or []
+    if (
+        not isinstance(create, dict)
+        or not isinstance(update, dict)
+        or not isinstance(destroy, list)
+    ):
+        raise MethodError("invalidArguments", "create/update must be objects, destroy a list")
+    if len(create) + len(update) + len(destroy) > ctx.config.max_objects_in_set:
+        raise MethodError("requestTooLarge", f"at most {ctx.config.max_objects_in_set} operations")
+    return create, update, destroy

@@ -1,0 +1,54 @@
+"""Order/get, /changes, /query (read-only; orders come from the marketplace)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Row
+
+from relay import schema
+from relay.api.common import TypeSpec, do_changes, do_get, do_query, eq_str
+from relay.api.core import Context, method
+from relay.store import iso
+
+
+def serialize(row: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "marketplaceId": row.marketplace_id,
+        "buyerId": row.buyer_id,
+        "kind": row.kind,
+        "placedAt": iso(row.placed_at),
+        "items": json.loads(row.items),
+    }
+
+
+SPEC = TypeSpec(
+    name="Order",
+    table=schema.orders,
+    properties=frozenset({"id", "marketplaceId", "buyerId", "kind", "placedAt", "items"}),
+    serialize=serialize,
+    filters={
+        "marketplaceId": eq_str("marketplace_id"),
+        "buyerId": eq_str("buyer_id"),
+        "kind": eq_str("kind"),
+    },
+    sorts={"id": "id", "placedAt": "placed_at"},
+    default_sort=("placedAt", False),
+)
+
+
+@method("Order/get")
+def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_get(ctx, args, SPEC)
+
+
+@method("Order/changes")
+def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_changes(ctx, args, "Order")
+
+
+@method("Order/query")
+def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_query(ctx, args, SPEC)

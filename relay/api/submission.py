@@ -1,0 +1,448 @@
+"""Submission/get, /changes, /query, /set (create = send a seller message)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import markdown
+from sqlalchemy import Connection, Row, select, update
+
+from app.domain import ContactReason, Direction, Keyword, OrderKind
+from relay import blobs, rules, schema, threads
+from relay.api.common import (
+    TypeSpec,
+    check_if_in_state,
+    do_changes,
+    do_get,
+    do_query,
+    eq_str,
+    set_ops,
+)
+from relay.api.core import Context, method, set_error
+from relay.enforce import check as policy_check
+from relay.enforce import pack_info
+from relay.sanitize import clean_html, filename_problem, subject_problem
+from relay.store import Changes, dumps, iso, now, type_state
+
+MAX_BODY = 100_000
+
+
+def serialize(row: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "clientSubmissionId": row.client_submission_id,
+        "conversationId": row.conversation_id,
+        "messageId": row.message_id,
+        "undoStatus": row.undo_status,
+        "deliveryStatus": row.delivery_status,
+        "rejectReason": json.loads(row.reject_reason) if row.reject_reason else None,
+        "removedAttachments": json.loads(row.removed_attachments),
+        "createdAt": iso(row.created_at),
+    }
+
+
+SPEC = TypeSpec(
+    name="Submission",
+    table=schema.submissions,
+    properties=frozenset(
+        {
+            "id",
+            "clientSubmissionId",
+            "conversationId",
+            "messageId",
+            "undoStatus",
+            "deliveryStatus",
+            "rejectReason",
+            "removedAttachments",
+            "createdAt",
+        }
+    ),
+    serialize=serialize,
+    filters={"conversationId": eq_str("conversation_id")},
+    sorts={"createdAt": "created_at", "id": "id"},
+    default_sort=("createdAt", False),
+)
+
+
+@method("Submission/get")
+def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_get(ctx, args, SPEC)
+
+
+@method("Submission/changes")
+def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_changes(ctx, args, "Submission")
+
+
+@method("Submission/query")
+def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_query(ctx, args, SPEC)
+
+
+class Refused(Exception):
+    def __init__(self, error: dict[str, Any]) -> None:
+        super().__init__(error["type"])
+        self.error = error
+
+
+def _validate(spec: Any) -> dict[str, Any]:
+    if not isinstance(spec, dict):
+        raise Refused(set_error("invalidProperties", "not an object", properties=[]))
+    allowed = {
+        "clientSubmissionId",
+        "conversationId",
+        "buyerId",
+        "orderId",
+        "subject",
+        "body",
+        "contactReason",
+        "attachments",
+        "onOptOut",
+        "onAttachmentRejected",
+    }
+    bad = [k for k in spec if k not in allowed]
+    csid = spec.get("clientSubmissionId")
+    if not isinstance(csid, str) or not 1 <= len(csid) <= 128 or not csid.isprintable():
+        bad.append("clientSubmissionId")
+    if "conversationId" in spec:
+        if not isinstance(spec["conversationId"], str) or "buyerId" in spec:
+            bad.append("conversationId")
+    elif not isinstance(spec.get("buyerId"), str):
+        bad.append("buyerId")
+    if spec.get("orderId") is not None and not isinstance(spec.get("orderId"), str):
+        bad.append("orderId")
+    subject = spec.get("subject", "")
+    if subject_problem(subject):
+        bad.append("subject")
+    body = spec.get("body")
+    if not isinstance(body, str) or len(body) > MAX_BODY:
+        bad.append("body")
+    try:
+        ContactReason(spec.get("contactReason", "other"))
+    except ValueError:
+        bad.append("contactReason")
+    atts = spec.get("attachments", [])
+    if not isinstance(atts, list) or len(atts) > 20:
+        bad.append("attachments")
+    else:
+        for i, a in enumerate(atts):
+            if not isinstance(a, dict) or not isinstance(a.get("blobId"), str):
+                bad.append(f"attachments/{i}/blobId")
+            elif filename_problem(a.get("name")):
+                bad.append(f"attachments/{i}/name")
+    if spec.get("onOptOut", "bounce") not in ("bounce", "refuse"):
+        bad.append("onOptOut")
+    if spec.get("onAttachmentRejected", "remove") not in ("remove", "refuse"):
+        bad.append("onAttachmentRejected")
+    if bad:
+        raise Refused(set_error("invalidProperties", properties=sorted(set(bad))))
+    return spec
+
+
+def _system_message(
+    conn: Connection, ch: Changes, conversation_id: str, subject: str, text: str, notice: str
+) -> str:
+    mid, seq = ch.new_id("Message")
+    conn.execute(
+        schema.messages.insert().values(
+            seller_id=ch.seller_id,
+            id=mid,
+            conversation_id=conversation_id,
+            direction=Direction.SYSTEM.value,
+            subject=subject,
+            body_text=text,
+            body_html=None,
+            received_at=now(),
+            keywords="[]",
+            attachments="[]",
+            notice=notice,
+        )
+    )
+    ch.created("Message", mid, seq)
+    return mid
+
+
+def create_one(
+    conn: Connection, ch: Changes, spec: Any, at: datetime | None = None
+) -> dict[str, Any]:
+    """Send one message; raises Refused with a SetError, writing nothing that would survive."""
+    spec = _validate(spec)
+    sid = ch.seller_id
+    s = schema.submissions.c
+    existing = conn.execute(
+        select(s.id).where(
+            (s.seller_id == sid) & (s.client_submission_id == spec["clientSubmissionId"])
+        )
+    ).first()
+    if existing:
+        raise Refused(set_error("alreadyExists", existingId=existing.id))
+
+    c = schema.conversations.c
+    b = schema.buyers.c
+    o = schema.orders.c
+    conv = None
+    if "conversationId" in spec:
+        conv = conn.execute(
+            select(schema.conversations).where(
+                (c.seller_id == sid) & (c.id == spec["conversationId"])
+            )
+        ).first()
+        if conv is None:
+            raise Refused(
+                set_error("notFound", "no such conversation", properties=["conversationId"])
+            )
+        buyer_id, order_id, mkt_id = conv.buyer_id, conv.order_id, conv.marketplace_id
+    else:
+        buyer_id, order_id = spec["buyerId"], spec.get("orderId")
+    buyer = conn.execute(
+        select(b.id, b.marketplace_id, b.alias, b.locale, b.opted_out).where(
+            (b.seller_id == sid) & (b.id == buyer_id)
+        )
+    ).first()
+    if buyer is None:
+        raise Refused(set_error("notFound", "no such buyer", properties=["buyerId"]))
+    mkt_id = buyer.marketplace_id
+    order = None
+    if order_id is not None:
+        order = conn.execute(
+            select(o.kind, o.buyer_id).where((o.seller_id == sid) & (o.id == order_id))
+        ).first()
+        if order is None or order.buyer_id != buyer.id:
+            raise Refused(
+                set_error("notFound", "no such order for this buyer", properties=["orderId"])
+            )
+    order_kind = OrderKind(order.kind) if order else OrderKind.STANDARD
+    reason = ContactReason(spec.get("contactReason", "other"))
+    subject = spec.get("subject") or (f"Re: {conv.subject}" if conv else "")
+    if not subject.strip():
+        raise Refused(
+            set_error(
+                "invalidProperties", "a new conversation needs a subject", properties=["subject"]
+            )
+        )
+    buyer_initiated = bool(conv.buyer_initiated) if conv else False
+
+    pack = pack_info(mkt_id)
+    decision = rules.opt_out_delivery(
+        opted_out=bool(buyer.opted_out),
+        buyer_initiated=buyer_initiated,
+        order_kind=order_kind,
+        reason=reason,
+        subject=subject,
+        tag_required=pack.important_tag_required,
+        tags=pack.important_tags,
+    )
+    if decision is rules.Delivery.NEEDS_IMPORTANT_TAG:
+        raise Refused(
+            set_error(
+                "importantTagRequired",
+                "the buyer opted out: a critical message must carry [Important] in its subject",
+            )
+        )
+    if decision is rules.Delivery.BOUNCE and spec.get("onOptOut") == "refuse":
+        raise Refused(set_error("buyerOptedOut", "the buyer opted out of unsolicited messages"))
+
+    wanted = spec.get("attachments", [])
+    found = blobs.info(conn, sid, [a["blobId"] for a in wanted])
+    missing = [a["blobId"] for a in wanted if a["blobId"] not in found]
+    if missing:
+        raise Refused(set_error("blobNotFound", notFound=missing))
+    items = [
+        rules.Attachment(
+            a["blobId"], a["name"], found[a["blobId"]].media_type, found[a["blobId"]].size
+        )
+        for a in wanted
+    ]
+    kept, removed = rules.vet_attachments(
+        items, pack.max_attachment_bytes, pack.allowed_media_types
+    )
+    if removed and spec.get("onAttachmentRejected") == "refuse":
+        att, why = removed[0]
+        raise Refused(
+            set_error("attachmentRejected", f"{att.name}: {why}", reason=why, blobId=att.blob_id)
+        )
+
+    findings = policy_check(
+        marketplace_id=mkt_id,
+        subject=subject,
+        body=spec["body"],
+        attachments=tuple(a.as_json() for a in kept),
+        buyer_opted_out=bool(buyer.opted_out),
+        buyer_initiated=buyer_initiated,
+        order_kind=order_kind,
+        contact_reason=reason,
+        buyer_locale=buyer.locale,
+    )
+    blocks = [f for f in findings if f.severity == "block"]
+    if blocks:
+        raise Refused(
+            set_error(
+                "policyViolation",
+                "the message breaks the marketplace's rules",
+                ruleIds=sorted({f.rule for f in blocks}),
+                findings=[
+                    {
+                        "rule": f.rule,
+                        "severity": f.severity,
+                        "start": f.start,
+                        "end": f.end,
+                        "message": f.message,
+                    }
+                    for f in blocks
+                ],
+            )
+        )
+
+    at = at or now()
+    if conv is None:
+        conv_id, seq = ch.new_id("Conversation")
+        conn.execute(
+            schema.conversations.insert().values(
+                seller_id=sid,
+                id=conv_id,
+                marketplace_id=mkt_id,
+                buyer_id=buyer.id,
+                buyer_alias=buyer.alias,
+                order_id=order_id,
+                subject=subject,
+                buyer_initiated=False,
+                created_at=at,
+                last_activity=at,
+                awaiting_since=None,
+                message_count=0,
+                preview="",
+            )
+        )
+        ch.created("Conversation", conv_id, seq)
+    else:
+        conv_id = conv.id
+    delivered = decision is rules.Delivery.DELIVER
+    msg_id, mseq = ch.new_id("Message")
+    sub_id, sseq = ch.new_id("Submission")
+    html = clean_html(markdown.markdown(spec["body"]))
+    conn.execute(
+        schema.messages.insert().values(
+            seller_id=sid,
+            id=msg_id,
+            conversation_id=conv_id,
+            direction=Direction.OUTBOUND.value,
+            subject=subject,
+            body_text=spec["body"],
+            body_html=html,
+            received_at=at,
+            keywords=dumps([Keyword.SEEN.value]),
+            attachments=dumps([a.as_json() for a in kept]),
+            submission_id=sub_id,
+            delivered=delivered,
+        )
+    )
+    ch.created("Message", msg_id, mseq)
+    removed_json = [{**a.as_json(), "reason": why} for a, why in removed]
+    conn.execute(
+        schema.submissions.insert().values(
+            seller_id=sid,
+            id=sub_id,
+            client_submission_id=spec["clientSubmissionId"],
+            conversation_id=conv_id,
+            message_id=msg_id,
+            undo_status="final",
+            delivery_status="delivered" if delivered else "rejected",
+            reject_reason=None if delivered else dumps({"type": "buyerOptedOut"}),
+            removed_attachments=dumps(removed_json),
+            created_at=at,
+        )
+    )
+    ch.created("Submission", sub_id, sseq)
+    if removed:
+        _system_message(
+            conn,
+            ch,
+            conv_id,
+            "Attachments removed",
+            rules.removal_notice(removed, pack.max_attachment_bytes),
+            "attachmentRemoved",
+        )
+    if not delivered:
+        _system_message(
+            conn,
+            ch,
+            conv_id,
+            f"Not delivered: {subject}",
+            "Your message was not delivered: this buyer has opted out of unsolicited messages. "
+            "Replies in a conversation the buyer started, critical messages marked [Important], "
+            "and messages about handmade, custom or wine orders still reach them.",
+            "bounce",
+        )
+    else:
+        _mark_answered(conn, ch, conv_id)
+    threads.refresh(conn, ch, conv_id)
+    return {
+        "id": sub_id,
+        "messageId": msg_id,
+        "conversationId": conv_id,
+        "undoStatus": "final",
+        "deliveryStatus": "delivered" if delivered else "rejected",
+        "rejectReason": None if delivered else {"type": "buyerOptedOut"},
+        "removedAttachments": removed_json,
+        "createdAt": iso(at),
+    }
+
+
+def _mark_answered(conn: Connection, ch: Changes, conv_id: str) -> None:
+    m = schema.messages.c
+    rows = conn.execute(
+        select(m.id, m.keywords).where(
+            (m.seller_id == ch.seller_id)
+            & (m.conversation_id == conv_id)
+            & (m.direction == Direction.INBOUND.value)
+        )
+    ).all()
+    for row in rows:
+        kws = set(json.loads(row.keywords))
+        if Keyword.ANSWERED not in kws:
+            kws.add(Keyword.ANSWERED.value)
+            conn.execute(
+                update(schema.messages)
+                .where((m.seller_id == ch.seller_id) & (m.id == row.id))
+                .values(keywords=dumps(sorted(kws)))
+            )
+            ch.updated("Message", row.id)
+
+
+@method("Submission/set")
+def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    ctx.check_account(args)
+    create, patches, destroy = set_ops(ctx, args)
+    created: dict[str, Any] = {}
+    not_created: dict[str, Any] = {}
+    with ctx.db.writing() as conn:
+        old = check_if_in_state(conn, ctx, args, "Submission")
+        for key, spec in create.items():
+            # A savepoint per object: a refused one leaves nothing behind.
+            nested = conn.begin_nested()
+            ch = Changes(conn, ctx.seller_id)
+            try:
+                created[key] = create_one(conn, ch, spec)
+                nested.commit()
+                ctx.changed.add(ctx.seller_id)
+            except Refused as refused:
+                nested.rollback()
+                not_created[key] = refused.error
+        new_state = type_state(conn, ctx.seller_id, "Submission")[0]
+    result: dict[str, Any] = {
+        "accountId": ctx.account_id,
+        "oldState": str(old),
+        "newState": str(new_state),
+        "created": created or None,
+        "updated": None,
+        "destroyed": None,
+    }
+    if not_created:
+        result["notCreated"] = not_created
+    if patches:
+        result["notUpdated"] = {k: set_error("forbidden", "submissions are final") for k in patches}
+    if destroy:
+        result["notDestroyed"] = {k: set_error("forbidden") for k in destroy if isinstance(k, str)}
+    return result

@@ -1,0 +1,65 @@
+"""Run the relay in-process on a loopback port (the app's demo mode, and the tests)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import uvicorn
+
+from relay.config import RelayConfig
+from relay.server import create_app
+
+
+@dataclass
+class EmbeddedRelay:
+    url: str  # e.g. "http://127.0.0.1:54321"
+    server: Any
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        app = self.server.config.app
+        app.state.relay.db.dispose()
+
+    def __enter__(self) -> EmbeddedRelay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def start_embedded(
+    db_url: str, config: RelayConfig | None = None, host: str = "127.0.0.1", port: int = 0
+) -> EmbeddedRelay:
+    """Start a relay on `host:port` (default: a free port) in a daemon thread, once ready."""
+    app = create_app(db_url, config)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    actual = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+        )
+    )
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="seller-relay", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the embedded relay did not start")
+        time.sleep(0.01)
+    return EmbeddedRelay(f"http://{host}:{actual}", server, thread)

@@ -1,0 +1,341 @@
+"""The OpenAPI 3.1 document served at /openapi.json (prose lives in docs/protocol.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROBLEM_REF = {"$ref": "#/components/responses/Problem"}
+
+
+def _problem_responses(*codes: int) -> dict[str, Any]:
+    return {str(c): PROBLEM_REF for c in codes}
+
+
+def _ingest(summary: str, schema: dict[str, Any], ok: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "post": {
+            "summary": summary,
+            "security": [{"ingestKey": []}],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": schema}},
+            },
+            "responses": {
+                "200": {"description": "done", "content": {"application/json": {"schema": ok}}},
+                **_problem_responses(400, 401, 403, 404, 413, 429),
+            },
+        }
+    }
+
+
+PERSON = {
+    "type": "object",
+    "required": ["email"],
+    "properties": {
+        "email": {"type": "string", "format": "email", "maxLength": 320},
+        "name": {"type": "string", "maxLength": 200},
+        "locale": {"type": "string", "maxLength": 16},
+    },
+}
+
+
+def openapi_document(methods: list[str]) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Seller Relay",
+            "version": "1",
+            "description": "A JMAP profile between a marketplace's buyers and its sellers. "
+            "Methods available through POST /api: " + ", ".join(methods) + ". "
+            "See docs/protocol.md.",
+        },
+        "servers": [{"url": "/"}],
+        "components": {
+            "securitySchemes": {
+                "sellerToken": {"type": "http", "scheme": "bearer"},
+                "ingestKey": {"type": "http", "scheme": "bearer"},
+            },
+            "schemas": {
+                "Problem": {
+                    "type": "object",
+                    "required": ["type", "status"],
+                    "properties": {
+                        "type": {"type": "string"},
+                        "title": {"type": "string"},
+                        "status": {"type": "integer"},
+                        "detail": {"type": "string"},
+                        "limit": {"type": "string"},
+                        "reason": {"type": "string"},
+                    },
+                },
+                "Request": {
+                    "type": "object",
+                    "required": ["using", "methodCalls"],
+                    "properties": {
+                        "using": {"type": "array", "items": {"type": "string"}},
+                        "methodCalls": {
+                            "type": "array",
+                            "items": {
+                                "type": "array",
+                                "prefixItems": [
+                                    {"type": "string", "enum": methods},
+                                    {"type": "object"},
+                                    {"type": "string"},
+                                ],
+                                "minItems": 3,
+                                "maxItems": 3,
+                            },
+                        },
+                    },
+                },
+                "Response": {
+                    "type": "object",
+                    "required": ["methodResponses", "sessionState"],
+                    "properties": {
+                        "methodResponses": {"type": "array", "items": {"type": "array"}},
+                        "sessionState": {"type": "string"},
+                    },
+                },
+            },
+            "responses": {
+                "Problem": {
+                    "description": "RFC 7807 problem (see docs/protocol.md §3)",
+                    "content": {
+                        "application/problem+json": {
+                            "schema": {"$ref": "#/components/schemas/Problem"}
+                        }
+                    },
+                }
+            },
+        },
+        "security": [{"sellerToken": []}],
+        "paths": {
+            "/.well-known/jmap": {
+                "get": {
+                    "summary": "Session: capabilities, limits, account, URLs",
+                    "responses": {
+                        "200": {
+                            "description": "the session",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        **_problem_responses(401, 429),
+                    },
+                }
+            },
+            "/api": {
+                "post": {
+                    "summary": "JMAP method calls",
+                    "parameters": [
+                        {
+                            "name": "Idempotency-Key",
+                            "in": "header",
+                            "required": False,
+                            "schema": {"type": "string", "maxLength": 128},
+                        }
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Request"}}
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "method responses",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Response"}
+                                }
+                            },
+                        },
+                        **_problem_responses(400, 401, 409, 413, 422, 429),
+                    },
+                }
+            },
+            "/upload/{accountId}": {
+                "post": {
+                    "summary": "Upload a blob (streamed, capped, type sniffed from content)",
+                    "parameters": [
+                        {
+                            "name": "accountId",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/octet-stream": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "201": {
+                            "description": "stored",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "accountId": {"type": "string"},
+                                            "blobId": {"type": "string"},
+                                            "type": {"type": "string"},
+                                            "size": {"type": "integer"},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        **_problem_responses(401, 404, 413, 415, 429),
+                    },
+                }
+            },
+            "/download/{accountId}/{blobId}/{name}": {
+                "get": {
+                    "summary": "Download a blob as an attachment",
+                    "parameters": [
+                        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+                        for n in ("accountId", "blobId", "name")
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "the blob",
+                            "content": {
+                                "application/octet-stream": {
+                                    "schema": {"type": "string", "format": "binary"}
+                                }
+                            },
+                        },
+                        **_problem_responses(401, 404, 429),
+                    },
+                }
+            },
+            "/events": {
+                "get": {
+                    "summary": "Server-Sent Events: StateChange and pings",
+                    "parameters": [
+                        {"name": "types", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "closeafter",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["no", "state"]},
+                        },
+                        {
+                            "name": "ping",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 0, "maximum": 3600},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "an event stream",
+                            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+                        },
+                        **_problem_responses(400, 401, 429),
+                    },
+                }
+            },
+            "/ingest/orders": _ingest(
+                "Buyer side: an order",
+                {
+                    "type": "object",
+                    "required": ["seller", "marketplaceId", "orderId", "buyer"],
+                    "properties": {
+                        "seller": {"type": "string"},
+                        "marketplaceId": {"type": "string"},
+                        "orderId": {"type": "string"},
+                        "kind": {
+                            "type": "string",
+                            "enum": ["standard", "handmade", "custom", "wine"],
+                        },
+                        "placedAt": {"type": "string", "format": "date-time"},
+                        "items": {"type": "array", "items": {"type": "object"}},
+                        "buyer": PERSON,
+                    },
+                },
+                {"type": "object"},
+            ),
+            "/ingest/messages": _ingest(
+                "Buyer side: a buyer's message (idempotent on externalId)",
+                {
+                    "type": "object",
+                    "required": ["seller", "marketplaceId", "externalId", "from"],
+                    "properties": {
+                        "seller": {"type": "string"},
+                        "marketplaceId": {"type": "string"},
+                        "externalId": {"type": "string"},
+                        "from": PERSON,
+                        "orderId": {"type": "string"},
+                        "conversationId": {"type": "string"},
+                        "subject": {"type": "string"},
+                        "text": {"type": "string"},
+                        "html": {"type": "string"},
+                        "headers": {"type": "object"},
+                        "receivedAt": {"type": "string", "format": "date-time"},
+                        "attachments": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "contentBase64": {"type": "string"},
+                                },
+                            },
+                        },
+                    },
+                },
+                {"type": "object"},
+            ),
+            "/ingest/opt-out": _ingest(
+                "Buyer side: opt out of (or back into) unsolicited messages",
+                {
+                    "type": "object",
+                    "required": ["marketplaceId", "email", "optedOut"],
+                    "properties": {
+                        "marketplaceId": {"type": "string"},
+                        "email": {"type": "string"},
+                        "optedOut": {"type": "boolean"},
+                    },
+                },
+                {"type": "object"},
+            ),
+            "/ingest/mailbox": _ingest(
+                "Buyer side: messages delivered to a buyer",
+                {
+                    "type": "object",
+                    "required": ["marketplaceId", "email"],
+                    "properties": {
+                        "marketplaceId": {"type": "string"},
+                        "email": {"type": "string"},
+                    },
+                },
+                {"type": "object"},
+            ),
+            "/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "security": [],
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI document",
+                            "content": {"application/json": {"schema": {}}},
+                        }
+                    },
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "summary": "Liveness",
+                    "security": [],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {}}},
+                        }
+                    },
+                }
+            },
+        },
+    }

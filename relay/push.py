@@ -1,0 +1,139 @@
+"""Push: an in-process hub of SSE subscribers, and PostgreSQL LISTEN/NOTIFY between processes.
+
+NOTIFY only says "account N changed"; each subscriber then reads the states itself, so a lost
+or duplicated notification costs nothing but a read (clients resync with `changes` anyway).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Iterable
+
+from sqlalchemy import text
+
+from relay.db import Database
+
+log = logging.getLogger("relay.push")
+CHANNEL = "seller_relay"
+
+
+class Subscriber:
+    def __init__(self, seller_id: int) -> None:
+        self.seller_id = seller_id
+        self.wake = asyncio.Event()
+
+
+class Hub:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._subs: dict[int, set[Subscriber]] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._listener: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    @property
+    def count(self) -> int:
+        return sum(len(s) for s in self._subs.values())
+
+    def subscribe(self, seller_id: int) -> Subscriber:
+        sub = Subscriber(seller_id)
+        self._subs.setdefault(seller_id, set()).add(sub)
+        return sub
+
+    def unsubscribe(self, sub: Subscriber) -> None:
+        subs = self._subs.get(sub.seller_id)
+        if subs is not None:
+            subs.discard(sub)
+            if not subs:
+                del self._subs[sub.seller_id]
+
+    def wake_local(self, seller_ids: Iterable[int]) -> None:
+        for sid in seller_ids:
+            for sub in self._subs.get(sid, ()):
+                sub.wake.set()
+
+    def published(self, seller_ids: set[int]) -> None:
+        """Called on the event loop after a commit changed these accounts."""
+        if not seller_ids:
+            return
+        self.wake_local(seller_ids)
+
+    def notify_others(self, seller_ids: set[int]) -> None:
+        """Blocking: tell other relay processes (PostgreSQL only). Call from a worker thread."""
+        if self.db.is_sqlite or not seller_ids:
+            return
+        try:
+            with self.db.write.begin() as conn:
+                for sid in sorted(seller_ids):
+                    conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(sid)})
+        except Exception:  # push is a hint; the write itself has committed
+            log.warning("NOTIFY failed", exc_info=True)
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._stop.clear()
+        dsn = self.db.pg_dsn
+        if dsn is None:
+            # SQLite: other processes (the CLI's `simulate`) write the same file; poll the
+            # subscribed accounts' modseq once a second instead of NOTIFY.
+            self._listener = threading.Thread(target=self._poll, name="relay-push", daemon=True)
+        else:
+            self._listener = threading.Thread(
+                target=self._listen, args=(dsn,), name="relay-push", daemon=True
+            )
+        self._listener.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._listener is not None:
+            self._listener.join(timeout=5)
+            self._listener = None
+
+    def _listen(self, dsn: str) -> None:
+        import psycopg
+
+        backoff = 0.5
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(dsn, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    backoff = 0.5
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            self._deliver(note.payload)
+            except Exception:
+                log.warning("LISTEN connection lost; retrying", exc_info=True)
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+
+    def _poll(self) -> None:
+        from sqlalchemy import select
+
+        from relay import schema
+
+        seen: dict[int, int] = {}
+        while not self._stop.wait(1.0):
+            ids = list(self._subs)
+            if not ids:
+                continue
+            try:
+                with self.db.reading() as conn:
+                    s = schema.sellers.c
+                    rows = conn.execute(select(s.id, s.modseq).where(s.id.in_(ids))).all()
+            except Exception:
+                log.warning("modseq poll failed", exc_info=True)
+                continue
+            moved = [sid for sid, seq in rows if seen.get(sid, seq) != seq]
+            seen = {sid: seq for sid, seq in rows}
+            if moved and self.loop is not None:
+                with contextlib.suppress(RuntimeError):
+                    self.loop.call_soon_threadsafe(self.wake_local, moved)
+
+    def _deliver(self, payload: str) -> None:
+        if self.loop is None or not payload.isdigit():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop closed while shutting down
+            self.loop.call_soon_threadsafe(self.wake_local, [int(payload)])

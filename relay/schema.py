@@ -1,0 +1,200 @@
+"""Relay tables (SQLAlchemy Core). Created with `metadata.create_all` plus a schema-version row."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+schema_version = Table("relay_schema_version", metadata, Column("version", Integer, nullable=False))
+
+settings = Table(
+    "relay_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+sellers = Table(
+    "sellers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("modseq", BigInteger, nullable=False, default=0),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(10), nullable=False),  # "seller" | "ingest"
+    Column("seller_id", Integer, nullable=True),
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("label", String(100), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+marketplaces = Table(
+    "marketplaces",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("messaging_enabled", Boolean, nullable=False, default=True),
+    Column("vacation_from", DateTime(timezone=True), nullable=True),
+    Column("vacation_until", DateTime(timezone=True), nullable=True),
+    Column("rule_pack", String(64), nullable=False, default="default"),
+)
+
+# The real address lives only here and in `optouts`; no seller-facing code selects `email`.
+buyers = Table(
+    "buyers",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("marketplace_id", String(64), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("alias", String(200), nullable=False, unique=True),
+    Column("display_name", String(100), nullable=False),
+    Column("locale", String(16), nullable=False, default="en"),
+    Column("opted_out", Boolean, nullable=False, default=False),
+    UniqueConstraint("seller_id", "marketplace_id", "email", name="uq_buyer_identity"),
+)
+
+optouts = Table(
+    "optouts",
+    metadata,
+    Column("marketplace_id", String(64), primary_key=True),
+    Column("email", String(320), primary_key=True),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("marketplace_id", String(64), nullable=False),
+    Column("buyer_id", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("placed_at", DateTime(timezone=True), nullable=True),
+    Column("items", Text, nullable=False, default="[]"),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("marketplace_id", String(64), nullable=False),
+    Column("buyer_id", String(32), nullable=False),
+    Column("buyer_alias", String(200), nullable=False),
+    Column("order_id", String(64), nullable=True),
+    Column("subject", String(400), nullable=False),
+    Column("buyer_initiated", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_activity", DateTime(timezone=True), nullable=False),
+    Column("awaiting_since", DateTime(timezone=True), nullable=True),
+    Column("message_count", Integer, nullable=False, default=0),
+    Column("preview", String(200), nullable=False, default=""),
+    Index("ix_conv_buyer", "seller_id", "buyer_id"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("conversation_id", String(32), nullable=False),
+    Column("direction", String(8), nullable=False),
+    Column("subject", String(400), nullable=False),
+    Column("body_text", Text, nullable=False),
+    Column("body_html", Text, nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("keywords", Text, nullable=False, default="[]"),
+    Column("attachments", Text, nullable=False, default="[]"),
+    Column("submission_id", String(32), nullable=True),
+    Column("delivered", Boolean, nullable=True),
+    Column("notice", String(32), nullable=True),
+    Column("external_id", String(200), nullable=True),
+    Index("ix_msg_conv", "seller_id", "conversation_id", "received_at"),
+    UniqueConstraint("seller_id", "external_id", name="uq_msg_external"),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("client_submission_id", String(128), nullable=False),
+    Column("conversation_id", String(32), nullable=False),
+    Column("message_id", String(32), nullable=False),
+    Column("undo_status", String(16), nullable=False),
+    Column("delivery_status", String(16), nullable=False),
+    Column("reject_reason", Text, nullable=True),
+    Column("removed_attachments", Text, nullable=False, default="[]"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("seller_id", "client_submission_id", name="uq_client_submission"),
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+idempotency = Table(
+    "idempotency_keys",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("key", String(128), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # "inflight" | "done"
+    Column("response", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per object: the modseq of its last change. Paging over unique modseqs is exact.
+changes = Table(
+    "changes",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("type", String(32), primary_key=True),
+    Column("object_id", String(64), primary_key=True),
+    Column("modseq", BigInteger, nullable=False),
+    Column("created_modseq", BigInteger, nullable=False),
+    Column("destroyed", Boolean, nullable=False, default=False),
+    Index("ix_changes_seq", "seller_id", "type", "modseq"),
+)
+
+type_states = Table(
+    "type_states",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("type", String(32), primary_key=True),
+    Column("modseq", BigInteger, nullable=False),
+    Column("pruned_modseq", BigInteger, nullable=False, default=0),
+)

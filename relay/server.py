@@ -1,0 +1,498 @@
+"""The relay's ASGI application (Starlette): `create_app(db_url)`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from relay import auth, blobs, idempotency, ingest
+from relay.api.core import Context, run_calls
+from relay.api.registry import METHODS
+from relay.config import CAPABILITIES, CORE, RELAY, RelayConfig
+from relay.db import Database, open_database
+from relay.enforce import sniff_media_type
+from relay.openapi import openapi_document
+from relay.push import Hub
+from relay.ratelimit import RateLimiter, retry_after
+from relay.sniff import DEFAULT_ALLOWED
+from relay.store import account_id, all_states, seller_of_account
+
+log = logging.getLogger("relay.server")
+PROBLEM = "application/problem+json"
+JMAP_ERR = "urn:ietf:params:jmap:error:"
+RELAY_ERR = "urn:seller-relay:error:"
+TOKEN_CACHE_SECONDS = 5.0
+
+
+class Problem(Exception):
+    def __init__(
+        self,
+        status: int,
+        type_: str,
+        detail: str = "",
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.type, self.detail = status, type_, detail
+        self.headers = headers or {}
+        self.extra = extra
+
+    def response(self) -> JSONResponse:
+        body = {"type": self.type, "title": self.type.rsplit(":", 1)[-1], "status": self.status}
+        if self.detail:
+            body["detail"] = self.detail
+        body.update(self.extra)
+        return JSONResponse(body, status_code=self.status, media_type=PROBLEM, headers=self.headers)
+
+
+class Relay:
+    """Shared state of one relay process."""
+
+    def __init__(self, db: Database, config: RelayConfig) -> None:
+        self.db = db
+        self.config = config
+        self.hub = Hub(db)
+        self.limiter = RateLimiter(config.rate_per_second, config.rate_burst)
+        self._tokens: dict[str, tuple[float, auth.Principal | None]] = {}
+
+    async def principal(self, request: Request, kind: str) -> auth.Principal:
+        header = request.headers.get("authorization")
+        cached = self._tokens.get(header or "")
+        t = time.monotonic()
+        if cached and t - cached[0] < TOKEN_CACHE_SECONDS:
+            found = cached[1]
+        else:
+            found = await run_in_threadpool(self._lookup, header)
+            if len(self._tokens) > 10000:
+                self._tokens.clear()
+            self._tokens[header or ""] = (t, found)
+        if found is None or found.kind != kind:
+            raise Problem(
+                401,
+                RELAY_ERR + "unauthorized",
+                "a valid bearer token is required",
+                headers={"WWW-Authenticate": 'Bearer realm="seller-relay"'},
+            )
+        wait = self.limiter.take(found.token_id)
+        if wait:
+            raise Problem(
+                429,
+                RELAY_ERR + "rateLimited",
+                "too many requests",
+                headers={"Retry-After": retry_after(wait)},
+            )
+        return found
+
+    def _lookup(self, header: str | None) -> auth.Principal | None:
+        with self.db.reading() as conn:
+            return auth.authenticate(conn, header)
+
+    async def publish(self, seller_ids: set[int]) -> None:
+        if not seller_ids:
+            return
+        self.hub.published(seller_ids)
+        if not self.db.is_sqlite:
+            await run_in_threadpool(self.hub.notify_others, seller_ids)
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
+    """The body, refusing (413) as soon as it passes `cap` bytes — never buffering more."""
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > cap:
+        raise Problem(413, JMAP_ERR + "limit", f"request over {cap} bytes", limit="maxSizeRequest")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise Problem(
+                413, JMAP_ERR + "limit", f"request over {cap} bytes", limit="maxSizeRequest"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def handler(fn: Callable[[Request], Any]) -> Callable[[Request], Any]:
+    async def wrapped(request: Request) -> Response:
+        try:
+            response: Response = await fn(request)
+            return response
+        except Problem as problem:
+            return problem.response()
+
+    return wrapped
+
+
+def _relay(request: Request) -> Relay:
+    relay: Relay = request.app.state.relay
+    return relay
+
+
+def _parse_request(raw: bytes, config: RelayConfig) -> dict[str, Any]:
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Problem(400, JMAP_ERR + "notJSON", "the body is not JSON") from None
+    if not isinstance(payload, dict):
+        raise Problem(400, JMAP_ERR + "notRequest", "a Request object is required")
+    using, calls = payload.get("using"), payload.get("methodCalls")
+    if not isinstance(using, list) or not all(isinstance(u, str) for u in using):
+        raise Problem(400, JMAP_ERR + "notRequest", "using must be a list of strings")
+    if not isinstance(calls, list) or not all(
+        isinstance(c, list) and len(c) == 3 and isinstance(c[0], str) and isinstance(c[2], str)
+        for c in calls
+    ):
+        raise Problem(
+            400, JMAP_ERR + "notRequest", "methodCalls must be [name, args, callId] lists"
+        )
+    unknown = [u for u in using if u not in CAPABILITIES]
+    if unknown:
+        raise Problem(400, JMAP_ERR + "unknownCapability", f"unknown capability {unknown[0]!r}")
+    if len(calls) > config.max_calls_in_request:
+        raise Problem(400, JMAP_ERR + "limit", "too many method calls", limit="maxCallsInRequest")
+    return payload
+
+
+def _sends(payload: dict[str, Any]) -> bool:
+    return any(
+        c[0] == "Submission/set" and isinstance(c[1], dict) and c[1].get("create")
+        for c in payload["methodCalls"]
+    )
+
+
+@handler
+async def api(request: Request) -> Response:
+    relay = _relay(request)
+    who = await relay.principal(request, "seller")
+    assert who.seller_id is not None and who.seller_name is not None
+    raw = await read_capped(request, relay.config.max_size_request)
+    payload = _parse_request(raw, relay.config)
+    key = request.headers.get("idempotency-key")
+    if key is None and _sends(payload):
+        raise Problem(400, RELAY_ERR + "idempotencyKeyRequired", "sending needs an Idempotency-Key")
+    if key is not None and not idempotency.valid_key(key):
+        raise Problem(400, RELAY_ERR + "idempotencyKeyInvalid", "1..128 printable ASCII characters")
+    sid = who.seller_id
+    if key is not None:
+        cfg = relay.config
+        began = await run_in_threadpool(
+            idempotency.begin,
+            relay.db,
+            sid,
+            key,
+            idempotency.request_hash(payload),
+            cfg.idempotency_ttl_seconds,
+            cfg.idempotency_stale_seconds,
+        )
+        if began.outcome == "replay":
+            return JSONResponse(began.response, headers={"Idempotency-Replayed": "true"})
+        if began.outcome == "inflight":
+            raise Problem(
+                409,
+                RELAY_ERR + "idempotencyKeyInFlight",
+                "the same key is being processed",
+                headers={"Retry-After": "1"},
+            )
+        if began.outcome == "mismatch":
+            raise Problem(
+                422, RELAY_ERR + "idempotencyKeyReused", "this key was used for a different request"
+            )
+    ctx = Context(relay.db, relay.config, sid, who.seller_name)
+    try:
+        responses = await run_in_threadpool(run_calls, ctx, payload["methodCalls"])
+        session_state = await run_in_threadpool(_session_state, relay.db, sid)
+    except BaseException:
+        if key is not None:
+            await run_in_threadpool(idempotency.abandon, relay.db, sid, key)
+        raise
+    body = {"methodResponses": responses, "sessionState": session_state}
+    if key is not None:
+        await run_in_threadpool(idempotency.finish, relay.db, sid, key, body)
+    await relay.publish(ctx.changed)
+    return JSONResponse(body)
+
+
+def _session_state(db: Database, seller_id: int) -> str:
+    return "1"  # the session object changes only with the relay's configuration
+
+
+@handler
+async def session(request: Request) -> Response:
+    relay = _relay(request)
+    who = await relay.principal(request, "seller")
+    assert who.seller_id is not None
+    base = str(request.base_url).rstrip("/")
+    acc = account_id(who.seller_id)
+    return JSONResponse(
+        {
+            "capabilities": {
+                CORE: relay.config.core_capability(),
+                RELAY: relay.config.relay_capability(),
+            },
+            "accounts": {
+                acc: {
+                    "name": who.seller_name,
+                    "isPersonal": True,
+                    "isReadOnly": False,
+                    "accountCapabilities": {CORE: {}, RELAY: {}},
+                }
+            },
+            "primaryAccounts": {CORE: acc, RELAY: acc},
+            "username": who.seller_name,
+            "apiUrl": f"{base}/api",
+            "uploadUrl": f"{base}/upload/{{accountId}}",
+            "downloadUrl": f"{base}/download/{{accountId}}/{{blobId}}/{{name}}",
+            "eventSourceUrl": f"{base}/events?types={{types}}"
+            "&closeafter={{closeafter}}&ping={{ping}}",
+            "state": "1",
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _own_account(request: Request, who: auth.Principal) -> int:
+    sid = seller_of_account(request.path_params["accountId"])
+    if sid is None or sid != who.seller_id:
+        raise Problem(404, JMAP_ERR + "accountNotFound", "no such account")
+    return sid
+
+
+@handler
+async def upload(request: Request) -> Response:
+    relay = _relay(request)
+    who = await relay.principal(request, "seller")
+    sid = _own_account(request, who)
+    cap = relay.config.max_size_upload
+    length = request.headers.get("content-length")
+    too_big = Problem(
+        413, JMAP_ERR + "limit", f"uploads are limited to {cap} bytes", limit="maxSizeUpload"
+    )
+    if length is not None and length.isdigit() and int(length) > cap:
+        raise too_big
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise too_big  # the rest of the stream is never read
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    media = sniff_media_type(data)
+    if media is None or media not in DEFAULT_ALLOWED:
+        raise Problem(
+            415,
+            RELAY_ERR + "attachmentRejected",
+            "only PDF, Word, images and plain text are accepted (decided by content)",
+            reason="type",
+        )
+
+    def store() -> blobs.BlobInfo:
+        with relay.db.writing() as conn:
+            return blobs.put(conn, sid, data, media)
+
+    info = await run_in_threadpool(store)
+    return JSONResponse(
+        {
+            "accountId": account_id(sid),
+            "blobId": info.id,
+            "type": info.media_type,
+            "size": info.size,
+        },
+        status_code=201,
+    )
+
+
+def _disposition(name: str) -> str:
+    fallback = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch in "._- ") else "_" for ch in name
+    )
+    ascii_name = fallback[:120] or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name[:120])}"
+
+
+@handler
+async def download(request: Request) -> Response:
+    relay = _relay(request)
+    who = await relay.principal(request, "seller")
+    sid = _own_account(request, who)
+    blob_id = request.path_params["blobId"]
+
+    def fetch() -> tuple[bytes, str] | None:
+        with relay.db.reading() as conn:
+            return blobs.read(conn, sid, blob_id)
+
+    found = await run_in_threadpool(fetch)
+    if found is None:
+        raise Problem(404, RELAY_ERR + "blobNotFound", "no such blob")
+    data, media = found
+    return Response(
+        data,
+        media_type=media,
+        headers={
+            "Content-Disposition": _disposition(request.path_params["name"]),
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, immutable, max-age=31536000",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+    )
+
+
+def _sse(event: str, data: dict[str, Any]) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n".encode()
+
+
+@handler
+async def events(request: Request) -> Response:
+    relay = _relay(request)
+    who = await relay.principal(request, "seller")
+    assert who.seller_id is not None
+    sid = who.seller_id
+    q = request.query_params
+    types_raw = q.get("types", "*")
+    wanted = None if types_raw in ("*", "") else set(types_raw.split(","))
+    closeafter = q.get("closeafter", "no")
+    if closeafter not in ("no", "state"):
+        raise Problem(400, RELAY_ERR + "invalidArguments", "closeafter is 'no' or 'state'")
+    ping_raw = q.get("ping", str(relay.config.ping_default))
+    if not ping_raw.isdigit() or int(ping_raw) > 3600:
+        raise Problem(400, RELAY_ERR + "invalidArguments", "ping is seconds, 0..3600")
+    ping = int(ping_raw)
+    acc = account_id(sid)
+
+    def states() -> dict[str, str]:
+        with relay.db.reading() as conn:
+            found = all_states(conn, sid)
+        return {k: v for k, v in found.items() if wanted is None or k in wanted}
+
+    async def stream() -> AsyncIterator[bytes]:
+        sub = relay.hub.subscribe(sid)
+        try:
+            last = await run_in_threadpool(states)
+            yield _sse("state", {"@type": "StateChange", "changed": {acc: last}})
+            while True:
+                try:
+                    await asyncio.wait_for(sub.wake.wait(), timeout=ping or None)
+                except TimeoutError:
+                    yield _sse("ping", {"@type": "Ping", "interval": ping})
+                    continue
+                sub.wake.clear()
+                now_states = await run_in_threadpool(states)
+                diff = {k: v for k, v in now_states.items() if last.get(k) != v}
+                if diff:
+                    last = now_states
+                    yield _sse("state", {"@type": "StateChange", "changed": {acc: diff}})
+                    if closeafter == "state":
+                        return
+        finally:
+            relay.hub.unsubscribe(sub)
+
+    return StreamingResponse(
+        stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _ingest_json(request: Request) -> tuple[Relay, dict[str, Any]]:
+    relay = _relay(request)
+    await relay.principal(request, "ingest")
+    raw = await read_capped(request, relay.config.max_ingest_bytes)
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Problem(400, JMAP_ERR + "notJSON", "the body is not JSON") from None
+    if not isinstance(body, dict):
+        raise Problem(400, RELAY_ERR + "invalidField", "a JSON object is required")
+    return relay, body
+
+
+async def _ingest_call(request: Request, fn: Callable[..., ingest.Outcome], *args: Any) -> Response:
+    relay, body = await _ingest_json(request)
+    try:
+        outcome = await run_in_threadpool(fn, relay.db, *args, body)
+    except ingest.IngestError as err:
+        raise Problem(err.status, err.type, err.detail, **err.extra) from None
+    await relay.publish(outcome.changed)
+    return JSONResponse(outcome.body)
+
+
+@handler
+async def ingest_orders(request: Request) -> Response:
+    return await _ingest_call(request, ingest.ingest_order, _relay(request).config)
+
+
+@handler
+async def ingest_messages(request: Request) -> Response:
+    return await _ingest_call(request, ingest.ingest_message, _relay(request).config)
+
+
+@handler
+async def ingest_opt_out(request: Request) -> Response:
+    return await _ingest_call(request, ingest.set_opt_out)
+
+
+@handler
+async def ingest_mailbox(request: Request) -> Response:
+    relay, body = await _ingest_json(request)
+    mid, email = body.get("marketplaceId"), body.get("email")
+    if not isinstance(mid, str) or not isinstance(email, str) or len(email) > 320:
+        raise Problem(400, RELAY_ERR + "invalidField", "marketplaceId and email are required")
+    return JSONResponse(await run_in_threadpool(ingest.mailbox, relay.db, mid, email))
+
+
+async def openapi(request: Request) -> Response:
+    return JSONResponse(openapi_document(sorted(METHODS)))
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(
+    db_url: str,
+    config: RelayConfig | None = None,
+    *,
+    db: Database | None = None,
+) -> Starlette:
+    """The relay as an ASGI app. Opens (and creates) the database at `db_url`."""
+    cfg = config or RelayConfig()
+    database = db or open_database(db_url)
+    relay = Relay(database, cfg)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        relay.hub.start(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            relay.hub.stop()
+
+    routes = [
+        Route("/.well-known/jmap", session, methods=["GET"]),
+        Route("/api", api, methods=["POST"]),
+        Route("/upload/{accountId}", upload, methods=["POST"]),
+        Route("/download/{accountId}/{blobId}/{name}", download, methods=["GET"]),
+        Route("/events", events, methods=["GET"]),
+        Route("/ingest/orders", ingest_orders, methods=["POST"]),
+        Route("/ingest/messages", ingest_messages, methods=["POST"]),
+        Route("/ingest/opt-out", ingest_opt_out, methods=["POST"]),
+        Route("/ingest/mailbox", ingest_mailbox, methods=["POST"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.relay = relay
+    return app
