@@ -1,7 +1,119 @@
-"""`seller-inbox` command line (filled in below)."""
+"""`seller-inbox`: the window by default, plus subcommands for scripts and support.
+
+Kept free of heavy imports: the window path imports Qt first and the store only after the
+first paint (see ``app.ui.app``).
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
+import os
+import sys
+import time
+from pathlib import Path
+
+_STARTED = time.perf_counter()
+DEMO_CONVERSATIONS = 2000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seller-inbox",
+        description="Seller Inbox: answer marketplace buyers, on time and within the rules.",
+    )
+    parser.add_argument("--profile", type=Path, help="data folder (default: your user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a demo inbox filled with sample conversations")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="build the window offscreen on a temporary profile and exit")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE",
+                        help="render the main window to a PNG and exit")
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gen = sub.add_parser("generate", help="fill a profile with generated conversations")
+    gen.add_argument("--profile", type=Path, required=True, dest="gen_profile")
+    gen.add_argument("--conversations", type=int, default=1000)
+    gen.add_argument("--messages-per-conversation", type=float, default=4.0)
+    gen.add_argument("--seed", type=int, default=1)
+
+    try:
+        policy_cli = importlib.import_module("app.policy_cli")
+    except ImportError:
+        policy_cli = None
+    if policy_cli is not None:
+        policy_cli.add_parser(sub)
+    return parser
+
 
 def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        return _generate(args)
+    if args.command == "check":
+        from app import policy_cli
+
+        return int(policy_cli.run(args))
+    return _window(args)
+
+
+def _window(args: argparse.Namespace) -> int:
+    from app.ui.app import LaunchOptions, run, temporary_profile
+
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        profile = temporary_profile()
+    elif args.profile is not None:
+        profile = args.profile
+    else:
+        from app.storage.profile import default_profile_dir
+
+        profile = default_profile_dir()
+        if args.demo:
+            profile = profile.parent / "demo"
+    if args.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    opts = LaunchOptions(
+        profile=profile,
+        smoke_test=args.smoke_test,
+        exit_after_paint=args.exit_after_paint,
+        screenshot=args.screenshot,
+        demo_conversations=DEMO_CONVERSATIONS if (args.demo or args.smoke_test) else 0,
+        started=_STARTED,
+    )
+    return run(opts)
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from app.demodata.generator import generate
+    from app.storage.errors import StoreError
+    from app.storage.store import Store
+
+    try:
+        store = Store.open(args.gen_profile)
+    except StoreError as exc:
+        print(f"seller-inbox: {exc}", file=sys.stderr)
+        return 3
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} conversations", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = generate(store, args.conversations,
+                          messages_per_conversation=args.messages_per_conversation,
+                          seed=args.seed, progress=progress)
+    except StoreError as exc:
+        print(f"\nseller-inbox: {exc}", file=sys.stderr)
+        return 3
+    finally:
+        store.close()
+    print(file=sys.stderr)
+    print(f"generated {report.conversations} conversations, {report.messages} messages "
+          f"in {report.seconds:.1f} s ({report.messages_per_second:,.0f} messages/s)")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

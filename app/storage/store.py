@@ -30,11 +30,15 @@ class Store:
         self.backup_made: str | None = None
 
     @classmethod
-    def open(cls, root: Path, *, take_lock: bool = True) -> Store:
+    def open(cls, root: Path, *, lock: ProfileLock | None = None, take_lock: bool = True) -> Store:
+        """Open (creating and migrating as needed) the profile at ``root``.
+
+        Pass ``lock`` when the caller already holds the profile lock (the window takes it
+        before it paints, so a second instance can say so at once)."""
         profile = Profile(Path(root))
         migrate.check_writable(profile.database)
-        lock = ProfileLock(profile.lock_file) if take_lock else None
-        if lock is not None:
+        if lock is None and take_lock:
+            lock = ProfileLock(profile.lock_file)
             lock.acquire()
         try:
             backup = _guarded(profile.database, migrate.upgrade, profile.database,

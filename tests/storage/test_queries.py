@@ -1,0 +1,167 @@
+"""The read paths: keyset pages, filters, deadline order, messages, search."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain import Buyer, ConversationStatus, Marketplace, Order
+from app.storage import queries, writes
+from app.storage.queries import ThreadFilter, ThreadSort
+from app.storage.store import Store
+
+from conftest import NOW  # type: ignore[import-not-found]
+
+FILTERS = [
+    ThreadFilter(),
+    ThreadFilter(status=ConversationStatus.NEEDS_RESPONSE),
+    ThreadFilter(status=ConversationStatus.WAITING_ON_BUYER),
+    ThreadFilter(marketplace_id="amazon.se"),
+    ThreadFilter(marketplace_id="amazon.de", status=ConversationStatus.NEEDS_RESPONSE),
+    ThreadFilter(flagged_only=True),
+    ThreadFilter(sort=ThreadSort.DEADLINE),
+    ThreadFilter(sort=ThreadSort.DEADLINE, status=ConversationStatus.NEEDS_RESPONSE),
+    ThreadFilter(sort=ThreadSort.DEADLINE, marketplace_id="amazon.es"),
+]
+
+
+def all_pages(store: Store, flt: ThreadFilter, size: int) -> list[queries.ThreadRow]:
+    out: list[queries.ThreadRow] = []
+    after = None
+    with store.read() as conn:
+        for _ in range(10_000):
+            page = queries.thread_page(conn, flt, after, limit=size)
+            if not page:
+                return out
+            assert len(page) <= size
+            out.extend(page)
+            after = page[-1].key(flt.sort)
+    raise AssertionError("paging did not end")
+
+
+def expected_order(rows: list[queries.ThreadRow], flt: ThreadFilter) -> list[int]:
+    def activity(r: queries.ThreadRow) -> tuple[float, int]:
+        return (-r.last_activity.timestamp(), -r.id)
+
+    if flt.sort is ThreadSort.DEADLINE:
+        owed = sorted((r for r in rows if r.needs_response),
+                      key=lambda r: (r.awaiting_since, r.id))
+        rest = sorted((r for r in rows if not r.needs_response), key=activity)
+        if flt.status is ConversationStatus.NEEDS_RESPONSE:
+            rest = []
+        return [r.id for r in owed + rest]
+    return [r.id for r in sorted(rows, key=activity)]
+
+
+def matches(row: queries.ThreadRow, flt: ThreadFilter) -> bool:
+    if flt.marketplace_id and row.marketplace_id != flt.marketplace_id:
+        return False
+    if flt.status is ConversationStatus.NEEDS_RESPONSE and not row.needs_response:
+        return False
+    if flt.status is ConversationStatus.WAITING_ON_BUYER and row.needs_response:
+        return False
+    return not (flt.flagged_only and not row.flagged)
+
+
+@pytest.fixture(scope="module")
+def everything(filled: Store) -> list[queries.ThreadRow]:
+    with filled.read() as conn:
+        return queries.thread_page(conn, ThreadFilter(), None, limit=1_000_000)
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=lambda f: f"{f.marketplace_id}-{f.status}-{f.sort}"
+                         f"{'-flagged' if f.flagged_only else ''}")
+def test_keyset_pages_list_every_matching_thread_once_in_order(
+    filled: Store, everything: list[queries.ThreadRow], flt: ThreadFilter
+) -> None:
+    got = [r.id for r in all_pages(filled, flt, 50)]
+    want = expected_order([r for r in everything if matches(r, flt)], flt)
+    assert len(want) > 0
+    assert got == want
+    with filled.read() as conn:
+        if flt.sort is ThreadSort.ACTIVITY:
+            assert queries.count_threads(conn, flt) == len(want)
+
+
+@settings(max_examples=15, deadline=None)
+@given(size=st.integers(min_value=1, max_value=400), which=st.sampled_from(FILTERS))
+def test_any_page_size_gives_the_same_sequence(
+    filled: Store, everything: list[queries.ThreadRow], size: int, which: ThreadFilter
+) -> None:
+    got = [r.id for r in all_pages(filled, which, size)]
+    assert got == expected_order([r for r in everything if matches(r, which)], which)
+
+
+def test_status_filter_uses_the_24_hour_clock(everything: list[queries.ThreadRow]) -> None:
+    owed = [r for r in everything if r.needs_response]
+    assert 0 < len(owed) < len(everything)
+    assert any(NOW - r.awaiting_since > timedelta(hours=24) for r in owed if r.awaiting_since)
+    assert any(NOW - r.awaiting_since < timedelta(hours=24) for r in owed if r.awaiting_since)
+
+
+def test_a_conversation_opens_with_its_messages_in_order(filled: Store) -> None:
+    with filled.read() as conn:
+        row = queries.thread_page(conn, ThreadFilter(), limit=1)[0]
+        messages = queries.conversation_messages(conn, row.id)
+    assert len(messages) == row.message_count
+    stamps = [m.received_at for m in messages]
+    assert stamps == sorted(stamps)
+    assert messages[-1].received_at == row.last_activity
+
+
+def seed_search(store: Store) -> dict[str, int]:
+    with store.write() as conn:
+        for mid in ("amazon.es", "amazon.se", "amazon.de"):
+            writes.upsert_marketplace(conn, Marketplace(mid, mid, mid[-2:].upper()))
+        ids = {}
+        texts = {
+            "es": ("amazon.es", "Feliz año", "¿Llegará antes de año nuevo? Gracias", "405-1112223-3334445"),
+            "sv": ("amazon.se", "Leverans", "När får jag paketet?", "302-9876543-1234567"),
+            "de": ("amazon.de", "Frage", "Ist die Tasse spülmaschinenfest?", "028-5550001-7778889"),
+        }
+        for n, (key, (mid, subject, body, number)) in enumerate(texts.items()):
+            buyer = writes.upsert_buyer(conn, Buyer(f"{key}@m.example", key, key))
+            order = writes.upsert_order(conn, Order(number, mid), buyer)
+            cid = writes.insert_conversation(conn, marketplace_id=mid, buyer_id=buyer,
+                                             subject=subject, started_at=NOW, order_id=order)
+            writes.insert_messages(conn, [{
+                "conversation_id": cid, "direction": "in", "subject": subject,
+                "body_text": body, "received_at": NOW - timedelta(hours=n)}])
+            writes.refresh_threads(conn, [cid])
+            ids[key] = cid
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("typed", "expect"),
+    [
+        ("ano", {"es"}),  # año, typed without the tilde
+        ("AÑO", {"es"}),
+        ("far", {"sv"}),  # får
+        ("spulmaschinenfest", {"de"}),
+        ("spülm", {"de"}),  # prefix while typing
+        ("9876", {"sv"}),  # order-number substring (trigram)
+        ("5550001-777", {"de"}),
+        ("zebra", set()),
+        ('"; DROP TABLE messages; --', set()),  # FTS syntax is neutralised
+        ("", set()),
+    ],
+)
+def test_search_folds_diacritics_and_finds_order_numbers(
+    store: Store, typed: str, expect: set[str]
+) -> None:
+    ids = seed_search(store)
+    with store.read() as conn:
+        found = {r.id for r in queries.search_threads(conn, typed)}
+    assert found == {ids[k] for k in expect}
+
+
+def test_search_results_are_newest_first(filled: Store) -> None:
+    with filled.read() as conn:
+        found = queries.search_threads(conn, "paket")
+    assert len(found) == 50
+    stamps = [r.last_activity for r in found]
+    assert stamps == sorted(stamps, reverse=True)
