@@ -33,7 +33,7 @@ log = logging.getLogger("relay.server")
 PROBLEM = "application/problem+json"
 JMAP_ERR = "urn:ietf:params:jmap:error:"
 RELAY_ERR = "urn:seller-relay:error:"
-TOKEN_CACHE_SECONDS = 5.0
+TOKEN_CACHE_SECONDS = 2.0  # revocation takes effect within this
 
 
 class Problem(Exception):
