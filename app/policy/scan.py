@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.policy.findings import Field, Finding, Severity
 from app.policy.lexicon import Hit
-from app.policy.normalize import fold_with_map
+from app.policy.normalize import Folded, fold_with_map
 from app.policy.packs import RulePack
 from app.policy.rules import contact, links
 from app.policy.rules.lexical import MESSAGES, SIMPLE_FAMILIES, review_spans, sentence_breaks
@@ -155,11 +155,22 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, _PHONE_MSG)
 
-    thanks, words, other, scores = _tone(ftext, hits, pack)
+    thanks, words, other, scores = _tone(text, folded, hits, pack)
     return TextScan(out.result(), thanks, words, other, scores)
 
 
-def _tone(ftext: str, hits: list[Hit], pack: RulePack) -> tuple[int, int, int, dict[str, float]]:
+def _is_name(text: str, pos: int) -> bool:
+    """A capitalised word that does not start a sentence: a name in a greeting or sign-off."""
+    if pos >= len(text) or not text[pos].isupper():
+        return False
+    before = text[max(0, pos - 64) : pos].rstrip()  # bounded: 1 MB bodies stay linear
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
+def _tone(
+    text: str, folded: Folded, hits: list[Hit], pack: RulePack
+) -> tuple[int, int, int, dict[str, float]]:
+    ftext = folded.text
     polite = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "courtesy"))
     thanks = sum(1 for h in hits if h.family == "thanks")
     scores: dict[str, float] = {}
@@ -172,7 +183,9 @@ def _tone(ftext: str, hits: list[Hit], pack: RulePack) -> tuple[int, int, int, d
             share = 1.0 / len(langs)
             for lang in langs:
                 scores[lang] = scores.get(lang, 0.0) + share
-        elif not polite.covers(m.start()):
+        elif not polite.covers(m.start()) and not _is_name(
+            text, folded.span(m.start(), m.end())[0]
+        ):
             other += 1
     return thanks, words, other, scores
 

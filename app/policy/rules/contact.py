@@ -11,18 +11,21 @@ from app.policy.spans import SpanSet, nearest_before
 EMAIL_RE = re.compile(
     r"(?i)(?<![\w.+-])[\w.+-]{1,64}@[^\W_][\w-]{0,62}(?:\.[\w-]{1,63}){0,6}\.[a-z]{2,24}(?![\w-])"
 )
-# "anna at example dot com", "anna(at)example.com", "anna [at] example [dot] se"
-_AT = (
-    r"(?:\s{0,3}[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}]\s{0,3}"
-    r"|\s{1,3}(?:at|arroba|chiocciola|snabel-a|arobase)\s{1,3})"
-)
-_DOT = (
-    r"(?:\s{0,3}\.\s{0,3}"
-    r"|\s{0,3}[\[({]\s{0,3}(?:dot|punkt|punto|point|\.)\s{0,3}[\])}]\s{0,3}"
+# "anna(at)example.com", "anna [at] example [dot] se": a bracketed at, any dot.
+# "anna at example dot com": a spoken at only with spoken dots, or "look at www.shop.com"
+# would read as an address (that one is a link, and reported as such).
+_AT_BRACKET = r"\s{0,3}[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}]\s{0,3}"
+_AT_WORD = r"\s{1,3}(?:at|arroba|chiocciola|snabel-a|arobase)\s{1,3}"
+_DOT_SPOKEN = (
+    r"(?:\s{0,3}[\[({]\s{0,3}(?:dot|punkt|punto|point|\.)\s{0,3}[\])}]\s{0,3}"
     r"|\s{1,3}(?:dot|punkt|punto|point)\s{1,3})"
 )
-SPOKEN_EMAIL_RE = re.compile(
-    rf"(?i)(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[^\W_][\w-]{{0,62}}(?:{_DOT}[^\W_][\w-]{{0,62}}){{1,5}}"
+_DOT_ANY = rf"(?:\s{{0,3}}\.\s{{0,3}}|{_DOT_SPOKEN})"
+_LOCAL = r"(?i)(?<![\w.+-])[\w.+-]{1,64}"
+_LABEL = r"[^\W_][\w-]{0,62}"
+SPOKEN_EMAIL_RES = (
+    re.compile(rf"{_LOCAL}{_AT_BRACKET}{_LABEL}(?:{_DOT_ANY}{_LABEL}){{1,5}}"),
+    re.compile(rf"{_LOCAL}{_AT_WORD}{_LABEL}(?:{_DOT_SPOKEN}{_LABEL}){{1,5}}"),
 )
 _LAST_LABEL = re.compile(r"[\w-]+$")
 
@@ -39,12 +42,14 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
     for m in EMAIL_RE.finditer(text):
         seen.add(m.start(), m.end())
         yield m.start(), m.end()
-    for m in SPOKEN_EMAIL_RE.finditer(text):
-        if seen.overlaps(m.start(), m.end()):
-            continue
-        last = _LAST_LABEL.search(m.group(0))
-        if last is not None and last.group(0).lower() in TLDS:
-            yield m.start(), m.end()
+    for pattern in SPOKEN_EMAIL_RES:
+        for m in pattern.finditer(text):
+            if seen.overlaps(m.start(), m.end()):
+                continue
+            last = _LAST_LABEL.search(m.group(0))
+            if last is not None and last.group(0).lower() in TLDS:
+                seen.add(m.start(), m.end())
+                yield m.start(), m.end()
 
 
 def find_phones(

@@ -1,0 +1,184 @@
+"""Per-language recall (must fire) and precision (must NOT fire) sentences."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rules, run_check
+
+RECALL: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("Use the coupon code SUMMER for your next order.", "marketing"),
+        ("Get 20% off everything this week!", "marketing"),
+        ("Check out our new collection of lamps.", "marketing"),
+        ("You might also like our other products.", "cross-promotion"),
+        ("Message me on WhatsApp for faster help.", "off-platform"),
+        ("You can pay by bank transfer instead.", "off-platform"),
+        ("If you are happy with the item, please leave us a 5-star review.", "review-incentive"),
+        ("Leave a review and we will send you a $10 gift card.", "review-incentive"),
+        ("Could you please update your review now that the issue is solved?", "review-incentive"),
+        ("Click here to unsubscribe from these messages.", "opt-out-link"),
+        ("Visit shop dot example dot com for more.", "external-link"),
+        ("DISCOUNT CODE inside!", "marketing"),
+    ],
+    "sv": [
+        ("Använd rabattkoden SOMMAR vid nästa köp.", "marketing"),
+        ("Just nu får du 20 % rabatt på allt!", "marketing"),
+        ("Kolla in våra nya produkter i butiken.", "marketing"),
+        ("Du kanske också gillar våra andra produkter.", "cross-promotion"),
+        ("Skriv till oss på WhatsApp så hjälper vi dig.", "off-platform"),
+        ("Du kan swisha beloppet till mig.", "off-platform"),
+        ("Om du är nöjd, lämna gärna en recension med 5 stjärnor.", "review-incentive"),
+        ("Lämna ett omdöme så får du ett presentkort.", "review-incentive"),
+        ("Kan du ändra ditt omdöme nu när problemet är löst?", "review-incentive"),
+        ("Klicka här för att avregistrera dig från utskicken.", "opt-out-link"),
+        ("Ring mig om något är oklart.", "off-platform"),
+        ("Anvand rabattkod VINTER", "marketing"),  # typed without diacritics
+    ],
+    "es": [
+        ("Usa el cupón VERANO en tu próxima compra.", "marketing"),
+        ("¡Ahora con un 20% de descuento en todo!", "marketing"),
+        ("Descubre nuestra nueva colección de lámparas.", "marketing"),
+        ("También le puede interesar nuestros otros productos.", "cross-promotion"),
+        ("Escríbeme por WhatsApp y lo solucionamos.", "off-platform"),
+        ("Puede pagar por transferencia bancaria.", "off-platform"),
+        ("Si está satisfecho, déjenos una reseña de 5 estrellas.", "review-incentive"),
+        ("Deje una opinión y le enviaremos una tarjeta regalo.", "review-incentive"),
+        ("¿Podría eliminar su reseña negativa?", "review-incentive"),
+        ("Para darse de baja de estos mensajes, responda BAJA.", "opt-out-link"),
+        ("Usa el cupon sin tilde", "marketing"),
+    ],
+    "de": [
+        ("Mit dem Gutscheincode SOMMER sparen Sie bei der nächsten Bestellung.", "marketing"),
+        ("Jetzt 20 % Rabatt auf alles!", "marketing"),
+        ("Schauen Sie sich unsere neuen Produkte an.", "marketing"),
+        ("Das könnte Sie auch interessieren: unsere anderen Produkte.", "cross-promotion"),
+        ("Schreiben Sie mir auf WhatsApp.", "off-platform"),
+        ("Bezahlen Sie bitte per Überweisung.", "off-platform"),
+        (
+            "Wenn Sie zufrieden sind, hinterlassen Sie bitte eine Bewertung mit 5 Sternen.",
+            "review-incentive",
+        ),
+        ("Schreiben Sie eine Rezension und erhalten Sie einen Gutschein.", "review-incentive"),
+        ("Könnten Sie Ihre Bewertung bitte löschen?", "review-incentive"),
+        ("Hier abmelden, wenn Sie keine Nachrichten mehr wünschen.", "opt-out-link"),
+        ("Ein Geschenkgutschein wartet auf Sie!", "marketing"),
+        ("BANKUBERWEISUNG an uns", "off-platform"),
+    ],
+    "fr": [
+        ("Utilisez le code promo ETE lors de votre prochaine commande.", "marketing"),
+        ("Profitez de 20 % de réduction sur tout !", "marketing"),
+        ("Découvrez notre nouvelle collection de lampes.", "marketing"),
+        ("Vous aimerez aussi nos autres produits.", "cross-promotion"),
+        ("Contactez-moi sur WhatsApp.", "off-platform"),
+        ("Vous pouvez payer par virement bancaire.", "off-platform"),
+        ("Si vous êtes satisfait, laissez-nous un avis 5 étoiles.", "review-incentive"),
+        ("Laissez un commentaire et recevez une carte cadeau.", "review-incentive"),
+        ("Pourriez-vous supprimer votre avis négatif ?", "review-incentive"),
+        ("Pour vous désabonner, répondez STOP.", "opt-out-link"),
+        ("Code de reduction : ETE", "marketing"),
+    ],
+    "it": [
+        ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
+        ("Approfitta del 20% di sconto su tutto!", "marketing"),
+        ("Scopri la nostra nuova collezione di lampade.", "marketing"),
+        ("Potrebbe interessarle anche i nostri altri prodotti.", "cross-promotion"),
+        ("Scrivimi su WhatsApp.", "off-platform"),
+        ("Può pagare con bonifico bancario.", "off-platform"),
+        ("Se è soddisfatto, ci lasci una recensione a 5 stelle.", "review-incentive"),
+        ("Lasci una recensione e riceverà un buono regalo.", "review-incentive"),
+        ("Potrebbe modificare la sua recensione negativa?", "review-incentive"),
+        ("Per annullare l'iscrizione, rispondi STOP.", "opt-out-link"),
+        ("Se e soddisfatto lasci una recensione a 5 stelle", "review-incentive"),
+    ],
+}
+
+PRECISION: dict[str, list[str]] = {
+    "en": [
+        "Does this charger work with the 2019 model? I need it for my laptop.",
+        "The link between the parts was loose, so we are sending a new hinge.",
+        "We offer a free of charge repair under warranty.",
+        "We will review your return request and refund you within two days.",
+        "Your parcel is on its way; the tracking number is 1Z999AA10123456784.",
+        "Your order 123-4567890-1234567 shipped on 2024-05-01.",
+        "The item costs 1,299.00 SEK including VAT, and weighs 2.5 kg.",
+        "Feel free to leave feedback about the delivery time.",
+        "Please call the carrier if the parcel has not arrived by Friday.",
+        "At that point it was already shipped, e.g. with the manual.pdf inside.",
+        "The screen is 15.6 inches and the battery lasts 8 hours.",
+    ],
+    "sv": [
+        "Fungerar laddaren med 2019 års modell? Jag behöver den till min dator.",
+        "Kopplingen mellan delarna var lös, så vi skickar ett nytt gångjärn.",
+        "Vi reparerar produkten kostnadsfritt inom garantin.",
+        "Ditt paket är på väg och kommer fram på fredag.",
+        "Vi har tyvärr slut på den blå varianten, vill du ha den svarta istället?",
+        "Ordernummer 123-4567890-1234567 skickades i går.",
+        "Vi återbetalar beloppet när vi har fått tillbaka varan.",
+    ],
+    "es": [
+        "¿Este cargador funciona con el modelo de 2019? Lo necesito para mi portátil.",
+        "La unión entre las piezas estaba suelta, le enviamos una bisagra nueva.",
+        "La reparación en garantía es gratuita.",
+        "El punto es que el paquete ya salió del almacén.",
+        "Su pedido 123-4567890-1234567 se envió el 01/05/2024.",
+        "Revisaremos su solicitud de devolución y le reembolsaremos en dos días.",
+    ],
+    "de": [
+        "Funktioniert das Ladegerät mit dem Modell von 2019? Ich brauche es für meinen Laptop.",
+        "Die Verbindung zwischen den Teilen war locker, wir senden Ihnen ein neues Scharnier.",
+        "Die Reparatur im Rahmen der Garantie ist kostenlos.",
+        "Wir prüfen Ihre Rücksendung und erstatten den Betrag in zwei Tagen.",
+        "Ihre Bestellung 123-4567890-1234567 wurde am 01.05.2024 versandt.",
+        "Leider ist die blaue Variante ausverkauft.",
+    ],
+    "fr": [
+        "Ce chargeur fonctionne-t-il avec le modèle 2019 ? J'en ai besoin pour mon ordinateur.",
+        "Le lien entre les pièces était desserré, nous vous envoyons une nouvelle charnière.",
+        "La réparation sous garantie est gratuite.",
+        "Du point de vue technique, le colis est déjà parti.",
+        "Si vous avez changé d'avis, nous vous rembourserons dès réception du retour.",
+        "Le livreur a laissé un avis de passage ; retirez votre colis au bureau de poste.",
+    ],
+    "it": [
+        "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
+        "Il collegamento tra le parti era allentato, le inviamo una nuova cerniera.",
+        "La riparazione in garanzia è gratuita.",
+        "Valuteremo il prodotto reso e la rimborseremo entro due giorni.",
+        "Il suo ordine 123-4567890-1234567 è stato spedito il 01/05/2024.",
+    ],
+}
+
+
+def _cases(table: dict[str, list[tuple[str, str]]]) -> list[object]:
+    return [
+        pytest.param(text, rule, id=f"{lang}-{i}")
+        for lang, items in table.items()
+        for i, (text, rule) in enumerate(items)
+    ]
+
+
+@pytest.mark.parametrize(("text", "rule"), _cases(RECALL))
+def test_recall(text: str, rule: str) -> None:
+    found = run_check(text)
+    assert rule in rules(found), [(f.rule, text[f.start : f.end]) for f in found]
+    hit = next(f for f in found if f.rule == rule)
+    assert 0 <= hit.start < hit.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(t, id=f"{lang}-{i}") for lang, ts in PRECISION.items() for i, t in enumerate(ts)],
+)
+def test_precision_nothing_fires(text: str) -> None:
+    found = run_check(text)
+    assert found == [], [(f.rule, text[f.start : f.end]) for f in found]
+
+
+def test_every_language_has_recall_and_precision_cases() -> None:
+    assert set(RECALL) == set(PRECISION) == {"en", "sv", "es", "de", "fr", "it"}
+
+
+def test_span_covers_whole_inflected_word() -> None:
+    text = "Rabattkoden gäller hela veckan."
+    f = next(f for f in run_check(text) if f.rule == "marketing")
+    assert text[f.start : f.end] == "Rabattkoden"
