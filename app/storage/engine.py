@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -44,5 +44,12 @@ def make_engine(path: Path) -> Engine:
     # pysqlite's own transaction handling defers BEGIN; take it over so a write transaction
     # starts when we say (SQLAlchemy docs, "Serializable isolation / Savepoints").
     event.listen(engine, "connect", lambda conn, _rec: setattr(conn, "isolation_level", None))
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(conn: Connection) -> None:
+    # Writers take the write lock up front (no deadlock-prone lock upgrade); readers stay
+    # deferred, so in WAL mode they never block the writer nor each other.
+    readonly = conn.get_execution_options().get("readonly", False)
+    conn.exec_driver_sql("BEGIN DEFERRED" if readonly else "BEGIN IMMEDIATE")

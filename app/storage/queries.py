@@ -222,50 +222,67 @@ def conversation_messages(conn: Connection, conversation_id: int) -> list[Messag
     ]
 
 
+SEARCH_HIT_CAP = 20_000
+"""Matching messages ranked per search. Below it results are exact; above it (a word in
+every other message) they come from the newest-stored matches, and ``complete`` says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    rows: list[ThreadRow]
+    complete: bool  # False: too many matches to rank them all; the seller should refine
+
+
 def search_threads(
     conn: Connection, user_text: str, limit: int = PAGE_SIZE,
     marketplace_id: str | None = None,
-) -> list[ThreadRow]:
+) -> SearchResults:
     """Conversations whose messages contain the words (diacritics folded, last word as a
     prefix) or whose order number contains the text; newest activity first."""
-    ids: dict[int, int] = {}
     match = fts_query(user_text)
-    if match is not None:
-        # FTS5 hands back rowids in descending order cheaply; stop once enough distinct
-        # conversations are found rather than ranking every hit.
-        hits = conn.execute(
-            text(
-                "SELECT m.conversation_id, c.last_activity FROM messages_fts "
-                "JOIN messages m ON m.id = messages_fts.rowid "
-                "JOIN conversations c ON c.id = m.conversation_id "
-                "WHERE messages_fts MATCH :q ORDER BY messages_fts.rowid DESC"
-            ),
-            {"q": match},
-        )
-        for cid, activity in hits:
-            ids.setdefault(cid, activity)
-            if len(ids) >= limit * 4:
-                break
-        hits.close()
     pattern = like_pattern(user_text)
-    if pattern is not None:
-        orders = conn.execute(
-            text(
-                "SELECT c.id, c.last_activity FROM orders_fts "
-                "JOIN conversations c ON c.order_id = orders_fts.rowid "
-                "WHERE orders_fts.order_number LIKE :p ESCAPE '\\' LIMIT :n"
-            ),
-            {"p": pattern, "n": limit * 4},
+    if match is None and pattern is None:
+        return SearchResults([], True)
+    complete = True
+    sources = []
+    params: dict[str, Any] = {"cap": SEARCH_HIT_CAP, "n": limit}
+    if match is not None:
+        params["q"] = match
+        hits = conn.execute(
+            text("SELECT count(*) FROM (SELECT rowid FROM messages_fts "
+                 "WHERE messages_fts MATCH :q LIMIT :cap + 1)"),
+            params,
+        ).scalar_one()
+        complete = hits <= SEARCH_HIT_CAP
+        # The covering index (id, conversation_id) keeps each hit's lookup off the wide
+        # message rows; newest-stored hits first when there are too many to rank.
+        sources.append(
+            "SELECT m.conversation_id FROM messages m INDEXED BY ix_msg_id_conv "
+            "WHERE m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH :q "
+            "ORDER BY rowid DESC LIMIT :cap)"
         )
-        for cid, activity in orders:
-            ids.setdefault(cid, activity)
-    if not ids:
-        return []
-    stmt = _thread_select().where(_c.id.in_(list(ids)))
+    if pattern is not None:
+        params["p"] = pattern
+        sources.append(
+            "SELECT c2.id FROM orders_fts JOIN conversations c2 ON c2.order_id = orders_fts.rowid "
+            "WHERE orders_fts.order_number LIKE :p ESCAPE '\\'"
+        )
+    where = "c.id IN (" + " UNION ".join(sources) + ")"
     if marketplace_id is not None:
-        stmt = stmt.where(_c.marketplace_id == marketplace_id)
-    stmt = stmt.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit)
-    return _rows(conn, stmt)
+        where += " AND c.marketplace_id = :mp"
+        params["mp"] = marketplace_id
+    ids = [
+        r[0]
+        for r in conn.execute(
+            text(f"SELECT c.id FROM conversations c WHERE {where} "
+                 "ORDER BY c.last_activity DESC, c.id DESC LIMIT :n"),
+            params,
+        )
+    ]
+    if not ids:
+        return SearchResults([], complete)
+    found = {r.id: r for r in _rows(conn, _thread_select().where(_c.id.in_(ids)))}
+    return SearchResults([found[i] for i in ids if i in found], complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +335,8 @@ __all__ = [
     "ThreadKey",
     "ThreadRow",
     "ThreadSort",
+    "SearchResults",
+    "SEARCH_HIT_CAP",
     "conversation_messages",
     "count_threads",
     "marketplaces",

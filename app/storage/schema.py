@@ -122,6 +122,8 @@ class MessageRow(Base):
     __tablename__ = "messages"
     __table_args__ = (
         Index("ix_msg_conv_time", "conversation_id", "received_at", "id"),
+        # Covering index for search: hit rowid -> conversation without touching the bodies.
+        Index("ix_msg_id_conv", "id", "conversation_id"),
         CheckConstraint("direction IN ('in', 'out', 'system')", name="ck_messages_direction"),
     )
 

@@ -54,7 +54,7 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn:
+            with self.engine.connect().execution_options(readonly=True) as conn:
                 yield conn
         except StoreError:
             raise

@@ -198,7 +198,10 @@ class _Session:
             return
         with self.store.read() as conn:
             found = queries.search_threads(conn, text)
-        self.window.model.reset(lambda after: [] if after else found)
+        self.window.model.reset(lambda after: [] if after else found.rows)
+        if not found.complete:
+            self.window.store_state.setText(
+                self.window.tr("Many matches: showing the newest. Add a word to narrow it."))
 
     def close(self) -> None:
         self.worker.shutdown()

@@ -154,3 +154,12 @@ def test_a_read_only_disk_gives_a_clear_error_and_changes_nothing(tinyfs) -> Non
     with pytest.raises(ReadOnlyProfile, match="read-only"):
         Store.open(fs / "p")
     assert digest(fs / "p" / "inbox.sqlite3") == before
+
+
+def test_readers_do_not_block_the_writer(store: Store) -> None:
+    with store.read() as reader:
+        reader.exec_driver_sql("SELECT count(*) FROM conversations").scalar()
+        with store.write() as writer:  # would wait 5 s and fail if readers took the lock
+            writer.exec_driver_sql("INSERT INTO sync_states VALUES ('Message', 's1', 0)")
+        with store.read() as other:
+            assert other.exec_driver_sql("SELECT count(*) FROM sync_states").scalar() == 1

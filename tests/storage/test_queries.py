@@ -155,13 +155,27 @@ def test_search_folds_diacritics_and_finds_order_numbers(
 ) -> None:
     ids = seed_search(store)
     with store.read() as conn:
-        found = {r.id for r in queries.search_threads(conn, typed)}
+        found = {r.id for r in queries.search_threads(conn, typed).rows}
     assert found == {ids[k] for k in expect}
 
 
-def test_search_results_are_newest_first(filled: Store) -> None:
+def test_search_results_are_the_newest_matching_conversations(filled: Store) -> None:
     with filled.read() as conn:
         found = queries.search_threads(conn, "paket")
-    assert len(found) == 50
-    stamps = [r.last_activity for r in found]
-    assert stamps == sorted(stamps, reverse=True)
+        # Brute force: every conversation with a message containing "paket" (any case,
+        # any inflection starting so), newest activity first.
+        brute = [r[0] for r in conn.exec_driver_sql(
+            "SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM messages m "
+            "WHERE m.conversation_id = c.id AND (lower(m.body_text) LIKE '%paket%' "
+            "OR lower(m.subject) LIKE '%paket%')) ORDER BY c.last_activity DESC, c.id DESC")]
+    assert found.complete
+    assert len(found.rows) == 50
+    assert [r.id for r in found.rows] == brute[:50]
+
+
+def test_too_many_matches_are_flagged_as_incomplete(filled: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(queries, "SEARCH_HIT_CAP", 10)
+    with filled.read() as conn:
+        found = queries.search_threads(conn, "paket")
+    assert not found.complete
+    assert 0 < len(found.rows) <= 10

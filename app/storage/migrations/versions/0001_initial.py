@@ -161,6 +161,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('relay_id')
     )
     op.create_index('ix_msg_conv_time', 'messages', ['conversation_id', 'received_at', 'id'], unique=False)
+    op.create_index('ix_msg_id_conv', 'messages', ['id', 'conversation_id'], unique=False)
     op.create_table('outbox',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('idempotency_key', sa.String(), nullable=False),
