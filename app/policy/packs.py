@@ -118,12 +118,24 @@ def _matcher(languages: tuple[str, ...], extra: tuple[tuple[str, str], ...]) -> 
     return Matcher(entries)
 
 
-@functools.lru_cache(maxsize=32)
 def load_pack(marketplace_id: str | None = None) -> RulePack:
-    """The rule pack for a marketplace (the default pack for None). Cached."""
+    """The rule pack for a marketplace (the default pack for None). Cached: the same id
+    always gives the same object, so `pack is other_pack` is a cheap 'did it change?'."""
     name = DEFAULT_ID if marketplace_id is None else marketplace_id.strip().lower()
     if not _ID_RE.match(name):
         raise UnknownMarketplaceError(f"not a marketplace id: {marketplace_id!r}")
+    return _load_pack(name)
+
+
+def clear_cache() -> None:
+    """Forget loaded packs and lexicons (after editing the data files at run time)."""
+    _load_pack.cache_clear()
+    _matcher.cache_clear()
+    _lexicon.cache_clear()
+
+
+@functools.lru_cache(maxsize=32)
+def _load_pack(name: str) -> RulePack:
     data = _resolve(name)
     try:
         languages = tuple(str(lang) for lang in data["languages"])

@@ -132,7 +132,10 @@ MD_LOGO_RE = re.compile(
     r"\[\s{0,5}!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s{0,5}\]\(\s{0,5}<?([^\s)>]{0,2000})>?[^)\n]{0,300}\)"
 )
 HTML_IMG_RE = re.compile(r"(?i)<img\b[^>]{0,2000}>")
-HTML_LOGO_RE = re.compile(r"(?is)<a\b[^>]{0,2000}>(?:(?!</a>).){0,2000}?<img\b[^>]{0,2000}>")
+HTML_LOGO_RE = re.compile(
+    r"(?is)<a\b[^>]{0,2000}>(?:(?!</a>).){0,2000}?<img\b[^>]{0,2000}>"
+    r"(?:(?:(?!</a>).){0,2000}?</a>)?"
+)
 _ATTR_RE = re.compile(r"""(?i)\b(src|width|height|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _HIDDEN_STYLE = re.compile(
     r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)"
