@@ -12,7 +12,7 @@ CAPABILITIES = (CORE, RELAY)
 @dataclass(frozen=True)
 class RelayConfig:
     alias_domain: str = "relay.example"
-    max_size_upload: int = 7 * 1024 * 1024
+    max_size_upload: int = 0  # 0: the largest per-message limit of any rule pack
     max_size_request: int = 1_000_000
     max_calls_in_request: int = 32
     max_objects_in_get: int = 500

@@ -75,6 +75,16 @@ def pack_info(marketplace_id: str) -> PackInfo:
     return PackInfo(DEFAULT_MAX_ATTACHMENT_BYTES, sniff.DEFAULT_ALLOWED)
 
 
+def largest_attachment_limit() -> int:
+    """The upload cap: no marketplace's pack allows more per message."""
+    limits = [DEFAULT_MAX_ATTACHMENT_BYTES]
+    if _HAVE_POLICY:
+        limits.append(int(_policy.load_pack(None).max_attachment_bytes))
+        for mid in _policy.available_marketplaces():
+            limits.append(int(_policy.load_pack(mid).max_attachment_bytes))
+    return max(limits)
+
+
 def sniff_media_type(head: bytes) -> str | None:
     if _HAVE_POLICY and hasattr(_policy, "sniff_media_type"):
         try:

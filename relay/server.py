@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import time
@@ -22,7 +23,7 @@ from relay.api.core import Context, run_calls
 from relay.api.registry import METHODS
 from relay.config import CAPABILITIES, CORE, RELAY, RelayConfig
 from relay.db import Database, open_database
-from relay.enforce import sniff_media_type
+from relay.enforce import largest_attachment_limit, sniff_media_type
 from relay.openapi import openapi_document
 from relay.push import Hub
 from relay.ratelimit import RateLimiter, retry_after
@@ -469,6 +470,8 @@ def create_app(
 ) -> Starlette:
     """The relay as an ASGI app. Opens (and creates) the database at `db_url`."""
     cfg = config or RelayConfig()
+    if cfg.max_size_upload <= 0:
+        cfg = dataclasses.replace(cfg, max_size_upload=largest_attachment_limit())
     database = db or open_database(db_url)
     relay = Relay(database, cfg)
 
@@ -494,5 +497,6 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
+    app.router.redirect_slashes = False  # a redirect would replay a POST body elsewhere
     app.state.relay = relay
     return app
