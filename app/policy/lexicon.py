@@ -124,6 +124,10 @@ class Matcher:
         self._literals: tuple[Literal, ...] = tuple(literals)
         self._ac = self._build(self._literals)
 
+    @property
+    def literal_count(self) -> int:
+        return len(self._literals)
+
     @staticmethod
     def _build(literals: tuple[Literal, ...]) -> _Automaton:
         ac = _Automaton()

@@ -81,7 +81,7 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 def test_module_runs_as_subprocess_with_stdin() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "app.policy_cli", "--json", "-"],
-        input="Write to me on WhatsApp".encode(),
+        input=b"Write to me on WhatsApp",
         capture_output=True,
         cwd=REPO,
         timeout=60,

@@ -7,8 +7,15 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.policy import AttachmentInput, Field, LiveChecker, PolicyContext, PolicyDraft, check
-from app.policy import load_pack
+from app.policy import (
+    AttachmentInput,
+    Field,
+    LiveChecker,
+    PolicyContext,
+    PolicyDraft,
+    check,
+    load_pack,
+)
 
 PACK = load_pack("amazon.fr")
 CTX = PolicyContext(pack=PACK, buyer_opted_out=True, buyer_locale="fr-FR")

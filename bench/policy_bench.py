@@ -1,0 +1,99 @@
+"""Policy engine speed: full check of a 2 KB draft and one incremental keystroke.
+
+Run: `uv run python bench/policy_bench.py`. Target (DESIGN.md §4): <= 5 ms p95 for a full
+check of a 2 KB draft with all six lexicons loaded; pack loading is timed separately because
+it happens once, off the typing path.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from app.domain.enums import ContactReason
+from app.policy import LiveChecker, PolicyContext, PolicyDraft, check, load_pack
+from app.policy.packs import clear_cache
+
+PARAGRAPHS = [
+    "Hi Maria,",
+    "thank you for your message about order 123-4567890-1234567. I am sorry the hinge of the "
+    "cabinet arrived broken. We have already shipped a replacement part with the carrier; it "
+    "should reach you on Thursday, and the tracking number is 1Z999AA10123456784.",
+    "Hej! Vi har tyvärr inte den blå färgen kvar, men vi kan skicka den gröna i stället om du "
+    "vill. Säg bara till så ordnar vi det direkt.",
+    "Gracias por su paciencia. La pieza de repuesto ya está en camino y debería llegar pronto. "
+    "Si necesita ayuda con el montaje, las instrucciones están en el manual adjunto.",
+    "Vielen Dank für Ihre Geduld. Das Ersatzteil ist unterwegs und sollte am Donnerstag "
+    "ankommen. Die Montageanleitung finden Sie im Anhang.",
+    "Merci pour votre patience. La pièce de rechange est en route et devrait arriver jeudi. "
+    "Le lien entre les pièces se fixe avec deux vis.",
+    "Grazie per la pazienza. Il ricambio è in viaggio e dovrebbe arrivare giovedì. La "
+    "riparazione in garanzia è gratuita.",
+    "If anything is still unclear, please reply to this message and I will help right away.",
+    "Best regards,\nKarl",
+]
+
+
+def two_kb_draft() -> str:
+    body = "\n\n".join(PARAGRAPHS)
+    while len(body.encode()) < 2048:
+        body += "\n\nThe replacement part is packed with care and fully covered by the warranty."
+    return body[:2048] if len(body) > 2048 else body
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    qs = statistics.quantiles(samples, n=100, method="inclusive")
+    return statistics.median(samples) * 1000, qs[94] * 1000
+
+
+def main() -> None:
+    clear_cache()
+    t0 = time.perf_counter()
+    pack = load_pack("amazon.se")
+    load_ms = (time.perf_counter() - t0) * 1000
+    sizes = pack.lexicon_sizes
+    print(f"pack load (cold, all six lexicons compiled): {load_ms:.1f} ms")
+    print(
+        "lexicon entries: " + ", ".join(f"{k}={v}" for k, v in sizes.items()),
+        f"(total {sum(sizes.values())}, distinct automaton literals {pack.matcher.literal_count})",
+    )
+
+    body = two_kb_draft()
+    ctx = PolicyContext(
+        pack=pack, buyer_locale="en-GB", contact_reason=ContactReason.SHIPPING_PROBLEM
+    )
+    draft = PolicyDraft("Your replacement part", body)
+    print(
+        f"draft: {len(body.encode())} bytes, {len(body.split(chr(10) * 2))} paragraphs, "
+        f"{len(check(draft, ctx))} findings"
+    )
+
+    for _ in range(20):
+        check(draft, ctx)
+    full: list[float] = []
+    for _ in range(500):
+        t = time.perf_counter()
+        check(draft, ctx)
+        full.append(time.perf_counter() - t)
+    p50, p95 = percentiles(full)
+    print(f"full check, 2 KB:        p50 {p50:.2f} ms   p95 {p95:.2f} ms   (target p95 <= 5 ms)")
+
+    # Typing: each keystroke appends one character to the second paragraph.
+    live = LiveChecker(ctx)
+    live.check(draft)
+    cut = body.index("\n\n", body.index("\n\n") + 2)
+    head, tail = body[:cut], body[cut:]
+    typed = " Please check the box again, thank you so much for waiting patiently"
+    keys: list[float] = []
+    for rounds in range(8):
+        for i in range(1, len(typed) + 1):
+            text = head + typed[:i] + ("x" * rounds) + tail
+            t = time.perf_counter()
+            live.check(PolicyDraft("Your replacement part", text))
+            keys.append(time.perf_counter() - t)
+    p50, p95 = percentiles(keys)
+    print(f"incremental keystroke:   p50 {p50:.2f} ms   p95 {p95:.2f} ms   ({len(keys)} keys)")
+
+
+if __name__ == "__main__":
+    main()
