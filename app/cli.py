@@ -7,7 +7,6 @@ first paint (see ``app.ui.app``).
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import time
@@ -23,12 +22,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Seller Inbox: answer marketplace buyers, on time and within the rules.",
     )
     parser.add_argument("--profile", type=Path, help="data folder (default: your user data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help="open a demo inbox filled with sample conversations")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="build the window offscreen on a temporary profile and exit")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE",
-                        help="render the main window to a PNG and exit")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a demo inbox filled with sample conversations"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the window offscreen on a temporary profile and exit",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="render the main window to a PNG and exit"
+    )
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -38,24 +42,25 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--messages-per-conversation", type=float, default=4.0)
     gen.add_argument("--seed", type=int, default=1)
 
-    try:
-        policy_cli = importlib.import_module("app.policy_cli")
-    except ImportError:
-        policy_cli = None
-    if policy_cli is not None:
-        policy_cli.add_parser(sub)
+    # Listed for --help only: `main` hands "check" to app.policy_cli before parsing, which
+    # keeps the policy engine's imports off the window's start-up path.
+    sub.add_parser(
+        "check",
+        add_help=False,
+        help="check a draft against the marketplace rules (see: check --help)",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "generate":
-        return _generate(args)
-    if args.command == "check":
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:
         from app import policy_cli
 
-        return int(policy_cli.run(args))
+        return int(policy_cli.main(argv[1:]))
+    args = build_parser().parse_args(argv)
+    if args.command == "generate":
+        return _generate(args)
     return _window(args)
 
 
@@ -101,17 +106,23 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"\r{done}/{total} conversations", end="", file=sys.stderr, flush=True)
 
     try:
-        report = generate(store, args.conversations,
-                          messages_per_conversation=args.messages_per_conversation,
-                          seed=args.seed, progress=progress)
+        report = generate(
+            store,
+            args.conversations,
+            messages_per_conversation=args.messages_per_conversation,
+            seed=args.seed,
+            progress=progress,
+        )
     except StoreError as exc:
         print(f"\nseller-inbox: {exc}", file=sys.stderr)
         return 3
     finally:
         store.close()
     print(file=sys.stderr)
-    print(f"generated {report.conversations} conversations, {report.messages} messages "
-          f"in {report.seconds:.1f} s ({report.messages_per_second:,.0f} messages/s)")
+    print(
+        f"generated {report.conversations} conversations, {report.messages} messages "
+        f"in {report.seconds:.1f} s ({report.messages_per_second:,.0f} messages/s)"
+    )
     return 0
 
 

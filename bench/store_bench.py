@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from app.demodata.generator import generate  # noqa: E402
-from app.domain import Buyer, ConversationStatus, Marketplace  # noqa: E402
-from app.storage import queries, writes  # noqa: E402
-from app.storage.queries import ThreadFilter, ThreadSort  # noqa: E402
-from app.storage.store import Store  # noqa: E402
+from app.demodata.generator import generate
+from app.domain import Buyer, ConversationStatus, Marketplace
+from app.storage import queries, writes
+from app.storage.queries import ThreadFilter, ThreadSort
+from app.storage.store import Store
 
 REPEAT = 30
 
@@ -63,12 +63,22 @@ def add_long_conversation(store: Store) -> int:
     with store.write() as conn:
         writes.upsert_marketplace(conn, Marketplace("amazon.se", "Amazon.se", "SE"))
         buyer = writes.upsert_buyer(conn, Buyer("bench-long@m.example", "Bench", "sv"))
-        cid = writes.insert_conversation(conn, marketplace_id="amazon.se", buyer_id=buyer,
-                                         subject="Lång tråd", started_at=now)
-        writes.insert_messages(conn, [
-            {"conversation_id": cid, "direction": "in" if i % 2 else "out", "subject": "Lång",
-             "body_text": "Hej! När kommer paketet? " * 20,
-             "received_at": now - timedelta(minutes=50 - i)} for i in range(50)])
+        cid = writes.insert_conversation(
+            conn, marketplace_id="amazon.se", buyer_id=buyer, subject="Lång tråd", started_at=now
+        )
+        writes.insert_messages(
+            conn,
+            [
+                {
+                    "conversation_id": cid,
+                    "direction": "in" if i % 2 else "out",
+                    "subject": "Lång",
+                    "body_text": "Hej! När kommer paketet? " * 20,
+                    "received_at": now - timedelta(minutes=50 - i),
+                }
+                for i in range(50)
+            ],
+        )
         writes.refresh_threads(conn, [cid])
     return cid
 
@@ -80,7 +90,10 @@ def launch_times(profile: Path, runs: int = 5) -> tuple[list[float], list[float]
         t = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "app.cli", "--profile", str(profile), "--exit-after-paint"],
-            capture_output=True, text=True, env=env, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
         wall = (time.perf_counter() - t) * 1000
         figures = dict(ln.split(": ") for ln in proc.stdout.splitlines() if "-ms: " in ln)
@@ -97,17 +110,22 @@ def main() -> int:
     ap.add_argument("--profile", type=Path, default=Path(__file__).parent / "out" / "profile")
     args = ap.parse_args()
 
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"SQLite {__import__('sqlite3').sqlite_version}")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}"
+    )
     store = Store.open(args.profile)
     with store.read() as conn:
         have = queries.count_threads(conn, ThreadFilter())
     if have < args.conversations:
-        report = generate(store, args.conversations - have,
-                          messages_per_conversation=args.messages, seed=42)
-        print(f"generation: {report.conversations:,} conversations, {report.messages:,} "
-              f"messages in {report.seconds:.1f} s = {report.messages_per_second:,.0f} msg/s "
-              "(incl. FTS and trigram indexes)")
+        report = generate(
+            store, args.conversations - have, messages_per_conversation=args.messages, seed=42
+        )
+        print(
+            f"generation: {report.conversations:,} conversations, {report.messages:,} "
+            f"messages in {report.seconds:.1f} s = {report.messages_per_second:,.0f} msg/s "
+            "(incl. FTS and trigram indexes)"
+        )
     with store.read() as conn:
         n_conv = queries.count_threads(conn, ThreadFilter())
         n_msg = conn.exec_driver_sql("SELECT count(*) FROM messages").scalar()
@@ -119,10 +137,16 @@ def main() -> int:
     cases = [
         ("first page, all, by activity", ThreadFilter(), 0),
         ("page at depth 90k, all, by activity", ThreadFilter(), int(n_conv * 0.9)),
-        ("first page, needs response, by deadline",
-         ThreadFilter(status=ConversationStatus.NEEDS_RESPONSE, sort=ThreadSort.DEADLINE), 0),
-        ("first page, amazon.se, waiting on buyer",
-         ThreadFilter(marketplace_id="amazon.se", status=ConversationStatus.WAITING_ON_BUYER), 0),
+        (
+            "first page, needs response, by deadline",
+            ThreadFilter(status=ConversationStatus.NEEDS_RESPONSE, sort=ThreadSort.DEADLINE),
+            0,
+        ),
+        (
+            "first page, amazon.se, waiting on buyer",
+            ThreadFilter(marketplace_id="amazon.se", status=ConversationStatus.WAITING_ON_BUYER),
+            0,
+        ),
         ("first page, flagged", ThreadFilter(flagged_only=True), 0),
     ]
     with store.read() as conn:
@@ -133,12 +157,14 @@ def main() -> int:
         med, p95 = timed(lambda: queries.conversation_messages(conn, long_id))
         line("open a conversation of 50 messages", med, p95, "(target <= 20 ms)")
         print("search, first 50 results:")
-        for label, typed in [("one word, common ('paket')", "paket"),
-                             ("one word, rare ('spülmaschinenfest')", "spülmaschinenfest"),
-                             ("one word, folded ('ano' finds 'año')", "ano"),
-                             ("two words as typed ('wo bleibt')", "wo bleibt"),
-                             ("very common word ('the')", "the"),
-                             ("order-number substring ('4168')", "4168")]:
+        for label, typed in [
+            ("one word, common ('paket')", "paket"),
+            ("one word, rare ('spülmaschinenfest')", "spülmaschinenfest"),
+            ("one word, folded ('ano' finds 'año')", "ano"),
+            ("two words as typed ('wo bleibt')", "wo bleibt"),
+            ("very common word ('the')", "the"),
+            ("order-number substring ('4168')", "4168"),
+        ]:
             med, p95 = timed(lambda typed=typed: queries.search_threads(conn, typed), repeat=15)
             complete = queries.search_threads(conn, typed).complete
             line(label, med, p95, "(target <= 50 ms)" + ("" if complete else " [capped]"))
@@ -146,9 +172,13 @@ def main() -> int:
 
     paint, ready = launch_times(args.profile)
     print("launch (process start to ..., median of 5, offscreen):")
-    print(f"  first painted window                            median {statistics.median(paint):6.0f} ms"
-          f"   (target <= 1000 ms)")
-    print(f"  store open + first inbox page shown             median {statistics.median(ready):6.0f} ms")
+    print(
+        f"  first painted window                            median {statistics.median(paint):6.0f} ms"
+        f"   (target <= 1000 ms)"
+    )
+    print(
+        f"  store open + first inbox page shown             median {statistics.median(ready):6.0f} ms"
+    )
     return 0
 
 

@@ -67,8 +67,12 @@ def generate(
 
 def _next_ids(conn: Connection) -> dict[str, int]:
     out = {}
-    for key, table in (("buyer", BuyerRow), ("order", OrderRow),
-                       ("conv", ConversationRow), ("msg", MessageRow)):
+    for key, table in (
+        ("buyer", BuyerRow),
+        ("order", OrderRow),
+        ("conv", ConversationRow),
+        ("msg", MessageRow),
+    ):
         out[key] = int(conn.execute(select(func.coalesce(func.max(table.id), 0))).scalar_one())
     return out
 
@@ -114,23 +118,34 @@ def _write_batch(
         ids["order"] += 1
         ids["conv"] += 1
         buyer_id, order_id, conv_id = ids["buyer"], ids["order"], ids["conv"]
-        buyers.append({
-            "id": buyer_id,
-            "alias": f"b{buyer_id:07d}.{rng.getrandbits(24):06x}@marketplace.relay.example",
-            "display_name": first.buyer_name,
-            "locale": locale,
-            "opted_out": rng.random() < 0.05,
-        })
-        orders.append({
-            "id": order_id,
-            "order_number": order_number(rng),
-            "marketplace_id": mp_id,
-            "buyer_id": buyer_id,
-            "kind": rng.choices(("standard", "handmade", "custom", "wine"), (85, 8, 6, 1))[0],
-            "placed_at": stamps[0] - timedelta(days=rng.randint(1, 10)),
-            "items_json": json.dumps([{"sku": f"SKU-{rng.randint(1000, 9999)}",
-                                       "title": first.product, "quantity": 1}]),
-        })
+        buyers.append(
+            {
+                "id": buyer_id,
+                "alias": f"b{buyer_id:07d}.{rng.getrandbits(24):06x}@marketplace.relay.example",
+                "display_name": first.buyer_name,
+                "locale": locale,
+                "opted_out": rng.random() < 0.05,
+            }
+        )
+        orders.append(
+            {
+                "id": order_id,
+                "order_number": order_number(rng),
+                "marketplace_id": mp_id,
+                "buyer_id": buyer_id,
+                "kind": rng.choices(("standard", "handmade", "custom", "wine"), (85, 8, 6, 1))[0],
+                "placed_at": stamps[0] - timedelta(days=rng.randint(1, 10)),
+                "items_json": json.dumps(
+                    [
+                        {
+                            "sku": f"SKU-{rng.randint(1000, 9999)}",
+                            "title": first.product,
+                            "quantity": 1,
+                        }
+                    ]
+                ),
+            }
+        )
         summary_input = []
         for (direction, subject, body), at in zip(thread, stamps, strict=True):
             keywords = set()
@@ -140,22 +155,40 @@ def _write_batch(
                 # An old thread that ends on the buyer's word ("thank you!") owes nothing.
                 keywords.add(Keyword.NO_RESPONSE_NEEDED.value)
             ids["msg"] += 1
-            msgs.append({
-                "id": ids["msg"], "conversation_id": conv_id, "direction": direction.value,
-                "subject": subject, "body_text": body, "body_html": None,
-                "received_at": at, "keywords": " ".join(sorted(keywords)),
-                "relay_id": None,
-            })
+            msgs.append(
+                {
+                    "id": ids["msg"],
+                    "conversation_id": conv_id,
+                    "direction": direction.value,
+                    "subject": subject,
+                    "body_text": body,
+                    "body_html": None,
+                    "received_at": at,
+                    "keywords": " ".join(sorted(keywords)),
+                    "relay_id": None,
+                }
+            )
             summary_input.append(ThreadMessage(direction, at, body, frozenset(keywords)))
         s = summarize(summary_input)
-        convs.append({
-            "id": conv_id, "relay_id": None, "marketplace_id": mp_id, "buyer_id": buyer_id,
-            "order_id": order_id, "subject": thread[0][1], "preview": s.preview,
-            "last_activity": s.last_activity, "awaiting_since": s.awaiting_since,
-            "no_response_needed": s.no_response_needed, "needs_response": s.needs_response,
-            "buyer_initiated": True, "flagged": rng.random() < 0.03,
-            "unread_count": s.unread_count, "message_count": s.message_count,
-        })
+        convs.append(
+            {
+                "id": conv_id,
+                "relay_id": None,
+                "marketplace_id": mp_id,
+                "buyer_id": buyer_id,
+                "order_id": order_id,
+                "subject": thread[0][1],
+                "preview": s.preview,
+                "last_activity": s.last_activity,
+                "awaiting_since": s.awaiting_since,
+                "no_response_needed": s.no_response_needed,
+                "needs_response": s.needs_response,
+                "buyer_initiated": True,
+                "flagged": rng.random() < 0.03,
+                "unread_count": s.unread_count,
+                "message_count": s.message_count,
+            }
+        )
     conn.execute(insert(BuyerRow), buyers)
     conn.execute(insert(OrderRow), orders)
     conn.execute(insert(ConversationRow), convs)

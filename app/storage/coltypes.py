@@ -6,22 +6,14 @@ ISO strings; the Python side always sees aware UTC datetimes.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-
-def to_ms(value: datetime) -> int:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime: the store only takes aware (UTC) timestamps")
-    return int(value.timestamp() * 1000)
-
-
-def from_ms(value: int) -> datetime:
-    return datetime.fromtimestamp(value / 1000, tz=UTC)
+from app.storage.timestamps import from_ms, to_ms
 
 
 class Millis(TypeDecorator[datetime]):

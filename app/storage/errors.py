@@ -69,12 +69,16 @@ def classify(exc: BaseException, path: Path) -> StoreError | None:
     code = getattr(orig, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
         return DiskFull(path)
-    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or "readonly" in text or (
-        "unable to open" in text
+    if (
+        code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
+        or "readonly" in text
+        or ("unable to open" in text)
     ):
         return ReadOnlyProfile(path, str(orig))
-    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT) or "not a database" in text or (
-        "malformed" in text
+    if (
+        code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+        or "not a database" in text
+        or ("malformed" in text)
     ):
         return NotADatabase(path, str(orig))
     return None

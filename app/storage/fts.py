@@ -18,10 +18,10 @@ def fts_query(user_text: str) -> str | None:
 
 
 def like_pattern(user_text: str) -> str | None:
-    """A LIKE pattern for substring search on order numbers; the trigram index serves LIKE
-    only for three characters or more."""
+    """A LIKE pattern for substring search on order numbers, or None when the text cannot be
+    part of one (order numbers are digits and dashes; the trigram index needs 3 characters)."""
     needle = user_text.strip()
-    if len(needle) < 3:
+    if len(needle) < 3 or not any(c.isdigit() for c in needle):
         return None
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

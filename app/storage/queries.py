@@ -9,13 +9,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, text, tuple_
+from sqlalchemy import Connection, Select, func, literal, select, text, tuple_
 
 from app.domain import ConversationStatus, Direction, OrderKind
 from app.storage.fts import fts_query, like_pattern
+from app.storage.rows import (
+    PAGE_SIZE,
+    AttachmentInfo,
+    MessageView,
+    ThreadFilter,
+    ThreadKey,
+    ThreadRow,
+    ThreadSort,
+)
 from app.storage.schema import (
     AttachmentRow,
     BuyerRow,
@@ -25,61 +33,9 @@ from app.storage.schema import (
     OrderRow,
 )
 
-PAGE_SIZE = 50
-
 _c = ConversationRow.__table__.c
 _b = BuyerRow.__table__.c
 _o = OrderRow.__table__.c
-
-
-class ThreadSort(StrEnum):
-    ACTIVITY = "activity"  # newest activity first
-    DEADLINE = "deadline"  # owed answers by deadline, soonest first; then the rest by activity
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadFilter:
-    marketplace_id: str | None = None
-    status: ConversationStatus = ConversationStatus.ALL
-    flagged_only: bool = False
-    sort: ThreadSort = ThreadSort.ACTIVITY
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadKey:
-    """Where a page ended. ``owed`` marks the deadline-sorted segment of owed answers."""
-
-    sort_ms: int
-    id: int
-    owed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadRow:
-    id: int
-    relay_id: str | None
-    marketplace_id: str
-    buyer_name: str
-    buyer_alias: str
-    order_number: str | None
-    subject: str
-    preview: str
-    last_activity: datetime
-    awaiting_since: datetime | None
-    needs_response: bool
-    no_response_needed: bool
-    unread_count: int
-    message_count: int
-    flagged: bool
-
-    def key(self, sort: ThreadSort = ThreadSort.ACTIVITY) -> ThreadKey:
-        if sort is ThreadSort.DEADLINE and self.needs_response and self.awaiting_since:
-            return ThreadKey(_ms(self.awaiting_since), self.id, owed=True)
-        return ThreadKey(_ms(self.last_activity), self.id)
-
-
-def _ms(value: datetime) -> int:
-    return int(value.timestamp() * 1000)
 
 
 _THREAD_COLUMNS = (
@@ -134,7 +90,9 @@ def thread_page(
         return _deadline_page(conn, flt, after, limit)
     stmt = _filtered(flt, _thread_select())
     if after is not None:
-        stmt = stmt.where(tuple_(_c.last_activity, _c.id) < tuple_(after.sort_ms, after.id))
+        stmt = stmt.where(
+            tuple_(_c.last_activity, _c.id) < tuple_(literal(after.sort_ms), literal(after.id))
+        )
     stmt = stmt.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit)
     return _rows(conn, stmt)
 
@@ -147,7 +105,9 @@ def _deadline_page(
     if after is None or after.owed:
         owed = _filtered(flt, _thread_select()).where(_c.needs_response.is_(True))
         if after is not None:
-            owed = owed.where(tuple_(_c.awaiting_since, _c.id) > tuple_(after.sort_ms, after.id))
+            owed = owed.where(
+                tuple_(_c.awaiting_since, _c.id) > tuple_(literal(after.sort_ms), literal(after.id))
+            )
         owed = owed.order_by(_c.awaiting_since, _c.id).limit(limit)
         rows = _rows(conn, owed)
         if len(rows) == limit or flt.status is ConversationStatus.NEEDS_RESPONSE:
@@ -156,7 +116,9 @@ def _deadline_page(
     # Segment 2: everything else, newest activity first.
     rest = _filtered(flt, _thread_select()).where(_c.needs_response.is_(False))
     if after is not None:
-        rest = rest.where(tuple_(_c.last_activity, _c.id) < tuple_(after.sort_ms, after.id))
+        rest = rest.where(
+            tuple_(_c.last_activity, _c.id) < tuple_(literal(after.sort_ms), literal(after.id))
+        )
     rest = rest.order_by(_c.last_activity.desc(), _c.id.desc()).limit(limit - len(rows))
     return rows + _rows(conn, rest)
 
@@ -171,36 +133,21 @@ def count_threads(conn: Connection, flt: ThreadFilter) -> int:
     return int(conn.execute(stmt).scalar_one())
 
 
-@dataclass(frozen=True, slots=True)
-class AttachmentInfo:
-    id: int
-    name: str
-    media_type: str
-    size: int
-    blob_id: str | None
-    sha256: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MessageView:
-    id: int
-    relay_id: str | None
-    direction: Direction
-    subject: str
-    body_text: str
-    body_html: str | None
-    received_at: datetime
-    keywords: frozenset[str]
-    attachments: tuple[AttachmentInfo, ...]
-
-
 def conversation_messages(conn: Connection, conversation_id: int) -> list[MessageView]:
     """The messages of one conversation, oldest first, with their attachments."""
     m = MessageRow.__table__.c
     a = AttachmentRow.__table__.c
     rows = conn.execute(
-        select(m.id, m.relay_id, m.direction, m.subject, m.body_text, m.body_html,
-               m.received_at, m.keywords)
+        select(
+            m.id,
+            m.relay_id,
+            m.direction,
+            m.subject,
+            m.body_text,
+            m.body_html,
+            m.received_at,
+            m.keywords,
+        )
         .where(m.conversation_id == conversation_id)
         .order_by(m.received_at, m.id)
     ).all()
@@ -215,8 +162,15 @@ def conversation_messages(conn: Connection, conversation_id: int) -> list[Messag
             by_message.setdefault(message_id, []).append(AttachmentInfo(*info))
     return [
         MessageView(
-            r.id, r.relay_id, Direction(r.direction), r.subject, r.body_text, r.body_html,
-            r.received_at, frozenset(r.keywords.split()), tuple(by_message.get(r.id, ())),
+            r.id,
+            r.relay_id,
+            Direction(r.direction),
+            r.subject,
+            r.body_text,
+            r.body_html,
+            r.received_at,
+            frozenset(r.keywords.split()),
+            tuple(by_message.get(r.id, ())),
         )
         for r in rows
     ]
@@ -234,7 +188,9 @@ class SearchResults:
 
 
 def search_threads(
-    conn: Connection, user_text: str, limit: int = PAGE_SIZE,
+    conn: Connection,
+    user_text: str,
+    limit: int = PAGE_SIZE,
     marketplace_id: str | None = None,
 ) -> SearchResults:
     """Conversations whose messages contain the words (diacritics folded, last word as a
@@ -249,8 +205,10 @@ def search_threads(
     if match is not None:
         params["q"] = match
         hits = conn.execute(
-            text("SELECT count(*) FROM (SELECT rowid FROM messages_fts "
-                 "WHERE messages_fts MATCH :q LIMIT :cap + 1)"),
+            text(
+                "SELECT count(*) FROM (SELECT rowid FROM messages_fts "
+                "WHERE messages_fts MATCH :q LIMIT :cap + 1)"
+            ),
             params,
         ).scalar_one()
         complete = hits <= SEARCH_HIT_CAP
@@ -274,8 +232,10 @@ def search_threads(
     ids = [
         r[0]
         for r in conn.execute(
-            text(f"SELECT c.id FROM conversations c WHERE {where} "
-                 "ORDER BY c.last_activity DESC, c.id DESC LIMIT :n"),
+            text(
+                f"SELECT c.id FROM conversations c WHERE {where} "
+                "ORDER BY c.last_activity DESC, c.id DESC LIMIT :n"
+            ),
             params,
         )
     ]
@@ -298,8 +258,9 @@ class MarketplaceInfo:
 def marketplaces(conn: Connection) -> list[MarketplaceInfo]:
     mp = MarketplaceRow.__table__.c
     rows = conn.execute(
-        select(mp.id, mp.name, mp.country, mp.messaging_enabled, mp.vacation_from,
-               mp.vacation_until).order_by(mp.id)
+        select(
+            mp.id, mp.name, mp.country, mp.messaging_enabled, mp.vacation_from, mp.vacation_until
+        ).order_by(mp.id)
     )
     return [MarketplaceInfo(*r) for r in rows]
 
@@ -316,27 +277,27 @@ class OrderInfo:
 
 def order(conn: Connection, order_id: int) -> OrderInfo | None:
     row = conn.execute(
-        select(_o.id, _o.order_number, _o.marketplace_id, _o.kind, _o.placed_at, _o.items_json)
-        .where(_o.id == order_id)
+        select(
+            _o.id, _o.order_number, _o.marketplace_id, _o.kind, _o.placed_at, _o.items_json
+        ).where(_o.id == order_id)
     ).first()
     if row is None:
         return None
-    return OrderInfo(row[0], row[1], row[2], OrderKind(row[3]), row[4],
-                     tuple(json.loads(row[5])))
+    return OrderInfo(row[0], row[1], row[2], OrderKind(row[3]), row[4], tuple(json.loads(row[5])))
 
 
 __all__ = [
     "PAGE_SIZE",
+    "SEARCH_HIT_CAP",
     "AttachmentInfo",
     "MarketplaceInfo",
     "MessageView",
     "OrderInfo",
+    "SearchResults",
     "ThreadFilter",
     "ThreadKey",
     "ThreadRow",
     "ThreadSort",
-    "SearchResults",
-    "SEARCH_HIT_CAP",
     "conversation_messages",
     "count_threads",
     "marketplaces",

@@ -41,8 +41,7 @@ class Store:
             lock = ProfileLock(profile.lock_file)
             lock.acquire()
         try:
-            backup = _guarded(profile.database, migrate.upgrade, profile.database,
-                              profile.backups)
+            backup = _guarded(profile.database, migrate.upgrade, profile.database, profile.backups)
             store = cls(profile, make_engine(profile.database), lock)
             store.backup_made = backup
             return store

@@ -12,9 +12,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import Buyer, Direction, Marketplace, Order, ThreadMessage, summarize
@@ -27,8 +27,9 @@ from app.storage.schema import (
     SyncStateRow,
 )
 
-_conv = ConversationRow.__table__
-_msg = MessageRow.__table__
+_conv = cast(Table, ConversationRow.__table__)
+_msg = cast(Table, MessageRow.__table__)
+
 
 def upsert_marketplace(conn: Connection, mp: Marketplace) -> None:
     values = {
@@ -47,6 +48,7 @@ def upsert_marketplace(conn: Connection, mp: Marketplace) -> None:
         )
     )
 
+
 def upsert_buyer(conn: Connection, buyer: Buyer, relay_id: str | None = None) -> int:
     values = {
         "relay_id": relay_id,
@@ -61,6 +63,7 @@ def upsert_buyer(conn: Connection, buyer: Buyer, relay_id: str | None = None) ->
     conn.execute(stmt)
     found = conn.execute(select(BuyerRow.id).where(BuyerRow.alias == buyer.alias)).scalar_one()
     return int(found)
+
 
 def upsert_order(
     conn: Connection, order: Order, buyer_id: int | None, relay_id: str | None = None
@@ -91,6 +94,7 @@ def upsert_order(
     ).scalar_one()
     return int(found)
 
+
 def insert_conversation(
     conn: Connection,
     *,
@@ -117,6 +121,7 @@ def insert_conversation(
     assert key is not None
     return int(key[0])
 
+
 def insert_messages(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """Bulk insert messages: dicts with conversation_id, direction, subject, body_text,
     received_at and optionally relay_id, body_html, keywords (an iterable of strings)."""
@@ -137,12 +142,14 @@ def insert_messages(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
     ]
     conn.execute(insert(MessageRow), prepared)
 
+
 def set_message_keywords(conn: Connection, message_id: int, keywords: Iterable[str]) -> None:
     conn.execute(
         update(MessageRow)
         .where(MessageRow.id == message_id)
         .values(keywords=" ".join(sorted(set(keywords))))
     )
+
 
 def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
     """Recompute the thread-list columns of these conversations from their messages."""
@@ -151,14 +158,17 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
         chunk = ids[start : start + 500]
         grouped: dict[int, list[ThreadMessage]] = defaultdict(list)
         rows = conn.execute(
-            select(_msg.c.conversation_id, _msg.c.direction, _msg.c.received_at,
-                   _msg.c.body_text, _msg.c.keywords)
-            .where(_msg.c.conversation_id.in_(chunk))
+            select(
+                _msg.c.conversation_id,
+                _msg.c.direction,
+                _msg.c.received_at,
+                _msg.c.body_text,
+                _msg.c.keywords,
+            ).where(_msg.c.conversation_id.in_(chunk))
         )
         for cid, direction, received_at, body, keywords in rows:
             grouped[cid].append(
-                ThreadMessage(Direction(direction), received_at, body,
-                              frozenset(keywords.split()))
+                ThreadMessage(Direction(direction), received_at, body, frozenset(keywords.split()))
             )
         updates = []
         for cid, messages in grouped.items():
@@ -181,6 +191,7 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
                 updates,
             )
 
+
 def save_sync_state(conn: Connection, type_name: str, state: str, at: datetime) -> None:
     stmt = sqlite_insert(SyncStateRow).values(type_name=type_name, state=state, updated_at=at)
     conn.execute(
@@ -188,6 +199,7 @@ def save_sync_state(conn: Connection, type_name: str, state: str, at: datetime) 
             index_elements=["type_name"], set_={"state": state, "updated_at": at}
         )
     )
+
 
 def load_sync_states(conn: Connection) -> dict[str, str]:
     return {t: s for t, s in conn.execute(select(SyncStateRow.type_name, SyncStateRow.state))}

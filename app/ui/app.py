@@ -11,8 +11,18 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from app.storage.lock import ProfileLock
+    from app.storage.rows import ThreadKey, ThreadRow
+    from app.storage.store import Store
+    from app.ui.main_window import MainWindow
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
@@ -60,7 +70,8 @@ def run(opts: LaunchOptions) -> int:
     window.show()
     try:
         with loop:
-            return loop.run_until_complete(session.done)
+            code: int = loop.run_until_complete(session.done)
+            return code
     finally:
         session.close()
 
@@ -87,27 +98,22 @@ def _headless() -> bool:
 class _Session:
     """What one window does over its life: open the store after painting, serve pages."""
 
-    def __init__(self, window, opts: LaunchOptions, lock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow, opts: LaunchOptions, lock: ProfileLock) -> None:
         from app.services.store_worker import StoreWorker
 
         self.window = window
         self.opts = opts
         self.lock = lock
         self.worker = StoreWorker()
-        self.store = None
+        self.store: Store | None = None
         self.done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
         self.tasks: set[asyncio.Task[None]] = set()  # strong refs: asyncio keeps weak ones
         window.conversation_selected.connect(self._open_conversation)
         window.search_changed.connect(self._search)
         window.destroyed.connect(lambda: self._finish(0))
-        self._last_window_closed_hook()
+        QGuiApplication.instance().lastWindowClosed.connect(lambda: self._finish(0))  # type: ignore[union-attr]
 
-    def _last_window_closed_hook(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().lastWindowClosed.connect(lambda: self._finish(0))
-
-    def _spawn(self, coro) -> None:  # type: ignore[no-untyped-def]
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -118,8 +124,10 @@ class _Session:
 
     def on_first_paint(self) -> None:
         if self.opts.exit_after_paint:
-            print(f"first-paint-ms: {(time.perf_counter() - self.opts.started) * 1000:.0f}",
-                  flush=True)
+            print(
+                f"first-paint-ms: {(time.perf_counter() - self.opts.started) * 1000:.0f}",
+                flush=True,
+            )
         self._spawn(self._open_store())
 
     async def _open_store(self) -> None:
@@ -129,7 +137,7 @@ class _Session:
         keyring = await self.worker.call(keyring_status)
         self.window.keyring_state.setText(keyring.describe())
         try:
-            self.store = await self.worker.call(self._open_blocking)
+            store = await self.worker.call(self._open_blocking)
         except StoreError as exc:
             self.window.show_store_error(str(exc))
             print(f"seller-inbox: {exc}", file=sys.stderr)
@@ -138,15 +146,18 @@ class _Session:
             return
         from app.storage import queries
 
-        with self.store.read() as conn:
+        self.store = store
+        with store.read() as conn:
             total = queries.count_threads(conn, queries.ThreadFilter())
         self.window.store_state.setText(
             self.window.tr("%n conversation(s)", "", total) + f" · {self.opts.profile}"
         )
         self.window.show_threads(self._page)
         if self.opts.exit_after_paint:
-            print(f"inbox-ready-ms: {(time.perf_counter() - self.opts.started) * 1000:.0f}",
-                  flush=True)
+            print(
+                f"inbox-ready-ms: {(time.perf_counter() - self.opts.started) * 1000:.0f}",
+                flush=True,
+            )
         if self.opts.smoke_test:
             print(keyring.describe())
             print(f"smoke-test: ok ({total} conversations, schema migrated)")
@@ -156,7 +167,7 @@ class _Session:
         if self.opts.smoke_test or self.opts.exit_after_paint or self.opts.screenshot:
             self._finish(0)
 
-    def _open_blocking(self):  # type: ignore[no-untyped-def]
+    def _open_blocking(self) -> Store:
         from app.storage.store import Store
 
         store = Store.open(self.opts.profile, lock=self.lock)
@@ -171,9 +182,11 @@ class _Session:
                 generate(store, self.opts.demo_conversations, messages_per_conversation=5)
         return store
 
-    def _page(self, after):  # type: ignore[no-untyped-def]
+    def _page(self, after: ThreadKey | None) -> list[ThreadRow]:
         from app.storage import queries
 
+        if self.store is None:
+            return []
         with self.store.read() as conn:
             return queries.thread_page(conn, queries.ThreadFilter(), after)
 
@@ -201,7 +214,8 @@ class _Session:
         self.window.model.reset(lambda after: [] if after else found.rows)
         if not found.complete:
             self.window.store_state.setText(
-                self.window.tr("Many matches: showing the newest. Add a word to narrow it."))
+                self.window.tr("Many matches: showing the newest. Add a word to narrow it.")
+            )
 
     def close(self) -> None:
         self.worker.shutdown()

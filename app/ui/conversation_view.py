@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.domain import Direction
-from app.storage.queries import MessageView
+from app.storage.rows import MessageView
 
 _STYLE = {
     Direction.INBOUND: "background-color:#f1f3f4;",

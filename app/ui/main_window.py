@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from app.storage.queries import ThreadKey, ThreadRow
+from app.storage.rows import ThreadKey, ThreadRow
 from app.ui.conversation_view import ConversationView
 from app.ui.thread_model import ThreadTableModel
 

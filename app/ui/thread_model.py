@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.storage.queries import ThreadKey, ThreadRow, ThreadSort
+from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 
 PageFetcher = Callable[[ThreadKey | None], list[ThreadRow]]
 Index = QModelIndex | QPersistentModelIndex

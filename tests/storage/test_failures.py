@@ -28,7 +28,7 @@ def test_a_full_disk_is_reported_and_loses_nothing_already_stored(tinyfs) -> Non
         generate(store, 20, seed=1)
         with store.read() as conn:
             kept = conn.exec_driver_sql("SELECT count(*) FROM messages").scalar()
-        with pytest.raises(DiskFull, match="disk .* is full"):
+        with pytest.raises(DiskFull, match=r"disk .* is full"):
             generate(store, 50_000, seed=2)  # far more than 3 MB
         with store.read() as conn:
             after = conn.exec_driver_sql("SELECT count(*) FROM messages").scalar()
@@ -78,7 +78,9 @@ def test_kill_9_mid_write_never_corrupts_the_store(tmp_path: Path) -> None:
     for round_no in range(KILL_ROUNDS):
         child = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(profile), str(round_no)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert child.stdout is not None
         line = child.stdout.readline()

@@ -42,7 +42,8 @@ def test_migrated_schema_matches_the_models(store: Store) -> None:
     with store.engine.connect() as conn:
         # FTS5 virtual tables and their shadow tables are the migration's business alone.
         ctx = MigrationContext.configure(
-            conn, opts={"include_name": lambda name, kind, _p: not (kind == "table" and "_fts" in name)}
+            conn,
+            opts={"include_name": lambda name, kind, _p: not (kind == "table" and "_fts" in name)},
         )
         diffs = compare_metadata(ctx, Base.metadata)
     assert diffs == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from conftest import NOW  # type: ignore[import-not-found]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +13,6 @@ from app.domain import Buyer, ConversationStatus, Marketplace, Order
 from app.storage import queries, writes
 from app.storage.queries import ThreadFilter, ThreadSort
 from app.storage.store import Store
-
-from conftest import NOW  # type: ignore[import-not-found]
 
 FILTERS = [
     ThreadFilter(),
@@ -47,8 +46,7 @@ def expected_order(rows: list[queries.ThreadRow], flt: ThreadFilter) -> list[int
         return (-r.last_activity.timestamp(), -r.id)
 
     if flt.sort is ThreadSort.DEADLINE:
-        owed = sorted((r for r in rows if r.needs_response),
-                      key=lambda r: (r.awaiting_since, r.id))
+        owed = sorted((r for r in rows if r.needs_response), key=lambda r: (r.awaiting_since, r.id))
         rest = sorted((r for r in rows if not r.needs_response), key=activity)
         if flt.status is ConversationStatus.NEEDS_RESPONSE:
             rest = []
@@ -72,8 +70,11 @@ def everything(filled: Store) -> list[queries.ThreadRow]:
         return queries.thread_page(conn, ThreadFilter(), None, limit=1_000_000)
 
 
-@pytest.mark.parametrize("flt", FILTERS, ids=lambda f: f"{f.marketplace_id}-{f.status}-{f.sort}"
-                         f"{'-flagged' if f.flagged_only else ''}")
+@pytest.mark.parametrize(
+    "flt",
+    FILTERS,
+    ids=lambda f: f"{f.marketplace_id}-{f.status}-{f.sort}{'-flagged' if f.flagged_only else ''}",
+)
 def test_keyset_pages_list_every_matching_thread_once_in_order(
     filled: Store, everything: list[queries.ThreadRow], flt: ThreadFilter
 ) -> None:
@@ -118,18 +119,38 @@ def seed_search(store: Store) -> dict[str, int]:
             writes.upsert_marketplace(conn, Marketplace(mid, mid, mid[-2:].upper()))
         ids = {}
         texts = {
-            "es": ("amazon.es", "Feliz año", "¿Llegará antes de año nuevo? Gracias", "405-1112223-3334445"),
+            "es": (
+                "amazon.es",
+                "Feliz año",
+                "¿Llegará antes de año nuevo? Gracias",
+                "405-1112223-3334445",
+            ),
             "sv": ("amazon.se", "Leverans", "När får jag paketet?", "302-9876543-1234567"),
             "de": ("amazon.de", "Frage", "Ist die Tasse spülmaschinenfest?", "028-5550001-7778889"),
         }
         for n, (key, (mid, subject, body, number)) in enumerate(texts.items()):
             buyer = writes.upsert_buyer(conn, Buyer(f"{key}@m.example", key, key))
             order = writes.upsert_order(conn, Order(number, mid), buyer)
-            cid = writes.insert_conversation(conn, marketplace_id=mid, buyer_id=buyer,
-                                             subject=subject, started_at=NOW, order_id=order)
-            writes.insert_messages(conn, [{
-                "conversation_id": cid, "direction": "in", "subject": subject,
-                "body_text": body, "received_at": NOW - timedelta(hours=n)}])
+            cid = writes.insert_conversation(
+                conn,
+                marketplace_id=mid,
+                buyer_id=buyer,
+                subject=subject,
+                started_at=NOW,
+                order_id=order,
+            )
+            writes.insert_messages(
+                conn,
+                [
+                    {
+                        "conversation_id": cid,
+                        "direction": "in",
+                        "subject": subject,
+                        "body_text": body,
+                        "received_at": NOW - timedelta(hours=n),
+                    }
+                ],
+            )
             writes.refresh_threads(conn, [cid])
             ids[key] = cid
     return ids
@@ -164,10 +185,14 @@ def test_search_results_are_the_newest_matching_conversations(filled: Store) -> 
         found = queries.search_threads(conn, "paket")
         # Brute force: every conversation with a message containing "paket" (any case,
         # any inflection starting so), newest activity first.
-        brute = [r[0] for r in conn.exec_driver_sql(
-            "SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM messages m "
-            "WHERE m.conversation_id = c.id AND (lower(m.body_text) LIKE '%paket%' "
-            "OR lower(m.subject) LIKE '%paket%')) ORDER BY c.last_activity DESC, c.id DESC")]
+        brute = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM messages m "
+                "WHERE m.conversation_id = c.id AND (lower(m.body_text) LIKE '%paket%' "
+                "OR lower(m.subject) LIKE '%paket%')) ORDER BY c.last_activity DESC, c.id DESC"
+            )
+        ]
     assert found.complete
     assert len(found.rows) == 50
     assert [r.id for r in found.rows] == brute[:50]

@@ -13,8 +13,14 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def launch(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True,
-                          text=True, env=ENV, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def test_smoke_test_exits_0_with_nothing_on_stderr() -> None:

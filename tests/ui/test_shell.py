@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -58,8 +57,9 @@ def test_window_shows_threads_and_opens_a_conversation(qtbot, store: Store) -> N
     first = window.model.thread_at(0)
     assert first is not None and opened[0] == first.id
     with store.read() as conn:
-        window.conversation.show_messages(first.subject,
-                                          queries.conversation_messages(conn, first.id))
+        window.conversation.show_messages(
+            first.subject, queries.conversation_messages(conn, first.id)
+        )
     assert first.subject in window.conversation.toPlainText()
     window.threads.selectRow(1)
     second = window.model.thread_at(1)
@@ -76,10 +76,23 @@ def test_store_errors_are_shown_in_place(qtbot) -> None:  # type: ignore[no-unty
 
 
 def row(**kw) -> ThreadRow:  # type: ignore[no-untyped-def]
-    base = dict(id=1, relay_id=None, marketplace_id="amazon.se", buyer_name="Åsa",
-                buyer_alias="a@m", order_number="1", subject="s", preview="p",
-                last_activity=NOW, awaiting_since=None, needs_response=False,
-                no_response_needed=False, unread_count=0, message_count=1, flagged=False)
+    base = dict(
+        id=1,
+        relay_id=None,
+        marketplace_id="amazon.se",
+        buyer_name="Åsa",
+        buyer_alias="a@m",
+        order_number="1",
+        subject="s",
+        preview="p",
+        last_activity=NOW,
+        awaiting_since=None,
+        needs_response=False,
+        no_response_needed=False,
+        unread_count=0,
+        message_count=1,
+        flagged=False,
+    )
     base.update(kw)
     return ThreadRow(**base)
 
@@ -88,13 +101,13 @@ def row(**kw) -> ThreadRow:  # type: ignore[no-untyped-def]
     ("kw", "text"),
     [
         ({"needs_response": True, "awaiting_since": NOW - timedelta(hours=2)}, "22 h 00 min left"),
-        ({"needs_response": True, "awaiting_since": NOW - timedelta(hours=30, minutes=5)},
-         "Overdue 6 h 05 min"),
+        (
+            {"needs_response": True, "awaiting_since": NOW - timedelta(hours=30, minutes=5)},
+            "Overdue 6 h 05 min",
+        ),
         ({"no_response_needed": True, "awaiting_since": NOW}, "No response needed"),
         ({}, ""),
     ],
 )
 def test_the_24_hour_clock_reads_as_a_seller_expects(kw, text) -> None:  # type: ignore[no-untyped-def]
     assert clock_text(row(**kw), NOW)[0] == text
-
-
