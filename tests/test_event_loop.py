@@ -45,8 +45,12 @@ async def test_store_worker_runs_off_the_loop_thread_in_order() -> None:
     worker = StoreWorker()
     seen: list[tuple[int, str]] = []
     try:
-        await asyncio.gather(*(worker.call(lambda i=i: seen.append(
-            (i, threading.current_thread().name))) for i in range(50)))
+        await asyncio.gather(
+            *(
+                worker.call(lambda i=i: seen.append((i, threading.current_thread().name)))
+                for i in range(50)
+            )
+        )
         with pytest.raises(ZeroDivisionError):
             await worker.call(lambda: 1 / 0)
     finally:

@@ -30,8 +30,14 @@ def imported_after(modules: list[str]) -> set[str]:
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+    )
     return set(done.stdout.split())
 
 
