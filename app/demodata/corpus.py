@@ -68,7 +68,7 @@ PRODUCTS = {
 
 FIRST_NAMES = {
     "en": ["Emily", "James", "Olivia", "Noah", "Grace", "Liam", "Hannah", "Ethan"],
-    "sv": ["Åsa", "Björn", "Märta", "Jönsson", "Linnéa", "Göran", "Sofia", "Erik"],
+    "sv": ["Åsa", "Björn", "Märta", "Måns", "Linnéa", "Göran", "Sofia", "Erik"],
     "es": ["Lucía", "Martín", "Sofía", "Hugo", "Inés", "Álvaro", "Carmen", "Iñaki"],
     "de": ["Jürgen", "Lena", "Sören", "Mia", "Lukas", "Anja", "Jörg", "Hanna"],
 }

@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
         self.threads.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.threads.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.threads.horizontalHeader()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((100, 120, 150, 260, 120, 150)):
+        for col, width in enumerate((100, 110, 170, 240, 135, 150)):
             header.resizeSection(col, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the subject takes the rest
         self.threads.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.conversation = ConversationView()
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.conversation)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 420])
         self.setCentralWidget(splitter)
 
         self.store_state = QLabel(self.tr("Opening the inbox…"))

@@ -89,7 +89,7 @@ class ThreadTableModel(QAbstractTableModel):
         if col == 3:
             return row.subject
         if col == 4:
-            return row.last_activity.astimezone().strftime("%Y-%m-%d %H:%M")
+            return row.last_activity.astimezone().strftime("%d %b %Y %H:%M")
         return clock_text(row, datetime.now(UTC))[0]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
