@@ -45,12 +45,17 @@ def preview_of(text: str) -> str:
 def summarize(messages: Iterable[ThreadMessage]) -> ThreadSummary:
     """Summarize a conversation's messages (any order).
 
-    The clock runs from the *oldest* buyer message the seller has not answered yet (a seller
-    message answers everything before it), which is the stricter reading of the 24-hour rule.
-    Buyer messages marked "no response needed" do not start it; if every unanswered one is
-    marked, the conversation shows as "no response needed". Relay notices change nothing.
+    The clock follows the relay's rule (docs/protocol.md §6): buyer messages form a run that
+    the seller's next message answers; the run's clock starts at its *latest* buyer message, so
+    a new buyer message restarts it. Buyer messages marked "no response needed" are left out;
+    if every unanswered one is marked, the conversation shows as "no response needed". Relay
+    notices change nothing.
     """
-    ordered = sorted(messages, key=lambda m: m.received_at)
+    # Ties in time are broken on content so the answer never depends on the order given.
+    ordered = sorted(
+        messages,
+        key=lambda m: (m.received_at, str(m.direction), m.body_text, sorted(m.keywords)),
+    )
     if not ordered:
         raise ValueError("a conversation has at least one message")
     pending: list[ThreadMessage] = []
@@ -66,7 +71,7 @@ def summarize(messages: Iterable[ThreadMessage]) -> ThreadSummary:
     last = ordered[-1]
     return ThreadSummary(
         last_activity=last.received_at,
-        awaiting_since=owed[0].received_at if owed else None,
+        awaiting_since=owed[-1].received_at if owed else None,
         no_response_needed=bool(pending) and not owed,
         unread_count=unread,
         message_count=len(ordered),
