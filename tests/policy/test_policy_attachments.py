@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import rules, run_check
+from policy_helpers import rules, run_check
 
 from app.policy import AttachmentInput, Field, Severity, sniff_media_type
 from app.policy.attachments import DOCX

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import rules, run_check
+from policy_helpers import rules, run_check
 
 from app.domain.enums import ContactReason, OrderKind
 from app.policy import Field, Severity

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import rules, run_check
+from policy_helpers import rules, run_check
 
 RECALL: dict[str, list[tuple[str, str]]] = {
     "en": [

@@ -1,11 +1,10 @@
-"""Shared helpers for the policy tests (no __init__.py: plain test modules)."""
+"""Shared helpers for the policy tests (a uniquely named module: several test folders have a
+conftest.py, so `from conftest import` would be ambiguous in a full run)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-
-import pytest
 
 from app.domain.enums import ContactReason, OrderKind
 from app.policy import Finding, PolicyContext, PolicyDraft, check, load_pack
@@ -30,8 +29,3 @@ def run_check(
 
 def rules(findings: list[Finding]) -> set[str]:
     return {f.rule for f in findings}
-
-
-@pytest.fixture
-def run() -> CheckFn:
-    return run_check
