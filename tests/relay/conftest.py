@@ -58,7 +58,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> str:
     url: str = request.getfixturevalue("pg_url")
     engine = create_engine(normalize_url(url))
     with engine.begin() as conn:
-        names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables if t.name != "relay_schema_version")
+        names = ", ".join(
+            f'"{t.name}"' for t in metadata.sorted_tables if t.name != "relay_schema_version"
+        )
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY"))
     engine.dispose()
     return url
@@ -112,31 +114,57 @@ class Seller:
 
 class BuyerSide:
     def __init__(self, base: str, key: str) -> None:
-        self.http = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=30)
+        self.http = httpx.Client(
+            base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=30
+        )
 
-    def order(self, seller: str, order_id: str, email: str, kind: str = "standard",
-              marketplace: str = "amazon.se", name: str = "Anna K.") -> dict[str, Any]:
-        r = self.http.post("/ingest/orders", json={
-            "seller": seller, "marketplaceId": marketplace, "orderId": order_id, "kind": kind,
-            "buyer": {"email": email, "name": name, "locale": "sv"},
-            "items": [{"sku": "S1", "title": "mug", "quantity": 1}],
-        })
+    def order(
+        self,
+        seller: str,
+        order_id: str,
+        email: str,
+        kind: str = "standard",
+        marketplace: str = "amazon.se",
+        name: str = "Anna K.",
+    ) -> dict[str, Any]:
+        r = self.http.post(
+            "/ingest/orders",
+            json={
+                "seller": seller,
+                "marketplaceId": marketplace,
+                "orderId": order_id,
+                "kind": kind,
+                "buyer": {"email": email, "name": name, "locale": "sv"},
+                "items": [{"sku": "S1", "title": "mug", "quantity": 1}],
+            },
+        )
         assert r.status_code == 200, r.text
         return r.json()
 
-    def write(self, seller: str, email: str, text_: str = "Hello, where is my order?",
-              marketplace: str = "amazon.se", **extra: Any) -> httpx.Response:
+    def write(
+        self,
+        seller: str,
+        email: str,
+        text_: str = "Hello, where is my order?",
+        marketplace: str = "amazon.se",
+        **extra: Any,
+    ) -> httpx.Response:
         body = {
-            "seller": seller, "marketplaceId": marketplace,
+            "seller": seller,
+            "marketplaceId": marketplace,
             "externalId": extra.pop("externalId", str(uuid.uuid4())),
             "from": {"email": email, "name": extra.pop("name", "Anna K."), "locale": "sv"},
-            "subject": extra.pop("subject", "Question"), "text": text_, **extra,
+            "subject": extra.pop("subject", "Question"),
+            "text": text_,
+            **extra,
         }
         return self.http.post("/ingest/messages", json=body)
 
     def opt_out(self, email: str, opted: bool = True, marketplace: str = "amazon.se") -> None:
-        r = self.http.post("/ingest/opt-out", json={"marketplaceId": marketplace, "email": email,
-                                                    "optedOut": opted})
+        r = self.http.post(
+            "/ingest/opt-out",
+            json={"marketplaceId": marketplace, "email": email, "optedOut": opted},
+        )
         assert r.status_code == 200, r.text
 
     def mailbox(self, email: str, marketplace: str = "amazon.se") -> list[dict[str, Any]]:

@@ -69,13 +69,21 @@ def test_method_errors(relay: RelayUnderTest) -> None:
         ["Message/get", {"accountId": s.account, "ids": "x"}, "c"],
         ["Message/changes", {"accountId": s.account, "sinceState": "zz"}, "d"],
         ["Message/query", {"accountId": s.account, "filter": {"nope": 1}}, "e"],
-        ["Message/get", {"accountId": s.account, "#ids": {"resultOf": "q", "name": "x", "path": "/"}}, "f"],
+        [
+            "Message/get",
+            {"accountId": s.account, "#ids": {"resultOf": "q", "name": "x", "path": "/"}},
+            "f",
+        ],
         ["Core/echo", {"hello": True}, "g"],
     ).json()["methodResponses"]
     kinds = [x[1].get("type") for x in r[:6]]
     assert kinds == [
-        "unknownMethod", "accountNotFound", "invalidArguments", "cannotCalculateChanges",
-        "unsupportedFilter", "invalidResultReference",
+        "unknownMethod",
+        "accountNotFound",
+        "invalidArguments",
+        "cannotCalculateChanges",
+        "unsupportedFilter",
+        "invalidResultReference",
     ]
     assert r[6] == ["Core/echo", {"hello": True}, "g"]
 
@@ -108,10 +116,22 @@ def test_result_references_chain(relay: RelayUnderTest, conversation: dict) -> N
     s = relay.seller
     r = s.request(
         ["Conversation/query", {"accountId": s.account, "filter": {"needsResponse": True}}, "q"],
-        ["Conversation/get", {"accountId": s.account,
-                              "#ids": {"resultOf": "q", "name": "Conversation/query", "path": "/ids"}}, "g"],
-        ["Message/query", {"accountId": s.account,
-                           "#filter": {"resultOf": "q", "name": "Conversation/query", "path": "/filter"}}, "bad"],
+        [
+            "Conversation/get",
+            {
+                "accountId": s.account,
+                "#ids": {"resultOf": "q", "name": "Conversation/query", "path": "/ids"},
+            },
+            "g",
+        ],
+        [
+            "Message/query",
+            {
+                "accountId": s.account,
+                "#filter": {"resultOf": "q", "name": "Conversation/query", "path": "/filter"},
+            },
+            "bad",
+        ],
     ).json()["methodResponses"]
     assert r[1][1]["list"][0]["id"] == conversation["conversationId"]
     assert r[2][0] == "error"
@@ -121,15 +141,25 @@ def test_keywords_and_if_in_state(relay: RelayUnderTest, conversation: dict) -> 
     s = relay.seller
     mid = conversation["messageId"]
     state = s.ok("Message/get", {"ids": [mid]})["state"]
-    res = s.ok("Message/set", {"ifInState": state,
-                               "update": {mid: {"keywords/$seen": True, "keywords/$flagged": True}}})
+    res = s.ok(
+        "Message/set",
+        {"ifInState": state, "update": {mid: {"keywords/$seen": True, "keywords/$flagged": True}}},
+    )
     assert mid in res["updated"]
     assert s.get_one("Message", mid)["keywords"] == {"$seen": True, "$flagged": True}
-    got, err = s.call("Message/set", {"ifInState": state, "update": {mid: {"keywords/$seen": None}}})
+    got, err = s.call(
+        "Message/set", {"ifInState": state, "update": {mid: {"keywords/$seen": None}}}
+    )
     assert got == "error" and err["type"] == "stateMismatch"
     assert s.get_one("Message", mid)["keywords"]["$seen"] is True  # nothing written
-    res = s.ok("Message/set", {"update": {mid: {"keywords/$bogus": True}, "M0": {"keywords": {}}},
-                               "destroy": [mid], "create": {"x": {}}})
+    res = s.ok(
+        "Message/set",
+        {
+            "update": {mid: {"keywords/$bogus": True}, "M0": {"keywords": {}}},
+            "destroy": [mid],
+            "create": {"x": {}},
+        },
+    )
     assert res["notUpdated"][mid]["type"] == "invalidProperties"
     assert res["notUpdated"]["M0"]["type"] == "notFound"
     assert res["notDestroyed"][mid]["type"] == "forbidden"
@@ -160,10 +190,18 @@ def test_marketplace_switch_and_vacation(relay: RelayUnderTest, conversation: di
     assert "amazon.se" in res["updated"]
     m = s.get_one("Marketplace", "amazon.se")
     assert m["messagingEnabled"] is False and m["acceptsNewBuyers"] is False
-    bad = s.ok("Marketplace/set", {"update": {
-        "amazon.se": {"vacationFrom": "2030-01-10T00:00:00Z", "vacationUntil": "2030-01-01T00:00:00Z"},
-        "amazon.nope": {"messagingEnabled": True},
-    }})
+    bad = s.ok(
+        "Marketplace/set",
+        {
+            "update": {
+                "amazon.se": {
+                    "vacationFrom": "2030-01-10T00:00:00Z",
+                    "vacationUntil": "2030-01-01T00:00:00Z",
+                },
+                "amazon.nope": {"messagingEnabled": True},
+            }
+        },
+    )
     assert bad["notUpdated"]["amazon.se"]["type"] == "invalidProperties"
     assert bad["notUpdated"]["amazon.nope"]["type"] == "notFound"
     bad = s.ok("Marketplace/set", {"update": {"amazon.se": {"name": "x"}}, "create": {"n": {}}})

@@ -16,7 +16,9 @@ def _iso(dt: datetime) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def test_messaging_switch_refuses_only_new_buyers(relay: RelayUnderTest, conversation: dict) -> None:
+def test_messaging_switch_refuses_only_new_buyers(
+    relay: RelayUnderTest, conversation: dict
+) -> None:
     s, b = relay.seller, relay.buyers
     s.ok("Marketplace/set", {"update": {"amazon.se": {"messagingEnabled": False}}})
     r = b.write("alice", "stranger@example.org", "Hi")
@@ -27,13 +29,31 @@ def test_messaging_switch_refuses_only_new_buyers(relay: RelayUnderTest, convers
     assert b.write("alice", "anna@example.net", "Me again").status_code == 200
     # A scheduled vacation window that covers now refuses too; one in the future does not.
     now = datetime.now(UTC)
-    s.ok("Marketplace/set", {"update": {"amazon.se": {
-        "messagingEnabled": True, "vacationFrom": _iso(now - timedelta(hours=1)),
-        "vacationUntil": _iso(now + timedelta(days=3))}}})
+    s.ok(
+        "Marketplace/set",
+        {
+            "update": {
+                "amazon.se": {
+                    "messagingEnabled": True,
+                    "vacationFrom": _iso(now - timedelta(hours=1)),
+                    "vacationUntil": _iso(now + timedelta(days=3)),
+                }
+            }
+        },
+    )
     r = b.write("alice", "stranger@example.org", "Hi")
     assert r.status_code == 403 and r.json()["setError"]["until"] is not None
-    s.ok("Marketplace/set", {"update": {"amazon.se": {
-        "vacationFrom": _iso(now + timedelta(days=1)), "vacationUntil": _iso(now + timedelta(days=3))}}})
+    s.ok(
+        "Marketplace/set",
+        {
+            "update": {
+                "amazon.se": {
+                    "vacationFrom": _iso(now + timedelta(days=1)),
+                    "vacationUntil": _iso(now + timedelta(days=3)),
+                }
+            }
+        },
+    )
     assert b.write("alice", "stranger@example.org", "Hi").status_code == 200
 
 
@@ -42,11 +62,17 @@ def test_opt_out_bounces_unsolicited_and_notifies_seller(relay: RelayUnderTest) 
     order = b.order("alice", "114-0000002-0000002", "olle@example.net")
     b.opt_out("olle@example.net")
     assert s.get_one("Buyer", order["buyerId"])["optedOut"] is True
-    sent, err = s.send(buyerId=order["buyerId"], orderId="114-0000002-0000002",
-                       subject="Your order shipped", body="It is on its way.",
-                       contactReason="shipping-confirmation")
+    sent, err = s.send(
+        buyerId=order["buyerId"],
+        orderId="114-0000002-0000002",
+        subject="Your order shipped",
+        body="It is on its way.",
+        contactReason="shipping-confirmation",
+    )
     assert err is None and sent is not None
-    assert sent["deliveryStatus"] == "rejected" and sent["rejectReason"] == {"type": "buyerOptedOut"}
+    assert sent["deliveryStatus"] == "rejected" and sent["rejectReason"] == {
+        "type": "buyerOptedOut"
+    }
     msgs = s.ok("Message/query", {"filter": {"conversationId": sent["conversationId"]}})["ids"]
     got = s.ok("Message/get", {"ids": msgs})["list"]
     assert [m["direction"] for m in got] == ["out", "system"]
@@ -54,19 +80,32 @@ def test_opt_out_bounces_unsolicited_and_notifies_seller(relay: RelayUnderTest) 
     assert b.mailbox("olle@example.net") == []
     # Critical without [Important]: refused, nothing stored.
     before = s.ok("Message/get", {"ids": []})["state"]
-    sent, err = s.send(buyerId=order["buyerId"], orderId="114-0000002-0000002",
-                       subject="Address problem", body="Please confirm your street number.",
-                       contactReason="shipping-problem")
+    sent, err = s.send(
+        buyerId=order["buyerId"],
+        orderId="114-0000002-0000002",
+        subject="Address problem",
+        body="Please confirm your street number.",
+        contactReason="shipping-problem",
+    )
     assert sent is None and err["type"] == "importantTagRequired"
     assert s.ok("Message/get", {"ids": []})["state"] == before
-    sent, err = s.send(buyerId=order["buyerId"], orderId="114-0000002-0000002",
-                       subject="[Important] Address problem", body="Please confirm your street number.",
-                       contactReason="shipping-problem")
+    sent, err = s.send(
+        buyerId=order["buyerId"],
+        orderId="114-0000002-0000002",
+        subject="[Important] Address problem",
+        body="Please confirm your street number.",
+        contactReason="shipping-problem",
+    )
     assert err is None and sent["deliveryStatus"] == "delivered"
     assert len(b.mailbox("olle@example.net")) == 1
     # onOptOut=refuse turns the bounce into a SetError.
-    sent, err = s.send(buyerId=order["buyerId"], subject="Manual", body="Here is the manual.",
-                       contactReason="product-manual", onOptOut="refuse")
+    sent, err = s.send(
+        buyerId=order["buyerId"],
+        subject="Manual",
+        body="Here is the manual.",
+        contactReason="product-manual",
+        onOptOut="refuse",
+    )
     assert err["type"] == "buyerOptedOut"
 
 
@@ -74,16 +113,25 @@ def test_opt_out_exemptions(relay: RelayUnderTest) -> None:
     s, b = relay.seller, relay.buyers
     hand = b.order("alice", "114-0000003-0000003", "eva@example.net", kind="handmade")
     b.opt_out("eva@example.net")
-    sent, err = s.send(buyerId=hand["buyerId"], orderId="114-0000003-0000003",
-                       subject="Your engraving", body="Which font would you like?",
-                       contactReason="other")
+    sent, err = s.send(
+        buyerId=hand["buyerId"],
+        orderId="114-0000003-0000003",
+        subject="Your engraving",
+        body="Which font would you like?",
+        contactReason="other",
+    )
     assert err is None and sent["deliveryStatus"] == "delivered"
     # A reply in a conversation the buyer started is delivered.
     b.order("alice", "114-0000004-0000004", "nils@example.net")
     b.opt_out("nils@example.net")
-    conv = b.write("alice", "nils@example.net", "Where is it?", orderId="114-0000004-0000004").json()
-    sent, err = s.send(conversationId=conv["conversationId"], body="It arrives Tuesday.",
-                       contactReason="shipping-confirmation")
+    conv = b.write(
+        "alice", "nils@example.net", "Where is it?", orderId="114-0000004-0000004"
+    ).json()
+    sent, err = s.send(
+        conversationId=conv["conversationId"],
+        body="It arrives Tuesday.",
+        contactReason="shipping-confirmation",
+    )
     assert err is None and sent["deliveryStatus"] == "delivered"
     assert b.mailbox("nils@example.net")[0]["bodyText"] == "It arrives Tuesday."
 
@@ -104,20 +152,27 @@ def test_bad_send_input_gets_invalid_properties(relay: RelayUnderTest, conversat
     up = s.http.post(f"/upload/{s.account}", content=PDF).json()
     for extra, prop in [
         ({"subject": "Hi\r\nBcc: evil@example.com"}, "subject"),
-        ({"attachments": [{"blobId": up["blobId"], "name": "../../etc/passwd.pdf"}]}, "attachments/0/name"),
+        (
+            {"attachments": [{"blobId": up["blobId"], "name": "../../etc/passwd.pdf"}]},
+            "attachments/0/name",
+        ),
         ({"attachments": [{"blobId": up["blobId"], "name": "a\r\nb.pdf"}]}, "attachments/0/name"),
         ({"contactReason": "spam"}, "contactReason"),
     ]:
         sent, err = s.send(conversationId=cid, body="Hello", **extra)
         assert sent is None and err["type"] == "invalidProperties" and prop in err["properties"]
-    sent, err = s.send(conversationId=cid, body="Hello", attachments=[{"blobId": "G0", "name": "x.pdf"}])
+    sent, err = s.send(
+        conversationId=cid, body="Hello", attachments=[{"blobId": "G0", "name": "x.pdf"}]
+    )
     assert err["type"] == "blobNotFound" and err["notFound"] == ["G0"]
     assert s.ok("Submission/query", {})["ids"] == []
 
 
 def test_uploads_sniffed_capped_and_downloaded(relay: RelayUnderTest, conversation: dict) -> None:
     s = relay.seller
-    r = s.http.post(f"/upload/{s.account}", content=EXE, headers={"Content-Type": "application/pdf"})
+    r = s.http.post(
+        f"/upload/{s.account}", content=EXE, headers={"Content-Type": "application/pdf"}
+    )
     assert r.status_code == 415 and r.json()["reason"] == "type"
     # A 2 GB upload is refused from its Content-Length, before the body is read.
     host, port = relay.url.removeprefix("http://").split(":")
@@ -125,56 +180,80 @@ def test_uploads_sniffed_capped_and_downloaded(relay: RelayUnderTest, conversati
         sock.sendall(
             f"POST /upload/{s.account} HTTP/1.1\r\nHost: {host}\r\n"
             f"Authorization: Bearer {s.token}\r\nContent-Length: {2 * 1024**3}\r\n\r\n".encode()
-            + b"%PDF-" + b"0" * 65536
+            + b"%PDF-"
+            + b"0" * 65536
         )
         head = sock.recv(4096)
     assert head.startswith(b"HTTP/1.1 413"), head[:80]
+
     # No Content-Length: the stream is cut off at the limit.
     def chunks():
         for _ in range(20):
             yield b"A" * (1024 * 1024)
+
     r = s.http.post(f"/upload/{s.account}", content=chunks())
     assert r.status_code == 413 and r.json()["limit"] == "maxSizeUpload"
     r = s.http.post("/upload/A999999/", content=PDF)
     assert r.status_code in (404, 405)
     up = s.http.post(f"/upload/{s.account}", content=PDF).json()
     assert up["type"] == "application/pdf" and up["size"] == len(PDF)
-    d = s.http.get(f"/download/{s.account}/{up['blobId']}/in\"voice.pdf")
+    d = s.http.get(f'/download/{s.account}/{up["blobId"]}/in"voice.pdf')
     assert d.status_code == 200 and d.content == PDF
     assert d.headers["x-content-type-options"] == "nosniff"
     assert d.headers["content-disposition"].startswith("attachment;")
     assert "\r" not in d.headers["content-disposition"]
 
 
-def test_oversize_attachments_removed_with_notice(relay: RelayUnderTest, conversation: dict) -> None:
+def test_oversize_attachments_removed_with_notice(
+    relay: RelayUnderTest, conversation: dict
+) -> None:
     s = relay.seller
     big = PDF + b"0" * (6 * 1024 * 1024)  # two of them pass any pack's per-message total
     a = s.http.post(f"/upload/{s.account}", content=big).json()
     b_ = s.http.post(f"/upload/{s.account}", content=big).json()
-    sent, err = s.send(conversationId=conversation["conversationId"], body="Two manuals attached.",
-                       attachments=[{"blobId": a["blobId"], "name": "one.pdf"},
-                                    {"blobId": b_["blobId"], "name": "two.pdf"}])
+    sent, err = s.send(
+        conversationId=conversation["conversationId"],
+        body="Two manuals attached.",
+        attachments=[
+            {"blobId": a["blobId"], "name": "one.pdf"},
+            {"blobId": b_["blobId"], "name": "two.pdf"},
+        ],
+    )
     assert err is None
     assert [x["name"] for x in sent["removedAttachments"]] == ["two.pdf"]
     assert sent["removedAttachments"][0]["reason"] == "size"
     msg = s.get_one("Message", sent["messageId"])
     assert [x["name"] for x in msg["attachments"]] == ["one.pdf"]
-    ids = s.ok("Message/query", {"filter": {"conversationId": conversation["conversationId"]}})["ids"]
-    notices = [m for m in s.ok("Message/get", {"ids": ids})["list"] if m["notice"] == "attachmentRemoved"]
+    ids = s.ok("Message/query", {"filter": {"conversationId": conversation["conversationId"]}})[
+        "ids"
+    ]
+    notices = [
+        m for m in s.ok("Message/get", {"ids": ids})["list"] if m["notice"] == "attachmentRemoved"
+    ]
     assert len(notices) == 1 and "two.pdf" in notices[0]["bodyText"]
-    sent, err = s.send(conversationId=conversation["conversationId"], body="Again.",
-                       attachments=[{"blobId": a["blobId"], "name": "one.pdf"},
-                                    {"blobId": b_["blobId"], "name": "two.pdf"}],
-                       onAttachmentRejected="refuse")
+    sent, err = s.send(
+        conversationId=conversation["conversationId"],
+        body="Again.",
+        attachments=[
+            {"blobId": a["blobId"], "name": "one.pdf"},
+            {"blobId": b_["blobId"], "name": "two.pdf"},
+        ],
+        onAttachmentRejected="refuse",
+    )
     assert err["type"] == "attachmentRejected" and err["reason"] == "size"
 
 
 def test_buyer_attachments_checked_and_names_cleaned(relay: RelayUnderTest) -> None:
     s, b = relay.seller, relay.buyers
-    r = b.write("alice", "anna@example.net", "See attached", attachments=[
-        {"name": "../../etc/invoice.pdf", "contentBase64": base64.b64encode(PDF).decode()},
-        {"name": "invoice.pdf", "contentBase64": base64.b64encode(EXE).decode()},
-    ])
+    r = b.write(
+        "alice",
+        "anna@example.net",
+        "See attached",
+        attachments=[
+            {"name": "../../etc/invoice.pdf", "contentBase64": base64.b64encode(PDF).decode()},
+            {"name": "invoice.pdf", "contentBase64": base64.b64encode(EXE).decode()},
+        ],
+    )
     assert r.status_code == 200
     assert [x["reason"] for x in r.json()["removedAttachments"]] == ["type"]
     msg = s.get_one("Message", r.json()["messageId"])
@@ -201,11 +280,18 @@ def test_response_metrics_late_and_clock_restart(relay: RelayUnderTest) -> None:
     b.write("alice", "late@example.net", "Hello?", receivedAt=_iso(now - timedelta(hours=30)))
     # Written 30 h ago, again 1 h ago (restarts the clock), then answered: on time.
     c = b.write("alice", "ok@example.net", "Hi", receivedAt=_iso(now - timedelta(hours=30))).json()
-    b.write("alice", "ok@example.net", "Hi again", conversationId=c["conversationId"],
-            receivedAt=_iso(now - timedelta(hours=1)))
+    b.write(
+        "alice",
+        "ok@example.net",
+        "Hi again",
+        conversationId=c["conversationId"],
+        receivedAt=_iso(now - timedelta(hours=1)),
+    )
     s.send(conversationId=c["conversationId"], body="Sorry for the wait, it ships today.")
     # Marked as no response needed: left out.
-    n = b.write("alice", "thanks@example.net", "Thanks!", receivedAt=_iso(now - timedelta(hours=40))).json()
+    n = b.write(
+        "alice", "thanks@example.net", "Thanks!", receivedAt=_iso(now - timedelta(hours=40))
+    ).json()
     s.ok("Message/set", {"update": {n["messageId"]: {"keywords/$noResponseNeeded": True}}})
     w = s.ok("ResponseMetrics/get", {"ids": ["amazon.se"]})["list"][0]["windows"]["7"]
     assert (w["answered"], w["late"], w["pending"]) == (1, 1, 0)
