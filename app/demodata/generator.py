@@ -146,6 +146,7 @@ def _write_batch(
                 ),
             }
         )
+        flagged = rng.random() < 0.03
         summary_input = []
         for (direction, subject, body), at in zip(thread, stamps, strict=True):
             keywords = set()
@@ -154,6 +155,8 @@ def _write_batch(
             if direction is Direction.INBOUND and not waiting and at == end:
                 # An old thread that ends on the buyer's word ("thank you!") owes nothing.
                 keywords.add(Keyword.NO_RESPONSE_NEEDED.value)
+            if flagged and at == end:
+                keywords.add(Keyword.FLAGGED.value)
             ids["msg"] += 1
             msgs.append(
                 {
@@ -184,7 +187,7 @@ def _write_batch(
                 "no_response_needed": s.no_response_needed,
                 "needs_response": s.needs_response,
                 "buyer_initiated": True,
-                "flagged": rng.random() < 0.03,
+                "flagged": s.flagged,
                 "unread_count": s.unread_count,
                 "message_count": s.message_count,
             }

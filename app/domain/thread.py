@@ -31,6 +31,7 @@ class ThreadSummary:
     unread_count: int
     message_count: int
     preview: str
+    flagged: bool = False  # any message carries $flagged
 
     @property
     def needs_response(self) -> bool:
@@ -76,4 +77,5 @@ def summarize(messages: Iterable[ThreadMessage]) -> ThreadSummary:
         unread_count=unread,
         message_count=len(ordered),
         preview=preview_of(last.body_text),
+        flagged=any(Keyword.FLAGGED in m.keywords for m in ordered),
     )

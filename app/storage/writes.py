@@ -19,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import Buyer, Direction, Marketplace, Order, ThreadMessage, summarize
 from app.storage.schema import (
+    AttachmentRow,
     BuyerRow,
     ConversationRow,
     MarketplaceRow,
@@ -183,6 +184,7 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
                     "unread_count": s.unread_count,
                     "message_count": s.message_count,
                     "preview": s.preview,
+                    "flagged": s.flagged,
                 }
             )
         if updates:
@@ -203,3 +205,56 @@ def save_sync_state(conn: Connection, type_name: str, state: str, at: datetime) 
 
 def load_sync_states(conn: Connection) -> dict[str, str]:
     return {t: s for t, s in conn.execute(select(SyncStateRow.type_name, SyncStateRow.state))}
+
+
+# --- Sync from the relay: rows keyed by relay ids -------------------------------------------
+
+
+def local_ids(conn: Connection, table: Table, relay_ids: Iterable[str]) -> dict[str, int]:
+    """Map relay ids to local ids for the rows that exist."""
+    wanted = list(set(relay_ids))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = conn.execute(select(table.c.relay_id, table.c.id).where(table.c.relay_id.in_(chunk)))
+        found.update({r: i for r, i in rows})
+    return found
+
+
+def upsert_by_relay_id(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert or update rows by their relay id (one executemany)."""
+    if not rows:
+        return
+    stmt = sqlite_insert(table)
+    columns = [k for k in rows[0] if k not in ("id", "relay_id")]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["relay_id"], set_={c: stmt.excluded[c] for c in columns}
+    )
+    conn.execute(stmt, list(rows))
+
+
+def delete_by_relay_id(conn: Connection, table: Table, relay_ids: Iterable[str]) -> list[int]:
+    """Delete rows by relay id; returns the local ids deleted."""
+    ids = list(local_ids(conn, table, relay_ids).values())
+    for start in range(0, len(ids), 500):
+        conn.execute(table.delete().where(table.c.id.in_(ids[start : start + 500])))
+    return ids
+
+
+def delete_relay_rows_not_in(conn: Connection, table: Table, keep: set[str]) -> int:
+    """After a full resync: drop synced rows the relay no longer has (local-only rows stay)."""
+    present = [
+        r for (r,) in conn.execute(select(table.c.relay_id).where(table.c.relay_id.is_not(None)))
+    ]
+    gone = [r for r in present if r not in keep]
+    delete_by_relay_id(conn, table, gone)
+    return len(gone)
+
+
+def replace_attachments(
+    conn: Connection, message_id: int, attachments: Sequence[Mapping[str, Any]]
+) -> None:
+    table = cast(Table, AttachmentRow.__table__)
+    conn.execute(table.delete().where(table.c.message_id == message_id))
+    if attachments:
+        conn.execute(insert(table), [{"message_id": message_id, **a} for a in attachments])
