@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from conftest import LiveRelay  # type: ignore[import-not-found]
 
 from app.services.relay_client import RelayClient, Unauthorized
 from app.services.store_worker import StoreWorker
@@ -19,8 +20,6 @@ from app.storage.store import Store
 from relay import auth
 from relay.maintenance import reset_horizon
 from relay.server import TOKEN_CACHE_SECONDS
-
-from conftest import LiveRelay  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.asyncio
 
