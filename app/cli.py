@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--messages-per-conversation", type=float, default=4.0)
     gen.add_argument("--seed", type=int, default=1)
 
+    from app import sync_cli
+
+    sync_cli.add_parser(sub)
     # Listed for --help only: `main` hands "check" to app.policy_cli before parsing, which
     # keeps the policy engine's imports off the window's start-up path.
     sub.add_parser(
@@ -61,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "generate":
         return _generate(args)
+    if args.command == "sync":
+        from app import sync_cli
+
+        return sync_cli.run(args)
     return _window(args)
 
 

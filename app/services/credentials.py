@@ -1,15 +1,19 @@
-"""What the OS keyring can do for us.
+"""The seller's relay token: in the OS keyring, or for this session only.
 
-A ``fail``, ``null`` or plaintext backend would put the seller's token on disk in the clear
-(or nowhere); in that case the app keeps the token for this session only and says so.
-Keyring calls can block (D-Bus, Keychain prompts): call these off the event loop thread.
+A ``fail``, ``null`` or plaintext backend would put the token on disk in the clear (or
+nowhere); then nothing secret is written anywhere and the app says "session-only". Keyring
+calls can block (D-Bus, Keychain prompts): these functions are synchronous on purpose and are
+called through ``asyncio.to_thread`` by async code, never on the event loop thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
-_INSECURE_MARKERS = ("fail", "null", "plaintext", "chainer")
+SERVICE = "SellerInbox"
+TOKEN_ENV = "SELLER_INBOX_TOKEN"
+_INSECURE_MARKERS = ("fail", "null", "plaintext")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,7 @@ def keyring_status() -> KeyringStatus:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring install must not stop the app
         return KeyringStatus(f"unavailable ({type(exc).__name__})", secure=False)
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    name = _name_of(backend)
     if isinstance(backend, chainer.ChainerBackend):
         usable = [b for b in backend.backends if _is_secure_name(_name_of(b))]
         return KeyringStatus(name, secure=bool(usable))
@@ -48,4 +52,52 @@ def _name_of(obj: object) -> str:
 
 def _is_secure_name(name: str) -> bool:
     lowered = name.lower()
-    return not any(marker in lowered for marker in _INSECURE_MARKERS if marker != "chainer")
+    return not any(marker in lowered for marker in _INSECURE_MARKERS)
+
+
+@dataclass
+class TokenStore:
+    """Tokens per relay URL. ``memory`` holds session-only tokens; they die with the process."""
+
+    status: KeyringStatus = field(default_factory=keyring_status)
+    memory: dict[str, str] = field(default_factory=dict)
+
+    def get(self, relay_url: str) -> str | None:
+        if relay_url in self.memory:
+            return self.memory[relay_url]
+        from_env = os.environ.get(TOKEN_ENV)
+        if from_env:
+            return from_env
+        if not self.status.secure:
+            return None
+        try:
+            import keyring
+
+            found = keyring.get_password(SERVICE, relay_url)
+        except Exception:  # locked or broken keyring: the seller signs in again
+            return None
+        return str(found) if found else None
+
+    def set(self, relay_url: str, token: str) -> bool:
+        """Keep the token; True when it went to the keyring, False when session-only."""
+        if self.status.secure:
+            try:
+                import keyring
+
+                keyring.set_password(SERVICE, relay_url, token)
+                self.memory.pop(relay_url, None)
+                return True
+            except Exception:  # fall through to session-only rather than lose the sign-in
+                pass
+        self.memory[relay_url] = token
+        return False
+
+    def forget(self, relay_url: str) -> None:
+        self.memory.pop(relay_url, None)
+        if self.status.secure:
+            try:
+                import keyring
+
+                keyring.delete_password(SERVICE, relay_url)
+            except Exception:  # nothing stored is fine
+                pass

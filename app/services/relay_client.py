@@ -154,10 +154,15 @@ class RelayClient:
         return self.session
 
     async def call(
-        self, calls: list[tuple[str, dict[str, Any]]], *, idempotency_key: str | None = None
+        self,
+        calls: list[tuple[str, dict[str, Any]]],
+        *,
+        idempotency_key: str | None = None,
+        raise_errors: bool = True,
     ) -> list[tuple[str, dict[str, Any]]]:
         """Send method calls in one request; returns [(name, args)] in call order. The
-        ``accountId`` is filled in. Raises ``MethodError`` for the first failed call."""
+        ``accountId`` is filled in. Raises ``MethodError`` for the first failed call, unless
+        ``raise_errors`` is False: then failed calls come back as ("error", args)."""
         session = self.session or await self.connect()
         body = {
             "using": USING,
@@ -171,7 +176,7 @@ class RelayClient:
         answers = response.json().get("methodResponses", [])
         out: list[tuple[str, dict[str, Any]]] = []
         for name, args, _call_id in answers:
-            if name == "error":
+            if name == "error" and raise_errors:
                 raise MethodError(calls[len(out)][0] if len(out) < len(calls) else "?", args)
             out.append((name, args))
         return out

@@ -68,8 +68,9 @@ class SyncEngine:
         if self.client.session is None:
             await self.client.connect()
         states = await self.worker.call(self._load_states)
+        first = await self._changes_at_once(states)
         for type_name in TYPES:
-            await self._sync_type(type_name, states.get(type_name), report)
+            await self._sync_type(type_name, states.get(type_name), report, first.get(type_name))
         report.requests = self.client.requests_made - requests0
         report.bytes_received = self.client.bytes_received - bytes0
         return report
@@ -78,22 +79,54 @@ class SyncEngine:
         with self.store.read() as conn:
             return writes.load_sync_states(conn)
 
-    async def _sync_type(self, type_name: str, state: str | None, report: SyncReport) -> None:
+    async def _changes_at_once(self, states: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Ask every type for its changes in one request: with nothing new, that request is
+        the whole sync. Types that failed (e.g. cannotCalculateChanges) are left out."""
+        session = self.client.session
+        assert session is not None
+        known = [t for t in TYPES if t in states]
+        if not known:
+            return {}
+        answers = await self.client.call(
+            [
+                (f"{t}/changes", {"sinceState": states[t], "maxChanges": session.max_changes})
+                for t in known
+            ],
+            raise_errors=False,
+        )
+        return {t: args for t, (name, args) in zip(known, answers, strict=True) if name != "error"}
+
+    async def _sync_type(
+        self,
+        type_name: str,
+        state: str | None,
+        report: SyncReport,
+        first: dict[str, Any] | None = None,
+    ) -> None:
         if state is None:
             state = await self._full_resync(type_name, report)
         session = self.client.session
         assert session is not None
         while True:
-            try:
-                changes = await self.client.call_one(
-                    f"{type_name}/changes",
-                    {"sinceState": state, "maxChanges": session.max_changes},
-                )
-            except MethodError as exc:
-                if exc.type not in ("cannotCalculateChanges", "invalidArguments"):
-                    raise
-                state = await self._full_resync(type_name, report)
-                continue
+            if first is not None:
+                changes, first = first, None
+            else:
+                try:
+                    changes = await self.client.call_one(
+                        f"{type_name}/changes",
+                        {"sinceState": state, "maxChanges": session.max_changes},
+                    )
+                except MethodError as exc:
+                    if exc.type not in ("cannotCalculateChanges", "invalidArguments"):
+                        raise
+                    state = await self._full_resync(type_name, report)
+                    continue
+            if not (changes["created"] or changes["updated"] or changes["destroyed"]) and (
+                not changes["hasMoreChanges"]
+            ):
+                if str(changes["newState"]) != state:
+                    await self.worker.call(self._apply, type_name, [], [], str(changes["newState"]))
+                return
             changed = list(dict.fromkeys(changes["created"] + changes["updated"]))
             objects = await self._get(type_name, changed)
             await self._resolve_references(type_name, objects)
