@@ -257,7 +257,7 @@ async def session(request: Request) -> Response:
             "uploadUrl": f"{base}/upload/{{accountId}}",
             "downloadUrl": f"{base}/download/{{accountId}}/{{blobId}}/{{name}}",
             "eventSourceUrl": f"{base}/events?types={{types}}"
-            "&closeafter={{closeafter}}&ping={{ping}}",
+            "&closeafter={closeafter}&ping={ping}",  # not an f-string: single braces
             "state": "1",
         },
         headers={"Cache-Control": "no-store"},

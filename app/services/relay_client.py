@@ -148,6 +148,10 @@ class RelayClient:
             problem = {"detail": response.text[:200]}
         raise RequestRejected(response.status_code, problem if isinstance(problem, dict) else {})
 
+    def stream(self, method: str, url: str, **kw: Any) -> Any:
+        """A streaming request (push); the caller handles transport errors."""
+        return self._http.stream(method, url, **kw)
+
     async def connect(self) -> Session:
         response = await self._send("GET", "/.well-known/jmap")
         self.session = Session.from_json(response.json())

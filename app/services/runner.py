@@ -26,12 +26,15 @@ class SyncRunner:
         *,
         session_only: bool = False,
         poll_interval: float = 30.0,
+        push_poll_interval: float = 300.0,
         backoff: Backoff | None = None,
         on_state: StateListener | None = None,
     ) -> None:
         self.engine = engine
         self.session_only = session_only
-        self.poll_interval = poll_interval
+        self.poll_interval = poll_interval  # while push is down: the 60 s delivery budget
+        self.push_poll_interval = push_poll_interval  # a safety net while push is up
+        self.push_up = False
         self.backoff = backoff or Backoff()
         self.on_state = on_state
         self.work_offline = False
@@ -43,6 +46,14 @@ class SyncRunner:
         if self.on_state is not None:
             self.on_state(state)
 
+    def set_push(self, up: bool) -> None:
+        self.push_up = up
+        if not up:
+            self.wake()  # fall back to polling at once, starting with a sync now
+
+    def _idle_delay(self) -> float:
+        return self.push_poll_interval if self.push_up else self.poll_interval
+
     def wake(self) -> None:
         """Sync now (a push said something changed, or the seller asked)."""
         self._wake.set()
@@ -51,7 +62,7 @@ class SyncRunner:
         """One sync; returns its report (None on failure) and how long to wait next."""
         if self.work_offline:
             self._set(ConnectivityState(Status.OFFLINE, "working offline"))
-            return None, self.poll_interval
+            return None, self._idle_delay()
         if self.state.status is not Status.ONLINE:
             self._set(ConnectivityState(Status.CONNECTING))
         try:
@@ -74,7 +85,7 @@ class SyncRunner:
         self.backoff.reset()
         online = Status.SESSION_ONLY if self.session_only else Status.ONLINE
         self._set(ConnectivityState(online))
-        return report, self.poll_interval
+        return report, self._idle_delay()
 
     async def run(
         self, stop: asyncio.Event, on_report: Callable[[SyncReport], None] | None = None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from conftest import LiveRelay  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.services.drafts import DraftAutosaver
@@ -21,8 +22,6 @@ from app.storage import drafts
 from app.storage.drafts import DraftData
 from app.storage.store import Store
 from relay.embedded import free_port
-
-from conftest import LiveRelay  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.asyncio
 

@@ -1,0 +1,88 @@
+"""Listen to the relay's push channel (``GET /events``, Server-Sent Events).
+
+Push is only a hint (docs/protocol.md §8): every (re)connect and every ``state`` event just
+wakes the sync runner, which asks ``/changes``. Pings are watched: if nothing arrives for two
+ping intervals the connection is presumed dead and reopened, with jittered backoff 5 s → 5 min
+while the relay stays away. While push is down the runner keeps polling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+
+import httpx
+
+from app.services.connectivity import Backoff
+from app.services.relay_client import RelayClient, RelayError
+
+PING_SECONDS = 30
+
+
+class PushListener:
+    def __init__(
+        self,
+        client: RelayClient,
+        on_change: Callable[[], None],
+        *,
+        ping: int = PING_SECONDS,
+        backoff: Backoff | None = None,
+        on_status: Callable[[bool], None] | None = None,
+    ) -> None:
+        self.client = client
+        self.on_change = on_change
+        self.ping = ping
+        self.backoff = backoff or Backoff()
+        self.on_status = on_status
+        self.connected = False
+        self.events_seen = 0
+
+    def _status(self, up: bool) -> None:
+        if up != self.connected:
+            self.connected = up
+            if self.on_status is not None:
+                self.on_status(up)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await self._listen_once(stop)
+            except (httpx.HTTPError, OSError, ValueError):
+                pass  # dropped, refused or garbled: reconnect below
+            except Exception:
+                pass
+            self._status(False)
+            if stop.is_set():
+                return
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self.backoff.next_delay())
+            except TimeoutError:
+                continue
+
+    async def _listen_once(self, stop: asyncio.Event) -> None:
+        session = self.client.session or await self.client.connect()
+        url = (
+            session.event_source_url.replace("{types}", "*")
+            .replace("{closeafter}", "no")
+            .replace("{ping}", str(self.ping))
+        )
+        # No data for two ping intervals means the connection is gone, whatever TCP thinks.
+        timeout = httpx.Timeout(10.0, read=self.ping * 2 + 5)
+        async with self.client.stream("GET", url, timeout=timeout) as response:
+            response.raise_for_status()
+            self._status(True)
+            self.backoff.reset()
+            self.on_change()  # after every (re)connect, ask /changes: pushes may have been missed
+            event = ""
+            async for line in response.aiter_lines():
+                if stop.is_set():
+                    return
+                if line.startswith("event:"):
+                    event = line[6:].strip()
+                elif line.startswith("data:") and event == "state":
+                    json.loads(line[5:])  # a StateChange; its content only says "look"
+                    self.events_seen += 1
+                    self.on_change()
+                elif not line:
+                    event = ""
