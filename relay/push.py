@@ -126,7 +126,9 @@ class Hub:
             except Exception:
                 log.warning("modseq poll failed", exc_info=True)
                 continue
-            moved = [sid for sid, seq in rows if seen.get(sid, seq) != seq]
+            # A seller seen for the first time counts as moved: a write between its
+            # subscription and this poll would otherwise never be announced.
+            moved = [sid for sid, seq in rows if seen.get(sid) != seq]
             seen = {sid: seq for sid, seq in rows}
             if moved and self.loop is not None:
                 with contextlib.suppress(RuntimeError):

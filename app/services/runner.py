@@ -91,13 +91,15 @@ class SyncRunner:
         self, stop: asyncio.Event, on_report: Callable[[SyncReport], None] | None = None
     ) -> None:
         while not stop.is_set():
+            # Cleared before the sync, not after: a wake that arrives while syncing must
+            # cause another sync, or the change it announced waits for the next poll.
+            self._wake.clear()
             report, delay = await self.sync_once()
             if report is not None and on_report is not None:
                 on_report(report)
             if self.state.status is Status.UNAUTHORIZED:
                 await stop.wait()  # nothing to do until the seller signs in again
                 return
-            self._wake.clear()
             waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
