@@ -15,7 +15,7 @@ from collections.abc import Callable
 import httpx
 
 from app.services.connectivity import Backoff
-from app.services.relay_client import RelayClient, RelayError
+from app.services.relay_client import RelayClient
 
 PING_SECONDS = 30
 

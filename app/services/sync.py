@@ -10,22 +10,33 @@ what the relay no longer has, then catches up with ``changes`` from the state it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.services import sync_mapping as m
+from app.services.local_changes import LocalChanges, reapply_pending
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
 from app.storage import writes
-from app.storage.schema import BuyerRow, ConversationRow, MarketplaceRow, MessageRow, OrderRow
+from app.storage.schema import (
+    BuyerRow,
+    ConversationRow,
+    MarketplaceRow,
+    MessageRow,
+    OrderRow,
+    ResponseMetricsRow,
+)
 from app.storage.store import Store
 
 TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
 QUERY_PAGE = 500
+_METRICS = cast(Table, ResponseMetricsRow.__table__)
 
 _TABLES: dict[str, Table] = {
     "Buyer": cast(Table, BuyerRow.__table__),
@@ -57,20 +68,36 @@ class SyncReport:
 
 
 class SyncEngine:
-    def __init__(self, client: RelayClient, store: Store, worker: StoreWorker) -> None:
+    def __init__(
+        self,
+        client: RelayClient,
+        store: Store,
+        worker: StoreWorker,
+        local_changes: LocalChanges | None = None,
+    ) -> None:
         self.client = client
         self.store = store
         self.worker = worker
+        self.local_changes = local_changes
 
     async def sync(self) -> SyncReport:
         report = SyncReport()
         requests0, bytes0 = self.client.requests_made, self.client.bytes_received
         if self.client.session is None:
             await self.client.connect()
+        if self.local_changes is not None:
+            # The seller's own edits go first, so the changes we fetch already include them.
+            await self.local_changes.flush(self.client)
         states = await self.worker.call(self._load_states)
         first = await self._changes_at_once(states)
         for type_name in TYPES:
             await self._sync_type(type_name, states.get(type_name), report, first.get(type_name))
+        metrics_stale = any(
+            report.of(t).upserted or report.of(t).destroyed for t in ("Marketplace", "Message")
+        )
+        if metrics_stale or not await self.worker.call(self._have_metrics):
+            got = await self.client.call_one("ResponseMetrics/get", {"ids": None})
+            await self.worker.call(self._store_metrics, got["list"])
         report.requests = self.client.requests_made - requests0
         report.bytes_received = self.client.bytes_received - bytes0
         return report
@@ -218,8 +245,33 @@ class SyncEngine:
             _APPLY[type_name](conn, objects)
             if destroyed:
                 _destroy(conn, type_name, destroyed)
+            if type_name in ("Message", "Marketplace"):
+                reapply_pending(conn, type_name)
             if new_state is not None:
                 writes.save_sync_state(conn, type_name, new_state, datetime.now(UTC))
+
+    def _have_metrics(self) -> bool:
+        with self.store.read() as conn:
+            return conn.execute(select(_METRICS.c.marketplace_id).limit(1)).first() is not None
+
+    def _store_metrics(self, objects: list[dict[str, Any]]) -> None:
+        with self.store.write() as conn:
+            known = {r for (r,) in conn.execute(select(MarketplaceRow.__table__.c.id))}
+            for obj in objects:
+                if obj.get("marketplaceId") not in known:
+                    continue
+                row = {
+                    "marketplace_id": obj["marketplaceId"],
+                    "windows_json": json.dumps(obj.get("windows") or {}),
+                    "computed_at": m.parse_time(obj.get("computedAt")) or datetime.now(UTC),
+                }
+                stmt = sqlite_insert(_METRICS).values(row)
+                conn.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=["marketplace_id"],
+                        set_={k: v for k, v in row.items() if k != "marketplace_id"},
+                    )
+                )
 
     def _finish_full(self, type_name: str, keep: set[str], state: str) -> None:
         with self.store.write() as conn:

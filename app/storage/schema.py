@@ -216,3 +216,30 @@ class SyncStateRow(Base):
     type_name: Mapped[str] = mapped_column(String, primary_key=True)
     state: Mapped[str] = mapped_column(String, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(Millis, nullable=False)
+
+
+class PendingChangeRow(Base):
+    """A change the seller made that the relay has not confirmed yet (offline edits).
+
+    Applied to the local rows at once; re-applied after every sync until the relay has it, so
+    a sync never flips a keyword back while its change is still on the way."""
+
+    __tablename__ = "pending_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type_name: Mapped[str] = mapped_column(String, nullable=False)  # "Message", "Marketplace"
+    relay_id: Mapped[str] = mapped_column(String, nullable=False)
+    patch_json: Mapped[str] = mapped_column(Text, nullable=False)  # a JMAP PatchObject
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Millis, nullable=False)
+
+
+class ResponseMetricsRow(Base):
+    """The relay's response metrics per marketplace, as last fetched (shown offline too)."""
+
+    __tablename__ = "response_metrics"
+
+    marketplace_id: Mapped[str] = mapped_column(ForeignKey("marketplaces.id"), primary_key=True)
+    windows_json: Mapped[str] = mapped_column(Text, nullable=False)
+    computed_at: Mapped[datetime] = mapped_column(Millis, nullable=False)

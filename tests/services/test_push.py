@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import LiveRelay  # type: ignore[import-not-found]
 
 from app.services.push import PushListener
 from app.services.relay_client import RelayClient
@@ -15,8 +16,6 @@ from app.services.runner import SyncRunner
 from app.services.store_worker import StoreWorker
 from app.services.sync import SyncEngine
 from app.storage.store import Store
-
-from conftest import LiveRelay  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.asyncio
 

@@ -203,6 +203,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_index(op.f('ix_attachments_message_id'), 'attachments', ['message_id'], unique=False)
+    op.create_table('pending_changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('type_name', sa.String(), nullable=False),
+    sa.Column('relay_id', sa.String(), nullable=False),
+    sa.Column('patch_json', sa.Text(), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('created_at', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('response_metrics',
+    sa.Column('marketplace_id', sa.String(), nullable=False),
+    sa.Column('windows_json', sa.Text(), nullable=False),
+    sa.Column('computed_at', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['marketplace_id'], ['marketplaces.id'], ),
+    sa.PrimaryKeyConstraint('marketplace_id')
+    )
     for statement in _FTS:
         op.execute(statement)
 
@@ -211,7 +228,7 @@ def downgrade() -> None:
     for table in ("messages_fts", "orders_fts"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
     for table in (
-        "attachments", "outbox", "messages", "drafts", "conversations", "orders",
+        "response_metrics", "pending_changes", "attachments", "outbox", "messages", "drafts", "conversations", "orders",
         "sync_states", "marketplaces", "buyers",
     ):
         op.drop_table(table)

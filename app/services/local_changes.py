@@ -1,0 +1,181 @@
+"""Changes the seller makes (read/unread, flag, "no response needed", the messaging switch and
+vacation window): applied to the local store at once, queued, and sent to the relay as JMAP
+patches when it is reachable — the window never waits for the network and works offline.
+
+A queued patch is re-applied after every sync until the relay has confirmed it, so a sync
+that raced the change cannot flip the seller's click back.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, delete, select, update
+
+from app.services.relay_client import MethodError, RelayClient
+from app.services.store_worker import StoreWorker
+from app.storage import writes
+from app.storage.schema import MarketplaceRow, MessageRow, PendingChangeRow
+from app.storage.store import Store
+
+_pending = cast(Table, PendingChangeRow.__table__)
+_messages = cast(Table, MessageRow.__table__)
+_marketplaces = cast(Table, MarketplaceRow.__table__)
+
+KEYWORDS = ("$seen", "$flagged", "$answered", "$noResponseNeeded")
+_MARKETPLACE_FIELDS = {
+    "messagingEnabled": "messaging_enabled",
+    "vacationFrom": "vacation_from",
+    "vacationUntil": "vacation_until",
+}
+
+
+class LocalChanges:
+    def __init__(self, store: Store, worker: StoreWorker) -> None:
+        self.store = store
+        self.worker = worker
+
+    # --- seller actions (return at once; the relay hears of them on the next flush) --------
+
+    async def set_keywords(self, message_relay_id: str, changes: dict[str, bool]) -> None:
+        unknown = set(changes) - set(KEYWORDS)
+        if unknown:
+            raise ValueError(f"unknown keywords: {sorted(unknown)}")
+        patch = {f"keywords/{k}": (True if on else None) for k, on in changes.items()}
+        await self.worker.call(self._record, "Message", message_relay_id, patch)
+
+    async def set_messaging(
+        self,
+        marketplace_id: str,
+        *,
+        enabled: bool | None = None,
+        vacation: tuple[datetime | None, datetime | None] | None = None,
+    ) -> None:
+        patch: dict[str, Any] = {}
+        if enabled is not None:
+            patch["messagingEnabled"] = enabled
+        if vacation is not None:
+            start, until = vacation
+            if start is not None and until is not None and until <= start:
+                raise ValueError("the vacation must end after it starts")
+            patch["vacationFrom"] = _iso(start)
+            patch["vacationUntil"] = _iso(until)
+        if patch:
+            await self.worker.call(self._record, "Marketplace", marketplace_id, patch)
+
+    def _record(self, type_name: str, relay_id: str, patch: dict[str, Any]) -> None:
+        with self.store.write() as conn:
+            _apply_patch(conn, type_name, relay_id, patch)
+            conn.execute(
+                _pending.insert().values(
+                    type_name=type_name,
+                    relay_id=relay_id,
+                    patch_json=json.dumps(patch),
+                    attempts=0,
+                    created_at=datetime.now(UTC),
+                )
+            )
+
+    # --- talking to the relay ----------------------------------------------------------
+
+    async def flush(self, client: RelayClient) -> int:
+        """Send every queued patch (one request); returns how many the relay took."""
+        queued = await self.worker.call(self._queued)
+        if not queued:
+            return 0
+        calls: list[tuple[str, dict[str, Any]]] = []
+        for type_name in ("Message", "Marketplace"):
+            update_args: dict[str, dict[str, Any]] = {}
+            for _id, t, relay_id, patch in queued:
+                if t == type_name:
+                    update_args.setdefault(relay_id, {}).update(patch)
+            if update_args:
+                calls.append((f"{type_name}/set", {"update": update_args}))
+        answers = await client.call(calls, raise_errors=False)
+        refused: dict[tuple[str, str], str] = {}
+        for (name, _args), (answer, result) in zip(calls, answers, strict=True):
+            type_name = name.split("/")[0]
+            if answer == "error":
+                raise MethodError(name, result)
+            for relay_id, err in (result.get("notUpdated") or {}).items():
+                refused[(type_name, relay_id)] = str(err.get("description") or err.get("type"))
+        await self.worker.call(self._settle, [q[0] for q in queued], queued, refused)
+        return len(queued) - sum(1 for q in queued if (q[1], q[2]) in refused)
+
+    def _queued(self) -> list[tuple[int, str, str, dict[str, Any]]]:
+        with self.store.read() as conn:
+            rows = conn.execute(
+                select(
+                    _pending.c.id, _pending.c.type_name, _pending.c.relay_id, _pending.c.patch_json
+                )
+                .where(_pending.c.error.is_(None))
+                .order_by(_pending.c.id)
+            )
+            return [(i, t, r, json.loads(p)) for i, t, r, p in rows]
+
+    def _settle(
+        self,
+        ids: list[int],
+        queued: list[tuple[int, str, str, dict[str, Any]]],
+        refused: dict[tuple[str, str], str],
+    ) -> None:
+        with self.store.write() as conn:
+            for item_id, type_name, relay_id, _patch in queued:
+                reason = refused.get((type_name, relay_id))
+                if reason is None:
+                    conn.execute(delete(_pending).where(_pending.c.id == item_id))
+                else:  # kept for the window to show; the next sync restores the relay's truth
+                    conn.execute(
+                        update(_pending)
+                        .where(_pending.c.id == item_id)
+                        .values(error=reason, attempts=_pending.c.attempts + 1)
+                    )
+
+    def pending_count(self) -> int:
+        with self.store.read() as conn:
+            return len(conn.execute(select(_pending.c.id).where(_pending.c.error.is_(None))).all())
+
+
+def reapply_pending(conn: Connection, type_name: str) -> None:
+    """After a sync wrote the relay's view: put the seller's unconfirmed changes back on top."""
+    rows = conn.execute(
+        select(_pending.c.relay_id, _pending.c.patch_json)
+        .where(_pending.c.type_name == type_name, _pending.c.error.is_(None))
+        .order_by(_pending.c.id)
+    )
+    for relay_id, patch in rows.all():
+        _apply_patch(conn, type_name, relay_id, json.loads(patch))
+
+
+def _apply_patch(conn: Connection, type_name: str, relay_id: str, patch: dict[str, Any]) -> None:
+    if type_name == "Message":
+        row = conn.execute(
+            select(_messages.c.id, _messages.c.conversation_id, _messages.c.keywords).where(
+                _messages.c.relay_id == relay_id
+            )
+        ).first()
+        if row is None:
+            return
+        keywords = set(row.keywords.split())
+        for path, value in patch.items():
+            keyword = path.removeprefix("keywords/")
+            if value:
+                keywords.add(keyword)
+            else:
+                keywords.discard(keyword)
+        writes.set_message_keywords(conn, row.id, keywords)
+        writes.refresh_threads(conn, [row.conversation_id])
+    elif type_name == "Marketplace":
+        values = {}
+        for key, value in patch.items():
+            column = _MARKETPLACE_FIELDS[key]
+            if column.startswith("vacation"):
+                value = None if value is None else datetime.fromisoformat(value)
+            values[column] = value
+        conn.execute(update(_marketplaces).where(_marketplaces.c.id == relay_id).values(**values))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
