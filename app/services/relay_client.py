@@ -8,6 +8,7 @@ never retried automatically), and per-call ``MethodError``s. The token is sent, 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -197,6 +198,17 @@ class RelayClient:
         )
         response = await self._send("GET", path)
         return response.content
+
+    async def upload_stream(
+        self, chunks: AsyncIterator[bytes], media_type: str, size: int
+    ) -> dict[str, Any]:
+        """Upload without holding the file in memory."""
+        session = self.session or await self.connect()
+        path = session.upload_url.replace("{accountId}", session.account_id)
+        headers = {"Content-Type": media_type, "Content-Length": str(size)}
+        response = await self._send("POST", path, content=chunks, headers=headers)
+        result: dict[str, Any] = response.json()
+        return result
 
     async def upload(self, data: bytes, media_type: str) -> dict[str, Any]:
         session = self.session or await self.connect()

@@ -136,7 +136,7 @@ async def test_the_messaging_switch_stops_new_buyers_only(
     assert relay_mp["messagingEnabled"] is False and relay_mp["acceptsNewBuyers"] is False
     buyer = live_relay.buyer()
     try:
-        with pytest.raises(IngestError, match="not accepting new conversations on amazon.se"):
+        with pytest.raises(IngestError, match=r"not accepting new conversations on amazon\.se"):
             buyer.message(
                 {
                     "seller": "demo",
