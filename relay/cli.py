@@ -143,7 +143,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else:
             result = side.mailbox(args.marketplace, args.email)
     except Exception as exc:  # the refusal is the answer a buyer gets
-        detail = getattr(exc, "problem", None) or {"detail": getattr(exc, "detail", str(exc))}
+        detail = getattr(exc, "problem", None) or {
+            "type": getattr(exc, "type", "error"),
+            "detail": getattr(exc, "detail", str(exc)),
+            **getattr(exc, "extra", {}),
+        }
         print(json.dumps({"refused": detail}, ensure_ascii=False))
         return 1
     finally:

@@ -43,7 +43,7 @@ def test_foreign_ids_everywhere(relay: RelayUnderTest, conversation: dict) -> No
         sent, err = mallory.send(buyerId=conv["buyerId"], subject="Hi", body="Hi")
         assert err["type"] == "notFound"
         # Reusing Alice's clientSubmissionId is not a collision for Mallory, nor a leak.
-        sent, err = mallory.send(conversationId=conv["id"], body="Hi", clientSubmissionId=s["id"])
+        _sent, err = mallory.send(conversationId=conv["id"], body="Hi", clientSubmissionId=s["id"])
         assert err["type"] == "notFound"
         r = mallory.http.get(f"/download/{alice.account}/{blob['blobId']}/x.pdf")
         assert r.status_code == 404
