@@ -38,9 +38,9 @@ def test_foreign_ids_everywhere(relay: RelayUnderTest, conversation: dict) -> No
         assert mallory.ok("ResponseMetrics/get", {"ids": ["amazon.se"]})["notFound"] == [
             "amazon.se"
         ]
-        sent, err = mallory.send(conversationId=conv["id"], body="Hi")
+        _, err = mallory.send(conversationId=conv["id"], body="Hi")
         assert err["type"] == "notFound"
-        sent, err = mallory.send(buyerId=conv["buyerId"], subject="Hi", body="Hi")
+        _, err = mallory.send(buyerId=conv["buyerId"], subject="Hi", body="Hi")
         assert err["type"] == "notFound"
         # Reusing Alice's clientSubmissionId is not a collision for Mallory, nor a leak.
         _sent, err = mallory.send(conversationId=conv["id"], body="Hi", clientSubmissionId=s["id"])
