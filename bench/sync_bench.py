@@ -22,18 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from app.demodata.corpus import conversation_script  # noqa: E402
-from app.services.push import PushListener  # noqa: E402
-from app.services.relay_client import RelayClient  # noqa: E402
-from app.services.runner import SyncRunner  # noqa: E402
-from app.services.store_worker import StoreWorker  # noqa: E402
-from app.services.sync import SyncEngine  # noqa: E402
-from app.storage.store import Store  # noqa: E402
-from relay import auth  # noqa: E402
-from relay.db import open_database  # noqa: E402
-from relay.demo import seed_demo  # noqa: E402
-from relay.embedded import start_embedded  # noqa: E402
-from relay.simulate import DirectBuyerSide  # noqa: E402
+from app.demodata.corpus import conversation_script
+from app.services.push import PushListener
+from app.services.relay_client import RelayClient
+from app.services.runner import SyncRunner
+from app.services.store_worker import StoreWorker
+from app.services.sync import SyncEngine
+from app.storage.store import Store
+from relay import auth
+from relay.db import open_database
+from relay.demo import seed_demo
+from relay.embedded import start_embedded
+from relay.simulate import DirectBuyerSide
 
 BATCH = 500
 
@@ -161,7 +161,7 @@ async def against_relay(per_marketplace: int) -> None:
                 await asyncio.sleep(0.05)
             await asyncio.sleep(1.5)
             latencies = []
-            for i in range(20):
+            for _ in range(20):
                 # Letters only: the relay scrubs digit runs that look like phone numbers.
                 marker = "latency " + "".join(random.choices("abcdefghijklmnopqrstuvwxyz", k=12))
                 buyer.message(
