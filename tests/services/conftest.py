@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from relay import auth
-from relay.db import Database, open_database
+from relay.db import open_database
 from relay.demo import seed_demo
-from relay.embedded import EmbeddedRelay, start_embedded
-from relay.simulate import DirectBuyerSide
-
-
-@dataclass
-class LiveRelay:
-    url: str
-    db_url: str
-    db: Database
-    token: str
-    embedded: EmbeddedRelay
-
-    def buyer(self) -> DirectBuyerSide:
-        return DirectBuyerSide(self.db_url)
+from relay.embedded import start_embedded
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import LiveRelay  # type: ignore[import-not-found]
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.services.attachments import AttachmentRefused, check_file, fetch, safe_export_name, upload

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import LiveRelay  # type: ignore[import-not-found]
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.services.connectivity import Backoff, Status
 from app.services.credentials import keyring_status

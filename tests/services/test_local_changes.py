@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from conftest import LiveRelay  # type: ignore[import-not-found]
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.services.local_changes import LocalChanges
 from app.services.relay_client import Offline, RelayClient

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from conftest import LiveRelay  # type: ignore[import-not-found]
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.services.drafts import DraftAutosaver

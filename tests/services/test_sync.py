@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from conftest import LiveRelay  # type: ignore[import-not-found]
+from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.services.relay_client import RelayClient, Unauthorized
 from app.services.store_worker import StoreWorker

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import NOW  # type: ignore[import-not-found]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,8 @@ from app.domain import Buyer, ConversationStatus, Marketplace, Order
 from app.storage import queries, writes
 from app.storage.queries import ThreadFilter, ThreadSort
 from app.storage.store import Store
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # as in conftest's generated profile
 
 FILTERS = [
     ThreadFilter(),
