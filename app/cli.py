@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="render the main window to a PNG and exit"
     )
+    parser.add_argument(
+        "--window-size", metavar="WxH", help="window size, e.g. 1920x1080 (for screenshots)"
+    )
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -92,10 +95,20 @@ def _window(args: argparse.Namespace) -> int:
         smoke_test=args.smoke_test,
         exit_after_paint=args.exit_after_paint,
         screenshot=args.screenshot,
-        demo_conversations=DEMO_CONVERSATIONS if (args.demo or args.smoke_test) else 0,
+        # The smoke test stays offline and fast: generated conversations, no relay.
+        demo_conversations=DEMO_CONVERSATIONS if args.smoke_test else 0,
+        demo=args.demo and not args.smoke_test,
+        window_size=_size(args.window_size),
         started=_STARTED,
     )
     return run(opts)
+
+
+def _size(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    w, _, h = text.lower().partition("x")
+    return (int(w), int(h))
 
 
 def _generate(args: argparse.Namespace) -> int:

@@ -1,45 +1,128 @@
-"""The main window: thread list on the left, the conversation in the centre.
+"""The main window: filters and the thread list on the left, the conversation and the composer
+in the centre, the order and buyer on the right; connection and messaging state always visible
+in the status bar.
 
 The window paints before the store is open (opening may migrate a large file); the panes fill
-in when ``attach_store`` is called, and a store error is shown in place, not as a crash.
+in when the session hands them data, and a store error is shown in place, not as a crash. The
+window does no I/O: it emits signals the session (``app.ui.app``) acts on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from app.storage.rows import ThreadKey, ThreadRow
-from app.ui.conversation_view import ConversationView
-from app.ui.thread_model import ThreadTableModel
+from app.domain import ConversationStatus
+from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
+from app.ui.composer import Composer
+from app.ui.conversation_pane import ConversationPane, DetailsPanel
+from app.ui.outbox_view import UndoBar
+from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
+from app.ui.thread_delegate import ThreadDelegate
+from app.ui.thread_model import (
+    ACTIVITY,
+    BUYER,
+    CLOCK,
+    MARKETPLACE,
+    ORDER,
+    STATUS,
+    SUBJECT,
+    ThreadTableModel,
+)
 
-ROW_HEIGHT = 26
+ROW_HEIGHT = 52
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # ThreadFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marketplace = QComboBox()
+        self.marketplace.addItem(self.tr("All marketplaces"), None)
+        self.status = QComboBox()
+        for status, label in (
+            (ConversationStatus.ALL, self.tr("All conversations")),
+            (ConversationStatus.NEEDS_RESPONSE, self.tr("Needs response")),
+            (ConversationStatus.WAITING_ON_BUYER, self.tr("Waiting on buyer")),
+        ):
+            self.status.addItem(label, str(status))
+        self.flagged = QCheckBox(self.tr("Flagged"))
+        self.sort = QComboBox()
+        self.sort.addItem(self.tr("Newest activity"), str(ThreadSort.ACTIVITY))
+        self.sort.addItem(self.tr("Deadline first"), str(ThreadSort.DEADLINE))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.setSpacing(6)
+        row.addWidget(self.marketplace)
+        row.addWidget(self.status)
+        row.addWidget(self.flagged)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Sort:")))
+        row.addWidget(self.sort)
+        for combo in (self.marketplace, self.status, self.sort):
+            combo.currentIndexChanged.connect(self._emit)
+        self.flagged.toggled.connect(self._emit)
+
+    def set_marketplaces(self, ids: list[str]) -> None:
+        current = self.marketplace.currentData()
+        self.marketplace.blockSignals(True)
+        self.marketplace.clear()
+        self.marketplace.addItem(self.tr("All marketplaces"), None)
+        for mid in ids:
+            self.marketplace.addItem(mid, mid)
+        self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(current)))
+        self.marketplace.blockSignals(False)
+
+    def current(self) -> ThreadFilter:
+        return ThreadFilter(
+            marketplace_id=self.marketplace.currentData(),
+            status=ConversationStatus(self.status.currentData()),
+            flagged_only=self.flagged.isChecked(),
+            sort=ThreadSort(self.sort.currentData()),
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
     conversation_selected = Signal(int)
     search_changed = Signal(str)
+    filter_changed = Signal(object)
+    open_settings = Signal()
+    open_outbox = Signal()
+    open_metrics = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings
         self.setWindowTitle(self.tr("Seller Inbox"))
         self.resize(1280, 800)
         self._painted = False
 
+        # --- toolbar: search and the views ---------------------------------------------
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search messages and order numbers  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
@@ -48,45 +131,153 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
         self.addToolBar(toolbar)
-        find = QAction(self.tr("Search"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.search.setFocus)
-        self.addAction(find)
 
+        self.actions_by_name: dict[str, QAction] = {}
+        self._action("search", self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search)
+        self._action(
+            "next", self.tr("Next conversation"), "Alt+Down", lambda: self.step_conversation(1)
+        )
+        self._action(
+            "previous",
+            self.tr("Previous conversation"),
+            "Alt+Up",
+            lambda: self.step_conversation(-1),
+        )
+        self._action("reply", self.tr("Reply"), "Ctrl+R", self._reply)
+        self._action("send", self.tr("Send"), "Ctrl+Return", lambda: self.composer.try_send())
+        self._action(
+            "read",
+            self.tr("Mark read/unread"),
+            "Ctrl+Shift+U",
+            lambda: self.conversation.read_button.click(),
+        )
+        self._action(
+            "flag", self.tr("Flag"), "Ctrl+Shift+G", lambda: self.conversation.flag_button.click()
+        )
+        self._action(
+            "no-response",
+            self.tr("No response needed"),
+            "Ctrl+Shift+N",
+            lambda: self.conversation.nrn_button.click(),
+        )
+        self._action(
+            "new",
+            self.tr("New message to buyer"),
+            QKeySequence.StandardKey.New,
+            lambda: self.details.new_button.click(),
+        )
+        for name, text, key, signal in (
+            ("outbox", self.tr("Outbox"), "Ctrl+Shift+O", self.open_outbox),
+            ("metrics", self.tr("Response metrics"), "Ctrl+Shift+M", self.open_metrics),
+            (
+                "settings",
+                self.tr("Settings"),
+                QKeySequence.StandardKey.Preferences,
+                self.open_settings,
+            ),
+        ):
+            action = self._action(name, text, key, signal.emit)
+            toolbar.addAction(action)
+        if not self.actions_by_name["settings"].shortcut().toString():
+            self.actions_by_name["settings"].setShortcut("Ctrl+,")
+
+        # --- left: filters and threads -------------------------------------------------
+        self.filters = FilterBar()
+        self.filters.changed.connect(self.filter_changed)
         self.model = ThreadTableModel(lambda _after: [])
         self.threads = QTableView()
+        self.threads.setObjectName("threads")
         self.threads.setModel(self.model)
         self.threads.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.threads.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.threads.setAlternatingRowColors(True)
         self.threads.setShowGrid(False)
         self.threads.setWordWrap(False)
+        self.threads.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.threads.verticalHeader().hide()
         # Fixed row height: the view never measures rows, so 100k rows cost what 50 do.
         self.threads.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.threads.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.threads.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((100, 110, 170, 240, 135, 150)):
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(24)
+        for col, width in ((STATUS, 30), (MARKETPLACE, 54), (BUYER, 130), (SUBJECT, 260),
+                           (ORDER, 150), (ACTIVITY, 86), (CLOCK, 136)):  # fmt: skip
             header.resizeSection(col, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the subject takes the rest
+        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        # One painted row shows what the hidden columns hold (buyer, order, activity).
+        for col in (STATUS, BUYER, ORDER, ACTIVITY):
+            self.threads.setColumnHidden(col, True)
+        self.threads.setItemDelegate(ThreadDelegate(self.threads))
+        self.threads.horizontalHeader().hide()  # the filter bar sorts and filters
+        self.threads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.threads.selectionModel().currentRowChanged.connect(self._row_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.threads, 1)
 
-        self.conversation = ConversationView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.threads)
-        splitter.addWidget(self.conversation)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 420])
-        self.setCentralWidget(splitter)
+        # --- centre: conversation over composer; right: details -------------------------
+        self.conversation = ConversationPane()
+        self.composer = Composer()
+        self.undo_bar = UndoBar()
+        composer_box = QWidget()
+        box = QVBoxLayout(composer_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.undo_bar)
+        box.addWidget(self.composer, 1)
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.setObjectName("centre-splitter")
+        self.centre.addWidget(self.conversation)
+        self.centre.addWidget(composer_box)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.details = DetailsPanel()
+        self.details.setMaximumWidth(300)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([560, 500, 220])
+        self.centre.setSizes([430, 300])
+        self.setCentralWidget(self.splitter)
 
+        # --- status bar ------------------------------------------------------------------
         self.store_state = QLabel(self.tr("Opening the inbox…"))
         self.keyring_state = QLabel("")
+        self.keyring_state.hide()  # shown in Settings; kept for the smoke test's report
+        self.connection = ConnectionIndicator()
+        self.chips = MarketplaceChips()
         self.statusBar().addWidget(self.store_state, 1)
-        self.statusBar().addPermanentWidget(self.keyring_state)
+        self.statusBar().addPermanentWidget(self.chips)
+        self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().installEventFilter(self)
+        self._restored = False
+
+    def _action(self, name: str, text: str, key: object, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(key)  # type: ignore[arg-type]
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut:
+            action.setToolTip(f"{text} ({shortcut})")
+        return action
+
+    # --- painting and layout ----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
@@ -94,16 +285,85 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 
-    def show_threads(self, fetch: Callable[[ThreadKey | None], list[ThreadRow]]) -> None:
-        self.model.reset(fetch)
+    def restore_layout(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        for splitter in (self.splitter, self.centre):
+            state = self.settings.value(f"window/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)  # type: ignore[arg-type]
+
+    def save_layout(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.splitter, self.centre):
+            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._restored:
+            self._restored = True
+            self.restore_layout()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    # --- the session fills these in ---------------------------------------------------
+
+    def show_threads(
+        self,
+        fetch: Callable[[ThreadKey | None], list[ThreadRow]],
+        sort: ThreadSort = ThreadSort.ACTIVITY,
+    ) -> None:
+        self.model.reset(fetch, sort)
         self.search.setEnabled(True)
         if self.model.rowCount():
             self.threads.selectRow(0)
+        else:
+            self.conversation.show_placeholder(self.tr("No conversations here"))
+            self.details.show_details(None)
+            self.composer.clear()
+
+    def refresh_threads(self) -> None:
+        current = self.current_thread()
+        self.model.refresh()
+        if current is None and self.model.rowCount():
+            self.threads.selectRow(0)
+            return
+        if current is not None:
+            row = self.model.row_of(current.id)
+            fresh = self.model.thread_at(row)
+            shown = self.conversation.thread
+            if fresh is not None and shown is not None and fresh.id == shown.id:
+                self.conversation.update_thread(fresh)
+
+    def current_thread(self) -> ThreadRow | None:
+        return self.model.thread_at(self.threads.currentIndex().row())
 
     def show_store_error(self, message: str) -> None:
         self.store_state.setText(message)
         self.store_state.setStyleSheet("color:#c62828;font-weight:bold")
         self.conversation.show_placeholder(message)
+
+    def step_conversation(self, step: int) -> None:
+        row = self.threads.currentIndex().row() + step
+        if row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if 0 <= row < self.model.rowCount():
+            self.threads.selectRow(row)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _reply(self) -> None:
+        self.composer.body.setFocus()
 
     def _row_changed(self, current: object, _previous: object) -> None:
         row = self.model.thread_at(self.threads.currentIndex().row())

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
@@ -18,24 +24,40 @@ from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 PageFetcher = Callable[[ThreadKey | None], list[ThreadRow]]
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Marketplace", "Buyer", "Order", "Subject", "Last activity", "Answer within")
-OVERDUE = QColor("#c62828")
+COLUMNS = ("", "Marketplace", "Buyer", "Subject", "Order", "Last activity", "Answer within")
+STATUS, MARKETPLACE, BUYER, SUBJECT, ORDER, ACTIVITY, CLOCK = range(len(COLUMNS))
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ThreadRow itself, for the delegate
+REFRESH_CAP = 500  # rows kept across a refresh; the rest page in again as the seller scrolls
+OVERDUE = QColor("#d32f2f")
+UNREAD = QColor("#1a73e8")
+FLAG = QColor("#e65100")
 SOON = QColor("#ef6c00")
 CALM = QColor("#2e7d32")
 
 
 def clock_text(row: ThreadRow, now: datetime) -> tuple[str, QColor | None]:
     """The 24-hour clock as the seller reads it: time left, overdue by, or nothing owed."""
+    tr = QCoreApplication.translate
     if row.no_response_needed:
-        return ("No response needed", None)
+        return (tr("Clock", "No response needed"), None)
     if not row.needs_response or row.awaiting_since is None:
         return ("", None)
     left = row.awaiting_since.timestamp() + 24 * 3600 - now.timestamp()
     hours, minutes = divmod(int(abs(left)) // 60, 60)
     span = f"{hours} h {minutes:02d} min"
     if left < 0:
-        return (f"Overdue {span}", OVERDUE)
-    return (f"{span} left", SOON if left < 4 * 3600 else CALM)
+        return (tr("Clock", "Overdue %1").replace("%1", span), OVERDUE)
+    return (tr("Clock", "%1 left").replace("%1", span), SOON if left < 4 * 3600 else CALM)
+
+
+def when_text(at: datetime) -> str:
+    local = at.astimezone()
+    today = datetime.now(local.tzinfo).date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    if (today - local.date()).days < 7:
+        return local.strftime("%a %H:%M")
+    return local.strftime("%d %b %Y")
 
 
 class ThreadTableModel(QAbstractTableModel):
@@ -70,26 +92,47 @@ class ThreadTableModel(QAbstractTableModel):
             return self._display(row, col)
         if role == Qt.ItemDataRole.FontRole and row.unread_count:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and col == 5:
-            color = clock_text(row, datetime.now(UTC))[1]
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return row.preview
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == CLOCK:
+                color = clock_text(row, datetime.now(UTC))[1]
+                return QBrush(color) if color is not None else None
+            if col == STATUS:
+                return QBrush(FLAG if row.flagged and not row.unread_count else UNREAD)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == SUBJECT:
+                return row.preview
+            if col == BUYER:
+                return f"{row.buyer_name} <{row.buyer_alias}>"
+            if col == STATUS:
+                parts = []
+                if row.unread_count:
+                    parts.append(self.tr("%n unread", "", row.unread_count))
+                if row.flagged:
+                    parts.append(self.tr("Flagged"))
+                return ", ".join(parts) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == STATUS:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == ROW_ROLE:
+            return row
         return None
 
     def _display(self, row: ThreadRow, col: int) -> str:
-        if col == 0:
+        if col == STATUS:
+            return ("●" if row.unread_count else "") + ("⚑" if row.flagged else "")
+        if col == MARKETPLACE:
             return row.marketplace_id
-        if col == 1:
+        if col == BUYER:
             return row.buyer_name
-        if col == 2:
+        if col == SUBJECT:
+            preview = row.preview.replace("\n", " ")
+            return f"{row.subject}  —  {preview}" if preview else row.subject
+        if col == ORDER:
             return row.order_number or ""
-        if col == 3:
-            return row.subject
-        if col == 4:
-            return row.last_activity.astimezone().strftime("%d %b %Y %H:%M")
+        if col == ACTIVITY:
+            return when_text(row.last_activity)
         return clock_text(row, datetime.now(UTC))[0]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -123,6 +166,47 @@ class ThreadTableModel(QAbstractTableModel):
         self._exhausted = False
         self.endResetModel()
         self.fetchMore()
+
+    def refresh(self) -> None:
+        """Read the loaded rows again (a sync or an edit changed them), keeping as many rows
+        as were loaded (up to ``REFRESH_CAP``) so the view keeps its place."""
+        keep = min(max(len(self._rows), 1), REFRESH_CAP)
+        rows: list[ThreadRow] = []
+        exhausted = False
+        while len(rows) < keep:
+            page = self._fetch(rows[-1].key(self._sort) if rows else None)
+            if not page:
+                exhausted = True
+                break
+            rows.extend(page)
+        if len(rows) == len(self._rows) and [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = rows
+            self._exhausted = exhausted
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, CLOCK))
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = {r.id: i for i, r in enumerate(self._rows)}
+        new = {r.id: i for i, r in enumerate(rows)}
+        from_list, to_list = [], []
+        for index in self.persistentIndexList():
+            thread = self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+            target = new.get(thread.id) if thread is not None else None
+            from_list.append(index)
+            to_list.append(
+                self.index(target, index.column()) if target is not None else QModelIndex()
+            )
+        del old
+        self._rows = rows
+        self._exhausted = exhausted
+        self.changePersistentIndexList(from_list, to_list)
+        self.layoutChanged.emit()
+
+    def row_of(self, conversation_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == conversation_id:
+                return i
+        return -1
 
     def thread_at(self, row: int) -> ThreadRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -57,10 +57,9 @@ def test_window_shows_threads_and_opens_a_conversation(qtbot, store: Store) -> N
     first = window.model.thread_at(0)
     assert first is not None and opened[0] == first.id
     with store.read() as conn:
-        window.conversation.show_messages(
-            first.subject, queries.conversation_messages(conn, first.id)
-        )
-    assert first.subject in window.conversation.toPlainText()
+        window.conversation.show_conversation(first, queries.conversation_messages(conn, first.id))
+    assert first.subject in window.conversation.title.text()
+    assert window.conversation.browser.toPlainText().strip()
     window.threads.selectRow(1)
     second = window.model.thread_at(1)
     assert second is not None
@@ -72,7 +71,7 @@ def test_store_errors_are_shown_in_place(qtbot) -> None:  # type: ignore[no-unty
     qtbot.addWidget(window)
     window.show_store_error("The disk holding /x is full.")
     assert "disk" in window.store_state.text()
-    assert "disk" in window.conversation.toPlainText()
+    assert "disk" in window.conversation.browser.toPlainText()
 
 
 def row(**kw) -> ThreadRow:  # type: ignore[no-untyped-def]

@@ -1,0 +1,400 @@
+"""The composer: subject, contact reason, [Important], a Markdown body with a preview,
+attachments (picker and drag and drop), and the live policy check.
+
+Every keystroke re-checks the draft (the engine answers in a few ms), underlines the offending
+spans in the editor, lists each finding with its explanation, and disables Send with the
+reason on its tooltip while anything blocks. The composer knows nothing of the store or the
+relay: it emits ``draft_changed`` (autosave), ``send_requested`` and ``attach_requested``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import ContactReason
+from app.policy import (
+    AttachmentInput,
+    Field,
+    Finding,
+    LiveChecker,
+    PolicyContext,
+    PolicyDraft,
+    Severity,
+    has_blocking,
+)
+from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
+
+if TYPE_CHECKING:
+    # app.storage.drafts imports SQLAlchemy (~0.5 s): kept off the path to the first paint.
+    from app.storage.drafts import DraftData
+
+_REASONS = (
+    (ContactReason.OTHER, "Reply / other"),
+    (ContactReason.SHIPPING_PROBLEM, "Shipping problem"),
+    (ContactReason.CUSTOMIZATION, "Product customization"),
+    (ContactReason.DELIVERY_SCHEDULING, "Delivery scheduling"),
+    (ContactReason.OUT_OF_STOCK, "Out of stock"),
+    (ContactReason.SHIPPING_CONFIRMATION, "Shipping confirmation"),
+    (ContactReason.PRODUCT_MANUAL, "Product manual"),
+    (ContactReason.REVIEW_REQUEST, "Review request"),
+)
+
+
+def _utf16(text: str, index: int) -> int:
+    """Python string index → Qt (UTF-16) position."""
+    head = text[:index]
+    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+class BodyEdit(QPlainTextEdit):
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+        else:
+            super().dragEnterEvent(e)
+
+    def dragMoveEvent(self, e: Any) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+        else:
+            super().dragMoveEvent(e)
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        if e.mimeData().hasUrls():
+            paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                self.files_dropped.emit(paths)
+            e.acceptProposedAction()
+        else:
+            super().dropEvent(e)
+
+
+class Composer(QWidget):
+    draft_changed = Signal(object)  # DraftData, on every edit (autosave debounces)
+    send_requested = Signal(object)  # DraftData
+    attach_requested = Signal(list)  # local paths to check and upload
+    checked = Signal(float)  # milliseconds the last check took (bench, tests)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self._draft: DraftData | None = None
+        self._checker: LiveChecker | None = None
+        self._loading = False
+        self.findings: list[Finding] = []
+        self.attachments: list[dict[str, Any]] = []
+
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(self.tr("Subject"))
+        self.reason = QComboBox()
+        for reason, label in _REASONS:
+            self.reason.addItem(self.tr(label), str(reason))
+        self.reason.setToolTip(self.tr("Why you are writing: some reasons reach opted-out buyers"))
+        self.important = QCheckBox(self.tr("[Important]"))
+        self.important.setToolTip(
+            self.tr(
+                "Mark an urgent message to an opted-out buyer; ask only for what the order needs"
+            )
+        )
+        self.important.hide()
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.subject, 1)
+        top.addWidget(self.reason)
+        top.addWidget(self.important)
+
+        self.body = BodyEdit()
+        self.body.setPlaceholderText(
+            self.tr("Write your reply (Markdown: **bold**, *italic*, lists)…")
+        )
+        self.body.files_dropped.connect(self.attach_requested)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.body, self.tr("Write"))
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.policy = PolicyPanel()
+        self.policy.finding_activated.connect(self._select_finding)
+
+        self.files = QLabel()
+        self.files.setObjectName("composer-files")
+        self.files.setWordWrap(True)
+        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button.setToolTip(
+            self.tr("PDF, Word, image or text; drop files on the text too")
+        )
+        self.attach_button.clicked.connect(self._pick_files)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setObjectName("send-button")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self._send)
+        self.send_hint = QLabel(self.tr("Ctrl+Enter"))
+        self.send_hint.setStyleSheet("color:#8a8f98")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.attach_button)
+        bottom.addWidget(self.files, 1)
+        bottom.addWidget(self.send_hint)
+        bottom.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 10)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.policy)
+        layout.addLayout(bottom)
+
+        self.subject.textChanged.connect(self._edited)
+        self.body.textChanged.connect(self._edited)
+        self.reason.currentIndexChanged.connect(self._reason_changed)
+        self.important.toggled.connect(self._important_toggled)
+        self.set_enabled(False)
+
+    # --- set-up ----------------------------------------------------------------------
+
+    def set_enabled(self, on: bool) -> None:
+        for w in (self.subject, self.reason, self.important, self.body, self.attach_button):
+            w.setEnabled(on)
+        self._update_send()
+
+    def open_draft(self, draft: DraftData, ctx: PolicyContext | None) -> None:
+        """Show a draft (loaded or new) with the context its checks need."""
+        self._loading = True
+        try:
+            self._draft = draft
+            self._checker = LiveChecker(ctx) if ctx is not None else None
+            self.subject.setText(draft.subject)
+            self.body.setPlainText(draft.body)
+            i = self.reason.findData(draft.contact_reason)
+            self.reason.setCurrentIndex(max(0, i))
+            applies = bool(ctx and ctx.pack.important_tag_required and ctx.buyer_opted_out)
+            self.important.setVisible(applies)
+            self.important.setChecked(draft.important)
+            self.attachments = [dict(a) for a in draft.attachments]
+            self._show_files()
+            self.tabs.setCurrentIndex(0)
+        finally:
+            self._loading = False
+        self.set_enabled(True)
+        self.recheck()
+
+    def clear(self) -> None:
+        self._loading = True
+        try:
+            self._draft = None
+            self._checker = None
+            self.subject.clear()
+            self.body.clear()
+            self.attachments = []
+            self._show_files()
+        finally:
+            self._loading = False
+        self.recheck()
+        self.set_enabled(False)
+
+    def add_attachment(self, info: dict[str, Any]) -> None:
+        self.attachments.append(info)
+        self._show_files()
+        self._edited()
+
+    def remove_attachment(self, index: int) -> None:
+        if 0 <= index < len(self.attachments):
+            del self.attachments[index]
+            self._show_files()
+            self._edited()
+
+    # --- the draft -------------------------------------------------------------------
+
+    def current_draft(self) -> DraftData:
+        assert self._draft is not None
+        return replace(
+            self._draft,
+            subject=self.subject.text(),
+            body=self.body.toPlainText(),
+            contact_reason=str(self.reason.currentData()),
+            important=self.important.isChecked() and self.important.isVisible(),
+            attachments=tuple(self.attachments),
+        )
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self.recheck()
+        if self._draft is not None:
+            self.draft_changed.emit(self.current_draft())
+
+    def _reason_changed(self) -> None:
+        if self._checker is not None:
+            ctx = self._checker.context
+            self._checker.set_context(
+                replace(ctx, contact_reason=ContactReason(str(self.reason.currentData())))
+            )
+        self._edited()
+
+    def _important_toggled(self, on: bool) -> None:
+        if self._loading or self._checker is None:
+            return
+        tag = (self._checker.context.pack.important_tags or ("[Important]",))[0]
+        text = self.subject.text()
+        if on and tag not in text:
+            self.subject.setText(f"{tag} {text}".strip())
+        elif not on and tag in text:
+            self.subject.setText(text.replace(tag, "").strip())
+
+    # --- checking --------------------------------------------------------------------
+
+    def recheck(self) -> None:
+        started = time.perf_counter()
+        if self._checker is None:
+            self.findings = []
+        else:
+            files = [
+                AttachmentInput.from_path(a["path"])
+                for a in self.attachments
+                if a.get("path") and Path(a["path"]).exists()
+            ]
+            self.findings = self._checker.check(
+                PolicyDraft(self.subject.text(), self.body.toPlainText(), files)
+            )
+        self._underline()
+        self.policy.show_findings(self.findings)
+        self._update_send()
+        self.checked.emit((time.perf_counter() - started) * 1000)
+
+    def _underline(self) -> None:
+        text = self.body.toPlainText()
+        wide = any(ord(ch) > 0xFFFF for ch in text)
+        selections = []
+        for f in self.findings:
+            if f.field is not Field.BODY or f.end <= f.start:
+                continue
+            start, end = (_utf16(text, f.start), _utf16(text, f.end)) if wide else (f.start, f.end)
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            colour = BLOCK_COLOUR if f.severity is Severity.BLOCK else WARN_COLOUR
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(colour)
+            fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 28))
+            fmt.setToolTip(f.message)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
+        self.body.setExtraSelections(selections)
+        subject_bad = [f for f in self.findings if f.field is Field.SUBJECT]
+        if subject_bad:
+            worst = any(f.severity is Severity.BLOCK for f in subject_bad)
+            colour = (BLOCK_COLOUR if worst else WARN_COLOUR).name()
+            self.subject.setStyleSheet(f"QLineEdit{{border:1px solid {colour}}}")
+            self.subject.setToolTip("\n".join(f.message for f in subject_bad))
+        else:
+            self.subject.setStyleSheet("")
+            self.subject.setToolTip("")
+
+    def blocking_reason(self) -> str | None:
+        if self._draft is None or self._checker is None:
+            return self.tr("Select a conversation to reply to")
+        if not self.body.toPlainText().strip():
+            return self.tr("Write a message first")
+        if has_blocking(self.findings):
+            first = next(f for f in self.findings if f.severity is Severity.BLOCK)
+            return self.tr("Cannot send: %1").replace("%1", first.message)
+        return None
+
+    def _update_send(self) -> None:
+        reason = self.blocking_reason()
+        self.send_button.setEnabled(reason is None)
+        self.send_button.setToolTip(
+            reason or self.tr("Send (Ctrl+Enter); you can undo for a few seconds")
+        )
+
+    def _select_finding(self, f: Finding) -> None:
+        if f.field is Field.BODY:
+            text = self.body.toPlainText()
+            cursor = self.body.textCursor()
+            cursor.setPosition(_utf16(text, f.start))
+            cursor.setPosition(_utf16(text, f.end), QTextCursor.MoveMode.KeepAnchor)
+            self.body.setTextCursor(cursor)
+            self.tabs.setCurrentIndex(0)
+            self.body.setFocus()
+        elif f.field is Field.SUBJECT:
+            self.subject.setFocus()
+            self.subject.setSelection(f.start, f.end - f.start)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _send(self) -> None:
+        if self.blocking_reason() is None:
+            self.send_requested.emit(self.current_draft())
+
+    def try_send(self) -> None:
+        self._send()
+
+    def _pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach files"),
+            "",
+            self.tr(
+                "Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;All files (*)"
+            ),
+        )
+        if paths:
+            self.attach_requested.emit(paths)
+
+    def _show_files(self) -> None:
+        if not self.attachments:
+            self.files.setText("")
+            return
+        names = [f"📎 {a.get('name', '?')}" for a in self.attachments]
+        self.files.setText("   ".join(names))
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            from PySide6.QtGui import QTextDocument
+
+            self.preview.document().setMarkdown(
+                self.body.toPlainText(),
+                QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                | QTextDocument.MarkdownFeature.MarkdownNoHTML,
+            )
+
+    def keyPressEvent(self, e: Any) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            e.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._send()
+            return
+        super().keyPressEvent(e)

@@ -1,0 +1,332 @@
+"""The centre pane: one conversation's messages (sanitized, remote content blocked), its
+actions (read/unread, flag, no response needed), and the order/buyer side panel."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Direction
+from app.storage.rows import MessageView, ThreadRow
+from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
+from app.ui.reads import ConversationDetails
+from app.ui.theme import bubble_colours
+from app.ui.thread_model import clock_text
+
+_BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} KB"
+
+
+class MessageBrowser(QTextBrowser):
+    """Never navigates, never fetches: images come only from what the pane handed it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.images: dict[str, QImage] = {}
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        key = url.toString() if isinstance(url, QUrl) else str(url)
+        return self.images.get(key)  # anything else: nothing (no file://, no network)
+
+
+class ConversationPane(QWidget):
+    mark_read = Signal(bool)
+    flag = Signal(bool)
+    no_response_needed = Signal(bool)
+    remote_content_requested = Signal(int, list)  # message id, urls
+    attachment_requested = Signal(int, str)  # attachment id, "open" | "save"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thread: ThreadRow | None = None
+        self.messages: list[MessageView] = []
+        self.allowed_remote: set[int] = set()
+        self._blocked_message: tuple[int, list[str]] | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("conversation-title")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("conversation-subtitle")
+        self.clock = QLabel()
+        self.clock.setObjectName("conversation-clock")
+        self.read_button = QPushButton(self.tr("Mark unread"))
+        self.flag_button = QPushButton(self.tr("Flag"))
+        self.nrn_button = QPushButton(self.tr("No response needed"))
+        for b in (self.read_button, self.flag_button, self.nrn_button):
+            b.setEnabled(False)
+        self.read_button.clicked.connect(self._toggle_read)
+        self.flag_button.clicked.connect(lambda: self.flag.emit(not self._flagged()))
+        self.nrn_button.clicked.connect(lambda: self.no_response_needed.emit(not self._nrn()))
+
+        head = QVBoxLayout()
+        head.setSpacing(2)
+        head.addWidget(self.title)
+        head.addWidget(self.subtitle)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        actions.addWidget(self.clock)
+        actions.addStretch(1)
+        actions.addWidget(self.read_button)
+        actions.addWidget(self.flag_button)
+        actions.addWidget(self.nrn_button)
+        head.addLayout(actions)
+
+        self.remote_bar = QFrame()
+        self.remote_bar.setObjectName("remote-bar")
+        self.remote_bar.setStyleSheet(
+            "#remote-bar{background:#fff8e1;border:1px solid #f0d68a;border-radius:4px}"
+        )
+        self.remote_label = QLabel()
+        self.remote_button = QPushButton(self.tr("Load for this message"))
+        self.remote_button.clicked.connect(self._load_remote)
+        bar = QHBoxLayout(self.remote_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.remote_label, 1)
+        bar.addWidget(self.remote_button)
+        self.remote_bar.hide()
+
+        self.browser = MessageBrowser()
+        self.browser.setObjectName("messages")
+        self.browser.anchorClicked.connect(self._anchor)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 6)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(self.remote_bar)
+        layout.addWidget(self.browser, 1)
+        self.show_placeholder(self.tr("Select a conversation"))
+
+    # --- state -----------------------------------------------------------------------
+
+    def _flagged(self) -> bool:
+        return bool(self.thread and self.thread.flagged)
+
+    def _nrn(self) -> bool:
+        return bool(self.thread and self.thread.no_response_needed)
+
+    def _toggle_read(self) -> None:
+        self.mark_read.emit(bool(self.thread and self.thread.unread_count))
+
+    def show_placeholder(self, text: str) -> None:
+        self.thread = None
+        self.title.setText("")
+        self.subtitle.setText("")
+        self.clock.setText("")
+        self.remote_bar.hide()
+        for b in (self.read_button, self.flag_button, self.nrn_button):
+            b.setEnabled(False)
+        self.browser.setHtml(
+            f"<p style='color:#8a8f98;margin:32px;font-size:15px'>{escape(text)}</p>"
+        )
+
+    def update_thread(self, thread: ThreadRow) -> None:
+        """The conversation's summary changed (a keyword, a sync): refresh the header."""
+        self.thread = thread
+        self.title.setText(thread.subject or self.tr("(no subject)"))
+        parts = [thread.buyer_name, thread.marketplace_id]
+        if thread.order_number:
+            parts.append(self.tr("Order %1").replace("%1", thread.order_number))
+        self.subtitle.setText("  ·  ".join(parts))
+        text, colour = clock_text(thread, datetime.now(UTC))
+        self.clock.setText(self.tr(text) if text else self.tr("Answered"))
+        self.clock.setStyleSheet(f"color:{colour.name() if colour else '#6b7280'};font-weight:600;")
+        for b in (self.read_button, self.flag_button, self.nrn_button):
+            b.setEnabled(True)
+        self.read_button.setText(
+            self.tr("Mark read") if thread.unread_count else self.tr("Mark unread")
+        )
+        self.flag_button.setText(self.tr("Unflag") if thread.flagged else self.tr("Flag"))
+        self.nrn_button.setText(
+            self.tr("Response needed")
+            if thread.no_response_needed
+            else self.tr("No response needed")
+        )
+        self.nrn_button.setEnabled(thread.needs_response or thread.no_response_needed)
+
+    def show_conversation(self, thread: ThreadRow, messages: list[MessageView]) -> None:
+        if self.thread is None or self.thread.id != thread.id:
+            self.allowed_remote = set()
+        self.update_thread(thread)
+        self.messages = messages
+        self._render()
+
+    def allow_remote(self, message_id: int, images: dict[str, QImage]) -> None:
+        self.allowed_remote.add(message_id)
+        self.browser.images.update(images)
+        self._render()
+
+    # --- rendering -------------------------------------------------------------------
+
+    def _render(self) -> None:
+        who = {
+            Direction.INBOUND: self.thread.buyer_name if self.thread else self.tr("Buyer"),
+            Direction.OUTBOUND: self.tr("You"),
+            Direction.SYSTEM: self.tr("Marketplace notice"),
+        }
+        blocked: tuple[int, list[str]] | None = None
+        parts = []
+        colours = bubble_colours()
+        for m in self.messages:
+            when = m.received_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            if m.body_html:
+                body = sanitize(m.body_html)
+                urls = remote_images(body)
+                if urls and m.id not in self.allowed_remote:
+                    blocked = blocked or (m.id, urls)
+                    body = block_remote(body, self.tr("remote image blocked"))
+            else:
+                body = text_to_html(m.body_text)
+            icon = "⚠ " if m.direction is Direction.SYSTEM else ""
+            style = "font-style:italic;" if m.direction is Direction.SYSTEM else ""
+            indent = (
+                "margin-left:48px;" if m.direction is Direction.OUTBOUND else "margin-right:48px;"
+            )
+            files = "".join(
+                f"<br>📎 <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
+                f"<span style='color:#6b7280'>({_size(a.size)})</span> · "
+                f"<a href='attachment:save:{a.id}'>{escape(self.tr('Save…'))}</a>"
+                for a in m.attachments
+            )
+            parts.append(
+                f"<table width='100%' cellpadding='10' cellspacing='0' "
+                f"style='{indent}margin-bottom:10px;background-color:{colours[_BUBBLE_KEY[m.direction]]}'>"
+                f"<tr><td><b>{icon}{escape(who[m.direction])}</b>"
+                f"&nbsp;&nbsp;<span style='color:#6b7280'>{when}</span>"
+                f"<div style='{style}margin-top:6px'>{body}</div>{files}</td></tr></table>"
+            )
+        self._blocked_message = blocked
+        if blocked is not None:
+            self.remote_label.setText(
+                self.tr(
+                    "Remote images in this message are blocked: they can tell the sender you read it."
+                )
+            )
+            self.remote_bar.show()
+        else:
+            self.remote_bar.hide()
+        bar = self.browser.verticalScrollBar()
+        self.browser.setHtml("".join(parts))
+        bar.setValue(bar.maximum())  # the newest message is what the seller answers
+
+    # --- user actions ----------------------------------------------------------------
+
+    def _load_remote(self) -> None:
+        if self._blocked_message is not None:
+            mid, urls = self._blocked_message
+            self.remote_content_requested.emit(mid, urls)
+
+    def _anchor(self, url: QUrl) -> None:
+        if url.scheme() == "attachment":
+            action, _, ident = url.path().partition(":")
+            if ident.isdigit():
+                self.attachment_requested.emit(int(ident), action)
+            return
+        if url.scheme() not in ("http", "https", "mailto"):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link?"),
+            self.tr("Open this link in your browser?\n\n%1").replace("%1", url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+
+class DetailsPanel(QFrame):
+    """The order and the buyer behind the selected conversation."""
+
+    new_message = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details-panel")
+        self.order_title = QLabel(self.tr("Order"))
+        self.buyer_title = QLabel(self.tr("Buyer"))
+        for t in (self.order_title, self.buyer_title):
+            t.setObjectName("panel-heading")
+        self.order_form = QFormLayout()
+        self.buyer_form = QFormLayout()
+        for f in (self.order_form, self.buyer_form):
+            f.setVerticalSpacing(6)
+        self.fields: dict[str, QLabel] = {}
+        for form, keys in (
+            (self.order_form, (("order", "Number"), ("kind", "Kind"), ("placed", "Placed"), ("items", "Items"))),
+            (self.buyer_form, (("name", "Name"), ("alias", "Alias"), ("locale", "Language"), ("optout", "Opted out"))),
+        ):  # fmt: skip
+            for key, label in keys:
+                value = QLabel("—")
+                value.setWordWrap(True)
+                value.setObjectName(f"detail-{key}")
+                self.fields[key] = value
+                form.addRow(QLabel(self.tr(label)), value)
+        self.new_button = QPushButton(self.tr("New message to buyer…"))
+        self.new_button.setEnabled(False)
+        self.new_button.clicked.connect(self.new_message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 14)
+        layout.setSpacing(8)
+        layout.addWidget(self.order_title)
+        layout.addLayout(self.order_form)
+        layout.addSpacing(10)
+        layout.addWidget(self.buyer_title)
+        layout.addLayout(self.buyer_form)
+        layout.addSpacing(10)
+        layout.addWidget(self.new_button)
+        layout.addStretch(1)
+        self.details: ConversationDetails | None = None
+
+    def show_details(self, d: ConversationDetails | None) -> None:
+        self.details = d
+        if d is None:
+            for v in self.fields.values():
+                v.setText("—")
+            self.new_button.setEnabled(False)
+            return
+        kinds = {
+            "standard": self.tr("Standard"),
+            "handmade": self.tr("Handmade"),
+            "custom": self.tr("Custom"),
+            "wine": self.tr("Wine"),
+        }
+        self.fields["order"].setText(d.order_number or self.tr("No order"))
+        self.fields["kind"].setText(kinds.get(d.order_kind, d.order_kind) if d.order_id else "—")
+        self.fields["placed"].setText(
+            d.order_placed_at.astimezone().strftime("%d %b %Y") if d.order_placed_at else "—"
+        )
+        items = [
+            f"{i.get('quantity', 1)} × {i.get('title', i.get('sku', '?'))}" for i in d.order_items
+        ]
+        self.fields["items"].setText("\n".join(items) or "—")
+        self.fields["name"].setText(d.buyer_name or "—")
+        self.fields["alias"].setText(d.buyer_alias.replace("@", "\u200b@"))  # may wrap there
+        self.fields["alias"].setToolTip(d.buyer_alias)
+        self.fields["locale"].setText(d.buyer_locale)
+        self.fields["optout"].setText(
+            self.tr("Yes: only replies and critical messages reach them")
+            if d.buyer_opted_out
+            else self.tr("No (as far as we know)")
+        )
+        self.fields["optout"].setStyleSheet("color:#b71c1c" if d.buyer_opted_out else "")
+        self.new_button.setEnabled(True)

@@ -1,0 +1,117 @@
+"""The services that keep a window live: sync runner, push listener, outbox loop.
+
+Plain asyncio (qasync runs it inside Qt's loop); the window hears about progress through the
+callbacks, always on the UI thread. Tasks are kept in ``self.tasks``: asyncio holds weak refs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.services.connectivity import ConnectivityState
+    from app.services.drafts import DraftAutosaver
+    from app.services.local_changes import LocalChanges
+    from app.services.outbox import OutboxSender
+    from app.services.relay_client import RelayClient
+    from app.services.runner import SyncRunner
+    from app.services.store_worker import StoreWorker
+    from app.services.sync import SyncReport
+    from app.storage.drafts import OutboxItem
+    from app.storage.store import Store
+
+OUTBOX_TICK = 1.0  # seconds between outbox passes (the undo window is counted in seconds)
+
+
+class LiveServices:
+    def __init__(
+        self,
+        store: Store,
+        worker: StoreWorker,
+        relay_url: str,
+        token: str,
+        local_changes: LocalChanges,
+        drafts: DraftAutosaver,
+        *,
+        session_only: bool,
+        undo_window: timedelta = timedelta(seconds=10),
+        on_state: Callable[[ConnectivityState], None] | None = None,
+        on_synced: Callable[[SyncReport], None] | None = None,
+        on_outbox: Callable[[list[OutboxItem]], None] | None = None,
+        poll_interval: float = 30.0,
+        ping: int = 30,
+    ) -> None:
+        from app.services.outbox import OutboxSender
+        from app.services.push import PushListener
+        from app.services.relay_client import RelayClient
+        from app.services.runner import SyncRunner
+        from app.services.sync import SyncEngine
+
+        self.relay_url = relay_url
+        self.client: RelayClient = RelayClient(relay_url, token)
+        self.local_changes = local_changes
+        engine = SyncEngine(self.client, store, worker, self.local_changes)
+        self.runner: SyncRunner = SyncRunner(
+            engine, session_only=session_only, on_state=on_state, poll_interval=poll_interval
+        )
+        self.push = PushListener(self.client, self.runner.wake, ping=ping, on_status=self._push)
+        self.outbox: OutboxSender = OutboxSender(client=self.client, store=store, worker=worker)
+        self.outbox.undo_window = undo_window
+        self.drafts = drafts
+        self.on_synced = on_synced
+        self.on_outbox = on_outbox
+        self.stop = asyncio.Event()
+        self._outbox_wake = asyncio.Event()
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+    def _push(self, up: bool) -> None:
+        self.runner.set_push(up)
+        if up:
+            self._outbox_wake.set()
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    def start(self) -> None:
+        self._spawn(self.runner.run(self.stop, self._synced))
+        self._spawn(self.push.run(self.stop))
+        self._spawn(self._outbox_loop())
+
+    def _synced(self, report: SyncReport) -> None:
+        self._outbox_wake.set()  # back online: whatever waits in the outbox goes now
+        if self.on_synced is not None:
+            self.on_synced(report)
+
+    def set_work_offline(self, offline: bool) -> None:
+        self.runner.work_offline = offline
+        self.runner.wake()
+
+    def kick_outbox(self) -> None:
+        self._outbox_wake.set()
+
+    async def _outbox_loop(self) -> None:
+        while not self.stop.is_set():
+            self._outbox_wake.clear()
+            if not self.runner.work_offline:
+                try:
+                    done = await self.outbox.process_due()
+                except Exception:  # a store hiccup: try again on the next tick
+                    done = []
+                if done and self.on_outbox is not None:
+                    self.on_outbox(done)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._outbox_wake.wait(), timeout=OUTBOX_TICK)
+
+    async def close(self) -> None:
+        self.stop.set()
+        if self.tasks:
+            await asyncio.wait(list(self.tasks), timeout=5)
+        for task in list(self.tasks):
+            task.cancel()
+        await self.client.aclose()

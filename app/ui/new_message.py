@@ -1,0 +1,37 @@
+"""A window for a new message to a buyer, started from an order (order → buyer → compose)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from app.ui.composer import Composer
+from app.ui.reads import ConversationDetails
+
+
+class NewMessageWindow(QDialog):
+    def __init__(self, parent: QWidget | None, details: ConversationDetails) -> None:
+        super().__init__(parent)
+        self.details = details
+        self.setWindowTitle(self.tr("New message to %1").replace("%1", details.buyer_name))
+        self.resize(680, 520)
+        who = QLabel(
+            self.tr("To %1 · %2 · order %3")
+            .replace("%1", details.buyer_name or details.buyer_alias)
+            .replace("%2", details.marketplace_id)
+            .replace("%3", details.order_number or self.tr("none"))
+        )
+        who.setObjectName("conversation-subtitle")
+        note = QLabel(
+            self.tr(
+                "This buyer opted out of unsolicited messages: only critical messages "
+                "(shipping problem, customization, delivery scheduling) reach them."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#b71c1c")
+        note.setVisible(details.buyer_opted_out)
+        self.composer = Composer()
+        layout = QVBoxLayout(self)
+        layout.addWidget(who)
+        layout.addWidget(note)
+        layout.addWidget(self.composer, 1)

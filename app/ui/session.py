@@ -1,0 +1,742 @@
+"""What one window does over its life: open the store after painting, serve pages, keep in
+step with the relay, and turn the seller's clicks into service calls.
+
+The window emits signals; this class acts on them. Store reads that the window waits for
+(a page, a conversation) are short indexed reads done in place; everything that writes or
+talks to the relay runs as an asyncio task (qasync), kept in ``self.tasks``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import sys
+import time
+from collections.abc import Coroutine
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow
+
+if TYPE_CHECKING:
+    from app.services.connectivity import ConnectivityState
+    from app.services.drafts import DraftAutosaver
+    from app.services.local_changes import LocalChanges
+    from app.services.sync import SyncReport
+    from app.storage.drafts import DraftData, OutboxItem
+    from app.storage.lock import ProfileLock
+    from app.storage.store import Store
+    from app.ui.app import LaunchOptions
+    from app.ui.demo import DemoRelay, SimulatedBuyer
+    from app.ui.live import LiveServices
+    from app.ui.main_window import MainWindow
+    from app.ui.reads import ConversationDetails
+
+REMOTE_IMAGE_CAP = 2_000_000  # bytes per remote image the seller chose to load
+
+
+class Session:
+    def __init__(
+        self,
+        window: MainWindow,
+        opts: LaunchOptions,
+        lock: ProfileLock,
+        settings: QSettings | None = None,
+    ) -> None:
+        from app.services.store_worker import StoreWorker
+
+        self.window = window
+        self.opts = opts
+        self.lock = lock
+        self.settings = settings
+        self.worker = StoreWorker()
+        self.store: Store | None = None
+        self.local_changes: LocalChanges | None = None
+        self.drafts: DraftAutosaver | None = None
+        self.live: LiveServices | None = None
+        self.demo: DemoRelay | None = None
+        self.buyer: SimulatedBuyer | None = None
+        self.filter = ThreadFilter()
+        self.details: ConversationDetails | None = None
+        self.newest_inbound = 0
+        self.first_sync: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+        self.done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
+        self.tasks: set[asyncio.Task[Any]] = set()  # strong refs: asyncio keeps weak ones
+        self.tray: Any = None
+        self.outbox_dialog: Any = None
+        self.metrics_dialog: Any = None
+        self.settings_dialog: Any = None
+        self.marketplaces: list[Any] = []
+        self.stop_buyer = asyncio.Event()
+        w = window
+        w.conversation_selected.connect(self.open_conversation)
+        w.search_changed.connect(self.search)
+        w.filter_changed.connect(self.set_filter)
+        w.connection.work_offline_changed.connect(self.set_work_offline)
+        w.conversation.mark_read.connect(lambda on: self._spawn(self.mark_read(on)))
+        w.conversation.flag.connect(lambda on: self._spawn(self.set_flag(on)))
+        w.conversation.no_response_needed.connect(lambda on: self._spawn(self.set_nrn(on)))
+        w.conversation.remote_content_requested.connect(
+            lambda mid, urls: self._spawn(self.load_remote(mid, urls))
+        )
+        w.conversation.attachment_requested.connect(
+            lambda aid, action: self._spawn(self.attachment(aid, action))
+        )
+        w.composer.draft_changed.connect(self._draft_edited)
+        w.composer.send_requested.connect(lambda d: self._spawn(self.send(d)))
+        w.composer.attach_requested.connect(lambda paths: self._spawn(self.attach(paths)))
+        w.undo_bar.undo.connect(lambda item_id: self._spawn(self.undo(item_id)))
+        w.details.new_message.connect(self.new_message)
+        w.open_settings.connect(self.show_settings)
+        w.open_outbox.connect(lambda: self._spawn(self.show_outbox()))
+        w.open_metrics.connect(lambda: self._spawn(self.show_metrics()))
+        w.chips.clicked.connect(lambda _mid: self.show_settings())
+        w.destroyed.connect(lambda: self._finish(0))
+        QGuiApplication.instance().lastWindowClosed.connect(lambda: self._finish(0))  # type: ignore[union-attr]
+        self.clock_timer = QTimer(window)
+        self.clock_timer.setInterval(30_000)  # the 24-hour clocks count down
+        self.clock_timer.timeout.connect(self._tick)
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            print(f"seller-inbox: {type(exc).__name__}: {exc}", file=sys.stderr)
+            self.window.statusBar().showMessage(str(exc), 8000)
+
+    def _finish(self, code: int) -> None:
+        if not self.done.done():
+            self.done.set_result(code)
+
+    def _elapsed_ms(self) -> int:
+        return round((time.perf_counter() - self.opts.started) * 1000)
+
+    # --- start-up --------------------------------------------------------------------
+
+    def on_first_paint(self) -> None:
+        if self.opts.exit_after_paint:
+            print(f"first-paint-ms: {self._elapsed_ms()}", flush=True)
+        self._spawn(self._open_store())
+
+    async def _open_store(self) -> None:
+        from app.services.credentials import keyring_status
+        from app.storage.errors import StoreError
+
+        keyring = await self.worker.call(keyring_status)
+        self.window.keyring_state.setText(keyring.describe())
+        self.keyring = keyring
+        try:
+            store = await self.worker.call(self._open_blocking)
+        except StoreError as exc:
+            self.window.show_store_error(str(exc))
+            print(f"seller-inbox: {exc}", file=sys.stderr)
+            if self.opts.smoke_test or self.opts.exit_after_paint:
+                self._finish(4)
+            return
+        from app.services.drafts import DraftAutosaver
+        from app.services.local_changes import LocalChanges
+
+        self.store = store
+        self.local_changes = LocalChanges(store, self.worker)
+        self.drafts = DraftAutosaver(store, self.worker)
+        total = self._count()
+        self._refresh_marketplaces()
+        self.window.show_threads(self._page, self.filter.sort)
+        self.newest_inbound = self._newest_inbound()
+        self.clock_timer.start()
+        if self.opts.exit_after_paint:
+            print(f"inbox-ready-ms: {self._elapsed_ms()}", flush=True)
+        if self.opts.smoke_test:
+            print(keyring.describe())
+            print(f"smoke-test: ok ({total} conversations, schema migrated)")
+            self._finish(0)
+            return
+        if self.opts.exit_after_paint and not self.opts.demo:
+            self._finish(0)
+            return
+        await self._go_live()
+        if self.opts.screenshot is not None:
+            if self.live is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(self.first_sync), timeout=30)
+            await asyncio.sleep(0.3)  # let the refreshed list and the conversation paint
+            self.window.grab().save(str(self.opts.screenshot))
+            print(f"screenshot: {self.opts.screenshot}")
+            self._finish(0)
+        elif self.opts.exit_after_paint:
+            self._finish(0)
+
+    def _open_blocking(self) -> Store:
+        from app.storage.store import Store
+
+        store = Store.open(self.opts.profile, lock=self.lock)
+        if self.opts.demo_conversations:
+            from app.storage import queries
+
+            with store.read() as conn:
+                empty = queries.count_threads(conn, queries.ThreadFilter()) == 0
+            if empty:
+                from app.demodata.generator import generate
+
+                generate(store, self.opts.demo_conversations, messages_per_conversation=5)
+        return store
+
+    async def _go_live(self) -> None:
+        """Connect to the relay: the embedded demo one, or the account from Settings."""
+        assert self.store is not None
+        url, token = None, None
+        session_only = False
+        if self.opts.demo:
+            from app.ui.demo import SimulatedBuyer, start_demo
+
+            self.window.connection.label.setText(self.window.tr("Starting the demo relay…"))
+            self.demo = await asyncio.to_thread(start_demo, self.opts.profile)
+            url, token = self.demo.url, self.demo.token
+            self.buyer = SimulatedBuyer(self.demo.db_url)
+            self._spawn(self.buyer.run(self.stop_buyer))
+        elif self.settings is not None and self.settings.value("relay/url"):
+            from app.services.credentials import TokenStore
+
+            url = str(self.settings.value("relay/url"))
+            self.tokens = TokenStore(self.keyring)
+            token = await asyncio.to_thread(self.tokens.get, url)
+            session_only = self.keyring.session_only
+        if not url or not token:
+            self.window.connection.set_no_account()
+            return
+        self.start_live(url, token, session_only=session_only)
+
+    def start_live(self, url: str, token: str, *, session_only: bool) -> None:
+        from app.ui.live import LiveServices
+
+        assert self.store is not None and self.local_changes and self.drafts
+        self.live = LiveServices(
+            self.store,
+            self.worker,
+            url,
+            token,
+            self.local_changes,
+            self.drafts,
+            session_only=session_only,
+            undo_window=timedelta(seconds=self._undo_seconds()),
+            on_state=self._state,
+            on_synced=self._synced,
+            on_outbox=self._outbox_changed,
+        )
+        self.live.set_work_offline(self.window.connection.offline.isChecked())
+        self.live.start()
+
+    def _undo_seconds(self) -> int:
+        if self.settings is None:
+            return 10
+        return int(self.settings.value("outbox/undo_seconds", 10))
+
+    # --- reads -----------------------------------------------------------------------
+
+    def _count(self) -> int:
+        from app.storage import queries
+
+        assert self.store is not None
+        with self.store.read() as conn:
+            total = queries.count_threads(conn, queries.ThreadFilter())
+        self.window.store_state.setText(self.window.tr("%n conversation(s)", "", total))
+        self.window.store_state.setToolTip(str(self.opts.profile))
+        return total
+
+    def _page(self, after: ThreadKey | None) -> list[ThreadRow]:
+        from app.storage import queries
+
+        if self.store is None:
+            return []
+        with self.store.read() as conn:
+            return queries.thread_page(conn, self.filter, after)
+
+    def _newest_inbound(self) -> int:
+        assert self.store is not None
+        with self.store.read() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT coalesce(max(id), 0) FROM messages WHERE direction = 'in'"
+            ).scalar()
+        return int(found or 0)
+
+    def _refresh_marketplaces(self) -> None:
+        from app.storage import queries
+
+        assert self.store is not None
+        with self.store.read() as conn:
+            mps = queries.marketplaces(conn)
+        self.marketplaces = mps
+        self.window.chips.set_marketplaces(mps)
+        self.window.filters.set_marketplaces([m.id for m in mps])
+        if self.settings_dialog is not None:
+            self.settings_dialog.refresh()
+
+    def open_conversation(self, conversation_id: int) -> None:
+        from app.storage import queries
+        from app.ui.reads import conversation_details
+
+        if self.store is None:
+            return
+        with self.store.read() as conn:
+            row = queries.thread(conn, conversation_id)
+            messages = queries.conversation_messages(conn, conversation_id)
+            details = conversation_details(conn, conversation_id)
+        if row is None:
+            return
+        self.window.conversation.show_conversation(row, messages)
+        self.window.details.show_details(details)
+        changed = self.details is None or self.details.conversation_id != conversation_id
+        self.details = details
+        if changed and details is not None:
+            self._spawn(self._open_reply_draft(row, details))
+        if row.unread_count:
+            QTimer.singleShot(1500, lambda: self._auto_read(conversation_id))
+
+    def _auto_read(self, conversation_id: int) -> None:
+        current = self.window.conversation.thread
+        if current is not None and current.id == conversation_id and current.unread_count:
+            self._spawn(self.mark_read(True))
+
+    def _context(self, details: ConversationDetails, reply: bool) -> Any:
+        from app.domain import OrderKind
+        from app.policy import PolicyContext, load_pack
+
+        return PolicyContext(
+            pack=load_pack(details.marketplace_id),
+            buyer_opted_out=details.buyer_opted_out,
+            buyer_initiated=reply and details.buyer_initiated,
+            order_kind=OrderKind(details.order_kind),
+            buyer_locale=details.buyer_locale,
+        )
+
+    async def _open_reply_draft(self, row: ThreadRow, details: ConversationDetails) -> None:
+        from app.storage.drafts import DraftData, draft_key_for_conversation
+
+        assert self.drafts is not None
+        key = draft_key_for_conversation(row.id)
+        draft = await self.drafts.load(key)
+        if self.details is None or self.details.conversation_id != row.id:
+            return  # the seller moved on while the draft loaded
+        if draft is None:
+            subject = (
+                row.subject
+                if row.subject.lower().startswith(("re:", "sv:", "aw:"))
+                else f"Re: {row.subject}"
+            )
+            draft = DraftData(key=key, subject=subject, conversation_id=row.id)
+        self.window.composer.open_draft(draft, self._context(details, reply=True))
+
+    def _reload_current(self) -> None:
+        current = self.window.conversation.thread
+        self.window.refresh_threads()
+        if current is not None:
+            from app.storage import queries
+
+            assert self.store is not None
+            with self.store.read() as conn:
+                row = queries.thread(conn, current.id)
+                messages = queries.conversation_messages(conn, current.id)
+            if row is not None:
+                self.window.conversation.show_conversation(row, messages)
+
+    def search(self, text: str) -> None:
+        from app.storage import queries
+
+        if self.store is None:
+            return
+        if not text.strip():
+            self.window.show_threads(self._page, self.filter.sort)
+            return
+        with self.store.read() as conn:
+            found = queries.search_threads(conn, text, marketplace_id=self.filter.marketplace_id)
+        self.window.show_threads(lambda after: [] if after else found.rows)
+        if not found.complete:
+            self.window.store_state.setText(
+                self.window.tr("Many matches: showing the newest. Add a word to narrow it.")
+            )
+
+    def set_filter(self, flt: ThreadFilter) -> None:
+        self.filter = flt
+        if self.window.search.text().strip():
+            self.search(self.window.search.text())
+        else:
+            self.window.show_threads(self._page, flt.sort)
+
+    def _tick(self) -> None:
+        self.window.threads.viewport().update()  # the clocks are computed at paint time
+        thread = self.window.conversation.thread
+        if thread is not None:
+            self.window.conversation.update_thread(thread)
+        if self.live is not None:
+            self.window.connection.set_state(self.live.runner.state)
+
+    # --- sync and connectivity -------------------------------------------------------
+
+    def _state(self, state: ConnectivityState) -> None:
+        self.window.connection.set_state(state)
+
+    def _synced(self, report: SyncReport) -> None:
+        if not self.first_sync.done():
+            self.first_sync.set_result(None)
+        if not report.changed:
+            return
+        self._count()
+        if report.of("Marketplace").upserted or report.of("Marketplace").destroyed:
+            self._refresh_marketplaces()
+        self._reload_current()
+        newest = self._newest_inbound()
+        if newest > self.newest_inbound:
+            self._notify_new(newest)
+        self.newest_inbound = newest
+
+    def set_work_offline(self, offline: bool) -> None:
+        if self.live is not None:
+            self.live.set_work_offline(offline)
+
+    # --- keywords --------------------------------------------------------------------
+
+    def _messages_of_current(self) -> list[Any]:
+        return list(self.window.conversation.messages)
+
+    async def _keywords(self, changes: list[tuple[str, dict[str, bool]]]) -> None:
+        assert self.local_changes is not None
+        for relay_id, patch in changes:
+            await self.local_changes.set_keywords(relay_id, patch)
+        self._reload_current()
+        if self.live is not None:
+            self.live.runner.wake()  # the relay hears of it on the next sync
+
+    async def mark_read(self, read: bool) -> None:
+        from app.domain import Direction
+
+        msgs = [
+            m
+            for m in self._messages_of_current()
+            if m.direction is Direction.INBOUND and m.relay_id
+        ]
+        if read:
+            todo = [(m.relay_id, {"$seen": True}) for m in msgs if "$seen" not in m.keywords]
+        else:
+            todo = [(msgs[-1].relay_id, {"$seen": False})] if msgs else []
+        await self._keywords(todo)
+
+    async def set_flag(self, on: bool) -> None:
+        msgs = [m for m in self._messages_of_current() if m.relay_id]
+        if on:
+            todo = [(msgs[-1].relay_id, {"$flagged": True})] if msgs else []
+        else:
+            todo = [(m.relay_id, {"$flagged": False}) for m in msgs if "$flagged" in m.keywords]
+        await self._keywords(todo)
+
+    async def set_nrn(self, on: bool) -> None:
+        from app.domain import Direction
+
+        msgs = [m for m in self._messages_of_current() if m.relay_id]
+        # The buyer messages since the seller last wrote: the ones the clock runs for.
+        run = []
+        for m in reversed(msgs):
+            if m.direction is Direction.OUTBOUND:
+                break
+            if m.direction is Direction.INBOUND:
+                run.append(m)
+        if not on:
+            run = [m for m in msgs if "$noResponseNeeded" in m.keywords]
+        await self._keywords([(m.relay_id, {"$noResponseNeeded": on}) for m in run])
+
+    # --- composing and sending -------------------------------------------------------
+
+    def _draft_edited(self, draft: DraftData) -> None:
+        if self.drafts is not None:
+            self.drafts.edit(draft)
+
+    def new_message(self) -> None:
+        from app.ui.new_message import NewMessageWindow
+
+        d = self.details
+        if d is None or self.drafts is None:
+            return
+        win = NewMessageWindow(self.window, d)
+        win.composer.draft_changed.connect(self._draft_edited)
+        win.composer.send_requested.connect(lambda draft: self._spawn(self.send(draft, win)))
+        win.composer.attach_requested.connect(
+            lambda paths: self._spawn(self.attach(paths, win.composer))
+        )
+        self._spawn(self._open_new_draft(win, d))
+        win.show()
+
+    async def _open_new_draft(self, win: Any, d: ConversationDetails) -> None:
+        from app.storage.drafts import DraftData, draft_key_for_new
+
+        assert self.drafts is not None
+        key = draft_key_for_new(d.buyer_id, d.order_id)
+        draft = await self.drafts.load(key) or DraftData(
+            key=key, buyer_id=d.buyer_id, order_id=d.order_id
+        )
+        win.composer.open_draft(draft, self._context(d, reply=False))
+
+    async def send(self, draft: DraftData, window: Any = None) -> None:
+        assert self.drafts is not None
+        if self.live is None:
+            QMessageBox.information(
+                self.window,
+                self.window.tr("No relay account"),
+                self.window.tr("Set up your relay account in Settings to send messages."),
+            )
+            return
+        self.drafts.edit(draft)
+        await self.drafts.flush()
+        marketplace = self.details.marketplace_id if self.details else None
+        if window is not None:
+            marketplace = window.details.marketplace_id
+        item = await self.live.outbox.send(draft.key, marketplace)
+        self.window.undo_bar.start(item.id, item.send_after)
+        if window is not None:
+            window.close()
+        elif draft.conversation_id is not None:
+            from app.storage.drafts import DraftData as Fresh
+
+            current = self.window.conversation.thread
+            if current is not None and current.id == draft.conversation_id:
+                fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=current.id)
+                assert self.details is not None
+                self.window.composer.open_draft(fresh, self._context(self.details, reply=True))
+        QTimer.singleShot(
+            int((item.send_after.timestamp() - time.time()) * 1000) + 50, self.live.kick_outbox
+        )
+
+    async def undo(self, item_id: int) -> None:
+        if self.live is None:
+            return
+        draft = await self.live.outbox.undo(item_id)
+        if draft is None:
+            self.window.undo_bar.finish(self.window.tr("Too late to undo: already sending"))
+            return
+        self.window.undo_bar.finish(self.window.tr("Back in your drafts"))
+        current = self.window.conversation.thread
+        if current is not None and draft.conversation_id == current.id and self.details:
+            self.window.composer.open_draft(draft, self._context(self.details, reply=True))
+
+    def _outbox_changed(self, items: list[OutboxItem]) -> None:
+        from app.domain import OutboxState
+
+        for item in items:
+            if item.state is OutboxState.SENT:
+                self.window.undo_bar.finish(self.window.tr("Sent ✓"))
+            elif item.state is OutboxState.NEEDS_ATTENTION:
+                self.window.undo_bar.finish(
+                    self.window.tr("Not sent: %1 (see the outbox)").replace(
+                        "%1", item.error_detail or item.error_type or ""
+                    )
+                )
+        if self.outbox_dialog is not None and self.outbox_dialog.isVisible():
+            self._spawn(self._fill_outbox())
+        if self.live is not None:
+            self.live.runner.wake()  # pick up the sent message in the conversation
+
+    async def show_outbox(self) -> None:
+        from app.ui.outbox_view import OutboxDialog
+
+        if self.outbox_dialog is None:
+            self.outbox_dialog = OutboxDialog(self.window)
+            self.outbox_dialog.retry.connect(lambda i: self._spawn(self._retry(i)))
+            self.outbox_dialog.undo.connect(lambda i: self._spawn(self.undo(i)))
+        await self._fill_outbox()
+        self.outbox_dialog.show()
+        self.outbox_dialog.raise_()
+
+    async def _fill_outbox(self) -> None:
+        from app.domain import OutboxState
+        from app.storage.drafts import outbox_items
+
+        assert self.store is not None
+        store = self.store
+
+        def read() -> list[OutboxItem]:
+            with store.read() as conn:
+                return outbox_items(
+                    conn, (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.NEEDS_ATTENTION)
+                )
+
+        self.outbox_dialog.set_items(await self.worker.call(read))
+
+    async def _retry(self, item_id: int) -> None:
+        if self.live is not None:
+            await self.live.outbox.retry(item_id)
+            self.live.kick_outbox()
+            await self._fill_outbox()
+
+    # --- attachments -----------------------------------------------------------------
+
+    async def attach(self, paths: list[str], composer: Any = None) -> None:
+        from app.services.attachments import AttachmentRefused, check_file, upload
+
+        composer = composer or self.window.composer
+        mid = self.details.marketplace_id if self.details else None
+        for p in paths:
+            try:
+                checked = await asyncio.to_thread(check_file, Path(p), mid)
+            except (AttachmentRefused, OSError) as exc:
+                QMessageBox.warning(
+                    self.window, self.window.tr("Cannot attach"), f"{Path(p).name}: {exc}"
+                )
+                continue
+            if self.live is None:
+                self.window.statusBar().showMessage(
+                    self.window.tr("Attachments need a relay account (Settings)"), 6000
+                )
+                return
+            info = await upload(self.live.client, checked)
+            composer.add_attachment({**info, "path": str(p)})
+
+    async def attachment(self, attachment_id: int, action: str) -> None:
+        from app.services.attachments import fetch, safe_export_name
+
+        if self.live is None or self.store is None:
+            return
+        path = await fetch(self.live.client, self.store, self.worker, attachment_id)
+        name = next(
+            (
+                a.name
+                for m in self.window.conversation.messages
+                for a in m.attachments
+                if a.id == attachment_id
+            ),
+            "attachment",
+        )
+        if action == "save":
+            target, _ = QFileDialog.getSaveFileName(
+                self.window, self.window.tr("Save attachment"), safe_export_name(name)
+            )
+            if target:
+                await asyncio.to_thread(shutil.copyfile, path, target)
+        else:
+            export = Path(self.opts.profile) / "exports" / safe_export_name(name)
+            export.parent.mkdir(exist_ok=True)
+            await asyncio.to_thread(shutil.copyfile, path, export)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(export)))
+
+    async def load_remote(self, message_id: int, urls: list[str]) -> None:
+        import httpx
+
+        images: dict[str, QImage] = {}
+        async with httpx.AsyncClient(timeout=10, follow_redirects=False) as client:
+            for url in urls[:20]:
+                try:
+                    response = await client.get(url)
+                except httpx.HTTPError:
+                    continue
+                if response.status_code == 200 and len(response.content) <= REMOTE_IMAGE_CAP:
+                    image = QImage.fromData(response.content)
+                    if not image.isNull():
+                        images[url] = image
+        self.window.conversation.allow_remote(message_id, images)
+
+    # --- notifications ---------------------------------------------------------------
+
+    def _notify_new(self, newest: int) -> None:
+        if self.tray is None:
+            from app.ui.tray import make_tray
+
+            self.tray = make_tray(self.window)
+        if self.tray is not None and self.store is not None:
+            with self.store.read() as conn:
+                row = conn.exec_driver_sql(
+                    "SELECT b.display_name, c.subject FROM messages m "
+                    "JOIN conversations c ON c.id = m.conversation_id "
+                    "JOIN buyers b ON b.id = c.buyer_id WHERE m.id = ?",
+                    (newest,),
+                ).first()
+            if row is not None and self._notifications_on():
+                self.tray.showMessage(
+                    self.window.tr("New message from %1").replace("%1", row[0]), row[1]
+                )
+
+    def _notifications_on(self) -> bool:
+        if self.settings is None:
+            return True
+        return str(self.settings.value("notifications/enabled", "true")).lower() == "true"
+
+    # --- dialogs ---------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog(self, self.window)
+        self.settings_dialog.refresh()
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+
+    def set_messaging(
+        self,
+        marketplace_id: str,
+        *,
+        enabled: bool | None = None,
+        vacation: tuple[datetime | None, datetime | None] | None = None,
+    ) -> None:
+        self._spawn(self._set_messaging(marketplace_id, enabled, vacation))
+
+    async def _set_messaging(
+        self,
+        marketplace_id: str,
+        enabled: bool | None,
+        vacation: tuple[datetime | None, datetime | None] | None,
+    ) -> None:
+        assert self.local_changes is not None
+        await self.local_changes.set_messaging(marketplace_id, enabled=enabled, vacation=vacation)
+        self._refresh_marketplaces()
+        if self.live is not None:
+            self.live.runner.wake()
+
+    async def show_metrics(self) -> None:
+        from app.ui.metrics_view import MetricsDialog
+        from app.ui.reads import response_metrics
+
+        assert self.store is not None
+        store = self.store
+
+        def read() -> dict[str, Any]:
+            with store.read() as conn:
+                return response_metrics(conn)
+
+        if self.metrics_dialog is None:
+            self.metrics_dialog = MetricsDialog(self.window)
+        self.metrics_dialog.set_metrics(await self.worker.call(read))
+        self.metrics_dialog.show()
+        self.metrics_dialog.raise_()
+
+    # --- shutdown --------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        self.stop_buyer.set()
+        if self.drafts is not None:
+            try:
+                await self.drafts.flush()
+            except Exception as exc:  # never lose the window's close over a draft
+                print(f"seller-inbox: could not save a draft: {exc}", file=sys.stderr)
+        if self.live is not None:
+            await self.live.close()
+        for task in list(self.tasks):
+            task.cancel()
+
+    def close(self) -> None:
+        self.worker.shutdown()
+        if self.demo is not None:
+            self.demo.stop()
+        if self.store is not None:
+            self.store.close()
+        self.lock.release()

@@ -1,0 +1,284 @@
+"""Settings: the relay account (token in the keyring, or session-only), messaging on/off per
+marketplace with a vacation schedule, the undo window, language and notifications."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.status_bar import messaging_state
+
+if TYPE_CHECKING:
+    from app.storage.queries import MarketplaceInfo
+    from app.ui.session import Session
+
+CONSEQUENCE = (
+    "While messaging is off, new buyers cannot write to you; buyers who wrote before still can."
+)
+
+
+def _qdt(value: datetime | None, fallback: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int((value or fallback).timestamp()))
+
+
+class MarketplaceRow(QGroupBox):
+    def __init__(self, session: Session, mp: MarketplaceInfo, parent: QWidget | None = None):
+        super().__init__(mp.name, parent)
+        self.session = session
+        self.mp = mp
+        now = datetime.now(UTC)
+        self.enabled = QCheckBox(self.tr("Messaging on"))
+        self.enabled.setObjectName(f"messaging-{mp.id}")
+        self.enabled.setChecked(mp.messaging_enabled)
+        self.vacation = QCheckBox(self.tr("Vacation"))
+        self.vacation.setChecked(mp.vacation_from is not None)
+        self.start = QDateTimeEdit(_qdt(mp.vacation_from, now))
+        self.until = QDateTimeEdit(_qdt(mp.vacation_until, now + timedelta(days=7)))
+        for edit in (self.start, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy HH:mm")
+        self.state = QLabel()
+        self.state.setObjectName(f"messaging-state-{mp.id}")
+        self.state.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(10)
+        grid.addWidget(self.enabled, 0, 0)
+        grid.addWidget(self.vacation, 0, 1)
+        grid.addWidget(QLabel(self.tr("from")), 0, 2)
+        grid.addWidget(self.start, 0, 3)
+        grid.addWidget(QLabel(self.tr("until")), 0, 4)
+        grid.addWidget(self.until, 0, 5)
+        grid.addWidget(self.state, 1, 0, 1, 6)
+        grid.setColumnStretch(6, 1)
+        self.enabled.toggled.connect(self._switch)
+        self.vacation.toggled.connect(self._schedule)
+        self.start.dateTimeChanged.connect(self._schedule_if_on)
+        self.until.dateTimeChanged.connect(self._schedule_if_on)
+        self._explain()
+
+    def _explain(self, mp: MarketplaceInfo | None = None) -> None:
+        mp = mp or self.mp
+        state, detail = messaging_state(mp, datetime.now(UTC))
+        text = {
+            "on": self.tr("Messaging is on: any buyer can write to you."),
+            "off": self.tr("Messaging is OFF. ") + self.tr(CONSEQUENCE),
+            "vacation": self.tr("On vacation until %1. ").replace("%1", detail)
+            + self.tr(CONSEQUENCE),
+            "scheduled": self.tr("Vacation scheduled from %1. ").replace("%1", detail)
+            + self.tr(CONSEQUENCE),
+        }[state]
+        self.state.setText(text)
+        self.state.setStyleSheet("color:#b71c1c" if state in ("off", "vacation") else "")
+        for w in (self.start, self.until):
+            w.setEnabled(self.vacation.isChecked())
+
+    def _switch(self, on: bool) -> None:
+        self.session.set_messaging(self.mp.id, enabled=on)
+
+    def _schedule_if_on(self) -> None:
+        if self.vacation.isChecked():
+            self._schedule(True)
+
+    def _schedule(self, on: bool) -> None:
+        if on:
+            start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), UTC)
+            until = datetime.fromtimestamp(self.until.dateTime().toSecsSinceEpoch(), UTC)
+            if until <= start:
+                self.state.setText(self.tr("The vacation must end after it starts."))
+                return
+            self.session.set_messaging(self.mp.id, vacation=(start, until))
+        else:
+            self.session.set_messaging(self.mp.id, vacation=(None, None))
+        self._explain()
+
+    def refresh(self, mp: MarketplaceInfo) -> None:
+        self.mp = mp
+        self.enabled.blockSignals(True)
+        self.enabled.setChecked(mp.messaging_enabled)
+        self.enabled.blockSignals(False)
+        self._explain(mp)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(820, 560)
+        tabs = QTabWidget()
+        tabs.addTab(self._messaging_tab(), self.tr("Messaging"))
+        tabs.addTab(self._account_tab(), self.tr("Relay account"))
+        tabs.addTab(self._general_tab(), self.tr("General"))
+        self.tabs = tabs
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        session.settings_dialog = self
+
+    # --- messaging -------------------------------------------------------------------
+
+    def _messaging_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(self.tr(
+            "Turn messaging off per marketplace, now or as a scheduled vacation. "
+            "Changes apply at once and reach the relay on the next sync."
+        ))  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.rows: dict[str, MarketplaceRow] = {}
+        for mp in getattr(self.session, "marketplaces", []):
+            row = MarketplaceRow(self.session, mp)
+            self.rows[mp.id] = row
+            layout.addWidget(row)
+        layout.addStretch(1)
+        return page
+
+    def refresh(self) -> None:
+        for mp in getattr(self.session, "marketplaces", []):
+            if mp.id in self.rows:
+                self.rows[mp.id].refresh(mp)
+
+    # --- account ---------------------------------------------------------------------
+
+    def _account_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        s = self.session
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://relay.example.com")
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("Paste the token from your marketplace account"))
+        keyring = getattr(s, "keyring", None)
+        if keyring is None:
+            kr_text = self.tr("Checking the keyring…")
+        elif keyring.secure:
+            kr_text = self.tr("Saved in your system keyring (%1)").replace("%1", keyring.backend)
+        else:
+            kr_text = self.tr(
+                "Session-only: no secure keyring (%1). You sign in again each time you start."
+            ).replace("%1", keyring.backend)
+        self.keyring_label = QLabel(kr_text)
+        self.keyring_label.setObjectName("keyring-state")
+        self.keyring_label.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("Save and connect"))
+        self.connect_button.clicked.connect(self._connect)
+        self.account_state = QLabel()
+        self.account_state.setWordWrap(True)
+        if s.demo is not None:
+            self.url.setText(s.demo.url)
+            self.url.setEnabled(False)
+            self.token.setEnabled(False)
+            self.connect_button.setEnabled(False)
+            self.account_state.setText(self.tr(
+                "Demo: a relay running inside this app on your computer. Its token is kept "
+                "in the demo folder, never in your keyring."
+            ))  # fmt: skip
+        elif s.settings is not None:
+            self.url.setText(str(s.settings.value("relay/url", "")))
+        form.addRow(self.tr("Relay URL"), self.url)
+        form.addRow(self.tr("Token"), self.token)
+        form.addRow(self.tr("Where the token lives"), self.keyring_label)
+        row = QHBoxLayout()
+        row.addWidget(self.connect_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        form.addRow("", self.account_state)
+        return page
+
+    def _connect(self) -> None:
+        url, token = self.url.text().strip().rstrip("/"), self.token.text().strip()
+        if not url or not token:
+            self.account_state.setText(self.tr("Enter the relay URL and your token."))
+            return
+        self.session._spawn(self._save_account(url, token))
+
+    async def _save_account(self, url: str, token: str) -> None:
+        from app.services.credentials import TokenStore
+
+        s = self.session
+        if s.settings is not None:
+            s.settings.setValue("relay/url", url)
+        tokens = getattr(s, "tokens", None) or TokenStore(s.keyring)
+        s.tokens = tokens
+        in_keyring = await asyncio.to_thread(tokens.set, url, token)
+        self.token.clear()
+        self.account_state.setText(
+            self.tr("Saved in the keyring. Connecting…")
+            if in_keyring
+            else self.tr("Kept for this session only. Connecting…")
+        )
+        if s.live is not None:
+            await s.live.close()
+            s.live = None
+        s.start_live(url, token, session_only=not in_keyring)
+
+    # --- general ---------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        s = self.session
+        self.undo = QSpinBox()
+        self.undo.setRange(0, 60)
+        self.undo.setSuffix(self.tr(" s"))
+        self.undo.setValue(s._undo_seconds())
+        self.undo.valueChanged.connect(self._undo_changed)
+        self.language = QComboBox()
+        for code, name in (("", self.tr("System language")), ("en", "English"), ("sv", "Svenska"),
+                           ("es", "Español"), ("de", "Deutsch")):  # fmt: skip
+            self.language.addItem(name, code)
+        if s.settings is not None:
+            self.language.setCurrentIndex(
+                max(0, self.language.findData(str(s.settings.value("ui/language", ""))))
+            )
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.notify = QCheckBox(self.tr("Notify me when a buyer writes"))
+        self.notify.setChecked(s._notifications_on())
+        self.notify.toggled.connect(self._notify_changed)
+        form.addRow(self.tr("Undo window after Send"), self.undo)
+        form.addRow(self.tr("Language"), self.language)
+        hint = QLabel(self.tr("Takes effect the next time Seller Inbox starts."))
+        hint.setStyleSheet("color:#8a8f98")
+        form.addRow("", hint)
+        form.addRow(self.tr("Notifications"), self.notify)
+        return page
+
+    def _undo_changed(self, seconds: int) -> None:
+        s = self.session
+        if s.settings is not None:
+            s.settings.setValue("outbox/undo_seconds", seconds)
+        if s.live is not None:
+            s.live.outbox.undo_window = timedelta(seconds=seconds)
+
+    def _language_changed(self) -> None:
+        if self.session.settings is not None:
+            self.session.settings.setValue("ui/language", self.language.currentData())
+
+    def _notify_changed(self, on: bool) -> None:
+        if self.session.settings is not None:
+            self.session.settings.setValue("notifications/enabled", "true" if on else "false")

@@ -1,0 +1,56 @@
+"""UI test fixtures: a real relay on a loopback port (as tests/services does; not imported
+across test folders), and a qasync loop over pytest-qt's QApplication."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_API", "pyside6")
+
+
+@dataclass
+class UiRelay:
+    url: str
+    db_url: str
+    token: str
+    embedded: Any
+
+
+@pytest.fixture
+def ui_relay(tmp_path: Path) -> Iterator[UiRelay]:
+    from relay import auth
+    from relay.db import open_database
+    from relay.demo import seed_demo
+    from relay.embedded import start_embedded
+
+    db_url = f"sqlite:///{tmp_path / 'relay.sqlite3'}"
+    seed_demo(db_url, per_marketplace=3)
+    db = open_database(db_url)
+    token = auth.create_token(db, "demo")
+    db.dispose()
+    embedded = start_embedded(db_url)
+    try:
+        yield UiRelay(embedded.url, db_url, token, embedded)
+    finally:
+        embedded.stop()
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """asyncio inside Qt's event loop, as the app runs (pytest-qt has no qasync support)."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
