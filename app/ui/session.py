@@ -555,8 +555,7 @@ class Session:
             self.outbox_dialog.retry.connect(lambda i: self._spawn(self._retry(i)))
             self.outbox_dialog.undo.connect(lambda i: self._spawn(self.undo(i)))
         await self._fill_outbox()
-        self.outbox_dialog.show()
-        self.outbox_dialog.raise_()
+        _front(self.outbox_dialog)
 
     async def _fill_outbox(self) -> None:
         from app.domain import OutboxState
@@ -678,8 +677,7 @@ class Session:
         if self.settings_dialog is None:
             self.settings_dialog = SettingsDialog(self, self.window)
         self.settings_dialog.refresh()
-        self.settings_dialog.show()
-        self.settings_dialog.raise_()
+        _front(self.settings_dialog)
 
     def set_messaging(
         self,
@@ -716,8 +714,7 @@ class Session:
         if self.metrics_dialog is None:
             self.metrics_dialog = MetricsDialog(self.window)
         self.metrics_dialog.set_metrics(await self.worker.call(read))
-        self.metrics_dialog.show()
-        self.metrics_dialog.raise_()
+        _front(self.metrics_dialog)
 
     # --- shutdown --------------------------------------------------------------------
 
@@ -740,3 +737,9 @@ class Session:
         if self.store is not None:
             self.store.close()
         self.lock.release()
+
+
+def _front(dialog: Any) -> None:
+    dialog.show()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        dialog.raise_()  # the offscreen plugin warns that it cannot
