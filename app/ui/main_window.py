@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(24)
         for col, width in ((STATUS, 30), (MARKETPLACE, 54), (BUYER, 130), (SUBJECT, 260),
-                           (ORDER, 150), (ACTIVITY, 86), (CLOCK, 136)):  # fmt: skip
+                           (ORDER, 150), (ACTIVITY, 86), (CLOCK, 168)):  # fmt: skip
             header.resizeSection(col, width)
         header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         # One painted row shows what the hidden columns hold (buyer, order, activity).
