@@ -44,7 +44,9 @@ def start_embedded(
 ) -> EmbeddedRelay:
     """Start a relay on `host:port` (default: a free port) in a daemon thread, once ready."""
     app = create_app(db_url, config)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says TCP
+    # (accepted sockets inherit it). With proto 0, Nagle + delayed ACK add ~40 ms per response.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     actual = sock.getsockname()[1]

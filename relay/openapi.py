@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from relay.config import CORE, RELAY
+
 PROBLEM_REF = {"$ref": "#/components/responses/Problem"}
 
 
@@ -39,6 +41,114 @@ PERSON = {
 }
 
 
+ACCOUNT_ID = {"type": "string", "pattern": "^A[0-9]{1,18}$"}
+ID = {"type": "string", "minLength": 1, "maxLength": 64}
+STATE = {"type": "string", "pattern": "^[0-9]{1,18}$"}
+UNSIGNED = {"type": "integer", "minimum": 0, "maximum": 2**53 - 1}
+DATE = {"type": "string", "format": "date-time"}
+
+SUBMISSION_CREATE = {
+    "type": "object",
+    "required": ["clientSubmissionId", "body"],
+    "properties": {
+        "clientSubmissionId": {"type": "string", "minLength": 1, "maxLength": 128},
+        "conversationId": ID,
+        "buyerId": ID,
+        "orderId": ID,
+        "subject": {"type": "string", "maxLength": 200},
+        "body": {"type": "string", "maxLength": 100_000},
+        "contactReason": {"type": "string"},
+        "attachments": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+                "type": "object",
+                "required": ["blobId", "name"],
+                "properties": {"blobId": ID, "name": {"type": "string", "maxLength": 120}},
+            },
+        },
+        "onOptOut": {"type": "string", "enum": ["bounce", "refuse"]},
+        "onAttachmentRejected": {"type": "string", "enum": ["remove", "refuse"]},
+    },
+}
+KEYWORDS = ["$seen", "$flagged", "$answered", "$noResponseNeeded"]
+SET_UPDATES = {
+    "Message": {
+        "type": "object",
+        "properties": {
+            "keywords": {
+                "type": "object",
+                "propertyNames": {"enum": KEYWORDS},
+                "additionalProperties": {"const": True},
+            },
+            **{f"keywords/{k}": {"enum": [True, None]} for k in KEYWORDS},
+        },
+    },
+    "Marketplace": {
+        "type": "object",
+        "properties": {
+            "messagingEnabled": {"type": "boolean"},
+            "vacationFrom": {"anyOf": [DATE, {"type": "null"}]},
+            "vacationUntil": {"anyOf": [DATE, {"type": "null"}]},
+        },
+    },
+}
+
+
+def _method_args(name: str) -> dict[str, Any]:
+    """The arguments of one method (RFC 8620 §5), as far as a schema can say."""
+    type_, verb = name.split("/", 1)
+    props: dict[str, Any] = {"accountId": ACCOUNT_ID}
+    if name == "Core/echo":
+        return {"type": "object"}
+    if verb == "get":
+        props["ids"] = {
+            "anyOf": [{"type": "array", "items": ID, "maxItems": 500}, {"type": "null"}]
+        }
+        props["properties"] = {"type": "array", "items": {"type": "string"}}
+    elif verb == "changes":
+        props["sinceState"] = STATE
+        props["maxChanges"] = {"type": "integer", "minimum": 1, "maximum": 2**53 - 1}
+    elif verb == "query":
+        props["filter"] = {
+            "type": "object",
+            "additionalProperties": {"type": ["string", "boolean"]},
+        }
+        props["sort"] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["property"],
+                "properties": {
+                    "property": {"type": "string"},
+                    "isAscending": {"type": "boolean"},
+                },
+            },
+        }
+        props["position"] = UNSIGNED
+        props["limit"] = UNSIGNED
+        props["calculateTotal"] = {"type": "boolean"}
+    elif verb == "set":
+        props["ifInState"] = STATE
+        if type_ == "Submission":
+            props["create"] = {"type": "object", "additionalProperties": SUBMISSION_CREATE}
+        props["update"] = {
+            "type": "object",
+            "additionalProperties": SET_UPDATES.get(type_, {"type": "object"}),
+        }
+        props["destroy"] = {"type": "array", "items": ID}
+    return {"type": "object", "required": ["accountId"], "properties": props}
+
+
+def _method_call(name: str) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "prefixItems": [{"const": name}, _method_args(name), {"type": "string", "maxLength": 64}],
+        "minItems": 3,
+        "maxItems": 3,
+    }
+
+
 def openapi_document(methods: list[str]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -72,19 +182,14 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                     "type": "object",
                     "required": ["using", "methodCalls"],
                     "properties": {
-                        "using": {"type": "array", "items": {"type": "string"}},
+                        "using": {
+                            "type": "array",
+                            "items": {"type": "string", "enum": [CORE, RELAY]},
+                        },
                         "methodCalls": {
                             "type": "array",
-                            "items": {
-                                "type": "array",
-                                "prefixItems": [
-                                    {"type": "string", "enum": methods},
-                                    {"type": "object"},
-                                    {"type": "string"},
-                                ],
-                                "minItems": 3,
-                                "maxItems": 3,
-                            },
+                            "maxItems": 32,
+                            "items": {"oneOf": [_method_call(m) for m in methods]},
                         },
                     },
                 },
@@ -130,7 +235,7 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                             "name": "Idempotency-Key",
                             "in": "header",
                             "required": False,
-                            "schema": {"type": "string", "maxLength": 128},
+                            "schema": {"type": "string", "pattern": "^[!-~]{1,128}$"},
                         }
                     ],
                     "requestBody": {
@@ -156,12 +261,7 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                 "post": {
                     "summary": "Upload a blob (streamed, capped, type sniffed from content)",
                     "parameters": [
-                        {
-                            "name": "accountId",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        }
+                        {"name": "accountId", "in": "path", "required": True, "schema": ACCOUNT_ID}
                     ],
                     "requestBody": {
                         "required": True,
@@ -196,8 +296,14 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                 "get": {
                     "summary": "Download a blob as an attachment",
                     "parameters": [
-                        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
-                        for n in ("accountId", "blobId", "name")
+                        {"name": "accountId", "in": "path", "required": True, "schema": ACCOUNT_ID},
+                        {"name": "blobId", "in": "path", "required": True, "schema": ID},
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 120},
+                        },
                     ],
                     "responses": {
                         "200": {

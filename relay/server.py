@@ -142,11 +142,44 @@ def _relay(request: Request) -> Relay:
     return relay
 
 
-def _parse_request(raw: bytes, config: RelayConfig) -> dict[str, Any]:
+def _unstorable(value: Any) -> str | None:
+    """Why a decoded JSON value cannot be stored on every backend (None when it can).
+
+    JSON may carry U+0000 (PostgreSQL text refuses it) and unpaired surrogates (not UTF-8 at
+    all); both would otherwise fail deep inside a write. Iterative: nesting depth is no risk.
+    """
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if "\x00" in v:
+                return "strings must not contain U+0000"
+            if not v.isascii():
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError:
+                    return "strings must not contain unpaired surrogates"
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return None
+
+
+def _loads(raw: bytes) -> Any:
     try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise Problem(400, JMAP_ERR + "notJSON", "the body is not JSON") from None
+    why = _unstorable(value)
+    if why:
+        raise Problem(400, JMAP_ERR + "notJSON", why)
+    return value
+
+
+def _parse_request(raw: bytes, config: RelayConfig) -> dict[str, Any]:
+    payload = _loads(raw)
     if not isinstance(payload, dict):
         raise Problem(400, JMAP_ERR + "notRequest", "a Request object is required")
     using, calls = payload.get("using"), payload.get("methodCalls")
@@ -330,6 +363,8 @@ async def download(request: Request) -> Response:
     who = await relay.principal(request, "seller")
     sid = _own_account(request, who)
     blob_id = request.path_params["blobId"]
+    if not (blob_id.isascii() and blob_id.isalnum() and len(blob_id) <= 32):
+        raise Problem(404, RELAY_ERR + "blobNotFound", "no such blob")  # never a blob id
 
     def fetch() -> tuple[bytes, str] | None:
         with relay.db.reading() as conn:
@@ -411,10 +446,7 @@ async def _ingest_json(request: Request) -> tuple[Relay, dict[str, Any]]:
     relay = _relay(request)
     await relay.principal(request, "ingest")
     raw = await read_capped(request, relay.config.max_ingest_bytes)
-    try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise Problem(400, JMAP_ERR + "notJSON", "the body is not JSON") from None
+    body = _loads(raw)
     if not isinstance(body, dict):
         raise Problem(400, RELAY_ERR + "invalidField", "a JSON object is required")
     return relay, body

@@ -172,6 +172,12 @@ def account_id(seller_id: int) -> str:
 
 
 def seller_of_account(account: Any) -> int | None:
-    if isinstance(account, str) and account.startswith("A") and account[1:].isdigit():
+    if (
+        isinstance(account, str)
+        and account.startswith("A")
+        and account[1:].isascii()
+        and account[1:].isdigit()
+        and len(account) <= 19
+    ):
         return int(account[1:])
     return None

@@ -13,6 +13,7 @@ from relay.api.core import Context, MethodError, want_ids, want_properties
 from relay.store import type_state
 
 Filter = Callable[[Any], ColumnElement[bool]]
+MAX_UNSIGNED = 2**53 - 1  # JMAP's UnsignedInt
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,8 @@ def do_query(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, An
     position = args.get("position", 0)
     limit = args.get("limit", 100)
     for name, v in (("position", position), ("limit", limit)):
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-            raise MethodError("invalidArguments", f"{name} must be a non-negative integer")
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_UNSIGNED:
+            raise MethodError("invalidArguments", f"{name} must be an UnsignedInt")
     limit = min(limit, 500)
     where = conds[0]
     for cond in conds[1:]:
