@@ -147,19 +147,23 @@ class Session:
             if self.opts.smoke_test or self.opts.exit_after_paint:
                 self._finish(4)
             return
+        self.store = store
+        total = self._count()
+        self.window.show_threads(self._page, self.filter.sort)
+        if self.opts.exit_after_paint:
+            print(f"inbox-ready-ms: {self._elapsed_ms()}", flush=True)
+        await asyncio.sleep(0)  # paint the first page before the rest of the set-up
         from app.services.drafts import DraftAutosaver
         from app.services.local_changes import LocalChanges
 
-        self.store = store
         self.local_changes = LocalChanges(store, self.worker)
         self.drafts = DraftAutosaver(store, self.worker)
-        total = self._count()
         self._refresh_marketplaces()
-        self.window.show_threads(self._page, self.filter.sort)
         self.newest_inbound = self._newest_inbound()
         self.clock_timer.start()
-        if self.opts.exit_after_paint:
-            print(f"inbox-ready-ms: {self._elapsed_ms()}", flush=True)
+        if (thread := self.window.current_thread()) is not None:
+            self.details = None
+            self.open_conversation(thread.id)  # opened before the drafts were ready
         if self.opts.smoke_test:
             print(keyring.describe())
             print(f"smoke-test: ok ({total} conversations, schema migrated)")
@@ -301,7 +305,7 @@ class Session:
         self.window.details.show_details(details)
         changed = self.details is None or self.details.conversation_id != conversation_id
         self.details = details
-        if changed and details is not None:
+        if changed and details is not None and self.drafts is not None:
             self._spawn(self._open_reply_draft(row, details))
         if row.unread_count:
             QTimer.singleShot(1500, lambda: self._auto_read(conversation_id))
