@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
+from typing import Any
 
 import httpx
 
@@ -33,6 +35,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its waited-for children (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -41,8 +50,52 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+class KeepAlive:
+    """One keep-alive HTTP/1.1 connection, just enough for the relay's answers (Content-Length).
+
+    httpx costs ~1.5 ms of CPU per request; on the same 2 cores as the relay that made the load
+    generator a bottleneck of its own. This costs a tenth of that.
+    """
+
+    def __init__(self, host: str, port: int, token: str) -> None:
+        self.host, self.port = host, port
+        self.auth = f"Authorization: Bearer {token}\r\n".encode()
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, path: str, body: bytes, extra: str = "") -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Length: {len(body)}\r\n"
+            f"Content-Type: application/json\r\n{extra}"
+        ).encode()
+        self.writer.write(head + self.auth + b"\r\n" + body)
+        status_line = await self.reader.readuntil(b"\r\n")
+        headers = await self.reader.readuntil(b"\r\n\r\n")
+        length = 0
+        close = False
+        for line in headers.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"connection" and value.strip().lower() == b"close":
+                close = True
+        data = await self.reader.readexactly(length)
+        if close:
+            await self.close()
+        return int(status_line.split()[1]), data
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = self.reader = None
+
+
 async def worker(
-    c: httpx.AsyncClient,
+    c: KeepAlive,
     acc: str,
     convs: list[str],
     until: float,
@@ -50,51 +103,56 @@ async def worker(
     errors: list[int],
 ) -> None:
     rng = random.Random()
-    while time.monotonic() < until:
-        roll = rng.random()
-        t = time.perf_counter()
-        if roll < 0.80:
-            calls = [
-                ["Conversation/query", {"accountId": acc, "limit": 50}, "q"],
-                [
-                    "Conversation/get",
-                    {
-                        "accountId": acc,
-                        "#ids": {"resultOf": "q", "name": "Conversation/query", "path": "/ids"},
-                    },
-                    "g",
-                ],
-            ]
-            r = await c.post("/api", json={"using": USING, "methodCalls": calls})
-        elif roll < 0.95:
-            key = str(uuid.uuid4())
-            calls = [
-                [
-                    "Submission/set",
-                    {
-                        "accountId": acc,
-                        "create": {
-                            "k": {
-                                "clientSubmissionId": key,
-                                "conversationId": rng.choice(convs),
-                                "body": "Thank you, your parcel ships tomorrow.",
-                                "contactReason": "other",
-                            }
+    try:
+        while time.monotonic() < until:
+            roll = rng.random()
+            t = time.perf_counter()
+            if roll < 0.80:
+                calls: list[Any] = [
+                    ["Conversation/query", {"accountId": acc, "limit": 50}, "q"],
+                    [
+                        "Conversation/get",
+                        {
+                            "accountId": acc,
+                            "#ids": {"resultOf": "q", "name": "Conversation/query", "path": "/ids"},
                         },
-                    },
-                    "s",
+                        "g",
+                    ],
                 ]
-            ]
-            r = await c.post(
-                "/api",
-                json={"using": USING, "methodCalls": calls},
-                headers={"Idempotency-Key": key},
-            )
-        else:
-            r = await c.post(f"/upload/{acc}", content=b"%PDF-1.4\n" + os.urandom(2048))
-        lat.append(time.perf_counter() - t)
-        if r.status_code >= 400:
-            errors.append(r.status_code)
+                status, _ = await c.post(
+                    "/api", json.dumps({"using": USING, "methodCalls": calls}).encode()
+                )
+            elif roll < 0.95:
+                key = str(uuid.uuid4())
+                calls = [
+                    [
+                        "Submission/set",
+                        {
+                            "accountId": acc,
+                            "create": {
+                                "k": {
+                                    "clientSubmissionId": key,
+                                    "conversationId": rng.choice(convs),
+                                    "body": "Thank you, your parcel ships tomorrow.",
+                                    "contactReason": "other",
+                                }
+                            },
+                        },
+                        "s",
+                    ]
+                ]
+                status, _ = await c.post(
+                    "/api",
+                    json.dumps({"using": USING, "methodCalls": calls}).encode(),
+                    f"Idempotency-Key: {key}\r\n",
+                )
+            else:
+                status, _ = await c.post(f"/upload/{acc}", b"%PDF-1.4\n" + os.urandom(2048))
+            lat.append(time.perf_counter() - t)
+            if status >= 400:
+                errors.append(status)
+    finally:
+        await c.close()
 
 
 async def sse_idle(url: str, token: str, n: int) -> list[httpx.Response]:
@@ -172,12 +230,38 @@ async def run(args: argparse.Namespace) -> None:
             # Only conversations a buyer started: sends there are always delivered.
             lat: list[float] = []
             errors: list[int] = []
+            spy = None
+            if args.profile:
+                spy = subprocess.Popen(
+                    [
+                        "py-spy",
+                        "record",
+                        "--pid",
+                        str(server.pid),
+                        "--duration",
+                        str(int(args.seconds)),
+                        "--format",
+                        args.profile_format,
+                        "-o",
+                        args.profile,
+                        "--gil",  # only the thread holding the GIL: where CPU goes
+                    ],
+                    stdout=subprocess.DEVNULL,
+                )
             until = time.monotonic() + args.seconds
             start = time.monotonic()
+            cpu_self, cpu_relay = time.process_time(), cpu_seconds(server.pid)
             await asyncio.gather(
-                *[worker(c, acc, convs, until, lat, errors) for _ in range(args.concurrency)]
+                *[
+                    worker(KeepAlive("127.0.0.1", port, token), acc, convs, until, lat, errors)
+                    for _ in range(args.concurrency)
+                ]
             )
             elapsed = time.monotonic() - start
+            cpu_self = time.process_time() - cpu_self
+            cpu_relay = cpu_seconds(server.pid) - cpu_relay
+            if spy is not None:
+                spy.wait(timeout=60)
         lat.sort()
         print(
             f"backend={'sqlite' if args.db == 'sqlite' else 'postgresql'} "
@@ -187,6 +271,10 @@ async def run(args: argparse.Namespace) -> None:
             f"requests={len(lat)} req/s={len(lat) / elapsed:.0f} "
             f"p50={statistics.median(lat) * 1000:.1f}ms p99={lat[int(len(lat) * 0.99)] * 1000:.1f}ms "
             f"errors={len(errors)} {sorted(set(errors))} relay_rss={rss_mb(server.pid):.0f}MB"
+        )
+        print(
+            f"cpu: relay {cpu_relay / elapsed * 100:.0f}% of a core, "
+            f"load generator {cpu_self / elapsed * 100:.0f}%"
         )
         if args.sse:
             before = rss_mb(server.pid)
@@ -210,6 +298,8 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=20)
     p.add_argument("--concurrency", type=int, default=32)
     p.add_argument("--sse", type=int, default=2000)
+    p.add_argument("--profile", help="py-spy the relay during the load into this file")
+    p.add_argument("--profile-format", default="speedscope", help="py-spy format (or 'raw')")
     asyncio.run(run(p.parse_args()))
 
 

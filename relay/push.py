@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from relay.db import Database
 
@@ -71,6 +71,13 @@ class Hub:
                     conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(sid)})
         except Exception:  # push is a hint; the write itself has committed
             log.warning("NOTIFY failed", exc_info=True)
+
+    def notify_in(self, conn: Connection, seller_ids: set[int]) -> None:
+        """NOTIFY inside the writing transaction: PostgreSQL delivers it at commit."""
+        if self.db.is_sqlite:
+            return
+        for sid in sorted(seller_ids):
+            conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(sid)})
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop

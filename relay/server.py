@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import quote
 
+from sqlalchemy.exc import IntegrityError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -35,6 +36,7 @@ PROBLEM = "application/problem+json"
 JMAP_ERR = "urn:ietf:params:jmap:error:"
 RELAY_ERR = "urn:seller-relay:error:"
 TOKEN_CACHE_SECONDS = 2.0  # revocation takes effect within this
+SESSION_STATE = "1"  # the session object changes only with the relay's configuration
 
 
 class Problem(Exception):
@@ -220,47 +222,64 @@ async def api(request: Request) -> Response:
     if key is not None and not idempotency.valid_key(key):
         raise Problem(400, RELAY_ERR + "idempotencyKeyInvalid", "1..128 printable ASCII characters")
     sid = who.seller_id
-    if key is not None:
-        cfg = relay.config
-        began = await run_in_threadpool(
-            idempotency.begin,
-            relay.db,
-            sid,
-            key,
-            idempotency.request_hash(payload),
-            cfg.idempotency_ttl_seconds,
-            cfg.idempotency_stale_seconds,
-        )
-        if began.outcome == "replay":
-            return JSONResponse(began.response, headers={"Idempotency-Replayed": "true"})
-        if began.outcome == "inflight":
-            raise Problem(
-                409,
-                RELAY_ERR + "idempotencyKeyInFlight",
-                "the same key is being processed",
-                headers={"Retry-After": "1"},
-            )
-        if began.outcome == "mismatch":
-            raise Problem(
-                422, RELAY_ERR + "idempotencyKeyReused", "this key was used for a different request"
-            )
     ctx = Context(relay.db, relay.config, sid, who.seller_name)
-    try:
-        responses = await run_in_threadpool(run_calls, ctx, payload["methodCalls"])
-        session_state = await run_in_threadpool(_session_state, relay.db, sid)
-    except BaseException:
-        if key is not None:
-            await run_in_threadpool(idempotency.abandon, relay.db, sid, key)
-        raise
-    body = {"methodResponses": responses, "sessionState": session_state}
-    if key is not None:
-        await run_in_threadpool(idempotency.finish, relay.db, sid, key, body)
-    await relay.publish(ctx.changed)
+    digest = idempotency.request_hash(payload) if key is not None else ""
+    outcome, body = await run_in_threadpool(_run_api, relay, ctx, payload, key, digest)
+    if outcome == "replay":
+        return JSONResponse(body, headers={"Idempotency-Replayed": "true"})
+    if outcome == "inflight":
+        raise Problem(
+            409,
+            RELAY_ERR + "idempotencyKeyInFlight",
+            "the same key is being processed",
+            headers={"Retry-After": "1"},
+        )
+    if outcome == "mismatch":
+        raise Problem(
+            422, RELAY_ERR + "idempotencyKeyReused", "this key was used for a different request"
+        )
+    relay.hub.published(ctx.changed)
     return JSONResponse(body)
 
 
-def _session_state(db: Database, seller_id: int) -> str:
-    return "1"  # the session object changes only with the relay's configuration
+def _run_api(
+    relay: Relay, ctx: Context, payload: dict[str, Any], key: str | None, digest: str
+) -> tuple[str, dict[str, Any] | None]:
+    """All of one /api request's database work, in one worker-thread hop.
+
+    With an Idempotency-Key, one write transaction holds the key, every call's writes and the
+    stored response: they commit together or not at all (so a failed request keeps no key).
+    """
+    calls = payload["methodCalls"]
+    if key is None:
+        body = {"methodResponses": run_calls(ctx, calls), "sessionState": SESSION_STATE}
+        relay.hub.notify_others(ctx.changed)
+        return "new", body
+    cfg = relay.config
+    try:
+        with relay.db.writing() as conn:
+            began = idempotency.begin_in(
+                conn,
+                ctx.seller_id,
+                key,
+                digest,
+                cfg.idempotency_ttl_seconds,
+                cfg.idempotency_stale_seconds,
+            )
+            if began.outcome != "new":
+                return began.outcome, began.response
+            ctx.conn = conn
+            try:
+                body = {"methodResponses": run_calls(ctx, calls), "sessionState": SESSION_STATE}
+            finally:
+                ctx.conn = None
+            idempotency.finish_in(conn, ctx.seller_id, key, body)
+            if ctx.changed:
+                relay.hub.notify_in(conn, ctx.changed)  # delivered at commit (PostgreSQL)
+    except IntegrityError:  # another process holds the same key (PostgreSQL)
+        ctx.changed.clear()
+        return "inflight", None
+    return "new", body
 
 
 @handler
@@ -291,7 +310,7 @@ async def session(request: Request) -> Response:
             "downloadUrl": f"{base}/download/{{accountId}}/{{blobId}}/{{name}}",
             "eventSourceUrl": f"{base}/events?types={{types}}"
             "&closeafter={closeafter}&ping={ping}",  # not an f-string: single braces
-            "state": "1",
+            "state": SESSION_STATE,
         },
         headers={"Cache-Control": "no-store"},
     )

@@ -46,7 +46,7 @@ def do_get(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, Any]
     ids = want_ids(ctx, args)
     props = want_properties(args, spec.properties)
     t = spec.table
-    with ctx.db.reading() as conn:
+    with ctx.reading() as conn:
         state, _ = type_state(conn, ctx.seller_id, spec.name)
         q = _select(spec).where(t.c.seller_id == ctx.seller_id)
         if ids is not None:
@@ -80,7 +80,7 @@ def do_changes(ctx: Context, args: dict[str, Any], type_name: str) -> dict[str, 
         raise MethodError("invalidArguments", "maxChanges must be a positive integer")
     max_changes = min(max_changes, ctx.config.max_changes)
     c = schema.changes.c
-    with ctx.db.reading() as conn:
+    with ctx.reading() as conn:
         state, pruned = type_state(conn, ctx.seller_id, type_name)
         if since > state or since < pruned:
             raise MethodError("cannotCalculateChanges", "resynchronize with get")
@@ -148,7 +148,7 @@ def do_query(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, An
     where = conds[0]
     for cond in conds[1:]:
         where = where & cond
-    with ctx.db.reading() as conn:
+    with ctx.reading() as conn:
         state, _ = type_state(conn, ctx.seller_id, spec.name)
         ids = [
             r[0]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy import Connection
 
 from relay.config import RelayConfig
 from relay.db import Database
@@ -37,6 +40,27 @@ class Context:
     seller_name: str
     # Accounts whose state changed during this request (for push).
     changed: set[int] = field(default_factory=set)
+    # The request's own write transaction (requests with an Idempotency-Key: the key, the
+    # writes and the stored response commit together). None: each call opens its own.
+    conn: Connection | None = None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        if self.conn is not None:
+            yield self.conn
+            return
+        with self.db.reading() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        if self.conn is not None:
+            # A savepoint: a call that fails half-way leaves nothing in the shared transaction.
+            with self.conn.begin_nested():
+                yield self.conn
+            return
+        with self.db.writing() as conn:
+            yield conn
 
     @property
     def account_id(self) -> str:

@@ -130,7 +130,7 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     }
     not_destroyed = {k: set_error("forbidden") for k in destroy if isinstance(k, str)}
     not_updated: dict[str, Any] = {}
-    with ctx.db.writing() as conn:
+    with ctx.writing() as conn:
         old = check_if_in_state(conn, ctx, args, "Marketplace")
         ch = Changes(conn, ctx.seller_id)
         for mid, patch in patches.items():

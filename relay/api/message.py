@@ -134,7 +134,7 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     t = schema.messages
     updated: dict[str, Any] = {}
     not_updated: dict[str, Any] = {}
-    with ctx.db.writing() as conn:
+    with ctx.writing() as conn:
         old = check_if_in_state(conn, ctx, args, "Message")
         ch = Changes(conn, ctx.seller_id)
         refresh: set[str] = set()

@@ -17,7 +17,7 @@ def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     ids = want_ids(ctx, args)
     mk = schema.marketplaces.c
     at = now()
-    with ctx.db.reading() as conn:
+    with ctx.reading() as conn:
         state, _ = type_state(conn, ctx.seller_id, "Message")
         mine = [
             r[0]

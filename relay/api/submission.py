@@ -417,7 +417,7 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     create, patches, destroy = set_ops(ctx, args)
     created: dict[str, Any] = {}
     not_created: dict[str, Any] = {}
-    with ctx.db.writing() as conn:
+    with ctx.writing() as conn:
         old = check_if_in_state(conn, ctx, args, "Submission")
         for key, spec in create.items():
             # A savepoint per object: a refused one leaves nothing behind.
