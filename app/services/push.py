@@ -9,13 +9,14 @@ while the relay stays away. While push is down the runner keeps polling.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable
 
 import httpx
 
 from app.services.connectivity import Backoff
-from app.services.relay_client import RelayClient
+from app.services.relay_client import RelayClient, RelayError
 
 PING_SECONDS = 30
 
@@ -46,12 +47,20 @@ class PushListener:
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            try:
-                await self._listen_once(stop)
-            except (httpx.HTTPError, OSError, ValueError):
-                pass  # dropped, refused or garbled: reconnect below
-            except Exception:
-                pass
+            # Listen in a task so that stopping cancels it at once: the stream is closed by
+            # its own context manager instead of being torn down under it by aclose().
+            listening = asyncio.ensure_future(self._listen_once(stop))
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait([listening, stopping], return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not listening.done():
+                listening.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listening
+                self._status(False)
+                return
+            with contextlib.suppress(httpx.HTTPError, OSError, ValueError, RelayError):
+                listening.result()  # dropped, refused, garbled, offline or 401: reconnect
             self._status(False)
             if stop.is_set():
                 return

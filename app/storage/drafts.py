@@ -8,7 +8,6 @@ outbox in **one** transaction, minting the UUIDv7 that is both the ``Idempotency
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,23 +16,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import OutboxState
 from app.domain.ids import uuid7
+from app.storage.rows import DraftData as DraftData  # re-exported for callers
+from app.storage.rows import OutboxItem as OutboxItem
 from app.storage.schema import DraftRow, OutboxRow
 
 _drafts = cast(Table, DraftRow.__table__)
 _outbox = cast(Table, OutboxRow.__table__)
-
-
-@dataclass(frozen=True, slots=True)
-class DraftData:
-    key: str  # "conv:<local id>" or "new:<buyer id>:<order id>"
-    subject: str = ""
-    body: str = ""
-    contact_reason: str = "other"
-    important: bool = False
-    attachments: tuple[dict[str, Any], ...] = ()
-    conversation_id: int | None = None
-    buyer_id: int | None = None
-    order_id: int | None = None
 
 
 def draft_key_for_conversation(conversation_id: int) -> str:
@@ -90,28 +78,6 @@ def _draft(row: Any) -> DraftData:
         buyer_id=row["buyer_id"],
         order_id=row["order_id"],
     )
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxItem:
-    id: int
-    idempotency_key: str
-    state: OutboxState
-    conversation_id: int | None
-    buyer_id: int | None
-    order_id: int | None
-    marketplace_id: str | None
-    subject: str
-    body: str
-    contact_reason: str
-    attachments: tuple[dict[str, Any], ...]
-    attempts: int
-    send_after: datetime
-    next_attempt_at: datetime | None
-    error_type: str | None
-    error_detail: str | None
-    submission_id: str | None
-    draft_key: str
 
 
 def enqueue(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, literal, select, text, tuple_
@@ -18,7 +17,10 @@ from app.storage.fts import fts_query, like_pattern
 from app.storage.rows import (
     PAGE_SIZE,
     AttachmentInfo,
+    ConversationDetails,
+    MarketplaceInfo,
     MessageView,
+    OrderInfo,
     ThreadFilter,
     ThreadKey,
     ThreadRow,
@@ -32,6 +34,7 @@ from app.storage.schema import (
     MessageRow,
     OrderRow,
 )
+from app.storage.timestamps import from_ms
 
 _c = ConversationRow.__table__.c
 _b = BuyerRow.__table__.c
@@ -245,16 +248,6 @@ def search_threads(
     return SearchResults([found[i] for i in ids if i in found], complete)
 
 
-@dataclass(frozen=True, slots=True)
-class MarketplaceInfo:
-    id: str
-    name: str
-    country: str
-    messaging_enabled: bool
-    vacation_from: datetime | None
-    vacation_until: datetime | None
-
-
 def marketplaces(conn: Connection) -> list[MarketplaceInfo]:
     mp = MarketplaceRow.__table__.c
     rows = conn.execute(
@@ -263,16 +256,6 @@ def marketplaces(conn: Connection) -> list[MarketplaceInfo]:
         ).order_by(mp.id)
     )
     return [MarketplaceInfo(*r) for r in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class OrderInfo:
-    id: int
-    order_number: str
-    marketplace_id: str
-    kind: OrderKind
-    placed_at: datetime | None
-    items: tuple[dict[str, Any], ...]
 
 
 def order(conn: Connection, order_id: int) -> OrderInfo | None:
@@ -286,10 +269,64 @@ def order(conn: Connection, order_id: int) -> OrderInfo | None:
     return OrderInfo(row[0], row[1], row[2], OrderKind(row[3]), row[4], tuple(json.loads(row[5])))
 
 
+def conversation_details(conn: Connection, conversation_id: int) -> ConversationDetails | None:
+    row = conn.exec_driver_sql(
+        "SELECT c.id, c.marketplace_id, b.id, b.display_name, b.alias, b.locale, b.opted_out, "
+        "c.buyer_initiated, o.id, o.order_number, o.kind, o.placed_at, o.items_json "
+        "FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
+        "LEFT JOIN orders o ON o.id = c.order_id WHERE c.id = ?",
+        (conversation_id,),
+    ).first()
+    if row is None:
+        return None
+    return ConversationDetails(
+        conversation_id=row[0],
+        marketplace_id=row[1],
+        buyer_id=row[2],
+        buyer_name=row[3],
+        buyer_alias=row[4],
+        buyer_locale=row[5],
+        buyer_opted_out=bool(row[6]),
+        buyer_initiated=bool(row[7]),
+        order_id=row[8],
+        order_number=row[9],
+        order_kind=row[10] or "standard",
+        order_placed_at=from_ms(row[11]) if row[11] is not None else None,
+        order_items=tuple(json.loads(row[12] or "[]")),
+    )
+
+
+def response_metrics(conn: Connection) -> dict[str, dict[str, dict[str, Any]]]:
+    """{marketplace id: {"7": {...}, "30": {...}, "90": {...}}} as the relay computed it."""
+    rows = conn.exec_driver_sql("SELECT marketplace_id, windows_json FROM response_metrics")
+    return {mid: json.loads(windows) for mid, windows in rows}
+
+
+def newest_inbound_id(conn: Connection) -> int:
+    """The id of the newest buyer message stored (0 when none): "did a buyer just write?"."""
+    m = MessageRow.__table__.c
+    found = conn.execute(select(func.coalesce(func.max(m.id), 0)).where(m.direction == "in"))
+    return int(found.scalar_one())
+
+
+def message_headline(conn: Connection, message_id: int) -> tuple[str, str] | None:
+    """(buyer display name, conversation subject) of a message, for a notification."""
+    m = MessageRow.__table__.c
+    row = conn.execute(
+        select(_b.display_name, _c.subject)
+        .select_from(MessageRow.__table__)
+        .join(ConversationRow.__table__, _c.id == m.conversation_id)
+        .join(BuyerRow.__table__, _b.id == _c.buyer_id)
+        .where(m.id == message_id)
+    ).first()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
 __all__ = [
     "PAGE_SIZE",
     "SEARCH_HIT_CAP",
     "AttachmentInfo",
+    "ConversationDetails",
     "MarketplaceInfo",
     "MessageView",
     "OrderInfo",
@@ -298,10 +335,14 @@ __all__ = [
     "ThreadKey",
     "ThreadRow",
     "ThreadSort",
+    "conversation_details",
     "conversation_messages",
     "count_threads",
     "marketplaces",
+    "message_headline",
+    "newest_inbound_id",
     "order",
+    "response_metrics",
     "search_threads",
     "thread",
     "thread_page",

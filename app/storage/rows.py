@@ -3,11 +3,12 @@ before the store (and its ~0.5 s of imports) is loaded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from app.domain import ConversationStatus, Direction
+from app.domain import ConversationStatus, Direction, OrderKind, OutboxState
 from app.storage.timestamps import to_ms
 
 PAGE_SIZE = 50
@@ -80,3 +81,75 @@ class MessageView:
     received_at: datetime
     keywords: frozenset[str]
     attachments: tuple[AttachmentInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MarketplaceInfo:
+    id: str
+    name: str
+    country: str
+    messaging_enabled: bool
+    vacation_from: datetime | None
+    vacation_until: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderInfo:
+    id: int
+    order_number: str
+    marketplace_id: str
+    kind: OrderKind
+    placed_at: datetime | None
+    items: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationDetails:
+    conversation_id: int
+    marketplace_id: str
+    buyer_id: int
+    buyer_name: str
+    buyer_alias: str
+    buyer_locale: str
+    buyer_opted_out: bool
+    buyer_initiated: bool
+    order_id: int | None = None
+    order_number: str | None = None
+    order_kind: str = "standard"
+    order_placed_at: datetime | None = None
+    order_items: tuple[dict[str, Any], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DraftData:
+    key: str  # "conv:<local id>" or "new:<buyer id>:<order id>"
+    subject: str = ""
+    body: str = ""
+    contact_reason: str = "other"
+    important: bool = False
+    attachments: tuple[dict[str, Any], ...] = ()
+    conversation_id: int | None = None
+    buyer_id: int | None = None
+    order_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    idempotency_key: str
+    state: OutboxState
+    conversation_id: int | None
+    buyer_id: int | None
+    order_id: int | None
+    marketplace_id: str | None
+    subject: str
+    body: str
+    contact_reason: str
+    attachments: tuple[dict[str, Any], ...]
+    attempts: int
+    send_after: datetime
+    next_attempt_at: datetime | None
+    error_type: str | None
+    error_detail: str | None
+    submission_id: str | None
+    draft_key: str

@@ -12,6 +12,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
@@ -53,11 +54,11 @@ def run(opts: LaunchOptions) -> int:
     from app.ui.session import Session
 
     _install_message_filter()
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("Seller Inbox")
     app.setOrganizationName("SellerInbox")
     app.setApplicationDisplayName("Seller Inbox")
-    theme.apply(app)  # type: ignore[arg-type]
+    theme.apply(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     # A one-shot run (smoke test, screenshot, timing) neither reads nor writes the seller's

@@ -47,7 +47,7 @@ from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
 
 if TYPE_CHECKING:
     # app.storage.drafts imports SQLAlchemy (~0.5 s): kept off the path to the first paint.
-    from app.storage.drafts import DraftData
+    from app.storage.rows import DraftData
 
 _REASONS = (
     (ContactReason.OTHER, "Reply / other"),
@@ -309,15 +309,15 @@ class Composer(QWidget):
             fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 28))
             fmt.setToolTip(f.message)
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self.body.setExtraSelections(selections)
         subject_bad = [f for f in self.findings if f.field is Field.SUBJECT]
         if subject_bad:
             worst = any(f.severity is Severity.BLOCK for f in subject_bad)
-            colour = (BLOCK_COLOUR if worst else WARN_COLOUR).name()
-            self.subject.setStyleSheet(f"QLineEdit{{border:1px solid {colour}}}")
+            border = (BLOCK_COLOUR if worst else WARN_COLOUR).name()
+            self.subject.setStyleSheet(f"QLineEdit{{border:1px solid {border}}}")
             self.subject.setToolTip("\n".join(f.message for f in subject_bad))
         else:
             self.subject.setStyleSheet("")

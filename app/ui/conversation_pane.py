@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Direction
-from app.storage.rows import MessageView, ThreadRow
+from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
-from app.ui.reads import ConversationDetails
 from app.ui.theme import bubble_colours
 from app.ui.thread_model import clock_text
 
@@ -58,7 +57,7 @@ class ConversationPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.thread: ThreadRow | None = None
+        self.shown: ThreadRow | None = None
         self.messages: list[MessageView] = []
         self.allowed_remote: set[int] = set()
         self._blocked_message: tuple[int, list[str]] | None = None
@@ -121,16 +120,16 @@ class ConversationPane(QWidget):
     # --- state -----------------------------------------------------------------------
 
     def _flagged(self) -> bool:
-        return bool(self.thread and self.thread.flagged)
+        return bool(self.shown and self.shown.flagged)
 
     def _nrn(self) -> bool:
-        return bool(self.thread and self.thread.no_response_needed)
+        return bool(self.shown and self.shown.no_response_needed)
 
     def _toggle_read(self) -> None:
-        self.mark_read.emit(bool(self.thread and self.thread.unread_count))
+        self.mark_read.emit(bool(self.shown and self.shown.unread_count))
 
     def show_placeholder(self, text: str) -> None:
-        self.thread = None
+        self.shown = None
         self.title.setText("")
         self.subtitle.setText("")
         self.clock.setText("")
@@ -143,7 +142,7 @@ class ConversationPane(QWidget):
 
     def update_thread(self, thread: ThreadRow) -> None:
         """The conversation's summary changed (a keyword, a sync): refresh the header."""
-        self.thread = thread
+        self.shown = thread
         self.title.setText(thread.subject or self.tr("(no subject)"))
         parts = [thread.buyer_name, thread.marketplace_id]
         if thread.order_number:
@@ -166,7 +165,7 @@ class ConversationPane(QWidget):
         self.nrn_button.setEnabled(thread.needs_response or thread.no_response_needed)
 
     def show_conversation(self, thread: ThreadRow, messages: list[MessageView]) -> None:
-        if self.thread is None or self.thread.id != thread.id:
+        if self.shown is None or self.shown.id != thread.id:
             self.allowed_remote = set()
         self.update_thread(thread)
         self.messages = messages
@@ -181,7 +180,7 @@ class ConversationPane(QWidget):
 
     def _render(self) -> None:
         who = {
-            Direction.INBOUND: self.thread.buyer_name if self.thread else self.tr("Buyer"),
+            Direction.INBOUND: self.shown.buyer_name if self.shown else self.tr("Buyer"),
             Direction.OUTBOUND: self.tr("You"),
             Direction.SYSTEM: self.tr("Marketplace notice"),
         }

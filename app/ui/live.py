@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.services.runner import SyncRunner
     from app.services.store_worker import StoreWorker
     from app.services.sync import SyncReport
-    from app.storage.drafts import OutboxItem
+    from app.storage.rows import OutboxItem
     from app.storage.store import Store
 
 OUTBOX_TICK = 1.0  # seconds between outbox passes (the undo window is counted in seconds)

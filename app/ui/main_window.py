@@ -265,9 +265,15 @@ class MainWindow(QMainWindow):
         self.statusBar().installEventFilter(self)
         self._restored = False
 
-    def _action(self, name: str, text: str, key: object, slot: Callable[[], object]) -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        key: QKeySequence | QKeySequence.StandardKey | str,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(key)  # type: ignore[arg-type]
+        action.setShortcut(key)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -290,11 +296,11 @@ class MainWindow(QMainWindow):
             return
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         for splitter in (self.splitter, self.centre):
             state = self.settings.value(f"window/{splitter.objectName()}")
             if state is not None:
-                splitter.restoreState(state)  # type: ignore[arg-type]
+                splitter.restoreState(state)
 
     def save_layout(self) -> None:
         if self.settings is None:
@@ -339,7 +345,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             row = self.model.row_of(current.id)
             fresh = self.model.thread_at(row)
-            shown = self.conversation.thread
+            shown = self.conversation.shown
             if fresh is not None and shown is not None and fresh.id == shown.id:
                 self.conversation.update_thread(fresh)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from app.storage.rows import ConversationDetails
 from app.ui.composer import Composer
-from app.ui.reads import ConversationDetails
 
 
 class NewMessageWindow(QDialog):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain import OutboxState
 
 if TYPE_CHECKING:
-    from app.storage.drafts import OutboxItem  # SQLAlchemy: off the first-paint path
+    from app.storage.rows import OutboxItem
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("State", "Subject", "Marketplace", "Attempts", "Detail")

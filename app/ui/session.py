@@ -29,14 +29,13 @@ if TYPE_CHECKING:
     from app.services.drafts import DraftAutosaver
     from app.services.local_changes import LocalChanges
     from app.services.sync import SyncReport
-    from app.storage.drafts import DraftData, OutboxItem
     from app.storage.lock import ProfileLock
+    from app.storage.rows import ConversationDetails, DraftData, OutboxItem
     from app.storage.store import Store
     from app.ui.app import LaunchOptions
     from app.ui.demo import DemoRelay, SimulatedBuyer
     from app.ui.live import LiveServices
     from app.ui.main_window import MainWindow
-    from app.ui.reads import ConversationDetails
 
 REMOTE_IMAGE_CAP = 2_000_000  # bytes per remote image the seller chose to load
 
@@ -247,7 +246,7 @@ class Session:
     def _undo_seconds(self) -> int:
         if self.settings is None:
             return 10
-        return int(self.settings.value("outbox/undo_seconds", 10))
+        return int(str(self.settings.value("outbox/undo_seconds", 10)))
 
     # --- reads -----------------------------------------------------------------------
 
@@ -271,11 +270,10 @@ class Session:
 
     def _newest_inbound(self) -> int:
         assert self.store is not None
+        from app.storage import queries
+
         with self.store.read() as conn:
-            found = conn.exec_driver_sql(
-                "SELECT coalesce(max(id), 0) FROM messages WHERE direction = 'in'"
-            ).scalar()
-        return int(found or 0)
+            return queries.newest_inbound_id(conn)
 
     def _refresh_marketplaces(self) -> None:
         from app.storage import queries
@@ -291,7 +289,7 @@ class Session:
 
     def open_conversation(self, conversation_id: int) -> None:
         from app.storage import queries
-        from app.ui.reads import conversation_details
+        from app.storage.queries import conversation_details
 
         if self.store is None:
             return
@@ -311,7 +309,7 @@ class Session:
             QTimer.singleShot(1500, lambda: self._auto_read(conversation_id))
 
     def _auto_read(self, conversation_id: int) -> None:
-        current = self.window.conversation.thread
+        current = self.window.conversation.shown
         if current is not None and current.id == conversation_id and current.unread_count:
             self._spawn(self.mark_read(True))
 
@@ -345,7 +343,7 @@ class Session:
         self.window.composer.open_draft(draft, self._context(details, reply=True))
 
     def _reload_current(self) -> None:
-        current = self.window.conversation.thread
+        current = self.window.conversation.shown
         self.window.refresh_threads()
         if current is not None:
             from app.storage import queries
@@ -382,7 +380,7 @@ class Session:
 
     def _tick(self) -> None:
         self.window.threads.viewport().update()  # the clocks are computed at paint time
-        thread = self.window.conversation.thread
+        thread = self.window.conversation.shown
         if thread is not None:
             self.window.conversation.update_thread(thread)
         if self.live is not None:
@@ -513,7 +511,7 @@ class Session:
         elif draft.conversation_id is not None:
             from app.storage.drafts import DraftData as Fresh
 
-            current = self.window.conversation.thread
+            current = self.window.conversation.shown
             if current is not None and current.id == draft.conversation_id:
                 fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=current.id)
                 assert self.details is not None
@@ -530,7 +528,7 @@ class Session:
             self.window.undo_bar.finish(self.window.tr("Too late to undo: already sending"))
             return
         self.window.undo_bar.finish(self.window.tr("Back in your drafts"))
-        current = self.window.conversation.thread
+        current = self.window.conversation.shown
         if current is not None and draft.conversation_id == current.id and self.details:
             self.window.composer.open_draft(draft, self._context(self.details, reply=True))
 
@@ -656,13 +654,10 @@ class Session:
 
             self.tray = make_tray(self.window)
         if self.tray is not None and self.store is not None:
+            from app.storage import queries
+
             with self.store.read() as conn:
-                row = conn.exec_driver_sql(
-                    "SELECT b.display_name, c.subject FROM messages m "
-                    "JOIN conversations c ON c.id = m.conversation_id "
-                    "JOIN buyers b ON b.id = c.buyer_id WHERE m.id = ?",
-                    (newest,),
-                ).first()
+                row = queries.message_headline(conn, newest)
             if row is not None and self._notifications_on():
                 self.tray.showMessage(
                     self.window.tr("New message from %1").replace("%1", row[0]), row[1]
@@ -705,8 +700,8 @@ class Session:
             self.live.runner.wake()
 
     async def show_metrics(self) -> None:
+        from app.storage.queries import response_metrics
         from app.ui.metrics_view import MetricsDialog
-        from app.ui.reads import response_metrics
 
         assert self.store is not None
         store = self.store

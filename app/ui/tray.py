@@ -34,9 +34,13 @@ def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
     menu.addAction(window.tr("Show Seller Inbox"), window.showNormal)
     menu.addAction(window.tr("Quit"), window.close)
     tray.setContextMenu(menu)
-    tray.activated.connect(
-        lambda _reason: (window.showNormal(), window.raise_(), window.activateWindow())
-    )
-    tray.messageClicked.connect(lambda: (window.showNormal(), window.activateWindow()))
+
+    def bring_forward(*_args: object) -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    tray.activated.connect(bring_forward)
+    tray.messageClicked.connect(bring_forward)
     tray.show()
     return tray
