@@ -28,10 +28,10 @@ def context_findings(subject: str, ctx: PolicyContext) -> list[Finding]:
     if opt_out_applies and not critical:
         sev = pack.severity("opted-out-non-critical")
         if sev is not None:
+            what = _WHAT.get(ctx.contact_reason.value, "this message")
             msg = (
-                f"The buyer opted out of messages; a {ctx.contact_reason.value.replace('-', ' ')} "
-                "message will bounce. Only shipping problems, customization and delivery "
-                "scheduling still reach them."
+                f"The buyer opted out of messages, so {what} will bounce. Only shipping "
+                "problems, customization and delivery scheduling still reach them."
             )
             out.append(Finding("opted-out-non-critical", sev, 0, 0, msg, Field.DRAFT))
     if opt_out_applies and critical and pack.important_tag_required and tag is None:
@@ -51,3 +51,12 @@ def context_findings(subject: str, ctx: PolicyContext) -> list[Finding]:
             )
             out.append(Finding("important-tag-misuse", sev, tag[0], tag[1], msg, Field.SUBJECT))
     return out
+
+
+# How a finding names what the seller is sending, by contact reason.
+_WHAT = {
+    "out-of-stock": "an out-of-stock notice",
+    "shipping-confirmation": "a shipping confirmation",
+    "product-manual": "a product manual",
+    "review-request": "a review request",
+}
