@@ -36,6 +36,11 @@ from app.storage.store import Store
 
 TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
 QUERY_PAGE = 500
+_BY_ID = {"property": "id", "isAscending": True}
+_NEWEST_FIRST = {
+    "Conversation": {"property": "lastActivity", "isAscending": False},
+    "Message": {"property": "receivedAt", "isAscending": False},
+}
 _METRICS = cast(Table, ResponseMetricsRow.__table__)
 
 _TABLES: dict[str, Table] = {
@@ -167,32 +172,36 @@ class SyncEngine:
                 return
 
     async def _full_resync(self, type_name: str, report: SyncReport) -> str:
-        """List and fetch everything of a type; returns the state to catch up from."""
+        """List and fetch everything of a type; returns the state to catch up from.
+
+        Page by page: each page of ids is fetched and committed before the next is listed,
+        newest conversations and messages first, so the top of a large inbox is usable long
+        before the whole mailbox has arrived. Anything that moves while we page was changed
+        after the remembered state and comes back through the catch-up ``changes``."""
         report.of(type_name).full_resync = True
-        ids: list[str] = []
+        seen: set[str] = set()
         state: str | None = None
         position = 0
         while True:
             page = await self.client.call_one(
                 f"{type_name}/query",
                 {
-                    "sort": [{"property": "id", "isAscending": True}],
+                    "sort": [_NEWEST_FIRST.get(type_name, _BY_ID)],
                     "position": position,
                     "limit": QUERY_PAGE,
                 },
             )
             state = state or str(page["queryState"])
-            ids.extend(page["ids"])
-            position += len(page["ids"])
-            if len(page["ids"]) < QUERY_PAGE:
-                break
-        batch = self._batch_size()
-        for start in range(0, len(ids), batch):
-            objects = await self._get(type_name, ids[start : start + batch])
+            fresh = [i for i in page["ids"] if i not in seen]
+            seen.update(fresh)
+            objects = await self._get(type_name, fresh)
             await self._resolve_references(type_name, objects)
             await self.worker.call(self._apply, type_name, objects, [], None)
             report.of(type_name).upserted += len(objects)
-        await self.worker.call(self._finish_full, type_name, set(ids), state)
+            position += len(page["ids"])
+            if len(page["ids"]) < QUERY_PAGE:
+                break
+        await self.worker.call(self._finish_full, type_name, seen, state)
         return state
 
     def _batch_size(self) -> int:
