@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,3 +69,45 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
         )
     )
     ch.updated("Conversation", conversation_id)
+
+
+@dataclass(frozen=True)
+class Added:
+    """A message just appended to a conversation (for `appended`)."""
+
+    received_at: datetime
+    body_text: str
+    direction: str
+    delivered: bool | None
+
+
+def appended(conn: Connection, ch: Changes, conv: Any, added: list[Added]) -> None:
+    """`refresh` for messages appended after everything already in the conversation, without
+    reading its messages again. `conv` is the conversation's row from before; falls back to
+    `refresh` when the new messages are not strictly later than all earlier ones."""
+    times = [a.received_at for a in added]
+    last_before = aware(conv.last_activity)
+    if (
+        not added
+        or last_before is None
+        or times[0] <= last_before
+        or any(b <= a for a, b in itertools.pairwise(times))
+    ):
+        refresh(conn, ch, conv.id)
+        return
+    awaiting = conv.awaiting_since
+    for a in added:  # a delivered seller reply ends the running clock (see `runs`)
+        if a.direction == Direction.OUTBOUND and a.delivered:
+            awaiting = None
+    c = schema.conversations.c
+    conn.execute(
+        update(schema.conversations)
+        .where((c.seller_id == ch.seller_id) & (c.id == conv.id))
+        .values(
+            awaiting_since=awaiting,
+            message_count=conv.message_count + len(added),
+            last_activity=added[-1].received_at,
+            preview=" ".join(added[-1].body_text.split())[:160],
+        )
+    )
+    ch.updated("Conversation", conv.id)

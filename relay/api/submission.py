@@ -142,9 +142,16 @@ def _validate(spec: Any) -> dict[str, Any]:
 
 
 def _system_message(
-    conn: Connection, ch: Changes, conversation_id: str, subject: str, text: str, notice: str
+    conn: Connection,
+    ch: Changes,
+    conversation_id: str,
+    subject: str,
+    text: str,
+    notice: str,
+    added: list[threads.Added],
 ) -> str:
     mid, seq = ch.new_id("Message")
+    at = now()
     conn.execute(
         schema.messages.insert().values(
             seller_id=ch.seller_id,
@@ -154,13 +161,14 @@ def _system_message(
             subject=subject,
             body_text=text,
             body_html=None,
-            received_at=now(),
+            received_at=at,
             keywords="[]",
             attachments="[]",
             notice=notice,
         )
     )
     ch.created("Message", mid, seq)
+    added.append(threads.Added(at, text, Direction.SYSTEM.value, None))
     return mid
 
 
@@ -355,6 +363,7 @@ def create_one(
         )
     )
     ch.created("Submission", sub_id, sseq)
+    added = [threads.Added(at, spec["body"], Direction.OUTBOUND.value, delivered)]
     if removed:
         _system_message(
             conn,
@@ -363,6 +372,7 @@ def create_one(
             "Attachments removed",
             rules.removal_notice(removed, pack.max_attachment_bytes),
             "attachmentRemoved",
+            added,
         )
     if not delivered:
         _system_message(
@@ -374,10 +384,14 @@ def create_one(
             "Replies in a conversation the buyer started, critical messages marked [Important], "
             "and messages about handmade, custom or wine orders still reach them.",
             "bounce",
+            added,
         )
     else:
         _mark_answered(conn, ch, conv_id)
-    threads.refresh(conn, ch, conv_id)
+    if conv is None:
+        threads.refresh(conn, ch, conv_id)
+    else:
+        threads.appended(conn, ch, conv, added)
     return {
         "id": sub_id,
         "messageId": msg_id,
@@ -397,6 +411,8 @@ def _mark_answered(conn: Connection, ch: Changes, conv_id: str) -> None:
             (m.seller_id == ch.seller_id)
             & (m.conversation_id == conv_id)
             & (m.direction == Direction.INBOUND.value)
+            # keywords is a JSON list of known keywords: only the rows that lack it
+            & m.keywords.not_like(f'%"{Keyword.ANSWERED.value}"%')
         )
     ).all()
     for row in rows:
