@@ -135,9 +135,8 @@ class Session:
         from app.services.credentials import keyring_status
         from app.storage.errors import StoreError
 
-        keyring = await self.worker.call(keyring_status)
-        self.window.keyring_state.setText(keyring.describe())
-        self.keyring = keyring
+        # The keyring probe (D-Bus, Keychain) runs beside the store opening, not before it.
+        keyring_probe = asyncio.ensure_future(asyncio.to_thread(keyring_status))
         try:
             store = await self.worker.call(self._open_blocking)
         except StoreError as exc:
@@ -147,6 +146,9 @@ class Session:
                 self._finish(4)
             return
         self.store = store
+        keyring = await keyring_probe
+        self.window.keyring_state.setText(keyring.describe())
+        self.keyring = keyring
         total = self._count()
         self.window.show_threads(self._page, self.filter.sort)
         if self.opts.exit_after_paint:
