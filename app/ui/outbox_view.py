@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import OutboxState
+from app.ui.list_model import ListTableModel
 
 if TYPE_CHECKING:
     from app.storage.rows import OutboxItem
@@ -37,21 +37,11 @@ Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("State", "Subject", "Marketplace", "Attempts", "Detail")
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(ListTableModel["OutboxItem"]):
+    columns = _COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[OutboxItem] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(_COLUMNS[section])
-        return None
 
     def _state(self, item: OutboxItem) -> str:
         return {
@@ -63,9 +53,9 @@ class OutboxModel(QAbstractTableModel):
         }[item.state]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -90,7 +80,7 @@ class OutboxModel(QAbstractTableModel):
 
     def set_items(self, items: list[OutboxItem]) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self.rows = list(items)
         self.endResetModel()
 
 
@@ -128,7 +118,7 @@ class OutboxDialog(QDialog):
 
     def _selected(self) -> OutboxItem | None:
         row = self.view.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
 
     def _retry(self) -> None:
         item = self._selected()
