@@ -325,6 +325,10 @@ def _apply_conversations(conn: Connection, objects: list[dict[str, Any]]) -> Non
 
 
 def _apply_messages(conn: Connection, objects: list[dict[str, Any]]) -> None:
+    # New rows get local ids in the relay's order (time, then the relay's own id), so two
+    # messages of the same instant — a reply and its bounce notice — keep their order even
+    # when a resync fetches newest first.
+    objects = sorted(objects, key=lambda o: (o["receivedAt"], len(o["id"]), o["id"]))
     conversations = writes.local_ids(
         conn, _TABLES["Conversation"], _refs(objects, "conversationId")
     )

@@ -172,3 +172,30 @@ async def test_a_revoked_token_is_reported_and_the_store_is_kept(
     with pytest.raises(Unauthorized):
         await engine.sync()
     assert local_view(engine.store) == before
+
+
+async def test_messages_of_the_same_instant_keep_the_relays_order(engine: SyncEngine) -> None:
+    await engine.sync()
+    relay = await relay_view(engine.client)
+    by_conv: dict[str, list[dict[str, Any]]] = {}
+    for obj in relay["Message"].values():
+        by_conv.setdefault(obj["conversationId"], []).append(obj)
+    checked = 0
+    with engine.store.read() as conn:
+        for conv_id, objs in by_conv.items():
+            want = [
+                o["id"]
+                for o in sorted(objs, key=lambda o: (o["receivedAt"], len(o["id"]), o["id"]))
+            ]
+            local = (
+                conn.exec_driver_sql(
+                    "SELECT m.relay_id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                    "WHERE c.relay_id = ? ORDER BY m.received_at, m.id",
+                    (conv_id,),
+                )
+                .scalars()
+                .all()
+            )
+            assert local == want
+            checked += 1
+    assert checked > 5
