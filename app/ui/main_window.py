@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from app.ui.thread_model import (
 )
 
 ROW_HEIGHT = 52
+SEARCH_DEBOUNCE_MS = 90
 
 
 class FilterBar(QWidget):
@@ -126,7 +127,13 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search messages and order numbers  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
-        self.search.textChanged.connect(self.search_changed)
+        # Results as you type, but one query per pause rather than one per keystroke: a burst
+        # of typing costs a single search 90 ms after the last key.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(lambda: self.search_changed.emit(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)

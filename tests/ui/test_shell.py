@@ -110,3 +110,19 @@ def row(**kw) -> ThreadRow:  # type: ignore[no-untyped-def]
 )
 def test_the_24_hour_clock_reads_as_a_seller_expects(kw, text) -> None:  # type: ignore[no-untyped-def]
     assert clock_text(row(**kw), NOW)[0] == text
+
+
+def test_search_runs_once_per_pause_in_typing(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    window.search_changed.connect(asked.append)
+    window.show()
+    window.show_threads(fetcher(store))
+    qtbot.keyClicks(window.search, "paket")
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    qtbot.wait(200)
+    assert asked == ["paket"]  # five keystrokes, one search
+    qtbot.keyClicks(window.search, "et")
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=2000)
+    assert asked[-1] == "paketet"
