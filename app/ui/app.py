@@ -58,6 +58,10 @@ def run(opts: LaunchOptions) -> int:
     app.setApplicationName("Seller Inbox")
     app.setOrganizationName("SellerInbox")
     app.setApplicationDisplayName("Seller Inbox")
+    from app.ui import translations
+
+    language = str(QSettings().value("ui/language", "") or "")
+    translator = translations.install(app, language)  # noqa: F841 - kept alive for the run
     theme.apply(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -371,6 +371,9 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.model.rowCount():
             self.threads.selectRow(row)
 
+    def show_count(self, total: int) -> None:
+        self.store_state.setText(self.tr("%n conversation(s)", "", total))
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -258,7 +258,7 @@ class Session:
         assert self.store is not None
         with self.store.read() as conn:
             total = queries.count_threads(conn, queries.ThreadFilter())
-        self.window.store_state.setText(self.window.tr("%n conversation(s)", "", total))
+        self.window.show_count(total)
         self.window.store_state.setToolTip(str(self.opts.profile))
         return total
 

@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="375"/>
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/metrics_view.py" line="143"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/policy_panel.py" line="54"/>
+        <source>%n problem(s) block sending</source>
+        <translation>
+            <numerusform>%n problem blocks sending</numerusform>
+            <numerusform>%n problems block sending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/policy_panel.py" line="56"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThreadTableModel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/thread_model.py" line="110"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/outbox_view.py" line="189"/>
+        <source>Message queued: sending in %n s</source>
+        <translation>
+            <numerusform>Message queued: sending in %n s</numerusform>
+            <numerusform>Message queued: sending in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
