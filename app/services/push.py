@@ -51,12 +51,15 @@ class PushListener:
             # its own context manager instead of being torn down under it by aclose().
             listening = asyncio.ensure_future(self._listen_once(stop))
             stopping = asyncio.ensure_future(stop.wait())
-            await asyncio.wait([listening, stopping], return_when=asyncio.FIRST_COMPLETED)
-            stopping.cancel()
-            if not listening.done():
-                listening.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await listening
+            try:
+                await asyncio.wait([listening, stopping], return_when=asyncio.FIRST_COMPLETED)
+            finally:  # also when this task itself is cancelled: leave no orphan behind
+                stopping.cancel()
+                if not listening.done():
+                    listening.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await listening
+            if stop.is_set():
                 self._status(False)
                 return
             with contextlib.suppress(httpx.HTTPError, OSError, ValueError, RelayError):
