@@ -1,6 +1,6 @@
 """Build the Linux one-folder bundle and check it.
 
-    uv run --with pyinstaller python packaging/build.py [--skip-build] [--runs N]
+    uv run --group packaging python packaging/build.py [--skip-build] [--runs N]
 
 1. PyInstaller with packaging/seller-inbox.spec -> dist/seller-inbox/ (work files in build/);
 2. the bundle's `--smoke-test` (QT_QPA_PLATFORM=offscreen): fails on a non-zero exit, on
