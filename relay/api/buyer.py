@@ -7,8 +7,12 @@ from typing import Any
 from sqlalchemy import Row
 
 from relay import schema
-from relay.api.common import TypeSpec, do_changes, do_get, do_query, eq_bool, eq_str
-from relay.api.core import Context, method
+from relay.api.common import (
+    TypeSpec,
+    eq_bool,
+    eq_str,
+    register_read_methods,
+)
 
 # Seller-facing columns only: `email` is deliberately absent.
 COLUMNS = ("seller_id", "id", "marketplace_id", "alias", "display_name", "locale", "opted_out")
@@ -36,16 +40,4 @@ SPEC = TypeSpec(
 )
 
 
-@method("Buyer/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Buyer/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Buyer")
-
-
-@method("Buyer/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Buyer", SPEC)

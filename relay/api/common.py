@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Row, Table, func, select
 
 from relay import schema
-from relay.api.core import Context, MethodError, want_ids, want_properties
+from relay.api.core import Context, MethodError, method, want_ids, want_properties
 from relay.store import type_state
 
 Filter = Callable[[Any], ColumnElement[bool]]
@@ -168,6 +168,23 @@ def do_query(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, An
                 select(func.count()).select_from(t).where(where)
             ).scalar_one()
     return result
+
+
+def register_read_methods(type_name: str, spec: TypeSpec) -> None:
+    """``Foo/get``, ``Foo/changes`` and ``Foo/query``: the same three for every type."""
+
+    def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+        return do_get(ctx, args, spec)
+
+    def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+        return do_changes(ctx, args, type_name)
+
+    def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+        return do_query(ctx, args, spec)
+
+    method(f"{type_name}/get")(get)
+    method(f"{type_name}/changes")(changes)
+    method(f"{type_name}/query")(query)
 
 
 def eq_str(column: str) -> Callable[[Table, Any], ColumnElement[bool]]:

@@ -8,8 +8,8 @@ from sqlalchemy import ColumnElement, Row, Table
 
 from app.domain import RESPONSE_WINDOW
 from relay import schema
-from relay.api.common import TypeSpec, do_changes, do_get, do_query, eq_str
-from relay.api.core import Context, MethodError, method
+from relay.api.common import TypeSpec, eq_str, register_read_methods
+from relay.api.core import MethodError
 from relay.store import aware, iso
 
 
@@ -77,16 +77,4 @@ SPEC = TypeSpec(
 )
 
 
-@method("Conversation/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Conversation/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Conversation")
-
-
-@method("Conversation/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Conversation", SPEC)

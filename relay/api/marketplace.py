@@ -11,10 +11,8 @@ from relay import schema
 from relay.api.common import (
     TypeSpec,
     check_if_in_state,
-    do_changes,
-    do_get,
-    do_query,
     eq_bool,
+    register_read_methods,
     set_ops,
 )
 from relay.api.core import Context, method, set_error
@@ -75,19 +73,7 @@ SPEC = TypeSpec(
 )
 
 
-@method("Marketplace/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Marketplace/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Marketplace")
-
-
-@method("Marketplace/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Marketplace", SPEC)
 
 
 def _patch_values(patch: dict[str, Any], current: Any) -> dict[str, Any]:

@@ -12,10 +12,8 @@ from relay import schema, threads
 from relay.api.common import (
     TypeSpec,
     check_if_in_state,
-    do_changes,
-    do_get,
-    do_query,
     eq_str,
+    register_read_methods,
     set_ops,
 )
 from relay.api.core import Context, method, set_error
@@ -88,19 +86,7 @@ def eq_value(v: Any) -> str:
     return v
 
 
-@method("Message/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Message/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Message")
-
-
-@method("Message/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Message", SPEC)
 
 
 def apply_patch(current: set[str], patch: dict[str, Any]) -> set[str] | dict[str, Any]:

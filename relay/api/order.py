@@ -8,8 +8,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from relay import schema
-from relay.api.common import TypeSpec, do_changes, do_get, do_query, eq_str
-from relay.api.core import Context, method
+from relay.api.common import TypeSpec, eq_str, register_read_methods
 from relay.store import iso
 
 
@@ -39,16 +38,4 @@ SPEC = TypeSpec(
 )
 
 
-@method("Order/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Order/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Order")
-
-
-@method("Order/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Order", SPEC)

@@ -14,10 +14,8 @@ from relay import blobs, rules, schema, threads
 from relay.api.common import (
     TypeSpec,
     check_if_in_state,
-    do_changes,
-    do_get,
-    do_query,
     eq_str,
+    register_read_methods,
     set_ops,
 )
 from relay.api.core import Context, method, set_error
@@ -66,19 +64,7 @@ SPEC = TypeSpec(
 )
 
 
-@method("Submission/get")
-def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_get(ctx, args, SPEC)
-
-
-@method("Submission/changes")
-def changes(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_changes(ctx, args, "Submission")
-
-
-@method("Submission/query")
-def query(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    return do_query(ctx, args, SPEC)
+register_read_methods("Submission", SPEC)
 
 
 class Refused(Exception):
