@@ -1,27 +1,13 @@
-"""The one place the relay calls the shared policy engine (`app.policy`).
-
-Until `app.policy` exports `check`, a small built-in fallback keeps the relay honest about the
-most obvious `block` rules (links, e-mail addresses, phone numbers).
-"""
+"""The one place the relay calls the shared policy engine (`app.policy`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from app import policy as _policy
 from app.domain import ContactReason, OrderKind
 from relay import sniff
-
-DEFAULT_MAX_ATTACHMENT_BYTES = 7 * 1024 * 1024
-
-try:  # pragma: no cover - depends on the other engineer's progress
-    from app import policy as _policy
-
-    _HAVE_POLICY = hasattr(_policy, "check") and hasattr(_policy, "load_pack")
-except ImportError:  # pragma: no cover
-    _policy = None  # type: ignore[assignment]
-    _HAVE_POLICY = False
 
 
 @dataclass(frozen=True)
@@ -61,47 +47,29 @@ def _load_pack(marketplace_id: str) -> Any:
         return _policy.load_pack(None)
 
 
-def policy_available() -> bool:
-    return _HAVE_POLICY
-
-
 def pack_info(marketplace_id: str) -> PackInfo:
-    if _HAVE_POLICY:
-        try:
-            pack = _policy.load_pack(marketplace_id)
-            return PackInfo(int(pack.max_attachment_bytes), frozenset(pack.allowed_media_types))
-        except Exception:  # an unknown marketplace falls back to the brief's defaults
-            pass
-    return PackInfo(DEFAULT_MAX_ATTACHMENT_BYTES, sniff.DEFAULT_ALLOWED)
+    pack = _load_pack(marketplace_id)
+    return PackInfo(int(pack.max_attachment_bytes), frozenset(pack.allowed_media_types))
+
+
+def default_allowed_media_types() -> frozenset[str]:
+    """What the brief's default pack accepts: the upload check before any marketplace is known."""
+    return frozenset(_policy.load_pack(None).allowed_media_types)
 
 
 def largest_attachment_limit() -> int:
     """The upload cap: no marketplace's pack allows more per message."""
-    limits = [DEFAULT_MAX_ATTACHMENT_BYTES]
-    if _HAVE_POLICY:
-        limits.append(int(_policy.load_pack(None).max_attachment_bytes))
-        for mid in _policy.available_marketplaces():
-            limits.append(int(_policy.load_pack(mid).max_attachment_bytes))
-    return max(limits)
+    packs = [_policy.load_pack(None)] + [
+        _policy.load_pack(mid) for mid in _policy.available_marketplaces()
+    ]
+    return max(int(p.max_attachment_bytes) for p in packs)
 
 
 def sniff_media_type(head: bytes) -> str | None:
-    if _HAVE_POLICY and hasattr(_policy, "sniff_media_type"):
-        try:
-            found = _policy.sniff_media_type(head)
-            if found:
-                return str(found)
-        except Exception:
-            pass
-    return sniff.sniff(head)
-
-
-_FALLBACK = [
-    ("external-link", re.compile(r"https?://|www\.", re.I), "External links are not allowed."),
-    ("email-address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "E-mail addresses are not allowed."),
-    ("phone-number", re.compile(r"\+?\d[\d\s().-]{7,}\d"), "Phone numbers are not allowed."),
-    ("marketing", re.compile(r"\b(coupon|discount|promo code)\b", re.I), "No marketing."),
-]
+    # The shared sniffer decides; relay.sniff only answers what it cannot name (it is more
+    # lenient with text and empty files — see the issue note before unifying the two).
+    found = _policy.sniff_media_type(head)
+    return str(found) if found else sniff.sniff(head)
 
 
 def check(
@@ -117,29 +85,17 @@ def check(
     buyer_locale: str,
 ) -> list[Finding]:
     """Findings for a seller's message (the relay refuses any `block`)."""
-    if _HAVE_POLICY:
-        ctx = _policy.PolicyContext(
-            pack=_load_pack(marketplace_id),
-            buyer_opted_out=buyer_opted_out,
-            buyer_initiated=buyer_initiated,
-            order_kind=order_kind,
-            contact_reason=contact_reason,
-            buyer_locale=buyer_locale,
-        )
-        found = _policy.check(_policy.PolicyDraft(subject, body, attachments=()), ctx)
-        return [
-            Finding(
-                str(f.rule),
-                str(getattr(f.severity, "value", f.severity)),
-                int(f.start),
-                int(f.end),
-                str(f.message),
-            )
-            for f in found
-            if f.rule not in RELAY_DECIDES
-        ]
-    out = []
-    for rule, pattern, message in _FALLBACK:
-        for m in pattern.finditer(body):
-            out.append(Finding(rule, "block", m.start(), m.end(), message))
-    return out
+    ctx = _policy.PolicyContext(
+        pack=_load_pack(marketplace_id),
+        buyer_opted_out=buyer_opted_out,
+        buyer_initiated=buyer_initiated,
+        order_kind=order_kind,
+        contact_reason=contact_reason,
+        buyer_locale=buyer_locale,
+    )
+    found = _policy.check(_policy.PolicyDraft(subject, body, attachments=()), ctx)
+    return [
+        Finding(str(f.rule), str(f.severity.value), int(f.start), int(f.end), str(f.message))
+        for f in found
+        if f.rule not in RELAY_DECIDES
+    ]

@@ -24,11 +24,14 @@ from relay.api.core import Context, run_calls
 from relay.api.registry import METHODS
 from relay.config import CAPABILITIES, CORE, RELAY, RelayConfig
 from relay.db import Database, open_database
-from relay.enforce import largest_attachment_limit, sniff_media_type
+from relay.enforce import (
+    default_allowed_media_types,
+    largest_attachment_limit,
+    sniff_media_type,
+)
 from relay.openapi import openapi_document
 from relay.push import Hub
 from relay.ratelimit import RateLimiter, retry_after
-from relay.sniff import DEFAULT_ALLOWED
 from relay.store import account_id, all_states, seller_of_account
 
 log = logging.getLogger("relay.server")
@@ -344,7 +347,7 @@ async def upload(request: Request) -> Response:
         chunks.append(chunk)
     data = b"".join(chunks)
     media = sniff_media_type(data)
-    if media is None or media not in DEFAULT_ALLOWED:
+    if media is None or media not in default_allowed_media_types():
         raise Problem(
             415,
             RELAY_ERR + "attachmentRejected",

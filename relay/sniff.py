@@ -1,4 +1,4 @@
-"""Content type from the first bytes (used until/unless app.policy provides `sniff_media_type`)."""
+"""A lenient second opinion on content type, asked only when `app.policy` cannot name a file."""
 
 from __future__ import annotations
 
@@ -6,10 +6,6 @@ PDF = "application/pdf"
 DOC = "application/msword"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = "text/plain"
-
-DEFAULT_ALLOWED = frozenset(
-    {PDF, DOC, DOCX, "image/png", "image/jpeg", "image/gif", "image/webp", TEXT}
-)
 
 
 def sniff(head: bytes) -> str | None:
