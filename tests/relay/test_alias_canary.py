@@ -7,7 +7,7 @@ import logging
 import os
 
 import pytest
-from conftest import RelayUnderTest
+from relay_testkit import RelayUnderTest
 
 from relay.config import RelayConfig
 from relay.ingest import ingest_message

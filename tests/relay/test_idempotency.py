@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import USING, RelayUnderTest
+from relay_testkit import USING, RelayUnderTest
 from sqlalchemy import update
 
 from relay import idempotency, schema

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import RelayUnderTest
+from relay_testkit import RelayUnderTest
 
 
 def test_foreign_ids_everywhere(relay: RelayUnderTest, conversation: dict) -> None:

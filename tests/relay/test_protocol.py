@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import USING, RelayUnderTest, make_relay
+from relay_testkit import USING, RelayUnderTest, make_relay
 
 from relay import auth
 from relay.maintenance import reset_horizon
@@ -210,8 +210,6 @@ def test_marketplace_switch_and_vacation(relay: RelayUnderTest, conversation: di
 
 
 def test_rate_limit_answers_429_with_retry_after(db_url: str) -> None:
-    # make_relay is imported at the top: at collection time "conftest" is this folder's;
-    # by the time a test runs it may be another folder's.
     from relay.config import RelayConfig
 
     for relay in make_relay(db_url, RelayConfig(rate_per_second=1, rate_burst=3)):

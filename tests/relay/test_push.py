@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 import httpx
-from conftest import RelayUnderTest
+from relay_testkit import RelayUnderTest
 
 from relay.embedded import start_embedded
 

@@ -6,7 +6,7 @@ import base64
 import socket
 from datetime import UTC, datetime, timedelta
 
-from conftest import RelayUnderTest
+from relay_testkit import RelayUnderTest
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64

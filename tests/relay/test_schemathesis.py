@@ -15,9 +15,9 @@ from typing import Any
 import hypothesis
 import requests
 import schemathesis
-from conftest import RelayUnderTest
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
+from relay_testkit import RelayUnderTest
 from schemathesis import GenerationMode
 
 EXAMPLES = int(os.environ.get("RELAY_SCHEMATHESIS_EXAMPLES", "40"))
