@@ -7,7 +7,7 @@ from typing import Any
 
 from app import policy as _policy
 from app.domain import ContactReason, OrderKind
-from relay import sniff
+from app.policy.attachments import HEAD_BYTES
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,11 @@ def largest_attachment_limit() -> int:
     return max(int(p.max_attachment_bytes) for p in packs)
 
 
-def sniff_media_type(head: bytes) -> str | None:
-    # The shared sniffer decides; relay.sniff only answers what it cannot name (it is more
-    # lenient with text and empty files — see the issue note before unifying the two).
-    found = _policy.sniff_media_type(head)
-    return str(found) if found else sniff.sniff(head)
+def sniff_media_type(data: bytes) -> str | None:
+    """The content's type as the app's engine decides it: app and relay must agree."""
+    # The whole file doubles as the tail: a zip is Word only if its central directory says so.
+    found = _policy.sniff_media_type(data[:HEAD_BYTES], data)
+    return str(found) if found else None
 
 
 def check(

@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from app.domain import Direction, OrderKind
-from relay import blobs, rules, schema, threads
+from relay import attachment_screen, rules, schema, threads
 from relay.aliases import make_alias, relay_secret
 from relay.api import marketplace as marketplace_api
+from relay.attachment_screen import Candidate
 from relay.auth import seller_id_by_name
 from relay.config import RelayConfig
 from relay.db import Database
-from relay.enforce import pack_info, sniff_media_type
+from relay.enforce import pack_info
 from relay.sanitize import clean_html, clean_line, clean_text, html_to_text, safe_filename
 from relay.store import Changes, dumps, iso, now, parse_date
 
@@ -220,7 +221,8 @@ def ingest_order(db: Database, config: RelayConfig, body: dict[str, Any]) -> Out
     return Outcome({"orderId": order_id, "buyerId": buyer.id}, {sid})
 
 
-def _attachments(body: dict[str, Any], email: str) -> list[tuple[str, bytes]]:
+def attachments(body: dict[str, Any], extra: tuple[str, ...]) -> list[Candidate]:
+    """Inline attachments of a mail: names made safe, types sniffed (not trusted from the mail)."""
     atts = body.get("attachments", [])
     if not isinstance(atts, list) or len(atts) > 20:
         raise _bad("attachments")
@@ -232,7 +234,7 @@ def _attachments(body: dict[str, Any], email: str) -> list[tuple[str, bytes]]:
             data = base64.b64decode(a["contentBase64"], validate=True)
         except (binascii.Error, ValueError):
             raise _bad(f"attachments/{i}/contentBase64") from None
-        out.append((safe_filename(str(a.get("name") or "attachment"), (email,)), data))
+        out.append(Candidate.inline(safe_filename(str(a.get("name") or "attachment"), extra), data))
     return out
 
 
@@ -262,7 +264,7 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
     subject = clean_line(raw_subject, 200, extra) or "(no subject)"
     body_html = clean_html(html, extra) if html else None
     body_text = clean_text(text, extra) if text is not None else html_to_text(body_html or "")
-    files = _attachments(body, email)
+    files = attachments(body, extra)
 
     with db.writing() as conn:
         sid = _seller(conn, body)
@@ -344,23 +346,8 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
         else:
             conv_id = conv.id
 
-        pack = pack_info(mid)
-        items = []
-        stored: dict[str, bytes] = {}
-        for i, (name, data) in enumerate(files):
-            media = sniff_media_type(data) or "application/octet-stream"
-            key = f"pending{i}"
-            stored[key] = data
-            items.append(rules.Attachment(key, name, media, len(data)))
-        kept, removed = rules.vet_attachments(
-            items, pack.max_attachment_bytes, pack.allowed_media_types
-        )
-        kept_json = []
-        for att in kept:
-            info = blobs.put(conn, sid, stored[att.blob_id], att.media_type)
-            kept_json.append(
-                {"blobId": info.id, "name": att.name, "type": att.media_type, "size": att.size}
-            )
+        screened = attachment_screen.screen(files, pack_info(mid))
+        kept_json = [a.as_json() for a in screened.store(conn, sid)]
         msg_id, mseq = ch.new_id("Message")
         conn.execute(
             schema.messages.insert().values(
@@ -378,7 +365,7 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
             )
         )
         ch.created("Message", msg_id, mseq)
-        if removed:
+        if screened.removed:
             nid, nseq = ch.new_id("Message")
             conn.execute(
                 schema.messages.insert().values(
@@ -387,7 +374,7 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     conversation_id=conv_id,
                     direction=Direction.SYSTEM.value,
                     subject="Attachments removed",
-                    body_text=rules.removal_notice(removed, pack.max_attachment_bytes),
+                    body_text=screened.notice(),
                     received_at=at,
                     keywords="[]",
                     attachments="[]",
@@ -396,16 +383,13 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
             )
             ch.created("Message", nid, nseq)
         threads.refresh(conn, ch, conv_id)
-    removed_json = [
-        {"name": a.name, "type": a.media_type, "size": a.size, "reason": why} for a, why in removed
-    ]
     return Outcome(
         {
             "status": "accepted",
             "messageId": msg_id,
             "conversationId": conv_id,
             "duplicate": False,
-            "removedAttachments": removed_json,
+            "removedAttachments": screened.removed_json(),
         },
         {sid},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +11,7 @@ import markdown
 from sqlalchemy import Connection, Row, select, update
 
 from app.domain import ContactReason, Direction, Keyword, OrderKind
-from relay import blobs, rules, schema, threads
+from relay import attachment_screen, blobs, rules, schema, threads
 from relay.api.common import (
     TypeSpec,
     check_if_in_state,
@@ -19,6 +20,7 @@ from relay.api.common import (
     set_ops,
 )
 from relay.api.core import Context, method, set_error
+from relay.attachment_screen import Candidate
 from relay.enforce import check as policy_check
 from relay.enforce import pack_info
 from relay.sanitize import clean_html, filename_problem, subject_problem
@@ -158,57 +160,98 @@ def _system_message(
     return mid
 
 
-def create_one(
-    conn: Connection, ch: Changes, spec: Any, at: datetime | None = None
-) -> dict[str, Any]:
-    """Send one message; raises Refused with a SetError, writing nothing that would survive."""
-    spec = _validate(spec)
-    sid = ch.seller_id
-    s = schema.submissions.c
-    existing = conn.execute(
-        select(s.id).where(
-            (s.seller_id == sid) & (s.client_submission_id == spec["clientSubmissionId"])
-        )
-    ).first()
-    if existing:
-        raise Refused(set_error("alreadyExists", existingId=existing.id))
+@dataclass(frozen=True)
+class Target:
+    """Who a seller's message goes to: the buyer, and the conversation if it continues one."""
 
+    buyer: Any  # row: id, marketplace_id, alias, locale, opted_out
+    conversation: Any | None  # the conversation's row, None to start one
+    order_id: str | None
+    order_kind: OrderKind
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A seller's message as the relay checks and stores it, from the app or from a mail."""
+
+    client_submission_id: str
+    subject: str
+    body_text: str
+    body_html: str | None
+    policy_text: str  # what the policy engine reads: the Markdown source, or a mail's text+links
+    contact_reason: ContactReason
+    attachments: list[Candidate]
+    on_opt_out: str = "bounce"  # or "refuse"
+    on_attachment_rejected: str = "remove"  # or "refuse"
+
+
+def resolve_target(
+    conn: Connection,
+    seller_id: int,
+    *,
+    conversation_id: str | None = None,
+    buyer_id: str | None = None,
+    order_id: str | None = None,
+) -> Target:
+    """The conversation (if given), its buyer and order, all of this seller; Refused if not."""
     c = schema.conversations.c
     b = schema.buyers.c
     o = schema.orders.c
     conv = None
-    if "conversationId" in spec:
+    if conversation_id is not None:
         conv = conn.execute(
             select(schema.conversations).where(
-                (c.seller_id == sid) & (c.id == spec["conversationId"])
+                (c.seller_id == seller_id) & (c.id == conversation_id)
             )
         ).first()
         if conv is None:
             raise Refused(
                 set_error("notFound", "no such conversation", properties=["conversationId"])
             )
-        buyer_id, order_id, mkt_id = conv.buyer_id, conv.order_id, conv.marketplace_id
-    else:
-        buyer_id, order_id = spec["buyerId"], spec.get("orderId")
+        buyer_id, order_id = conv.buyer_id, conv.order_id
     buyer = conn.execute(
         select(b.id, b.marketplace_id, b.alias, b.locale, b.opted_out).where(
-            (b.seller_id == sid) & (b.id == buyer_id)
+            (b.seller_id == seller_id) & (b.id == buyer_id)
         )
     ).first()
     if buyer is None:
         raise Refused(set_error("notFound", "no such buyer", properties=["buyerId"]))
-    mkt_id = buyer.marketplace_id
     order = None
     if order_id is not None:
         order = conn.execute(
-            select(o.kind, o.buyer_id).where((o.seller_id == sid) & (o.id == order_id))
+            select(o.kind, o.buyer_id).where((o.seller_id == seller_id) & (o.id == order_id))
         ).first()
         if order is None or order.buyer_id != buyer.id:
             raise Refused(
                 set_error("notFound", "no such order for this buyer", properties=["orderId"])
             )
-    order_kind = OrderKind(order.kind) if order else OrderKind.STANDARD
-    reason = ContactReason(spec.get("contactReason", "other"))
+    kind = OrderKind(order.kind) if order else OrderKind.STANDARD
+    return Target(buyer, conv, order_id, kind)
+
+
+def existing_submission(conn: Connection, seller_id: int, client_submission_id: str) -> Any:
+    s = schema.submissions.c
+    return conn.execute(
+        select(schema.submissions).where(
+            (s.seller_id == seller_id) & (s.client_submission_id == client_submission_id)
+        )
+    ).first()
+
+
+def create_one(
+    conn: Connection, ch: Changes, spec: Any, at: datetime | None = None
+) -> dict[str, Any]:
+    """Send one message; raises Refused with a SetError, writing nothing that would survive."""
+    spec = _validate(spec)
+    sid = ch.seller_id
+    existing = existing_submission(conn, sid, spec["clientSubmissionId"])
+    if existing:
+        raise Refused(set_error("alreadyExists", existingId=existing.id))
+    if "conversationId" in spec:
+        target = resolve_target(conn, sid, conversation_id=spec["conversationId"])
+    else:
+        target = resolve_target(conn, sid, buyer_id=spec["buyerId"], order_id=spec.get("orderId"))
+    conv = target.conversation
     subject = spec.get("subject") or (f"Re: {conv.subject}" if conv else "")
     if not subject.strip():
         raise Refused(
@@ -216,14 +259,43 @@ def create_one(
                 "invalidProperties", "a new conversation needs a subject", properties=["subject"]
             )
         )
+    wanted = spec.get("attachments", [])
+    found = blobs.info(conn, sid, [a["blobId"] for a in wanted])
+    missing = [a["blobId"] for a in wanted if a["blobId"] not in found]
+    if missing:
+        raise Refused(set_error("blobNotFound", notFound=missing))
+    outgoing = Outgoing(
+        client_submission_id=spec["clientSubmissionId"],
+        subject=subject,
+        body_text=spec["body"],
+        body_html=clean_html(markdown.markdown(spec["body"])),
+        policy_text=spec["body"],
+        contact_reason=ContactReason(spec.get("contactReason", "other")),
+        attachments=[Candidate.uploaded(a["name"], found[a["blobId"]]) for a in wanted],
+        on_opt_out=spec.get("onOptOut", "bounce"),
+        on_attachment_rejected=spec.get("onAttachmentRejected", "remove"),
+    )
+    return deliver(conn, ch, target, outgoing, at)
+
+
+def deliver(
+    conn: Connection, ch: Changes, target: Target, out: Outgoing, at: datetime | None = None
+) -> dict[str, Any]:
+    """Check and store one seller message, the app's and the mail's alike: opt-out, attachment
+    screening, the policy engine, then the message, its Submission, notices, the clock.
+    Raises Refused (the caller rolls back); returns the Submission as JSON."""
+    sid = ch.seller_id
+    buyer, conv = target.buyer, target.conversation
+    mkt_id = buyer.marketplace_id
     buyer_initiated = bool(conv.buyer_initiated) if conv else False
+    subject = out.subject
 
     pack = pack_info(mkt_id)
     decision = rules.opt_out_delivery(
         opted_out=bool(buyer.opted_out),
         buyer_initiated=buyer_initiated,
-        order_kind=order_kind,
-        reason=reason,
+        order_kind=target.order_kind,
+        reason=out.contact_reason,
         subject=subject,
         tag_required=pack.important_tag_required,
         tags=pack.important_tags,
@@ -235,25 +307,12 @@ def create_one(
                 "the buyer opted out: a critical message must carry [Important] in its subject",
             )
         )
-    if decision is rules.Delivery.BOUNCE and spec.get("onOptOut") == "refuse":
+    if decision is rules.Delivery.BOUNCE and out.on_opt_out == "refuse":
         raise Refused(set_error("buyerOptedOut", "the buyer opted out of unsolicited messages"))
 
-    wanted = spec.get("attachments", [])
-    found = blobs.info(conn, sid, [a["blobId"] for a in wanted])
-    missing = [a["blobId"] for a in wanted if a["blobId"] not in found]
-    if missing:
-        raise Refused(set_error("blobNotFound", notFound=missing))
-    items = [
-        rules.Attachment(
-            a["blobId"], a["name"], found[a["blobId"]].media_type, found[a["blobId"]].size
-        )
-        for a in wanted
-    ]
-    kept, removed = rules.vet_attachments(
-        items, pack.max_attachment_bytes, pack.allowed_media_types
-    )
-    if removed and spec.get("onAttachmentRejected") == "refuse":
-        att, why = removed[0]
+    screened = attachment_screen.screen(out.attachments, pack)
+    if screened.removed and out.on_attachment_rejected == "refuse":
+        att, why = screened.removed[0]
         raise Refused(
             set_error("attachmentRejected", f"{att.name}: {why}", reason=why, blobId=att.blob_id)
         )
@@ -261,12 +320,11 @@ def create_one(
     findings = policy_check(
         marketplace_id=mkt_id,
         subject=subject,
-        body=spec["body"],
-        attachments=tuple(a.as_json() for a in kept),
+        body=out.policy_text,
         buyer_opted_out=bool(buyer.opted_out),
         buyer_initiated=buyer_initiated,
-        order_kind=order_kind,
-        contact_reason=reason,
+        order_kind=target.order_kind,
+        contact_reason=out.contact_reason,
         buyer_locale=buyer.locale,
     )
     blocks = [f for f in findings if f.severity == "block"]
@@ -299,7 +357,7 @@ def create_one(
                 marketplace_id=mkt_id,
                 buyer_id=buyer.id,
                 buyer_alias=buyer.alias,
-                order_id=order_id,
+                order_id=target.order_id,
                 subject=subject,
                 buyer_initiated=False,
                 created_at=at,
@@ -312,10 +370,10 @@ def create_one(
         ch.created("Conversation", conv_id, seq)
     else:
         conv_id = conv.id
+    kept = screened.store(conn, sid)
     delivered = decision is rules.Delivery.DELIVER
     msg_id, mseq = ch.new_id("Message")
     sub_id, sseq = ch.new_id("Submission")
-    html = clean_html(markdown.markdown(spec["body"]))
     conn.execute(
         schema.messages.insert().values(
             seller_id=sid,
@@ -323,8 +381,8 @@ def create_one(
             conversation_id=conv_id,
             direction=Direction.OUTBOUND.value,
             subject=subject,
-            body_text=spec["body"],
-            body_html=html,
+            body_text=out.body_text,
+            body_html=out.body_html,
             received_at=at,
             keywords=dumps([Keyword.SEEN.value]),
             attachments=dumps([a.as_json() for a in kept]),
@@ -333,12 +391,12 @@ def create_one(
         )
     )
     ch.created("Message", msg_id, mseq)
-    removed_json = [{**a.as_json(), "reason": why} for a, why in removed]
+    removed_json = screened.removed_json()
     conn.execute(
         schema.submissions.insert().values(
             seller_id=sid,
             id=sub_id,
-            client_submission_id=spec["clientSubmissionId"],
+            client_submission_id=out.client_submission_id,
             conversation_id=conv_id,
             message_id=msg_id,
             undo_status="final",
@@ -349,14 +407,14 @@ def create_one(
         )
     )
     ch.created("Submission", sub_id, sseq)
-    added = [threads.Added(at, spec["body"], Direction.OUTBOUND.value, delivered)]
-    if removed:
+    added = [threads.Added(at, out.body_text, Direction.OUTBOUND.value, delivered)]
+    if screened.removed:
         _system_message(
             conn,
             ch,
             conv_id,
             "Attachments removed",
-            rules.removal_notice(removed, pack.max_attachment_bytes),
+            screened.notice(),
             "attachmentRemoved",
             added,
         )
