@@ -79,6 +79,17 @@ buyers = Table(
     UniqueConstraint("seller_id", "marketplace_id", "email", name="uq_buyer_identity"),
 )
 
+# Addresses a seller sends mail from with their own mail client: `/ingest/seller-mail` knows the
+# seller by them (`seller-relay seller-mail add`). An address belongs to one seller.
+seller_addresses = Table(
+    "seller_addresses",
+    metadata,
+    Column("email", String(320), primary_key=True),
+    Column("seller_id", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_seller_addresses_seller", "seller_id"),
+)
+
 optouts = Table(
     "optouts",
     metadata,
