@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from typing import cast
 
 import httpx
 
@@ -82,19 +83,31 @@ class PushListener:
         # No data for two ping intervals means the connection is gone, whatever TCP thinks.
         timeout = httpx.Timeout(10.0, read=self.ping * 2 + 5)
         async with self.client.stream("GET", url, timeout=timeout) as response:
-            response.raise_for_status()
-            self._status(True)
-            self.backoff.reset()
-            self.on_change()  # after every (re)connect, ask /changes: pushes may have been missed
-            event = ""
-            async for line in response.aiter_lines():
-                if stop.is_set():
-                    return
-                if line.startswith("event:"):
-                    event = line[6:].strip()
-                elif line.startswith("data:") and event == "state":
-                    json.loads(line[5:])  # a StateChange; its content only says "look"
-                    self.events_seen += 1
-                    self.on_change()
-                elif not line:
-                    event = ""
+            # The line iterator is an async generator. qasync installs no async-generator
+            # hooks, so one left suspended is finalised later by the garbage collector, outside
+            # any running loop, where httpcore's clean-up cannot run (anyio NoEventLoopError).
+            # Close it here, inside this task, and the response before the client.
+            lines = cast(AsyncGenerator[str, None], response.aiter_lines())
+            try:
+                response.raise_for_status()
+                self._status(True)
+                self.backoff.reset()
+                self.on_change()  # after every (re)connect, ask /changes: pushes may be missed
+                await self._read(lines, stop)
+            finally:
+                await lines.aclose()
+                await response.aclose()
+
+    async def _read(self, lines: AsyncIterator[str], stop: asyncio.Event) -> None:
+        event = ""
+        async for line in lines:
+            if stop.is_set():
+                return
+            if line.startswith("event:"):
+                event = line[6:].strip()
+            elif line.startswith("data:") and event == "state":
+                json.loads(line[5:])  # a StateChange; its content only says "look"
+                self.events_seen += 1
+                self.on_change()
+            elif not line:
+                event = ""

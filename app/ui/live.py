@@ -109,9 +109,20 @@ class LiveServices:
                 await asyncio.wait_for(self._outbox_wake.wait(), timeout=OUTBOX_TICK)
 
     async def close(self) -> None:
+        """Stop every task and wait until each has really finished, then close the client.
+
+        Cancelling is not enough: a cancelled task runs its clean-up on a later loop pass.
+        qasync's ``run_until_complete`` processes Qt events once more after the loop has
+        stopped, with no running loop set; a task stepped there fails in httpx/anyio
+        ("NoEventLoopError", "Task exception was never retrieved"). So nothing may be left
+        pending when the loop stops."""
         self.stop.set()
-        if self.tasks:
-            await asyncio.wait(list(self.tasks), timeout=5)
-        for task in list(self.tasks):
+        self._outbox_wake.set()  # the outbox loop leaves at once instead of after its tick
+        pending = set(self.tasks)
+        if pending:
+            _done, pending = await asyncio.wait(pending, timeout=5)
+        for task in pending:
             task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=5)
         await self.client.aclose()

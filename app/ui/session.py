@@ -73,6 +73,8 @@ class Session:
         self.settings_dialog: Any = None
         self.marketplaces: list[Any] = []
         self.stop_buyer = asyncio.Event()
+        self._finishing: asyncio.Future[None] | None = None
+        self._closing: asyncio.Future[None] | None = None
         w = window
         w.conversation_selected.connect(self.open_conversation)
         w.search_changed.connect(self.search)
@@ -118,8 +120,23 @@ class Session:
             self.window.statusBar().showMessage(str(exc), 8000)
 
     def _finish(self, code: int) -> None:
-        if not self.done.done():
+        """Close the services, then let the loop stop (see ``aclose``)."""
+        if self.done.done() or self._finishing is not None:
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the loop is gone already (a test tearing down): nothing runs
             self.done.set_result(code)
+            return
+
+        async def finish() -> None:
+            try:
+                await self.aclose()
+            finally:
+                if not self.done.done():
+                    self.done.set_result(code)
+
+        self._finishing = asyncio.ensure_future(finish())
 
     def _elapsed_ms(self) -> int:
         return round((time.perf_counter() - self.opts.started) * 1000)
@@ -720,6 +737,16 @@ class Session:
     # --- shutdown --------------------------------------------------------------------
 
     async def aclose(self) -> None:
+        """Stop everything and wait for it; safe to call more than once.
+
+        ``done`` resolves only after this, so the loop stops with no task pending: qasync
+        runs Qt's events once more after stopping, outside any running loop, and a task
+        stepped there breaks (httpx/anyio find no event loop)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._aclose())
+        await asyncio.shield(self._closing)
+
+    async def _aclose(self) -> None:
         self.stop_buyer.set()
         if self.drafts is not None:
             try:
@@ -728,8 +755,11 @@ class Session:
                 print(f"seller-inbox: could not save a draft: {exc}", file=sys.stderr)
         if self.live is not None:
             await self.live.close()
-        for task in list(self.tasks):
+        pending = [t for t in self.tasks if not t.done()]
+        for task in pending:
             task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=5)
 
     def close(self) -> None:
         self.worker.shutdown()

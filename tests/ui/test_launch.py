@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from ui_testkit import launch  # type: ignore[import-not-found]
+
 from app.storage.lock import ProfileLock
-
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def launch(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def test_smoke_test_exits_0_with_nothing_on_stderr() -> None:

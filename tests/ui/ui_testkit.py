@@ -1,0 +1,35 @@
+"""Helpers shared by the UI tests (imported by this unique module name: several test folders
+have a conftest.py, and which one ``from conftest import`` finds depends on collection order)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def launch(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``seller-inbox`` as a user would, offscreen, and collect its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=timeout,
+        check=False,
+    )
+
+
+async def until(cond: Callable[[], Any], budget: float = 15.0, what: str = "") -> None:
+    """Let the loop run until ``cond()`` holds; fail after ``budget`` seconds."""
+    start = time.monotonic()
+    while not cond():
+        if time.monotonic() - start > budget:
+            raise AssertionError(f"not met in {budget} s: {what or cond}")
+        await asyncio.sleep(0.05)
