@@ -36,6 +36,13 @@ class DemoRelay:
     def stop(self) -> None:
         self.embedded.stop()
 
+    def remember_token(self, token: str) -> None:
+        """A new demo token the seller signed in with (the old one was revoked). Blocking."""
+        self.token = token
+        path = Path(self.db_url.removeprefix("sqlite:///")).parent / TOKEN_FILE
+        path.write_text(token + "\n")
+        os.chmod(path, 0o600)
+
 
 def start_demo(profile: Path) -> DemoRelay:
     """Seed (first time only), mint or reuse the demo token, start the relay. Blocking."""

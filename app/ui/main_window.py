@@ -35,6 +35,7 @@ from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
 from app.ui.composer import Composer
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
 from app.ui.outbox_view import UndoBar
+from app.ui.sign_in import SignInBar
 from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
 from app.ui.thread_delegate import ThreadDelegate
 from app.ui.thread_model import (
@@ -258,7 +259,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([560, 500, 220])
         self.centre.setSizes([430, 300])
-        self.setCentralWidget(self.splitter)
+        self.sign_in_bar = SignInBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sign_in_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         # --- status bar ------------------------------------------------------------------
         self.store_state = QLabel(self.tr("Opening the inbox…"))

@@ -71,6 +71,7 @@ class Session:
         self.outbox_dialog: Any = None
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None
+        self.sign_in_dialog: Any = None
         self.marketplaces: list[Any] = []
         self.stop_buyer = asyncio.Event()
         self._finishing: asyncio.Future[None] | None = None
@@ -98,6 +99,7 @@ class Session:
         w.open_outbox.connect(lambda: self._spawn(self.show_outbox()))
         w.open_metrics.connect(lambda: self._spawn(self.show_metrics()))
         w.chips.clicked.connect(lambda _mid: self.show_settings())
+        w.sign_in_bar.sign_in.connect(self.prompt_sign_in)
         w.destroyed.connect(lambda: self._finish(0))
         QGuiApplication.instance().lastWindowClosed.connect(lambda: self._finish(0))  # type: ignore[union-attr]
         self.clock_timer = QTimer(window)
@@ -239,6 +241,7 @@ class Session:
             session_only = self.keyring.session_only
         if not url or not token:
             self.window.connection.set_no_account()
+            self.window.sign_in_bar.show_no_account()
             return
         self.start_live(url, token, session_only=session_only)
 
@@ -408,7 +411,95 @@ class Session:
     # --- sync and connectivity -------------------------------------------------------
 
     def _state(self, state: ConnectivityState) -> None:
+        from app.services.connectivity import Status
+
         self.window.connection.set_state(state)
+        if state.status is Status.UNAUTHORIZED:
+            self.window.sign_in_bar.show_unauthorized()
+        elif state.status in (Status.ONLINE, Status.SESSION_ONLY):
+            self.window.sign_in_bar.hide()
+
+    # --- signing in ------------------------------------------------------------------
+
+    def _relay_url(self) -> str:
+        if self.live is not None:
+            return self.live.relay_url
+        if self.settings is not None:
+            return str(self.settings.value("relay/url", "") or "")
+        return ""
+
+    def prompt_sign_in(self) -> None:
+        """The sign-in dialog, prefilled with the relay in use; it stays open on a refusal."""
+        from app.ui.sign_in import SignInDialog
+
+        keyring = getattr(self, "keyring", None)
+        if keyring is None:
+            note = ""
+        elif self.demo is not None:
+            note = self.window.tr("Demo: the token is kept in the demo folder.")
+        elif keyring.secure:
+            note = self.window.tr("Your token will be kept in your system keyring (%1).").replace(
+                "%1", keyring.backend
+            )
+        else:
+            note = self.window.tr(
+                "No secure keyring on this computer (%1): the token is kept for this session "
+                "only, and you sign in again next time."
+            ).replace("%1", keyring.backend)
+        if self.sign_in_dialog is None:
+            dialog = SignInDialog(self._relay_url(), note, self.window)
+            dialog.submitted.connect(
+                lambda url, token: self._spawn(self._sign_in_from(dialog, url, token))
+            )
+            self.sign_in_dialog = dialog
+        _front(self.sign_in_dialog)
+        self.sign_in_dialog.token.setFocus()
+
+    async def _sign_in_from(self, dialog: Any, url: str, token: str) -> None:
+        from app.services.relay_client import RelayError, Unauthorized
+
+        try:
+            await self.sign_in(url, token)
+        except Unauthorized:
+            dialog.failed(self.window.tr("The relay refused this token. Check it and try again."))
+            return
+        except RelayError as exc:
+            dialog.failed(self.window.tr("Could not sign in: %1").replace("%1", str(exc)))
+            return
+        dialog.done_ok()
+
+    async def sign_in(self, url: str, token: str) -> bool:
+        """Check the token with the relay, keep it (keyring, or this session only), and sync
+        with it from now on. True when the token went to the keyring. Raises
+        ``Unauthorized`` when the relay refuses it; an unreachable relay is accepted (the
+        runner keeps trying, as for any other outage)."""
+        from app.services.credentials import TokenStore, keyring_status
+        from app.services.relay_client import Offline, RelayClient
+
+        probe = RelayClient(url, token, timeout=15)
+        try:
+            await probe.connect()
+        except Offline:
+            pass
+        finally:
+            await probe.aclose()
+        if self.demo is not None:
+            await asyncio.to_thread(self.demo.remember_token, token)
+            in_keyring = False
+        else:
+            if getattr(self, "keyring", None) is None:
+                self.keyring = await asyncio.to_thread(keyring_status)
+            if getattr(self, "tokens", None) is None:
+                self.tokens = TokenStore(self.keyring)
+            in_keyring = await asyncio.to_thread(self.tokens.set, url, token)
+            if self.settings is not None:
+                self.settings.setValue("relay/url", url)
+        if self.live is not None:
+            old, self.live = self.live, None
+            await old.close()
+        self.window.sign_in_bar.hide()
+        self.start_live(url, token, session_only=not in_keyring)
+        return in_keyring
 
     def _synced(self, report: SyncReport) -> None:
         if not self.first_sync.done():

@@ -3,7 +3,6 @@ marketplace with a vacation schedule, the undo window, language and notification
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -218,24 +217,23 @@ class SettingsDialog(QDialog):
         self.session._spawn(self._save_account(url, token))
 
     async def _save_account(self, url: str, token: str) -> None:
-        from app.services.credentials import TokenStore
+        from app.services.relay_client import RelayError, Unauthorized
 
-        s = self.session
-        if s.settings is not None:
-            s.settings.setValue("relay/url", url)
-        tokens = getattr(s, "tokens", None) or TokenStore(s.keyring)
-        s.tokens = tokens
-        in_keyring = await asyncio.to_thread(tokens.set, url, token)
+        self.account_state.setText(self.tr("Checking the token with the relay…"))
+        try:
+            in_keyring = await self.session.sign_in(url, token)
+        except Unauthorized:
+            self.account_state.setText(self.tr("The relay refused this token."))
+            return
+        except RelayError as exc:
+            self.account_state.setText(self.tr("Could not sign in: %1").replace("%1", str(exc)))
+            return
         self.token.clear()
         self.account_state.setText(
             self.tr("Saved in the keyring. Connecting…")
             if in_keyring
             else self.tr("Kept for this session only. Connecting…")
         )
-        if s.live is not None:
-            await s.live.close()
-            s.live = None
-        s.start_live(url, token, session_only=not in_keyring)
 
     # --- general ---------------------------------------------------------------------
 

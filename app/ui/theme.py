@@ -7,10 +7,39 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+_system_palette: QPalette | None = None  # the platform's own, before ours replaced it
+_following = False
+
 
 def is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """The system's colour scheme; where the platform does not say (Unknown: many Linux
+    desktops), a dark system palette (light text on a dark window) counts as dark."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    palette = _system_palette or QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG 2)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21; body text wants at least 4.5."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def _dark_palette() -> QPalette:
@@ -24,11 +53,11 @@ def _dark_palette() -> QPalette:
         (QPalette.ColorRole.Text, text),
         (QPalette.ColorRole.Button, QColor("#2d3137")),
         (QPalette.ColorRole.ButtonText, text),
-        (QPalette.ColorRole.Highlight, QColor("#2f6fd1")),
+        (QPalette.ColorRole.Highlight, QColor("#04395e")),  # grey text stays readable on it
         (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
         (QPalette.ColorRole.ToolTipBase, QColor("#2d3137")),
         (QPalette.ColorRole.ToolTipText, text),
-        (QPalette.ColorRole.PlaceholderText, QColor("#8a8f98")),
+        (QPalette.ColorRole.PlaceholderText, QColor("#9ba1aa")),
         (QPalette.ColorRole.Link, QColor("#7fb0ff")),
     ):
         p.setColor(role, colour)
@@ -50,7 +79,8 @@ def _light_palette() -> QPalette:
         (QPalette.ColorRole.HighlightedText, text),
         (QPalette.ColorRole.ToolTipBase, QColor("#ffffff")),
         (QPalette.ColorRole.ToolTipText, text),
-        (QPalette.ColorRole.PlaceholderText, QColor("#8a8f98")),
+        # Grey secondary text still at 4.5:1 on white and on the selection colour.
+        (QPalette.ColorRole.PlaceholderText, QColor("#565d66")),
         (QPalette.ColorRole.Link, QColor("#1a5fb4")),
     ):
         p.setColor(role, colour)
@@ -72,18 +102,58 @@ QStatusBar QLabel { padding: 0 4px; }
 """
 
 
+def current_palette() -> QPalette:
+    return _dark_palette() if is_dark() else _light_palette()
+
+
 def apply(app: QApplication) -> None:
+    """Fusion with our palette for the system's scheme, following it when it changes."""
+    global _system_palette, _following
+    if _system_palette is None:
+        _system_palette = QPalette(app.palette())
     app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark() else _light_palette())
+    app.setPalette(current_palette())
     app.setStyleSheet(STYLE)
+    if not _following:  # one connection, however often apply() runs (tests, restarts)
+        _following = True
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: refresh(app))
 
-    def follow(_scheme: object) -> None:
-        app.setPalette(_dark_palette() if is_dark() else _light_palette())
 
-    QGuiApplication.styleHints().colorSchemeChanged.connect(follow)
+def refresh(app: QApplication) -> None:
+    app.setPalette(current_palette())
 
 
 def bubble_colours() -> dict[str, str]:
     if is_dark():
         return {"in": "#2b2f36", "out": "#1f3a2c", "system": "#3d3420"}
     return {"in": "#f1f3f6", "out": "#e7f3ec", "system": "#fff4d6"}
+
+
+# Status colours readable (>= 4.5:1) on the list's background in each scheme.
+_CLOCK = {
+    "overdue": ("#b71c1c", "#ff8a80"),
+    "soon": ("#9a3d00", "#ffb74d"),
+    "calm": ("#1b5e20", "#81c784"),
+}
+
+
+def clock_colour(kind: str) -> QColor:
+    """The 24-hour clock's colour: "overdue", "soon" or "calm"."""
+    light, dark = _CLOCK[kind]
+    return QColor(dark if is_dark() else light)
+
+
+def error_colour() -> str:
+    return "#ff8a80" if is_dark() else "#b3261e"
+
+
+def muted_colour() -> str:
+    return "#9ba1aa" if is_dark() else "#565d66"
+
+
+# An information bar (sign-in, remote content): a tinted background with the palette's own
+# text colour, so it reads in light and dark alike.
+NOTICE_STYLE = (
+    "#notice{background:rgba(240,170,40,0.16);border:1px solid rgba(200,140,20,0.55);"
+    "border-radius:4px}"
+)

@@ -54,3 +54,38 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+
+
+@dataclass
+class UiSession:
+    """A window and its session on a fresh profile, not yet opened (tests drive the start)."""
+
+    window: Any
+    session: Any
+    profile: Path
+    settings: Any
+
+
+@pytest.fixture
+def ui_session(qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[UiSession]:
+    from PySide6.QtCore import QSettings
+
+    from app.storage.lock import ProfileLock
+    from app.ui.app import LaunchOptions
+    from app.ui.main_window import MainWindow
+    from app.ui.session import Session
+
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    lock = ProfileLock(profile / "profile.lock")
+    lock.acquire()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    session = Session(window, LaunchOptions(profile=profile), lock, settings)
+    window.show()
+    try:
+        yield UiSession(window, session, profile, settings)
+    finally:
+        qloop.run_until_complete(asyncio.wait_for(session.aclose(), 30))
+        session.close()

@@ -33,3 +33,28 @@ async def until(cond: Callable[[], Any], budget: float = 15.0, what: str = "") -
         if time.monotonic() - start > budget:
             raise AssertionError(f"not met in {budget} s: {what or cond}")
         await asyncio.sleep(0.05)
+
+
+def run(loop: asyncio.AbstractEventLoop, coro: Any, budget: float = 90.0) -> Any:
+    """Drive one scenario coroutine on the qasync loop, with an overall time limit."""
+    return loop.run_until_complete(asyncio.wait_for(coro, budget))
+
+
+def buyer_writes(db_url: str, **fields: Any) -> dict[str, Any]:
+    """A buyer message arrives at the relay (through its ingest code, on its database)."""
+    from relay.simulate import DirectBuyerSide, message_body
+
+    side = DirectBuyerSide(db_url)
+    try:
+        return side.message(message_body(seller="demo", **fields))
+    finally:
+        side.close()
+
+
+def row_of_buyer(window: Any, name: str) -> int | None:
+    """The thread list's row of the conversation with buyer ``name``, if loaded."""
+    for i in range(window.model.rowCount()):
+        row = window.model.thread_at(i)
+        if row is not None and row.buyer_name == name:
+            return i
+    return None
