@@ -10,6 +10,7 @@ from typing import Any
 
 from relay.config import RelayConfig
 from relay.db import default_db_url, open_database
+from relay.seller_mail import add_cli as add_seller_mail_cli
 
 
 def _config(args: argparse.Namespace) -> RelayConfig:
@@ -227,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--url", help="talk to a running relay over HTTP instead of the database")
     sp.add_argument("--ingest-key")
     sp.set_defaults(fn=cmd_simulate)
+
+    add_seller_mail_cli(add)
 
     sp = add("prune", "drop old tombstones (clients before the horizon resync)")
     sp.add_argument("--tombstone-days", type=int, default=90)

@@ -52,6 +52,7 @@ class IngestError(Exception):
 class Outcome:
     body: dict[str, Any]
     changed: set[int] = field(default_factory=set)
+    status: int = 200  # seller mail: 422 for a mail stored but bounced (opt-out)
 
 
 def _bad(field_name: str, why: str = "invalid") -> IngestError:

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from relay import auth, blobs, idempotency, ingest
+from relay import auth, blobs, idempotency, ingest, seller_mail
 from relay.api.core import Context, run_calls
 from relay.api.registry import METHODS
 from relay.config import CAPABILITIES, CORE, RELAY, RelayConfig
@@ -481,7 +481,9 @@ async def _ingest_call(request: Request, fn: Callable[..., ingest.Outcome], *arg
     except ingest.IngestError as err:
         raise Problem(err.status, err.type, err.detail, **err.extra) from None
     await relay.publish(outcome.changed)
-    return JSONResponse(outcome.body)
+    return JSONResponse(
+        outcome.body, outcome.status, media_type=PROBLEM if outcome.status >= 400 else None
+    )
 
 
 @handler
@@ -492,6 +494,11 @@ async def ingest_orders(request: Request) -> Response:
 @handler
 async def ingest_messages(request: Request) -> Response:
     return await _ingest_call(request, ingest.ingest_message, _relay(request).config)
+
+
+@handler
+async def ingest_seller_mail(request: Request) -> Response:
+    return await _ingest_call(request, seller_mail.ingest_seller_mail, _relay(request).config)
 
 
 @handler
@@ -546,6 +553,7 @@ def create_app(
         Route("/ingest/orders", ingest_orders, methods=["POST"]),
         Route("/ingest/messages", ingest_messages, methods=["POST"]),
         Route("/ingest/opt-out", ingest_opt_out, methods=["POST"]),
+        Route("/ingest/seller-mail", ingest_seller_mail, methods=["POST"]),
         Route("/ingest/mailbox", ingest_mailbox, methods=["POST"]),
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
