@@ -74,6 +74,14 @@ class DraftAutosaver:
         for key in list(self._pending):
             await self._save(key)
 
+    async def aclose(self) -> None:
+        """Save everything, then end the saver tasks (none may outlive the event loop)."""
+        await self.flush()
+        savers = list(self._tasks.values())
+        for task in savers:
+            task.cancel()
+        await asyncio.gather(*savers, return_exceptions=True)
+
     async def load(self, key: str) -> DraftData | None:
         def read() -> DraftData | None:
             with self.store.read() as conn:
