@@ -1,9 +1,10 @@
 """The relay's one attachment screener: type by content (`app.policy`'s sniffer), pack limits.
 
-Every path that takes attachments goes through here: uploads (`/upload`, which keeps its own
-streamed size cap), app submissions (`Submission/set`), buyer mail (`/ingest/messages`) and
-seller mail (`/ingest/seller-mail`). The app checks drafts with the same sniffer, so app and
-relay agree on what a file is: an empty file or "text" full of control characters is no type.
+Every path that offers attachments with a message goes through here: app submissions
+(`Submission/set`), buyer mail (`/ingest/messages`) and seller mail (`/ingest/seller-mail`).
+Types are `relay.enforce.sniff_media_type`, i.e. `app.policy`'s decision alone, which the
+upload endpoint (with its streamed size cap, in `relay.server`) asks too: app and relay agree,
+so an empty file or "text" full of control characters has no type anywhere.
 """
 
 from __future__ import annotations
