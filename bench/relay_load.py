@@ -101,12 +101,14 @@ async def worker(
     until: float,
     lat: list[float],
     errors: list[int],
+    by_kind: dict[str, list[float]],
 ) -> None:
     rng = random.Random()
     try:
         while time.monotonic() < until:
             roll = rng.random()
             t = time.perf_counter()
+            kind = "read" if roll < 0.80 else "send" if roll < 0.95 else "upload"
             if roll < 0.80:
                 calls: list[Any] = [
                     ["Conversation/query", {"accountId": acc, "limit": 50}, "q"],
@@ -149,6 +151,7 @@ async def worker(
             else:
                 status, _ = await c.post(f"/upload/{acc}", b"%PDF-1.4\n" + os.urandom(2048))
             lat.append(time.perf_counter() - t)
+            by_kind[kind].append(lat[-1])
             if status >= 400:
                 errors.append(status)
     finally:
@@ -229,6 +232,7 @@ async def run(args: argparse.Namespace) -> None:
             convs = r.json()["methodResponses"][0][1]["ids"]
             # Only conversations a buyer started: sends there are always delivered.
             lat: list[float] = []
+            by_kind: dict[str, list[float]] = {"read": [], "send": [], "upload": []}
             errors: list[int] = []
             spy = None
             if args.profile:
@@ -253,7 +257,9 @@ async def run(args: argparse.Namespace) -> None:
             cpu_self, cpu_relay = time.process_time(), cpu_seconds(server.pid)
             await asyncio.gather(
                 *[
-                    worker(KeepAlive("127.0.0.1", port, token), acc, convs, until, lat, errors)
+                    worker(
+                        KeepAlive("127.0.0.1", port, token), acc, convs, until, lat, errors, by_kind
+                    )
                     for _ in range(args.concurrency)
                 ]
             )
@@ -263,6 +269,8 @@ async def run(args: argparse.Namespace) -> None:
             if spy is not None:
                 spy.wait(timeout=60)
         lat.sort()
+        for values in by_kind.values():
+            values.sort()
         print(
             f"backend={'sqlite' if args.db == 'sqlite' else 'postgresql'} "
             f"concurrency={args.concurrency} seconds={elapsed:.1f}"
@@ -273,7 +281,15 @@ async def run(args: argparse.Namespace) -> None:
             f"errors={len(errors)} {sorted(set(errors))} relay_rss={rss_mb(server.pid):.0f}MB"
         )
         print(
+            " ".join(
+                f"{k}: n={len(v)} p50={_pct(v, 0.5):.1f}ms p99={_pct(v, 0.99):.1f}ms"
+                for k, v in by_kind.items()
+            )
+        )
+        # CPU per request is the figure that survives a noisy shared machine; req/s does not.
+        print(
             f"cpu: relay {cpu_relay / elapsed * 100:.0f}% of a core, "
+            f"{cpu_relay / max(len(lat), 1) * 1000:.2f} ms/request; "
             f"load generator {cpu_self / elapsed * 100:.0f}%"
         )
         if args.sse:
@@ -290,6 +306,13 @@ async def run(args: argparse.Namespace) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _pct(sorted_values: list[float], q: float) -> float:
+    """The q-quantile of sorted seconds, in milliseconds (0 when empty)."""
+    if not sorted_values:
+        return 0.0
+    return sorted_values[min(int(len(sorted_values) * q), len(sorted_values) - 1)] * 1000
 
 
 def main() -> None:

@@ -28,9 +28,10 @@ def now() -> datetime:
 def iso(dt: datetime | None) -> str | None:
     if dt is None:
         return None
-    if dt.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if dt.tzinfo is not None:  # SQLite hands back naive datetimes; we only ever store UTC
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    # isoformat is C code: 4x cheaper than strftime, and serialisation calls this per field.
+    return dt.isoformat(timespec="seconds") + "Z"
 
 
 def aware(dt: datetime | None) -> datetime | None:
@@ -166,18 +167,27 @@ class Changes:
             self.conn.execute(_STATE_INSERT, params)
 
 
+_TYPE_STATE = select(_TS.modseq, _TS.pruned_modseq).where(
+    (_TS.seller_id == bindparam("sid")) & (_TS.type == bindparam("ty"))
+)
+_ALL_STATES = select(_TS.type, _TS.modseq).where(_TS.seller_id == bindparam("sid"))
+_SELLER_MODSEQ = select(schema.sellers.c.modseq).where(schema.sellers.c.id == bindparam("sid"))
+
+
 def type_state(conn: Connection, seller_id: int, type_: str) -> tuple[int, int]:
     """(state modseq, pruned horizon) of one type."""
-    t = schema.type_states.c
-    row = conn.execute(
-        select(t.modseq, t.pruned_modseq).where((t.seller_id == seller_id) & (t.type == type_))
-    ).first()
+    row = conn.execute(_TYPE_STATE, {"sid": seller_id, "ty": type_}).first()
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
+def account_modseq(conn: Connection, seller_id: int) -> int | None:
+    """The account's modseq: every committed write of the account raised it."""
+    value = conn.execute(_SELLER_MODSEQ, {"sid": seller_id}).scalar()
+    return None if value is None else int(value)
+
+
 def all_states(conn: Connection, seller_id: int) -> dict[str, str]:
-    t = schema.type_states.c
-    rows = conn.execute(select(t.type, t.modseq).where(t.seller_id == seller_id)).all()
+    rows = conn.execute(_ALL_STATES, {"sid": seller_id}).all()
     states = {ty: "0" for ty in TYPES}
     for ty, seq in rows:
         states[ty] = str(seq)

@@ -43,11 +43,14 @@ class Context:
     # The request's own write transaction (requests with an Idempotency-Key: the key, the
     # writes and the stored response commit together). None: each call opens its own.
     conn: Connection | None = None
+    # A read connection shared by the request's calls (requests without a write transaction).
+    read_conn: Connection | None = None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        if self.conn is not None:
-            yield self.conn
+        shared = self.conn or self.read_conn
+        if shared is not None:
+            yield shared
             return
         with self.db.reading() as conn:
             yield conn
