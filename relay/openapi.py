@@ -30,6 +30,58 @@ def _ingest(summary: str, schema: dict[str, Any], ok: dict[str, Any]) -> dict[st
     }
 
 
+def _seller_mail() -> dict[str, Any]:
+    """`POST /ingest/seller-mail`: a seller's mail to a buyer alias (relay.seller_mail)."""
+    text = {"type": "string"}
+    path = _ingest(
+        "Seller side: a mail a seller sent from their own mail client to a buyer alias "
+        "(idempotent on messageId)",
+        {
+            "type": "object",
+            "required": ["from", "to", "messageId"],
+            "properties": {
+                "mailFrom": {"type": "string", "maxLength": 320},
+                "from": PERSON,
+                "to": {"type": "string", "maxLength": 320},
+                "messageId": {"type": "string", "maxLength": 260},
+                "inReplyTo": {"type": "string", "maxLength": 1000},
+                "references": {"type": "string", "maxLength": 20_000},
+                "subject": {"type": "string", "maxLength": 1000},
+                "text": text,
+                "html": text,
+                "headers": {"type": "object"},
+                "contactReason": text,
+                "attachments": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "object",
+                        "required": ["contentBase64"],
+                        "properties": {"name": text, "contentBase64": text},
+                    },
+                },
+            },
+        },
+        {
+            "type": "object",
+            "required": ["status", "submissionId", "messageId", "conversationId"],
+            "properties": {
+                "status": {"const": "accepted"},
+                "deliveryStatus": {"const": "delivered"},
+                "submissionId": text,
+                "messageId": text,
+                "conversationId": text,
+                "duplicate": {"type": "boolean"},
+                "removedAttachments": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+    )
+    # Refused (setError: policyViolation, importantTagRequired, invalidProperties...) or
+    # stored but bounced (buyerOptedOut, with submissionId/messageId/conversationId).
+    path["post"]["responses"]["422"] = PROBLEM_REF
+    return path
+
+
 PERSON = {
     "type": "object",
     "required": ["email"],
@@ -407,6 +459,7 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                 },
                 {"type": "object"},
             ),
+            "/ingest/seller-mail": _seller_mail(),
             "/ingest/mailbox": _ingest(
                 "Buyer side: messages delivered to a buyer",
                 {
