@@ -96,7 +96,7 @@ async def fetch(client: RelayClient, store: Store, worker: StoreWorker, attachme
         return store.blobs.path_for(sha)
     if blob_id is None:
         raise FileNotFoundError(f"attachment {name} has no copy on the relay")
-    data = await client.download(blob_id, name)
+    data = await client.download(blob_id, safe_export_name(name))  # "/" in a name: 404
     sha = await asyncio.to_thread(store.blobs.put_bytes, data)
 
     def remember() -> None:
