@@ -15,11 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +37,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +54,7 @@ from app.policy import (
     has_blocking,
 )
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
+from app.ui.theme import error_colour
 
 if TYPE_CHECKING:
     # app.storage.drafts imports SQLAlchemy (~0.5 s): kept off the path to the first paint.
@@ -96,6 +107,72 @@ class BodyEdit(QPlainTextEdit):
             super().dropEvent(e)
 
 
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} KB"
+
+
+class AttachmentChip(QFrame):
+    """One attached file: its name and size, a ✕ button, "Remove" on the context menu, and
+    Delete or Backspace while it has focus."""
+
+    remove = Signal()
+
+    def __init__(self, name: str, size: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachment-chip")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(self.tr("%1 — Delete removes it").replace("%1", name))
+        self.label = QLabel(f"📎 {name}" + (f"  ({_size(size)})" if size else ""))
+        self.button = QToolButton()
+        self.button.setObjectName("attachment-remove")
+        self.button.setText("✕")
+        self.button.setAutoRaise(True)
+        self.button.setToolTip(self.tr("Remove %1").replace("%1", name))
+        self.button.clicked.connect(self.remove)
+        self.remove_action = QAction(self.tr("Remove attachment"), self)
+        self.remove_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove)
+        self.addAction(self.remove_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 1, 2, 1)
+        row.setSpacing(2)
+        row.addWidget(self.label)
+        row.addWidget(self.button)
+
+
+class AttachmentList(QWidget):
+    """The composer's attachments as chips; ``remove_requested`` carries the chip's index."""
+
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(6)
+        self.row.addStretch(1)
+        self.chips: list[AttachmentChip] = []
+
+    def set_files(self, files: list[dict[str, Any]]) -> None:
+        focused = next((i for i, c in enumerate(self.chips) if c.hasFocus()), None)
+        for chip in self.chips:
+            self.row.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        for i, info in enumerate(files):
+            chip = AttachmentChip(str(info.get("name", "?")), info.get("size"))
+            chip.remove.connect(lambda i=i: self.remove_requested.emit(i))
+            self.row.insertWidget(i, chip)
+            chip.show()  # now, not on the layout's queued show: focus can move to it at once
+            self.chips.append(chip)
+        if focused is not None and self.chips:  # keyboard users keep deleting in place
+            self.chips[min(focused, len(self.chips) - 1)].setFocus()
+
+
 class Composer(QWidget):
     draft_changed = Signal(object)  # DraftData, on every edit (autosave debounces)
     send_requested = Signal(object)  # DraftData
@@ -146,9 +223,14 @@ class Composer(QWidget):
         self.policy = PolicyPanel()
         self.policy.finding_activated.connect(self._select_finding)
 
-        self.files = QLabel()
+        self.files = AttachmentList()
         self.files.setObjectName("composer-files")
-        self.files.setWordWrap(True)
+        self.files.remove_requested.connect(self.remove_attachment)
+        self.attach_notice = QLabel()
+        self.attach_notice.setObjectName("attach-notice")
+        self.attach_notice.setWordWrap(True)
+        self.attach_notice.hide()
+        self.file_dialog: QFileDialog | None = None
         self.attach_button = QPushButton(self.tr("Attach…"))
         self.attach_button.setToolTip(
             self.tr("PDF, Word, image or text; drop files on the text too")
@@ -172,6 +254,7 @@ class Composer(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.policy)
+        layout.addWidget(self.attach_notice)
         layout.addLayout(bottom)
 
         self.subject.textChanged.connect(self._edited)
@@ -201,6 +284,7 @@ class Composer(QWidget):
             self.important.setVisible(applies)
             self.important.setChecked(draft.important)
             self.attachments = [dict(a) for a in draft.attachments]
+            self.attach_notice.hide()
             self._show_files()
             self.tabs.setCurrentIndex(0)
         finally:
@@ -216,6 +300,7 @@ class Composer(QWidget):
             self.subject.clear()
             self.body.clear()
             self.attachments = []
+            self.attach_notice.hide()
             self._show_files()
         finally:
             self._loading = False
@@ -224,8 +309,15 @@ class Composer(QWidget):
 
     def add_attachment(self, info: dict[str, Any]) -> None:
         self.attachments.append(info)
+        self.attach_notice.hide()
         self._show_files()
         self._edited()
+
+    def show_attach_error(self, text: str) -> None:
+        """A file was not attached: say why, in place (no modal box in the way of typing)."""
+        self.attach_notice.setText(text)
+        self.attach_notice.setStyleSheet(f"color:{error_colour()};font-weight:600")
+        self.attach_notice.show()
 
     def remove_attachment(self, index: int) -> None:
         if 0 <= index < len(self.attachments):
@@ -363,23 +455,25 @@ class Composer(QWidget):
         self._send()
 
     def _pick_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach files"),
-            "",
-            self.tr(
-                "Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;All files (*)"
-            ),
-        )
-        if paths:
-            self.attach_requested.emit(paths)
+        # open(), not exec(): a nested event loop would stall the asyncio work under qasync.
+        if self.file_dialog is None:
+            self.file_dialog = QFileDialog(
+                self,
+                self.tr("Attach files"),
+                "",
+                self.tr(
+                    "Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif)"
+                    ";;All files (*)"
+                ),
+            )
+            self.file_dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+            self.file_dialog.filesSelected.connect(
+                lambda paths: self.attach_requested.emit(list(paths))
+            )
+        self.file_dialog.open()
 
     def _show_files(self) -> None:
-        if not self.attachments:
-            self.files.setText("")
-            return
-        names = [f"📎 {a.get('name', '?')}" for a in self.attachments]
-        self.files.setText("   ".join(names))
+        self.files.set_files(self.attachments)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -72,6 +72,7 @@ class Session:
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None
         self.sign_in_dialog: Any = None
+        self.save_dialog: Any = None
         self.marketplaces: list[Any] = []
         self.stop_buyer = asyncio.Event()
         self._finishing: asyncio.Future[None] | None = None
@@ -328,9 +329,11 @@ class Session:
         if changed and details is not None and self.drafts is not None:
             self._spawn(self._open_reply_draft(row, details))
         if row.unread_count:
-            QTimer.singleShot(1500, lambda: self._auto_read(conversation_id))
+            QTimer.singleShot(1500, self.window, lambda: self._auto_read(conversation_id))
 
     def _auto_read(self, conversation_id: int) -> None:
+        if self._closing is not None:
+            return  # the window is closing: no new work
         current = self.window.conversation.shown
         if current is not None and current.id == conversation_id and current.unread_count:
             self._spawn(self.mark_read(True))
@@ -693,25 +696,33 @@ class Session:
     # --- attachments -----------------------------------------------------------------
 
     async def attach(self, paths: list[str], composer: Any = None) -> None:
+        """Check each file by its content, upload the good ones, say in the composer why any
+        other was not attached (the rest still go through)."""
         from app.services.attachments import AttachmentRefused, check_file, upload
+        from app.services.relay_client import RelayError
 
         composer = composer or self.window.composer
         mid = self.details.marketplace_id if self.details else None
+        refused: list[str] = []
         for p in paths:
             try:
                 checked = await asyncio.to_thread(check_file, Path(p), mid)
             except (AttachmentRefused, OSError) as exc:
-                QMessageBox.warning(
-                    self.window, self.window.tr("Cannot attach"), f"{Path(p).name}: {exc}"
-                )
+                refused.append(str(exc))
                 continue
             if self.live is None:
-                self.window.statusBar().showMessage(
-                    self.window.tr("Attachments need a relay account (Settings)"), 6000
-                )
-                return
-            info = await upload(self.live.client, checked)
+                refused.append(self.window.tr("Attachments need a relay account: sign in first."))
+                break
+            try:
+                info = await upload(self.live.client, checked)
+            except RelayError as exc:
+                refused.append(f"{checked.name}: {exc}")
+                continue
             composer.add_attachment({**info, "path": str(p)})
+        if refused:
+            composer.show_attach_error(
+                self.window.tr("Not attached: %1").replace("%1", "\n".join(refused))
+            )
 
     async def attachment(self, attachment_id: int, action: str) -> None:
         from app.services.attachments import fetch, safe_export_name
@@ -729,11 +740,19 @@ class Session:
             "attachment",
         )
         if action == "save":
-            target, _ = QFileDialog.getSaveFileName(
-                self.window, self.window.tr("Save attachment"), safe_export_name(name)
+            # The relay's name is only a suggestion: no folders, no control characters, so
+            # "../x" or a CR/LF cannot put the file outside the folder the seller picks.
+            dialog = QFileDialog(self.window, self.window.tr("Save attachment"))
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDirectory(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
             )
-            if target:
-                await asyncio.to_thread(shutil.copyfile, path, target)
+            dialog.selectFile(safe_export_name(name))
+            dialog.fileSelected.connect(
+                lambda target: self._spawn(asyncio.to_thread(shutil.copyfile, path, target))
+            )
+            self.save_dialog = dialog
+            dialog.open()  # not exec(): a nested loop would stall asyncio under qasync
         else:
             export = Path(self.opts.profile) / "exports" / safe_export_name(name)
             export.parent.mkdir(exist_ok=True)
@@ -841,7 +860,7 @@ class Session:
         self.stop_buyer.set()
         if self.drafts is not None:
             try:
-                await self.drafts.flush()
+                await self.drafts.aclose()
             except Exception as exc:  # never lose the window's close over a draft
                 print(f"seller-inbox: could not save a draft: {exc}", file=sys.stderr)
         if self.live is not None:

@@ -99,6 +99,8 @@ QHeaderView::section { padding: 4px 6px; border: none; border-bottom: 1px solid 
 QPushButton { padding: 4px 12px; }
 QPushButton#send-button { padding: 5px 22px; font-weight: 600; }
 QStatusBar QLabel { padding: 0 4px; }
+QFrame#attachment-chip { border: 1px solid palette(mid); border-radius: 10px; background: palette(button); }
+QFrame#attachment-chip:focus { border: 1px solid palette(highlight); }
 """
 
 

@@ -58,3 +58,28 @@ def row_of_buyer(window: Any, name: str) -> int | None:
         if row is not None and row.buyer_name == name:
             return i
     return None
+
+
+async def go_live(session: Any, relay: Any) -> None:
+    """Open the store and sync with ``relay`` (session-only token); wait for the first sync."""
+    await session._open_store()
+    session.start_live(relay.url, relay.token, session_only=True)
+    await asyncio.wait_for(asyncio.shield(session.first_sync), 30)
+
+
+async def open_buyer(window: Any, name: str, budget: float = 20.0) -> int:
+    """Wait for buyer ``name``'s conversation, select it, wait until its reply draft is open."""
+    await until(lambda: row_of_buyer(window, name) is not None, budget, f"{name} in the list")
+    row = row_of_buyer(window, name)
+    assert row is not None
+    window.threads.selectRow(row)
+    thread = window.model.thread_at(row)
+    await until(
+        lambda: (
+            window.composer._draft is not None
+            and window.composer._draft.conversation_id == thread.id
+        ),
+        budget,
+        f"the reply draft of {name}",
+    )
+    return int(thread.id)
