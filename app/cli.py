@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--window-size", metavar="WxH", help="window size, e.g. 1920x1080 (for screenshots)"
     )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="window language for this run: en, sv, es or de (default: Settings, else the system's)",
+    )
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -90,6 +95,10 @@ def _window(args: argparse.Namespace) -> int:
             profile = profile.parent / "demo"
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.lang:
+        from app.ui.translations import ENV
+
+        os.environ[ENV] = args.lang  # read where the translator is installed
     opts = LaunchOptions(
         profile=profile,
         smoke_test=args.smoke_test,

@@ -4,7 +4,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>%n conversation(s)</source>
         <translation>
             <numerusform>%n conversation</numerusform>
@@ -15,7 +14,6 @@
 <context>
     <name>MetricsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/metrics_view.py" line="143"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -26,7 +24,6 @@
 <context>
     <name>PolicyPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/policy_panel.py" line="54"/>
         <source>%n problem(s) block sending</source>
         <translation>
             <numerusform>%n problem blocks sending</numerusform>
@@ -34,7 +31,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/policy_panel.py" line="56"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -45,7 +41,6 @@
 <context>
     <name>ThreadTableModel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/thread_model.py" line="110"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -56,7 +51,6 @@
 <context>
     <name>UndoBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/outbox_view.py" line="189"/>
         <source>Message queued: sending in %n s</source>
         <translation>
             <numerusform>Message queued: sending in %n s</numerusform>

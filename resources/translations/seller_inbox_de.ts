@@ -1,0 +1,1009 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>Clock</source>
+        <comment>No response needed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>Overdue %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>%1 left</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>%1 — Delete removes it</source>
+        <translation>%1 — Entf entfernt ihn</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Anhang entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Clock</name>
+    <message>
+        <source>No response needed</source>
+        <translation type="vanished">Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation type="vanished">%1 überfällig</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="vanished">noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Why you are writing: some reasons reach opted-out buyers</source>
+        <translation>Anlass der Nachricht: manche Anlässe erreichen auch abgemeldete Käufer</translation>
+    </message>
+    <message>
+        <source>[Important]</source>
+        <translation>[Important]</translation>
+    </message>
+    <message>
+        <source>Mark an urgent message to an opted-out buyer; ask only for what the order needs</source>
+        <translation>Dringende Nachricht an einen abgemeldeten Käufer kennzeichnen; nur erfragen, was die Bestellung erfordert</translation>
+    </message>
+    <message>
+        <source>Write your reply (Markdown: **bold**, *italic*, lists)…</source>
+        <translation>Antwort schreiben (Markdown: **fett**, *kursiv*, Listen)…</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Anhängen…</translation>
+    </message>
+    <message>
+        <source>PDF, Word, image or text; drop files on the text too</source>
+        <translation>PDF, Word, Bild oder Text; Dateien lassen sich auch auf den Text ziehen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Enter</translation>
+    </message>
+    <message>
+        <source>Select a conversation to reply to</source>
+        <translation>Unterhaltung zum Antworten auswählen</translation>
+    </message>
+    <message>
+        <source>Write a message first</source>
+        <translation>Zuerst eine Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>Senden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
+        <translation>Senden (Strg+Enter); einige Sekunden lang rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;All files (*)</source>
+        <translation>Dokumente und Bilder (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reply / other</source>
+        <translation type="vanished">Antwort / Sonstiges</translation>
+    </message>
+    <message>
+        <source>Shipping problem</source>
+        <translation type="vanished">Versandproblem</translation>
+    </message>
+    <message>
+        <source>Product customization</source>
+        <translation type="vanished">Personalisierung</translation>
+    </message>
+    <message>
+        <source>Delivery scheduling</source>
+        <translation type="vanished">Liefertermin</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation type="vanished">Nicht vorrätig</translation>
+    </message>
+    <message>
+        <source>Shipping confirmation</source>
+        <translation type="vanished">Versandbestätigung</translation>
+    </message>
+    <message>
+        <source>Product manual</source>
+        <translation type="vanished">Produkthandbuch</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation type="vanished">Bewertungsanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>No relay account</source>
+        <translation>Kein Relay-Konto</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Stop talking to the relay; keep reading and writing</source>
+        <translation>Verbindung zum Relay trennen; Lesen und Schreiben geht weiter</translation>
+    </message>
+    <message>
+        <source>No relay account (Settings)</source>
+        <translation>Kein Relay-Konto (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online · session-only sign-in</source>
+        <translation>Online · Anmeldung nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Signed out: the relay refused the token</source>
+        <translation>Abgemeldet: Das Relay hat das Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Offline-Modus</translation>
+    </message>
+    <message>
+        <source>Offline · retrying at %1 (in %2 s)</source>
+        <translation>Offline · neuer Versuch um %1 (in %2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Mark unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Load for this message</source>
+        <translation>Für diese Nachricht laden</translation>
+    </message>
+    <message>
+        <source>Select a conversation</source>
+        <translation>Unterhaltung auswählen</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Markierung aufheben</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Marketplace notice</source>
+        <translation>Hinweis des Marktplatzes</translation>
+    </message>
+    <message>
+        <source>remote image blocked</source>
+        <translation>externes Bild blockiert</translation>
+    </message>
+    <message>
+        <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
+        <translation>Externe Bilder in dieser Nachricht sind blockiert: Sie könnten dem Absender verraten, dass die Nachricht gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Open link?</source>
+        <translation>Link öffnen?</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1</source>
+        <translation>Diesen Link im Browser öffnen?
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>New message to buyer…</source>
+        <translation>Neue Nachricht an Käufer…</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Handmade</source>
+        <translation>Handgemacht</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Maßanfertigung</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Wein</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Keine Bestellung</translation>
+    </message>
+    <message>
+        <source>Yes: only replies and critical messages reach them</source>
+        <translation>Ja: nur Antworten und kritische Nachrichten kommen an</translation>
+    </message>
+    <message>
+        <source>No (as far as we know)</source>
+        <translation>Nein (soweit bekannt)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="vanished">Nummer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="vanished">Art</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="vanished">Bestellt am</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="vanished">Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="vanished">Alias</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="vanished">Sprache</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="vanished">Abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All marketplaces</source>
+        <translation>Alle Marktplätze</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Warten auf Käufer</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Newest activity</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Deadline first</source>
+        <translation>Frist zuerst</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Sortieren:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (Ctrl+F)</source>
+        <translation>Nachrichten und Bestellnummern durchsuchen  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Next conversation</source>
+        <translation>Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Previous conversation</source>
+        <translation>Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Mark read/unread</source>
+        <translation>Als gelesen/ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>New message to buyer</source>
+        <translation>Neue Nachricht an Käufer</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Response metrics</source>
+        <translation>Antwortstatistik</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Opening the inbox…</source>
+        <translation>Posteingang wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>No conversations here</source>
+        <translation>Keine Unterhaltungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung</numerusform>
+            <numerusform>%n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceChips</name>
+    <message>
+        <source>%1: messaging on</source>
+        <translation>%1: Nachrichten aktiviert</translation>
+    </message>
+    <message>
+        <source>%1: messaging on; vacation from %2</source>
+        <translation>%1: Nachrichten aktiviert; Urlaub ab %2</translation>
+    </message>
+    <message>
+        <source>✕ %1 vacation</source>
+        <translation>✕ %1 Urlaub</translation>
+    </message>
+    <message>
+        <source>%1: on vacation until %2. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: Urlaub bis %2. Neue Käufer können nicht schreiben; bisherige Käufer weiterhin.</translation>
+    </message>
+    <message>
+        <source>further notice</source>
+        <translation>auf Weiteres</translation>
+    </message>
+    <message>
+        <source>✕ %1 off</source>
+        <translation>✕ %1 aus</translation>
+    </message>
+    <message>
+        <source>%1: messaging off. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: Nachrichten deaktiviert. Neue Käufer können nicht schreiben; bisherige Käufer weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceRow</name>
+    <message>
+        <source>Messaging on</source>
+        <translation>Nachrichten aktiviert</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Urlaub</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Messaging is on: any buyer can write to you.</source>
+        <translation>Nachrichten sind aktiviert: Jeder Käufer kann Ihnen schreiben.</translation>
+    </message>
+    <message>
+        <source>Messaging is OFF. </source>
+        <translation>Nachrichten sind AUS. </translation>
+    </message>
+    <message>
+        <source>On vacation until %1. </source>
+        <translation>Im Urlaub bis %1. </translation>
+    </message>
+    <message>
+        <source>Vacation scheduled from %1. </source>
+        <translation>Urlaub geplant ab %1. </translation>
+    </message>
+    <message>
+        <source>The vacation must end after it starts.</source>
+        <translation>Der Urlaub muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
+        <translation type="vanished">Solange Nachrichten deaktiviert sind, können neue Käufer Ihnen nicht schreiben; Käufer, die schon geschrieben haben, weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDialog</name>
+    <message>
+        <source>Response metrics</source>
+        <translation>Antwortstatistik</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each buyer message should be answered within 24 hours, weekends included. “No response needed” takes a message out of these figures. The red line is 4 %.</source>
+        <translation>Jede Käufernachricht sollte innerhalb von 24 Stunden beantwortet werden, auch am Wochenende. „Keine Antwort nötig“ nimmt eine Nachricht aus dieser Statistik. Die rote Linie liegt bei 4 %.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marktplatz</translation>
+    </message>
+    <message>
+        <source>Late responses</source>
+        <translation type="vanished">Verspätete Antworten</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation type="vanished">Mittlere Antwortzeit</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="vanished">Beantwortet</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="vanished">Verspätet</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="vanished">Offen</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New message to %1</source>
+        <translation>Neue Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>To %1 · %2 · order %3</source>
+        <translation>An %1 · %2 · Bestellung %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
+        <translation>Dieser Käufer hat sich von unaufgeforderten Nachrichten abgemeldet: Nur kritische Nachrichten (Versandproblem, Personalisierung, Lieferterminvereinbarung) kommen an.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every message has reached the relay.</source>
+        <translation>Nichts ausstehend: Alle Nachrichten haben das Relay erreicht.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Back to drafts</source>
+        <translation>Zurück zu Entwürfen</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Aktion erforderlich</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Will retry: %1</source>
+        <translation>Neuer Versuch folgt: %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Betreff</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marktplatz</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="vanished">Versuche</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="vanished">Details</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <source>✓ Within the marketplace&apos;s rules</source>
+        <translation>✓ Entspricht den Regeln des Marktplatzes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) block sending</source>
+        <translation>
+            <numerusform>%n Problem verhindert das Senden</numerusform>
+            <numerusform>%n Probleme verhindern das Senden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Messaging</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Relay account</source>
+        <translation>Relay-Konto</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Turn messaging off per marketplace, now or as a scheduled vacation. Changes apply at once and reach the relay on the next sync.</source>
+        <translation>Nachrichten pro Marktplatz deaktivieren, sofort oder als geplanter Urlaub. Änderungen gelten sofort und erreichen das Relay bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account</source>
+        <translation>Token aus Ihrem Marktplatz-Konto einfügen</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Schlüsselbund wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Saved in your system keyring (%1)</source>
+        <translation>Im Schlüsselbund des Systems gespeichert (%1)</translation>
+    </message>
+    <message>
+        <source>Session-only: no secure keyring (%1). You sign in again each time you start.</source>
+        <translation>Nur für diese Sitzung: kein sicherer Schlüsselbund (%1). Sie melden sich bei jedem Start neu an.</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Speichern und verbinden</translation>
+    </message>
+    <message>
+        <source>Demo: a relay running inside this app on your computer. Its token is kept in the demo folder, never in your keyring.</source>
+        <translation>Demo: ein Relay, das in dieser App auf Ihrem Computer läuft. Sein Token liegt im Demo-Ordner, nie in Ihrem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>Relay-URL</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Where the token lives</source>
+        <translation>Speicherort des Tokens</translation>
+    </message>
+    <message>
+        <source>Enter the relay URL and your token.</source>
+        <translation>Geben Sie die Relay-URL und Ihr Token ein.</translation>
+    </message>
+    <message>
+        <source>Checking the token with the relay…</source>
+        <translation>Token wird beim Relay geprüft…</translation>
+    </message>
+    <message>
+        <source>The relay refused this token.</source>
+        <translation>Das Relay hat dieses Token abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring. Connecting…</source>
+        <translation>Im Schlüsselbund gespeichert. Verbinde…</translation>
+    </message>
+    <message>
+        <source>Kept for this session only. Connecting…</source>
+        <translation>Nur für diese Sitzung gespeichert. Verbinde…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Notify me when a buyer writes</source>
+        <translation>Benachrichtigen, wenn ein Käufer schreibt</translation>
+    </message>
+    <message>
+        <source>Undo window after Send</source>
+        <translation>Rückgängig-Frist nach Senden</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Seller Inbox starts.</source>
+        <translation>Wirkt ab dem nächsten Start von Seller Inbox.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBar</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed out.&lt;/b&gt; The relay refused your token (it was revoked or has expired). Sign in again to keep your inbox in step; until then you can read and write drafts offline.</source>
+        <translation>&lt;b&gt;Abgemeldet.&lt;/b&gt; Das Relay hat Ihr Token abgelehnt (es wurde widerrufen oder ist abgelaufen). Melden Sie sich erneut an, damit Ihr Posteingang aktuell bleibt; bis dahin können Sie offline lesen und Entwürfe schreiben.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not connected to a relay.&lt;/b&gt; Sign in with your relay address and token to receive buyer messages and send replies.</source>
+        <translation>&lt;b&gt;Nicht mit einem Relay verbunden.&lt;/b&gt; Melden Sie sich mit Relay-Adresse und Token an, um Käufernachrichten zu empfangen und Antworten zu senden.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to your relay</source>
+        <translation>Beim Relay anmelden</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account&apos;s relay page. The token stays on this computer: in your system keyring, or only for this session when no secure keyring is available.</source>
+        <translation>Fügen Sie das Token von der Relay-Seite Ihres Marktplatz-Kontos ein. Das Token bleibt auf diesem Computer: im Schlüsselbund des Systems oder, ohne sicheren Schlüsselbund, nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>Relay-URL</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Enter the relay address, starting with https://</source>
+        <translation>Geben Sie die Relay-Adresse ein, beginnend mit https://</translation>
+    </message>
+    <message>
+        <source>Paste your token.</source>
+        <translation>Fügen Sie Ihr Token ein.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadTableModel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marktplatz</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="vanished">Käufer</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Betreff</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="vanished">Bestellung</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="vanished">Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Answer within</source>
+        <translation type="vanished">Antwortfrist</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Message queued: sending in %n s</source>
+        <translation>
+            <numerusform>Nachricht in Warteschlange: Senden in %n s</numerusform>
+            <numerusform>Nachricht in Warteschlange: Senden in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Starting the demo relay…</source>
+        <translation>Demo-Relay wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
+    </message>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: Das Token liegt im Demo-Ordner.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Ihr Token wird im Schlüsselbund des Systems gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>Kein sicherer Schlüsselbund auf diesem Computer (%1): Das Token gilt nur für diese Sitzung, beim nächsten Mal melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>Das Relay hat dieses Token abgelehnt. Prüfen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No relay account</source>
+        <translation>Kein Relay-Konto</translation>
+    </message>
+    <message>
+        <source>Set up your relay account in Settings to send messages.</source>
+        <translation>Richten Sie Ihr Relay-Konto in den Einstellungen ein, um Nachrichten zu senden.</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>Zu spät zum Rückgängigmachen: wird bereits gesendet</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>Wieder in Ihren Entwürfen</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Gesendet ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>Nicht gesendet: %1 (siehe Postausgang)</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Anhänge brauchen ein Relay-Konto: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Nicht angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation type="vanished">Anhängen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account (Settings)</source>
+        <translation type="vanished">Anhänge brauchen ein Relay-Konto (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Neue Nachricht von %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Seller Inbox anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1009 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <source>Clock</source>
+        <comment>No response needed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>Overdue %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>%1 left</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>%1 — Delete removes it</source>
+        <translation>%1 — Suprimir lo quita</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Quitar el adjunto</translation>
+    </message>
+</context>
+<context>
+    <name>Clock</name>
+    <message>
+        <source>No response needed</source>
+        <translation type="vanished">No requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation type="vanished">%1 de retraso</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="vanished">Quedan %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Why you are writing: some reasons reach opted-out buyers</source>
+        <translation>Motivo del mensaje: algunos motivos llegan a compradores dados de baja</translation>
+    </message>
+    <message>
+        <source>[Important]</source>
+        <translation>[Important]</translation>
+    </message>
+    <message>
+        <source>Mark an urgent message to an opted-out buyer; ask only for what the order needs</source>
+        <translation>Marca un mensaje urgente a un comprador dado de baja; pide solo lo que el pedido necesita</translation>
+    </message>
+    <message>
+        <source>Write your reply (Markdown: **bold**, *italic*, lists)…</source>
+        <translation>Escribe tu respuesta (Markdown: **negrita**, *cursiva*, listas)…</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>PDF, Word, image or text; drop files on the text too</source>
+        <translation>PDF, Word, imagen o texto; también puedes soltar archivos sobre el texto</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Control+Intro</translation>
+    </message>
+    <message>
+        <source>Select a conversation to reply to</source>
+        <translation>Selecciona una conversación para responder</translation>
+    </message>
+    <message>
+        <source>Write a message first</source>
+        <translation>Escribe primero un mensaje</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>No se puede enviar: %1</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
+        <translation>Enviar (Control+Intro); puedes deshacerlo durante unos segundos</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;All files (*)</source>
+        <translation>Documentos e imágenes (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reply / other</source>
+        <translation type="vanished">Respuesta / otro</translation>
+    </message>
+    <message>
+        <source>Shipping problem</source>
+        <translation type="vanished">Problema de envío</translation>
+    </message>
+    <message>
+        <source>Product customization</source>
+        <translation type="vanished">Personalización</translation>
+    </message>
+    <message>
+        <source>Delivery scheduling</source>
+        <translation type="vanished">Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation type="vanished">Sin existencias</translation>
+    </message>
+    <message>
+        <source>Shipping confirmation</source>
+        <translation type="vanished">Confirmación de envío</translation>
+    </message>
+    <message>
+        <source>Product manual</source>
+        <translation type="vanished">Manual del producto</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation type="vanished">Solicitud de reseña</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>No relay account</source>
+        <translation>Sin cuenta de relay</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Trabajar sin conexión</translation>
+    </message>
+    <message>
+        <source>Stop talking to the relay; keep reading and writing</source>
+        <translation>Deja de conectar con el relay; puedes seguir leyendo y escribiendo</translation>
+    </message>
+    <message>
+        <source>No relay account (Settings)</source>
+        <translation>Sin cuenta de relay (Ajustes)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Online · session-only sign-in</source>
+        <translation>En línea · acceso solo para esta sesión</translation>
+    </message>
+    <message>
+        <source>Signed out: the relay refused the token</source>
+        <translation>Sesión cerrada: el relay rechazó el token</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Trabajando sin conexión</translation>
+    </message>
+    <message>
+        <source>Offline · retrying at %1 (in %2 s)</source>
+        <translation>Sin conexión · reintento a las %1 (en %2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Mark unread</source>
+        <translation>Marcar no leído</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Marcar</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>No requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Load for this message</source>
+        <translation>Cargar en este mensaje</translation>
+    </message>
+    <message>
+        <source>Select a conversation</source>
+        <translation>Selecciona una conversación</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sin asunto)</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Pedido %1</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondida</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Marcar leído</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Desmarcar</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Marketplace notice</source>
+        <translation>Aviso del marketplace</translation>
+    </message>
+    <message>
+        <source>remote image blocked</source>
+        <translation>imagen externa bloqueada</translation>
+    </message>
+    <message>
+        <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
+        <translation>Las imágenes externas de este mensaje están bloqueadas: pueden indicar al remitente que lo has leído.</translation>
+    </message>
+    <message>
+        <source>Open link?</source>
+        <translation>¿Abrir el enlace?</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1</source>
+        <translation>¿Abrir este enlace en el navegador?
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <source>New message to buyer…</source>
+        <translation>Nuevo mensaje al comprador…</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Handmade</source>
+        <translation>Hecho a mano</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Vino</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Sin pedido</translation>
+    </message>
+    <message>
+        <source>Yes: only replies and critical messages reach them</source>
+        <translation>Sí: solo le llegan respuestas y mensajes críticos</translation>
+    </message>
+    <message>
+        <source>No (as far as we know)</source>
+        <translation>No (que sepamos)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="vanished">Número</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="vanished">Tipo</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="vanished">Fecha</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="vanished">Artículos</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Nombre</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="vanished">Alias</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="vanished">Idioma</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="vanished">Dado de baja</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All marketplaces</source>
+        <translation>Todos los mercados</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Sin responder</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Esperando comprador</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcadas</translation>
+    </message>
+    <message>
+        <source>Newest activity</source>
+        <translation>Más recientes</translation>
+    </message>
+    <message>
+        <source>Deadline first</source>
+        <translation>Más urgentes</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Orden:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (Ctrl+F)</source>
+        <translation>Buscar en mensajes y números de pedido  (Control+F)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barra principal</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Next conversation</source>
+        <translation>Conversación siguiente</translation>
+    </message>
+    <message>
+        <source>Previous conversation</source>
+        <translation>Conversación anterior</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Mark read/unread</source>
+        <translation>Marcar como leído/no leído</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Marcar</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>No requiere respuesta</translation>
+    </message>
+    <message>
+        <source>New message to buyer</source>
+        <translation>Nuevo mensaje al comprador</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Response metrics</source>
+        <translation>Métricas de respuesta</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Opening the inbox…</source>
+        <translation>Abriendo la bandeja de entrada…</translation>
+    </message>
+    <message>
+        <source>No conversations here</source>
+        <translation>No hay conversaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversación</numerusform>
+            <numerusform>%n conversaciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceChips</name>
+    <message>
+        <source>%1: messaging on</source>
+        <translation>%1: mensajes activados</translation>
+    </message>
+    <message>
+        <source>%1: messaging on; vacation from %2</source>
+        <translation>%1: mensajes activados; vacaciones desde el %2</translation>
+    </message>
+    <message>
+        <source>✕ %1 vacation</source>
+        <translation>✕ %1 vacaciones</translation>
+    </message>
+    <message>
+        <source>%1: on vacation until %2. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: de vacaciones hasta %2. Los compradores nuevos no pueden escribir; los anteriores, sí.</translation>
+    </message>
+    <message>
+        <source>further notice</source>
+        <translation>nuevo aviso</translation>
+    </message>
+    <message>
+        <source>✕ %1 off</source>
+        <translation>✕ %1 desactivado</translation>
+    </message>
+    <message>
+        <source>%1: messaging off. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: mensajes desactivados. Los compradores nuevos no pueden escribir; los anteriores, sí.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceRow</name>
+    <message>
+        <source>Messaging on</source>
+        <translation>Mensajes activados</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Vacaciones</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Messaging is on: any buyer can write to you.</source>
+        <translation>Los mensajes están activados: cualquier comprador puede escribirte.</translation>
+    </message>
+    <message>
+        <source>Messaging is OFF. </source>
+        <translation>Los mensajes están DESACTIVADOS. </translation>
+    </message>
+    <message>
+        <source>On vacation until %1. </source>
+        <translation>De vacaciones hasta el %1. </translation>
+    </message>
+    <message>
+        <source>Vacation scheduled from %1. </source>
+        <translation>Vacaciones programadas desde el %1. </translation>
+    </message>
+    <message>
+        <source>The vacation must end after it starts.</source>
+        <translation>Las vacaciones deben terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
+        <translation type="vanished">Mientras los mensajes estén desactivados, los compradores nuevos no pueden escribirte; los que ya te escribieron, sí.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDialog</name>
+    <message>
+        <source>Response metrics</source>
+        <translation>Métricas de respuesta</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each buyer message should be answered within 24 hours, weekends included. “No response needed” takes a message out of these figures. The red line is 4 %.</source>
+        <translation>Cada mensaje de un comprador debe responderse en 24 horas, fines de semana incluidos. «No requiere respuesta» excluye un mensaje de estas cifras. La línea roja marca el 4 %.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marketplace</translation>
+    </message>
+    <message>
+        <source>Late responses</source>
+        <translation type="vanished">Respuestas tardías</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation type="vanished">Tiempo medio de respuesta</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="vanished">Respondidos</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="vanished">Tardíos</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="vanished">En espera</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New message to %1</source>
+        <translation>Nuevo mensaje para %1</translation>
+    </message>
+    <message>
+        <source>To %1 · %2 · order %3</source>
+        <translation>Para %1 · %2 · pedido %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
+        <translation>Este comprador se ha dado de baja de los mensajes no solicitados: solo le llegan mensajes críticos (problema de envío, personalización, programación de la entrega).</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every message has reached the relay.</source>
+        <translation>Nada pendiente: todos los mensajes han llegado al relay.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Back to drafts</source>
+        <translation>Volver a borradores</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Deshecho</translation>
+    </message>
+    <message>
+        <source>Will retry: %1</source>
+        <translation>Se reintentará: %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="vanished">Estado</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Asunto</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marketplace</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="vanished">Intentos</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="vanished">Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <source>✓ Within the marketplace&apos;s rules</source>
+        <translation>✓ Cumple las normas del marketplace</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) block sending</source>
+        <translation>
+            <numerusform>%n problema impide el envío</numerusform>
+            <numerusform>%n problemas impiden el envío</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n advertencia</numerusform>
+            <numerusform>%n advertencias</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Messaging</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Relay account</source>
+        <translation>Cuenta de relay</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Turn messaging off per marketplace, now or as a scheduled vacation. Changes apply at once and reach the relay on the next sync.</source>
+        <translation>Desactiva los mensajes por marketplace, ya o como vacaciones programadas. Los cambios se aplican al momento y llegan al relay en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account</source>
+        <translation>Pega el token de tu cuenta del marketplace</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Comprobando el llavero…</translation>
+    </message>
+    <message>
+        <source>Saved in your system keyring (%1)</source>
+        <translation>Guardado en el llavero del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Session-only: no secure keyring (%1). You sign in again each time you start.</source>
+        <translation>Solo para esta sesión: no hay llavero seguro (%1). Tendrás que iniciar sesión cada vez que abras la aplicación.</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Guardar y conectar</translation>
+    </message>
+    <message>
+        <source>Demo: a relay running inside this app on your computer. Its token is kept in the demo folder, never in your keyring.</source>
+        <translation>Demo: un relay que se ejecuta dentro de esta aplicación en tu ordenador. Su token se guarda en la carpeta de la demo, nunca en tu llavero.</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>URL del relay</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Where the token lives</source>
+        <translation>Dónde se guarda el token</translation>
+    </message>
+    <message>
+        <source>Enter the relay URL and your token.</source>
+        <translation>Introduce la URL del relay y tu token.</translation>
+    </message>
+    <message>
+        <source>Checking the token with the relay…</source>
+        <translation>Comprobando el token con el relay…</translation>
+    </message>
+    <message>
+        <source>The relay refused this token.</source>
+        <translation>El relay rechazó este token.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring. Connecting…</source>
+        <translation>Guardado en el llavero. Conectando…</translation>
+    </message>
+    <message>
+        <source>Kept for this session only. Connecting…</source>
+        <translation>Se conserva solo durante esta sesión. Conectando…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Notify me when a buyer writes</source>
+        <translation>Avisarme cuando escriba un comprador</translation>
+    </message>
+    <message>
+        <source>Undo window after Send</source>
+        <translation>Tiempo para deshacer tras Enviar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Seller Inbox starts.</source>
+        <translation>Se aplica la próxima vez que se inicie Seller Inbox.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBar</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed out.&lt;/b&gt; The relay refused your token (it was revoked or has expired). Sign in again to keep your inbox in step; until then you can read and write drafts offline.</source>
+        <translation>&lt;b&gt;Sesión cerrada.&lt;/b&gt; El relay rechazó tu token (se revocó o ha caducado). Vuelve a iniciar sesión para mantener tu bandeja de entrada al día; mientras tanto puedes leer y escribir borradores sin conexión.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not connected to a relay.&lt;/b&gt; Sign in with your relay address and token to receive buyer messages and send replies.</source>
+        <translation>&lt;b&gt;Sin conexión a un relay.&lt;/b&gt; Inicia sesión con la dirección del relay y tu token para recibir mensajes de compradores y enviar respuestas.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to your relay</source>
+        <translation>Inicia sesión en tu relay</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account&apos;s relay page. The token stays on this computer: in your system keyring, or only for this session when no secure keyring is available.</source>
+        <translation>Pega el token de la página del relay de tu cuenta del marketplace. El token se queda en este ordenador: en el llavero del sistema, o solo durante esta sesión si no hay un llavero seguro.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>URL del relay</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Enter the relay address, starting with https://</source>
+        <translation>Introduce la dirección del relay, que empieza por https://</translation>
+    </message>
+    <message>
+        <source>Paste your token.</source>
+        <translation>Pega tu token.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadTableModel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n no leído</numerusform>
+            <numerusform>%n no leídos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcada</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marketplace</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="vanished">Comprador</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Asunto</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="vanished">Pedido</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="vanished">Última actividad</translation>
+    </message>
+    <message>
+        <source>Answer within</source>
+        <translation type="vanished">Responder en</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Message queued: sending in %n s</source>
+        <translation>
+            <numerusform>Mensaje en cola: se envía en %n s</numerusform>
+            <numerusform>Mensaje en cola: se envía en %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Starting the demo relay…</source>
+        <translation>Iniciando el relay de demostración…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Muchas coincidencias: se muestran las más recientes. Añade una palabra para acotar.</translation>
+    </message>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: el token se guarda en la carpeta de la demo.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Tu token se guardará en el llavero del sistema (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>No hay un llavero seguro en este ordenador (%1): el token se guarda solo durante esta sesión y tendrás que volver a iniciar sesión la próxima vez.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>El relay rechazó este token. Compruébalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>No relay account</source>
+        <translation>Sin cuenta de relay</translation>
+    </message>
+    <message>
+        <source>Set up your relay account in Settings to send messages.</source>
+        <translation>Configura tu cuenta de relay en Ajustes para enviar mensajes.</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>Demasiado tarde para deshacer: ya se está enviando</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>De vuelta en tus borradores</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Enviado ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>No enviado: %1 (ver la bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Los adjuntos requieren una cuenta de relay: inicia sesión primero.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>No adjuntado: %1</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation type="vanished">No se puede adjuntar</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account (Settings)</source>
+        <translation type="vanished">Los adjuntos requieren una cuenta de relay (Ajustes)</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Guardar adjunto</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nuevo mensaje de %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Mostrar Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1009 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name></name>
+    <message>
+        <source>Clock</source>
+        <comment>No response needed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>Overdue %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <comment>%1 left</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>%1 — Delete removes it</source>
+        <translation>%1 — Delete tar bort den</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Ta bort bilagan</translation>
+    </message>
+</context>
+<context>
+    <name>Clock</name>
+    <message>
+        <source>No response needed</source>
+        <translation type="vanished">Inget svar behövs</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation type="vanished">%1 för sent</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="vanished">%1 kvar</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Subject</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <source>Why you are writing: some reasons reach opted-out buyers</source>
+        <translation>Varför du skriver: vissa skäl når även avanmälda köpare</translation>
+    </message>
+    <message>
+        <source>[Important]</source>
+        <translation>[Important]</translation>
+    </message>
+    <message>
+        <source>Mark an urgent message to an opted-out buyer; ask only for what the order needs</source>
+        <translation>Markera ett brådskande meddelande till en avanmäld köpare; be bara om det ordern kräver</translation>
+    </message>
+    <message>
+        <source>Write your reply (Markdown: **bold**, *italic*, lists)…</source>
+        <translation>Skriv ditt svar (Markdown: **fet**, *kursiv*, listor)…</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Skriv</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Förhandsgranska</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Bifoga…</translation>
+    </message>
+    <message>
+        <source>PDF, Word, image or text; drop files on the text too</source>
+        <translation>PDF, Word, bild eller text; du kan också släppa filer på texten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Select a conversation to reply to</source>
+        <translation>Välj en konversation att svara på</translation>
+    </message>
+    <message>
+        <source>Write a message first</source>
+        <translation>Skriv ett meddelande först</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>Kan inte skicka: %1</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
+        <translation>Skicka (Ctrl+Enter); du kan ångra i några sekunder</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Bifoga filer</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;All files (*)</source>
+        <translation>Dokument och bilder (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Reply / other</source>
+        <translation type="vanished">Svar / annat</translation>
+    </message>
+    <message>
+        <source>Shipping problem</source>
+        <translation type="vanished">Leveransproblem</translation>
+    </message>
+    <message>
+        <source>Product customization</source>
+        <translation type="vanished">Produktanpassning</translation>
+    </message>
+    <message>
+        <source>Delivery scheduling</source>
+        <translation type="vanished">Leveransbokning</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation type="vanished">Slut i lager</translation>
+    </message>
+    <message>
+        <source>Shipping confirmation</source>
+        <translation type="vanished">Leveransbekräftelse</translation>
+    </message>
+    <message>
+        <source>Product manual</source>
+        <translation type="vanished">Produktmanual</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation type="vanished">Begäran om recension</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>No relay account</source>
+        <translation>Inget reläkonto</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Arbeta offline</translation>
+    </message>
+    <message>
+        <source>Stop talking to the relay; keep reading and writing</source>
+        <translation>Sluta kontakta reläet; fortsätt läsa och skriva</translation>
+    </message>
+    <message>
+        <source>No relay account (Settings)</source>
+        <translation>Inget reläkonto (Inställningar)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online · session-only sign-in</source>
+        <translation>Online · inloggad bara för sessionen</translation>
+    </message>
+    <message>
+        <source>Signed out: the relay refused the token</source>
+        <translation>Utloggad: reläet godtog inte token</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Arbetar offline</translation>
+    </message>
+    <message>
+        <source>Offline · retrying at %1 (in %2 s)</source>
+        <translation>Offline · försöker igen %1 (om %2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Mark unread</source>
+        <translation>Markera som oläst</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flagga</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Inget svar behövs</translation>
+    </message>
+    <message>
+        <source>Load for this message</source>
+        <translation>Läs in för det här meddelandet</translation>
+    </message>
+    <message>
+        <source>Select a conversation</source>
+        <translation>Välj en konversation</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(inget ämne)</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarad</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Markera som läst</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Ta bort flagga</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Svar behövs</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Köpare</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Marketplace notice</source>
+        <translation>Meddelande från marknadsplatsen</translation>
+    </message>
+    <message>
+        <source>remote image blocked</source>
+        <translation>extern bild blockerad</translation>
+    </message>
+    <message>
+        <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
+        <translation>Externa bilder i det här meddelandet är blockerade: de kan avslöja för avsändaren att du har läst det.</translation>
+    </message>
+    <message>
+        <source>Open link?</source>
+        <translation>Öppna länken?</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1</source>
+        <translation>Öppna den här länken i webbläsaren?
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Köpare</translation>
+    </message>
+    <message>
+        <source>New message to buyer…</source>
+        <translation>Nytt meddelande till köparen…</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Handmade</source>
+        <translation>Handgjord</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Specialtillverkad</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Vin</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Ingen order</translation>
+    </message>
+    <message>
+        <source>Yes: only replies and critical messages reach them</source>
+        <translation>Ja: bara svar och kritiska meddelanden når fram</translation>
+    </message>
+    <message>
+        <source>No (as far as we know)</source>
+        <translation>Nej (såvitt vi vet)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="vanished">Nummer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="vanished">Typ</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="vanished">Beställd</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="vanished">Artiklar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Namn</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="vanished">Alias</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="vanished">Språk</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="vanished">Avanmäld</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All marketplaces</source>
+        <translation>Alla marknadsplatser</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Behöver svar</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Väntar på köparen</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flaggade</translation>
+    </message>
+    <message>
+        <source>Newest activity</source>
+        <translation>Senaste först</translation>
+    </message>
+    <message>
+        <source>Deadline first</source>
+        <translation>Tidsfrist först</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Sortera:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (Ctrl+F)</source>
+        <translation>Sök i meddelanden och ordernummer  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Verktygsfält</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Next conversation</source>
+        <translation>Nästa konversation</translation>
+    </message>
+    <message>
+        <source>Previous conversation</source>
+        <translation>Föregående konversation</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Svara</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Mark read/unread</source>
+        <translation>Markera som läst/oläst</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flagga</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Inget svar behövs</translation>
+    </message>
+    <message>
+        <source>New message to buyer</source>
+        <translation>Nytt meddelande till köparen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>Response metrics</source>
+        <translation>Svarsstatistik</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Opening the inbox…</source>
+        <translation>Öppnar inkorgen…</translation>
+    </message>
+    <message>
+        <source>No conversations here</source>
+        <translation>Inga konversationer här</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n konversation</numerusform>
+            <numerusform>%n konversationer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceChips</name>
+    <message>
+        <source>%1: messaging on</source>
+        <translation>%1: meddelanden på</translation>
+    </message>
+    <message>
+        <source>%1: messaging on; vacation from %2</source>
+        <translation>%1: meddelanden på; semester från %2</translation>
+    </message>
+    <message>
+        <source>✕ %1 vacation</source>
+        <translation>✕ %1 semester</translation>
+    </message>
+    <message>
+        <source>%1: on vacation until %2. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: semester till %2. Nya köpare kan inte skriva; tidigare köpare kan fortfarande.</translation>
+    </message>
+    <message>
+        <source>further notice</source>
+        <translation>vidare</translation>
+    </message>
+    <message>
+        <source>✕ %1 off</source>
+        <translation>✕ %1 av</translation>
+    </message>
+    <message>
+        <source>%1: messaging off. New buyers cannot write; earlier buyers still can.</source>
+        <translation>%1: meddelanden av. Nya köpare kan inte skriva; tidigare köpare kan fortfarande.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceRow</name>
+    <message>
+        <source>Messaging on</source>
+        <translation>Meddelanden på</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Semester</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Messaging is on: any buyer can write to you.</source>
+        <translation>Meddelanden är på: alla köpare kan skriva till dig.</translation>
+    </message>
+    <message>
+        <source>Messaging is OFF. </source>
+        <translation>Meddelanden är AV. </translation>
+    </message>
+    <message>
+        <source>On vacation until %1. </source>
+        <translation>Semester till %1. </translation>
+    </message>
+    <message>
+        <source>Vacation scheduled from %1. </source>
+        <translation>Semester planerad från %1. </translation>
+    </message>
+    <message>
+        <source>The vacation must end after it starts.</source>
+        <translation>Semestern måste sluta efter att den har börjat.</translation>
+    </message>
+    <message>
+        <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
+        <translation type="vanished">Medan meddelanden är av kan nya köpare inte skriva till dig; köpare som har skrivit tidigare kan fortfarande.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsDialog</name>
+    <message>
+        <source>Response metrics</source>
+        <translation>Svarsstatistik</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each buyer message should be answered within 24 hours, weekends included. “No response needed” takes a message out of these figures. The red line is 4 %.</source>
+        <translation>Varje köparmeddelande ska besvaras inom 24 timmar, även på helger. ”Inget svar behövs” tar bort ett meddelande ur siffrorna. Den röda linjen ligger på 4 %.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsModel</name>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marknadsplats</translation>
+    </message>
+    <message>
+        <source>Late responses</source>
+        <translation type="vanished">Sena svar</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation type="vanished">Genomsnittlig svarstid</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="vanished">Besvarade</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="vanished">Sena</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="vanished">Väntar</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New message to %1</source>
+        <translation>Nytt meddelande till %1</translation>
+    </message>
+    <message>
+        <source>To %1 · %2 · order %3</source>
+        <translation>Till %1 · %2 · order %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
+        <translation>Den här köparen har avanmält sig från oombedda meddelanden: bara kritiska meddelanden (leveransproblem, produktanpassning, leveransbokning) når fram.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every message has reached the relay.</source>
+        <translation>Inget väntar: alla meddelanden har nått reläet.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Back to drafts</source>
+        <translation>Tillbaka till utkast</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>I kö</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Skickas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickat</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Kräver åtgärd</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Ångrat</translation>
+    </message>
+    <message>
+        <source>Will retry: %1</source>
+        <translation>Försöker igen: %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Ämne</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marknadsplats</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="vanished">Försök</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="vanished">Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <source>✓ Within the marketplace&apos;s rules</source>
+        <translation>✓ Följer marknadsplatsens regler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) block sending</source>
+        <translation>
+            <numerusform>%n problem hindrar sändning</numerusform>
+            <numerusform>%n problem hindrar sändning</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n varning</numerusform>
+            <numerusform>%n varningar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Messaging</source>
+        <translation>Meddelanden</translation>
+    </message>
+    <message>
+        <source>Relay account</source>
+        <translation>Reläkonto</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allmänt</translation>
+    </message>
+    <message>
+        <source>Turn messaging off per marketplace, now or as a scheduled vacation. Changes apply at once and reach the relay on the next sync.</source>
+        <translation>Stäng av meddelanden per marknadsplats, direkt eller som planerad semester. Ändringar gäller direkt och når reläet vid nästa synkronisering.</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account</source>
+        <translation>Klistra in token från ditt marknadsplatskonto</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Kontrollerar nyckelringen…</translation>
+    </message>
+    <message>
+        <source>Saved in your system keyring (%1)</source>
+        <translation>Sparad i systemets nyckelring (%1)</translation>
+    </message>
+    <message>
+        <source>Session-only: no secure keyring (%1). You sign in again each time you start.</source>
+        <translation>Bara för sessionen: ingen säker nyckelring (%1). Du loggar in igen varje gång du startar.</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Spara och anslut</translation>
+    </message>
+    <message>
+        <source>Demo: a relay running inside this app on your computer. Its token is kept in the demo folder, never in your keyring.</source>
+        <translation>Demo: ett relä som körs inuti appen på din dator. Dess token sparas i demomappen, aldrig i din nyckelring.</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>Reläets URL</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Where the token lives</source>
+        <translation>Var token sparas</translation>
+    </message>
+    <message>
+        <source>Enter the relay URL and your token.</source>
+        <translation>Ange reläets URL och din token.</translation>
+    </message>
+    <message>
+        <source>Checking the token with the relay…</source>
+        <translation>Kontrollerar token med reläet…</translation>
+    </message>
+    <message>
+        <source>The relay refused this token.</source>
+        <translation>Reläet godtog inte den här token.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Kunde inte logga in: %1</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring. Connecting…</source>
+        <translation>Sparad i nyckelringen. Ansluter…</translation>
+    </message>
+    <message>
+        <source>Kept for this session only. Connecting…</source>
+        <translation>Sparas bara för den här sessionen. Ansluter…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets språk</translation>
+    </message>
+    <message>
+        <source>Notify me when a buyer writes</source>
+        <translation>Meddela mig när en köpare skriver</translation>
+    </message>
+    <message>
+        <source>Undo window after Send</source>
+        <translation>Ångra-tid efter Skicka</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Seller Inbox starts.</source>
+        <translation>Gäller från nästa gång Seller Inbox startar.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Aviseringar</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBar</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Logga in…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed out.&lt;/b&gt; The relay refused your token (it was revoked or has expired). Sign in again to keep your inbox in step; until then you can read and write drafts offline.</source>
+        <translation>&lt;b&gt;Utloggad.&lt;/b&gt; Reläet godtog inte din token (den har återkallats eller gått ut). Logga in igen för att hålla inkorgen uppdaterad; tills dess kan du läsa och skriva utkast offline.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not connected to a relay.&lt;/b&gt; Sign in with your relay address and token to receive buyer messages and send replies.</source>
+        <translation>&lt;b&gt;Inte ansluten till ett relä.&lt;/b&gt; Logga in med reläets adress och din token för att ta emot köparmeddelanden och skicka svar.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to your relay</source>
+        <translation>Logga in på ditt relä</translation>
+    </message>
+    <message>
+        <source>Paste the token from your marketplace account&apos;s relay page. The token stays on this computer: in your system keyring, or only for this session when no secure keyring is available.</source>
+        <translation>Klistra in token från reläsidan i ditt marknadsplatskonto. Token stannar på den här datorn: i systemets nyckelring, eller bara under den här sessionen om ingen säker nyckelring finns.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>Reläets URL</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Enter the relay address, starting with https://</source>
+        <translation>Ange reläets adress, som börjar med https://</translation>
+    </message>
+    <message>
+        <source>Paste your token.</source>
+        <translation>Klistra in din token.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadTableModel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n oläst</numerusform>
+            <numerusform>%n olästa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flaggad</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation type="vanished">Marknadsplats</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="vanished">Köpare</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="vanished">Ämne</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="vanished">Order</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="vanished">Senaste aktivitet</translation>
+    </message>
+    <message>
+        <source>Answer within</source>
+        <translation type="vanished">Svara inom</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Skickar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Message queued: sending in %n s</source>
+        <translation>
+            <numerusform>Meddelandet ligger i kö: skickas om %n s</numerusform>
+            <numerusform>Meddelandet ligger i kö: skickas om %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Starting the demo relay…</source>
+        <translation>Startar demoreläet…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
+    </message>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: token sparas i demomappen.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Din token sparas i systemets nyckelring (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>Ingen säker nyckelring på den här datorn (%1): token sparas bara under den här sessionen, och du loggar in igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>Reläet godtog inte den här token. Kontrollera den och försök igen.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Kunde inte logga in: %1</translation>
+    </message>
+    <message>
+        <source>No relay account</source>
+        <translation>Inget reläkonto</translation>
+    </message>
+    <message>
+        <source>Set up your relay account in Settings to send messages.</source>
+        <translation>Ställ in ditt reläkonto under Inställningar för att skicka meddelanden.</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>För sent att ångra: skickas redan</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>Tillbaka bland dina utkast</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Skickat ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>Inte skickat: %1 (se utkorgen)</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Bilagor kräver ett reläkonto: logga in först.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Inte bifogad: %1</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation type="vanished">Kan inte bifoga</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account (Settings)</source>
+        <translation type="vanished">Bilagor kräver ett reläkonto (Inställningar)</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Spara bilaga</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nytt meddelande från %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Visa Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+</context>
+</TS>
