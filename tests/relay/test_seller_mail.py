@@ -6,22 +6,34 @@ share `relay.api.submission.deliver`, and these tests hold them to it.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
+import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from relay_testkit import RelayUnderTest, Seller, make_relay
 
+from app.services.relay_client import RelayClient
+from app.services.store_worker import StoreWorker
+from app.services.sync import SyncEngine
+from app.storage import queries
+from app.storage.queries import ThreadFilter
+from app.storage.store import Store
 from relay import cli, seller_mail
 from relay.config import RelayConfig
 from relay.enforce import pack_info
 
 SHOP = "shop@alice-crafts.example"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
+EXAMPLES = int(os.environ.get("RELAY_HYPOTHESIS_EXAMPLES", "40"))
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
 
 
@@ -104,6 +116,41 @@ def test_reply_by_mail_lands_in_the_conversation_and_reaches_the_buyer(
     box = relay.buyers.mailbox("anna@example.net")
     assert [m["bodyText"] for m in box] == ["Hello Anna,\nyour mug ships today."]
     assert box[0]["from"] == "alice" and "alice-crafts" not in json.dumps(box)
+
+
+def test_the_app_syncs_a_reply_sent_by_mail(
+    relay: RelayUnderTest, alice: dict[str, Any], tmp_path: Path
+) -> None:
+    """The app's own sync engine picks the mailed reply up like any outbound message."""
+
+    async def run() -> None:
+        store = Store.open(tmp_path / "profile")
+        worker = StoreWorker()
+        client = RelayClient(relay.url, relay.seller.token)
+        try:
+            engine = SyncEngine(client, store, worker)
+            await engine.sync()
+            with store.read() as conn:
+                assert queries.thread_page(conn, ThreadFilter(), limit=1)[0].needs_response
+            r = await asyncio.to_thread(_mail, relay, alice["alias"], "Shipped today.")
+            assert r.status_code == 200, r.text
+            after = await engine.sync()
+            # The reply, and the buyer's message now marked $answered; no full resync.
+            assert after.of("Message").upserted == 2 and not after.of("Message").full_resync
+            with store.read() as conn:
+                row = conn.exec_driver_sql(
+                    "SELECT direction, body_text FROM messages WHERE relay_id = ?",
+                    (r.json()["messageId"],),
+                ).one()
+                top = queries.thread_page(conn, ThreadFilter(), limit=1)[0]
+            assert tuple(row) == ("out", "Shipped today.")
+            assert not top.needs_response
+        finally:
+            await client.aclose()
+            worker.shutdown()
+            store.close()
+
+    asyncio.run(run())
 
 
 def test_the_same_mail_twice_is_one_message(relay: RelayUnderTest, alice: dict[str, Any]) -> None:
@@ -364,9 +411,41 @@ def test_cli_registers_lists_removes_and_sends(
     sent = json.loads(capsys.readouterr().out)
     assert sent["deliveryStatus"] == "delivered"
     assert cli.main([*args, *db, "--subject", "Unrelated"]) == 1
-    assert json.loads(capsys.readouterr().out)["refused"]["type"].endswith(
-        ":conversationNotFound"
-    )
+    assert json.loads(capsys.readouterr().out)["refused"]["type"].endswith(":conversationNotFound")
     assert cli.main(["seller-mail", "remove", *db, "--email", SHOP]) == 0
     assert cli.main([*args, "--url", relay.url, "--ingest-key", relay.ingest_key]) == 1
     assert "unknownSender" in capsys.readouterr().out
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    subject=st.one_of(st.just("Re: Question"), st.text(max_size=250)),  # half find the thread
+    text=st.one_of(st.none(), st.text(max_size=1500)),
+    html=st.one_of(st.none(), st.text(max_size=1500)),
+    names=st.lists(st.text(max_size=130), max_size=3),
+    data=st.binary(max_size=256),
+    refs=st.text(max_size=200),
+)
+def test_any_mail_gets_a_documented_answer(
+    relay: RelayUnderTest,
+    alice: dict[str, Any],
+    subject: str,
+    text: str | None,
+    html: str | None,
+    names: list[str],
+    data: bytes,
+    refs: str,
+) -> None:
+    extra: dict[str, Any] = {"subject": subject, "references": refs}
+    if html is not None:
+        extra["html"] = html
+    extra["attachments"] = [_att(n, data) for n in names]
+    r = _mail(relay, alice["alias"], text, **extra)
+    assert r.status_code in (200, 400, 404, 422), r.text
+    if r.status_code == 200:
+        out = relay.seller.get_one("Message", r.json()["messageId"])
+        assert SHOP not in json.dumps(out).lower()
