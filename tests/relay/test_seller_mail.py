@@ -38,7 +38,7 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
 
 
 def _mail(
-    relay: RelayUnderTest, alias: str, text: str = "Thanks, it ships today.", **extra: Any
+    relay: RelayUnderTest, alias: str, text: str | None = "Thanks, it ships today.", **extra: Any
 ) -> httpx.Response:
     body: dict[str, Any] = {
         "mailFrom": extra.pop("mailFrom", SHOP),
