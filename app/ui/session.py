@@ -23,6 +23,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow
+from app.ui.tray import Notifier
 
 if TYPE_CHECKING:
     from app.services.connectivity import ConnectivityState
@@ -67,7 +68,7 @@ class Session:
         self.first_sync: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         self.done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
         self.tasks: set[asyncio.Task[Any]] = set()  # strong refs: asyncio keeps weak ones
-        self.tray: Any = None
+        self.notifier = Notifier(window)
         self.outbox_dialog: Any = None
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None
@@ -516,7 +517,7 @@ class Session:
         newest = self._newest_inbound()
         if newest > self.newest_inbound:
             self._notify_new(newest)
-        self.newest_inbound = newest
+            self.newest_inbound = newest
 
     def set_work_offline(self, offline: bool) -> None:
         if self.live is not None:
@@ -778,19 +779,15 @@ class Session:
     # --- notifications ---------------------------------------------------------------
 
     def _notify_new(self, newest: int) -> None:
-        if self.tray is None:
-            from app.ui.tray import make_tray
+        from app.storage import queries
+        from app.ui.tray import decide
 
-            self.tray = make_tray(self.window)
-        if self.tray is not None and self.store is not None:
-            from app.storage import queries
-
-            with self.store.read() as conn:
-                row = queries.message_headline(conn, newest)
-            if row is not None and self._notifications_on():
-                self.tray.showMessage(
-                    self.window.tr("New message from %1").replace("%1", row[0]), row[1]
-                )
+        assert self.store is not None
+        with self.store.read() as conn:
+            headline = queries.message_headline(conn, newest)
+        note = decide(newest, self.newest_inbound, headline, enabled=self._notifications_on())
+        if note is not None:
+            self.notifier.notify(note)
 
     def _notifications_on(self) -> bool:
         if self.settings is None:

@@ -1,8 +1,16 @@
-"""The tray icon: the window a click away, and a notification when a buyer writes."""
+"""The tray icon: the window a click away, and a notification when a buyer writes.
+
+Whether to notify is decided by ``decide`` (plain data in, plain data out); ``Notifier``
+shows the result on the tray when the platform has one (offscreen and some Linux desktops
+do not) and always emits ``notified``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygon
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
@@ -44,3 +52,47 @@ def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
     tray.messageClicked.connect(bring_forward)
     tray.show()
     return tray
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    title: str
+    body: str
+    message_id: int
+
+
+def decide(
+    newest: int, seen: int, headline: tuple[str, str] | None, *, enabled: bool
+) -> Notification | None:
+    """Notify about buyer message ``newest`` (headline: buyer name, subject)?
+
+    Not when notifications are off, not for a message already announced (``seen``), and not
+    for the first download into an empty inbox (``seen == 0``): that is history, not news."""
+    if not enabled or seen == 0 or newest <= seen or headline is None:
+        return None
+    name, subject = headline
+    title = QCoreApplication.translate("Tray", "New message from %1").replace("%1", name)
+    return Notification(title, subject, newest)
+
+
+class Notifier(QObject):
+    notified = Signal(object)  # Notification
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        tray_factory: Callable[[QMainWindow], QSystemTrayIcon | None] = make_tray,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tray_factory = tray_factory
+        self.tray: QSystemTrayIcon | None = None
+
+    def notify(self, note: Notification) -> None:
+        if self.tray is None:
+            self.tray = self.tray_factory(self.window)
+        if self.tray is not None:
+            self.tray.showMessage(
+                note.title, note.body, QSystemTrayIcon.MessageIcon.Information, 10_000
+            )
+        self.notified.emit(note)
