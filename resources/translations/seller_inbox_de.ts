@@ -203,7 +203,7 @@
     <name>ConversationPane</name>
     <message>
         <source>Mark unread</source>
-        <translation>Als ungelesen markieren</translation>
+        <translation>Ungelesen</translation>
     </message>
     <message>
         <source>Flag</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Mark read</source>
-        <translation>Als gelesen markieren</translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Unflag</source>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>Waiting on buyer</source>
-        <translation>Warten auf Käufer</translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>Flagged</source>
@@ -895,6 +895,13 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>New message from %1</source>
+        <translation>Neue Nachricht von %1</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -985,10 +992,6 @@
     <message>
         <source>Save attachment</source>
         <translation>Anhang speichern</translation>
-    </message>
-    <message>
-        <source>New message from %1</source>
-        <translation>Neue Nachricht von %1</translation>
     </message>
 </context>
 <context>

@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>Waiting on buyer</source>
-        <translation>Esperando comprador</translation>
+        <translation>Respondidas</translation>
     </message>
     <message>
         <source>Flagged</source>
@@ -377,11 +377,11 @@
     </message>
     <message>
         <source>Newest activity</source>
-        <translation>Más recientes</translation>
+        <translation>Recientes</translation>
     </message>
     <message>
         <source>Deadline first</source>
-        <translation>Más urgentes</translation>
+        <translation>Urgentes</translation>
     </message>
     <message>
         <source>Sort:</source>
@@ -895,6 +895,13 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nuevo mensaje de %1</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -985,10 +992,6 @@
     <message>
         <source>Save attachment</source>
         <translation>Guardar adjunto</translation>
-    </message>
-    <message>
-        <source>New message from %1</source>
-        <translation>Nuevo mensaje de %1</translation>
     </message>
 </context>
 <context>

@@ -203,7 +203,7 @@
     <name>ConversationPane</name>
     <message>
         <source>Mark unread</source>
-        <translation>Markera som oläst</translation>
+        <translation>Markera oläst</translation>
     </message>
     <message>
         <source>Flag</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Mark read</source>
-        <translation>Markera som läst</translation>
+        <translation>Markera läst</translation>
     </message>
     <message>
         <source>Unflag</source>
@@ -683,8 +683,8 @@
     <message numerus="yes">
         <source>%n problem(s) block sending</source>
         <translation>
-            <numerusform>%n problem hindrar sändning</numerusform>
-            <numerusform>%n problem hindrar sändning</numerusform>
+            <numerusform>%n problem stoppar sändningen</numerusform>
+            <numerusform>%n problem stoppar sändningen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -895,6 +895,13 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nytt meddelande från %1</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -985,10 +992,6 @@
     <message>
         <source>Save attachment</source>
         <translation>Spara bilaga</translation>
-    </message>
-    <message>
-        <source>New message from %1</source>
-        <translation>Nytt meddelande från %1</translation>
     </message>
 </context>
 <context>
