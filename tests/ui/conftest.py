@@ -23,15 +23,15 @@ class UiRelay:
     embedded: Any
 
 
-@pytest.fixture
-def ui_relay(tmp_path: Path) -> Iterator[UiRelay]:
+def _relay(tmp_path: Path, seed: bool) -> Iterator[UiRelay]:
     from relay import auth
     from relay.db import open_database
     from relay.demo import seed_demo
     from relay.embedded import start_embedded
 
     db_url = f"sqlite:///{tmp_path / 'relay.sqlite3'}"
-    seed_demo(db_url, per_marketplace=3)
+    if seed:
+        seed_demo(db_url, per_marketplace=3)
     db = open_database(db_url)
     token = auth.create_token(db, "demo")
     db.dispose()
@@ -40,6 +40,18 @@ def ui_relay(tmp_path: Path) -> Iterator[UiRelay]:
         yield UiRelay(embedded.url, db_url, token, embedded)
     finally:
         embedded.stop()
+
+
+@pytest.fixture
+def ui_relay(tmp_path: Path) -> Iterator[UiRelay]:
+    """A relay over the demo seller's seeded world."""
+    yield from _relay(tmp_path, seed=True)
+
+
+@pytest.fixture
+def empty_relay(tmp_path: Path) -> Iterator[UiRelay]:
+    """A relay whose seller "demo" has nothing yet (tests seed exactly what they count)."""
+    yield from _relay(tmp_path, seed=False)
 
 
 @pytest.fixture
