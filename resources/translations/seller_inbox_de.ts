@@ -791,7 +791,7 @@
     </message>
     <message>
         <source>Undo window after Send</source>
-        <translation>Rückgängig-Frist nach Senden</translation>
+        <translation>Rückgängig möglich für</translation>
     </message>
     <message>
         <source>Language</source>

@@ -791,7 +791,7 @@
     </message>
     <message>
         <source>Undo window after Send</source>
-        <translation>Ångra-tid efter Skicka</translation>
+        <translation>Tid att ångra efter Skicka</translation>
     </message>
     <message>
         <source>Language</source>
