@@ -1,4 +1,4 @@
-"""Engines for SQLite (WAL, one writer) and PostgreSQL, and schema creation."""
+"""Engines for SQLite (WAL, one writer) and PostgreSQL, and schema migrations (Alembic)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from relay import schema
+
+HEAD_REVISION = "0001"
+"""The newest schema revision this build knows; a test checks it against the scripts."""
+KNOWN_REVISIONS = ("0001",)
+"""Every revision this build can upgrade from (a test checks the chain)."""
+# A folder of files, not a package import: Alembic loads env.py and versions/*.py from it (the
+# frozen build bundles them as data, see packaging/seller-inbox.spec).
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def default_db_url() -> str:
@@ -117,19 +125,58 @@ def open_database(url: str, *, create: bool = True) -> Database:
 
 
 def ensure_schema(db: Database) -> None:
+    """Bring the database to this relay's schema (Alembic), or refuse a newer one.
+
+    One transaction (under an advisory lock on PostgreSQL, so relay processes starting at once
+    take turns): read the revision, refuse one this build does not know, else upgrade. A
+    database from a pre-Alembic relay (made by `metadata.create_all`, no `alembic_version`) is
+    adopted: the first revision creates only what it lacks, then stamps it.
+    """
     with db.writing() as conn:
         if not db.is_sqlite:
-            # Serializes create_all between relay processes starting at once.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7465001)")
-        schema.metadata.create_all(conn)
-        version = conn.execute(select(schema.schema_version.c.version)).scalar()
-        if version is None:
-            conn.execute(insert(schema.schema_version).values(version=schema.SCHEMA_VERSION))
-        elif version > schema.SCHEMA_VERSION:
-            raise RuntimeError(
-                f"relay database schema {version} is newer than this relay "
-                f"({schema.SCHEMA_VERSION})"
+        found = current_revision(conn)
+        if found == HEAD_REVISION:
+            return  # the usual start: no Alembic script is even loaded
+        if found is not None and found not in KNOWN_REVISIONS:
+            raise NewerSchema(
+                f"relay database schema revision {found!r} is newer than this relay ({HEAD_REVISION!r})"
             )
+        if found is None:
+            legacy = _legacy_version(conn)
+            if legacy is not None and legacy > schema.SCHEMA_VERSION:
+                raise NewerSchema(
+                    f"relay database schema {legacy} is newer than this relay ({schema.SCHEMA_VERSION})"
+                )
+        _upgrade(conn)
+
+
+class NewerSchema(RuntimeError):
+    """The database was migrated by a newer relay: this one must not write to it."""
+
+
+def current_revision(conn: Connection) -> str | None:
+    from alembic.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _legacy_version(conn: Connection) -> int | None:
+    """`relay_schema_version` of a database without `alembic_version` (None: no such table)."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return None
+    value = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
+    return None if value is None else int(value)
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
 
 
 def null_pool_engine(url: str) -> Engine:

@@ -1,4 +1,5 @@
-"""Relay tables (SQLAlchemy Core). Created with `metadata.create_all` plus a schema-version row."""
+"""Relay tables (SQLAlchemy Core). Created and changed by Alembic revisions (relay/migrations):
+a change here needs a new revision (tests compare the migrated schema with this metadata)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+# relay_schema_version: 1 was the pre-Alembic create_all schema; 2 means "managed by Alembic,
+# see alembic_version" (pre-Alembic relays refuse anything above 1).
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,21 +35,29 @@ def _pg_base() -> str | None:
     return url
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """A database of its own for this test session, on the server SELLER_RELAY_PG_URL names."""
+@contextmanager
+def fresh_pg_database() -> Iterator[str]:
+    """The URL of a new, empty database on the server SELLER_RELAY_PG_URL names; dropped after."""
     base = _pg_base()
     assert base is not None
     name = f"relay_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(normalize_url(base), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.rsplit("/", 1)[0] + "/" + name
-    open_database(url).dispose()  # create the schema once
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield base.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A database of its own for this test session, on the server SELLER_RELAY_PG_URL names."""
+    with fresh_pg_database() as url:
+        open_database(url).dispose()  # create the schema once
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,0 +1,137 @@
+"""Relay schema migrations (Alembic): fresh databases, adopting pre-Alembic ones, refusing newer.
+
+Each test runs on SQLite and on a fresh PostgreSQL database (SELLER_RELAY_PG_URL).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from relay_testkit import fresh_pg_database
+from sqlalchemy import Engine, create_engine, func, inspect, select, text
+
+from relay import schema
+from relay.db import (
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    MIGRATIONS_DIR,
+    NewerSchema,
+    normalize_url,
+    open_database,
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'relay.sqlite3'}"
+        return
+    with fresh_pg_database() as url:
+        yield url
+
+
+@pytest.fixture
+def engine(empty_url: str) -> Iterator[Engine]:
+    eng = create_engine(normalize_url(empty_url))
+    yield eng
+    eng.dispose()
+
+
+def _state(engine: Engine) -> tuple[str | None, list[int], list[Any]]:
+    """(alembic revision, relay_schema_version rows, differences from the metadata)."""
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn)
+        versions = [r[0] for r in conn.execute(select(schema.schema_version.c.version))]
+        return ctx.get_current_revision(), versions, compare_metadata(ctx, schema.metadata)
+
+
+def _legacy_database(engine: Engine, version: int) -> None:
+    """What a pre-Alembic relay made: create_all, a version row, a seller with data."""
+    with engine.begin() as conn:
+        schema.metadata.create_all(conn)
+        conn.execute(schema.schema_version.insert().values(version=version))
+        conn.execute(
+            schema.sellers.insert().values(name="old", modseq=7, created_at=datetime.now(UTC))
+        )
+
+
+def test_scripts_end_at_the_head_this_build_knows() -> None:
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert scripts.get_heads() == [HEAD_REVISION]
+    chain = [s.revision for s in scripts.walk_revisions("base", "heads")]
+    assert tuple(reversed(chain)) == KNOWN_REVISIONS
+
+
+def test_fresh_database_gets_exactly_the_schema(empty_url: str, engine: Engine) -> None:
+    open_database(empty_url).dispose()
+    revision, versions, diff = _state(engine)
+    assert revision == HEAD_REVISION
+    assert versions == [schema.SCHEMA_VERSION]
+    assert diff == []
+    open_database(empty_url).dispose()  # a second start changes nothing
+    assert _state(engine) == (revision, versions, diff)
+
+
+def test_pre_alembic_database_is_adopted_with_its_data(empty_url: str, engine: Engine) -> None:
+    _legacy_database(engine, version=1)
+    with engine.begin() as conn:  # made before seller_addresses existed
+        conn.execute(text("DROP TABLE seller_addresses"))
+    open_database(empty_url).dispose()
+    revision, versions, diff = _state(engine)
+    assert (revision, versions, diff) == (HEAD_REVISION, [schema.SCHEMA_VERSION], [])
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.sellers.c.name, schema.sellers.c.modseq)).all() == [
+            ("old", 7)
+        ]
+
+
+def test_newer_revision_is_refused_untouched(empty_url: str, engine: Engine) -> None:
+    open_database(empty_url).dispose()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+        conn.execute(text("DROP TABLE seller_addresses"))  # a newer relay's change, say
+    with pytest.raises(NewerSchema, match="0099"):
+        open_database(empty_url)
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0099"
+        assert not inspect(conn).has_table("seller_addresses")
+
+
+def test_newer_pre_alembic_version_is_refused(empty_url: str, engine: Engine) -> None:
+    _legacy_database(engine, version=schema.SCHEMA_VERSION + 1)
+    with pytest.raises(NewerSchema, match="newer than this relay"):
+        open_database(empty_url)
+    with engine.connect() as conn:
+        assert not inspect(conn).has_table("alembic_version")
+
+
+def test_relays_starting_at_once_migrate_once(empty_url: str, engine: Engine) -> None:
+    """Several processes' start-up at the same moment (threads here, separate engines)."""
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def start() -> None:
+        try:
+            barrier.wait(timeout=30)
+            open_database(empty_url).dispose()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    revision, versions, diff = _state(engine)
+    assert (revision, versions, diff) == (HEAD_REVISION, [schema.SCHEMA_VERSION], [])
+    with engine.connect() as conn:
+        count = conn.execute(select(func.count()).select_from(text("alembic_version"))).scalar()
+    assert count == 1
