@@ -76,7 +76,7 @@ def do_get(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, Any]
     props = want_properties(args, spec.properties)
     t = spec.table
     with ctx.reading() as conn:
-        state, _ = type_state(conn, ctx.seller_id, spec.name)
+        state, _ = ctx.type_state(conn, spec.name)
         if ids is not None:
             rows = (
                 conn.execute(spec.get_by_ids, {"sid": ctx.seller_id, "ids": ids}).all()
@@ -114,7 +114,7 @@ def do_changes(ctx: Context, args: dict[str, Any], type_name: str) -> dict[str, 
     max_changes = min(max_changes, ctx.config.max_changes)
     c = schema.changes.c
     with ctx.reading() as conn:
-        state, pruned = type_state(conn, ctx.seller_id, type_name)
+        state, pruned = ctx.type_state(conn, type_name)
         if since > state or since < pruned:
             raise MethodError("cannotCalculateChanges", "resynchronize with get")
         rows = conn.execute(
@@ -193,7 +193,7 @@ def do_query(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, An
         )
         params = {}
     with ctx.reading() as conn:
-        state, _ = type_state(conn, ctx.seller_id, spec.name)
+        state, _ = ctx.type_state(conn, spec.name)
         ids = [r[0] for r in conn.execute(stmt, params)]
         result: dict[str, Any] = {
             "accountId": ctx.account_id,

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 
 from relay.config import RelayConfig
 from relay.db import Database
-from relay.store import account_id, seller_of_account
+from relay.store import account_id, seller_of_account, type_state
 
 log = logging.getLogger("relay.api")
 
@@ -45,6 +45,7 @@ class Context:
     conn: Connection | None = None
     # A read connection shared by the request's calls (requests without a write transaction).
     read_conn: Connection | None = None
+    _states: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -64,6 +65,20 @@ class Context:
             return
         with self.db.writing() as conn:
             yield conn
+        if self.read_conn is not None:
+            # The shared read connection must see this write in later calls: end its snapshot
+            # (SQLite keeps one per transaction) and forget the states read before.
+            self.read_conn.rollback()
+            self._states.clear()
+
+    def type_state(self, conn: Connection, type_name: str) -> tuple[int, int]:
+        """`store.type_state`, read once per request on the shared read connection."""
+        if conn is not self.read_conn:
+            return type_state(conn, self.seller_id, type_name)
+        found = self._states.get(type_name)
+        if found is None:
+            found = self._states[type_name] = type_state(conn, self.seller_id, type_name)
+        return found
 
     @property
     def account_id(self) -> str:
