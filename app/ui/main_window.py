@@ -35,6 +35,7 @@ from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
 from app.ui.composer import Composer
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
 from app.ui.outbox_view import UndoBar
+from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sign_in import SignInBar
 from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
 from app.ui.thread_delegate import ThreadDelegate
@@ -192,6 +193,12 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         if not self.actions_by_name["settings"].shortcut().toString():
             self.actions_by_name["settings"].setShortcut("Ctrl+,")
+        help_action = self._action(
+            "shortcuts", self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts
+        )
+        help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        help_action.setToolTip(self.tr("Keyboard shortcuts (F1)"))
+        self.shortcuts_dialog: ShortcutsDialog | None = None
 
         # --- left: filters and threads -------------------------------------------------
         self.filters = FilterBar()
@@ -381,6 +388,11 @@ class MainWindow(QMainWindow):
 
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))
+
+    def show_shortcuts(self) -> None:
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(list(self.actions_by_name.values()), self)
+        self.shortcuts_dialog.show()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
