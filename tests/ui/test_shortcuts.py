@@ -21,7 +21,7 @@ Mod = Qt.KeyboardModifier
 def test_every_frequent_action_has_a_key_and_no_key_is_shared(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow()
     qtbot.addWidget(window)
-    for name in FREQUENT + ("new", "outbox", "metrics", "settings", "shortcuts"):
+    for name in (*FREQUENT, "new", "outbox", "metrics", "settings", "shortcuts"):
         action = window.actions_by_name[name]
         assert action.shortcuts(), f"{name} has no shortcut"
     # Every action anywhere in the window, with each of its keys: none twice.
