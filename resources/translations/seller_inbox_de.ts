@@ -451,6 +451,14 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Tastenkürzel (F1)</translation>
+    </message>
+    <message>
         <source>Opening the inbox…</source>
         <translation>Posteingang wird geöffnet…</translation>
     </message>
@@ -807,6 +815,21 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>SignInBar</name>
     <message>
         <source>Sign in…</source>
@@ -980,14 +1003,6 @@
     <message>
         <source>Not attached: %1</source>
         <translation>Nicht angehängt: %1</translation>
-    </message>
-    <message>
-        <source>Cannot attach</source>
-        <translation type="vanished">Anhängen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account (Settings)</source>
-        <translation type="vanished">Anhänge brauchen ein Relay-Konto (Einstellungen)</translation>
     </message>
     <message>
         <source>Save attachment</source>

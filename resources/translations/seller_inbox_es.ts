@@ -451,6 +451,14 @@
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Atajos de teclado (F1)</translation>
+    </message>
+    <message>
         <source>Opening the inbox…</source>
         <translation>Abriendo la bandeja de entrada…</translation>
     </message>
@@ -807,6 +815,21 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+</context>
+<context>
     <name>SignInBar</name>
     <message>
         <source>Sign in…</source>
@@ -980,14 +1003,6 @@
     <message>
         <source>Not attached: %1</source>
         <translation>No adjuntado: %1</translation>
-    </message>
-    <message>
-        <source>Cannot attach</source>
-        <translation type="vanished">No se puede adjuntar</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account (Settings)</source>
-        <translation type="vanished">Los adjuntos requieren una cuenta de relay (Ajustes)</translation>
     </message>
     <message>
         <source>Save attachment</source>

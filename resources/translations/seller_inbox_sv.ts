@@ -451,6 +451,14 @@
         <translation>Inställningar</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Kortkommandon (F1)</translation>
+    </message>
+    <message>
         <source>Opening the inbox…</source>
         <translation>Öppnar inkorgen…</translation>
     </message>
@@ -807,6 +815,21 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kortkommando</translation>
+    </message>
+</context>
+<context>
     <name>SignInBar</name>
     <message>
         <source>Sign in…</source>
@@ -980,14 +1003,6 @@
     <message>
         <source>Not attached: %1</source>
         <translation>Inte bifogad: %1</translation>
-    </message>
-    <message>
-        <source>Cannot attach</source>
-        <translation type="vanished">Kan inte bifoga</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account (Settings)</source>
-        <translation type="vanished">Bilagor kräver ett reläkonto (Inställningar)</translation>
     </message>
     <message>
         <source>Save attachment</source>
