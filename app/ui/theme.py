@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 _system_palette: QPalette | None = None  # the platform's own, before ours replaced it
+_applied: QPalette | None = None  # the palette we set last
+_dark: bool | None = None  # the scheme last applied (read per painted row: kept, not asked)
 _following = False
 
 
@@ -104,25 +106,30 @@ QFrame#attachment-chip:focus { border: 1px solid palette(highlight); }
 """
 
 
-def current_palette() -> QPalette:
-    return _dark_palette() if is_dark() else _light_palette()
-
-
 def apply(app: QApplication) -> None:
     """Fusion with our palette for the system's scheme, following it when it changes."""
-    global _system_palette, _following
-    if _system_palette is None:
-        _system_palette = QPalette(app.palette())
+    global _following
+    _remember_system_palette(app)
     app.setStyle("Fusion")
-    app.setPalette(current_palette())
     app.setStyleSheet(STYLE)
+    refresh(app)
     if not _following:  # one connection, however often apply() runs (tests, restarts)
         _following = True
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: refresh(app))
 
 
 def refresh(app: QApplication) -> None:
-    app.setPalette(current_palette())
+    global _applied, _dark
+    _dark = is_dark()
+    app.setPalette(_dark_palette() if _dark else _light_palette())
+    _applied = app.palette()
+
+
+def _remember_system_palette(app: QApplication) -> None:
+    """The palette in place before ours is the system's (a palette we set is not)."""
+    global _system_palette
+    if _applied is None or app.palette() != _applied:
+        _system_palette = QPalette(app.palette())
 
 
 def bubble_colours() -> dict[str, str]:
@@ -139,10 +146,16 @@ _CLOCK = {
 }
 
 
+_CLOCK_COLOURS = {
+    (kind, dark): QColor(pair[1] if dark else pair[0])
+    for kind, pair in _CLOCK.items()
+    for dark in (False, True)
+}
+
+
 def clock_colour(kind: str) -> QColor:
-    """The 24-hour clock's colour: "overdue", "soon" or "calm"."""
-    light, dark = _CLOCK[kind]
-    return QColor(dark if is_dark() else light)
+    """The 24-hour clock's colour: "overdue", "soon" or "calm" (called for every painted row)."""
+    return _CLOCK_COLOURS[(kind, _dark if _dark is not None else is_dark())]
 
 
 def error_colour() -> str:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
+from app.ui.theme import clock_colour  # readable in the light and the dark palette
 
 PageFetcher = Callable[[ThreadKey | None], list[ThreadRow]]
 Index = QModelIndex | QPersistentModelIndex
@@ -28,11 +29,8 @@ COLUMNS = ("", "Marketplace", "Buyer", "Subject", "Order", "Last activity", "Ans
 STATUS, MARKETPLACE, BUYER, SUBJECT, ORDER, ACTIVITY, CLOCK = range(len(COLUMNS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ThreadRow itself, for the delegate
 REFRESH_CAP = 500  # rows kept across a refresh; the rest page in again as the seller scrolls
-OVERDUE = QColor("#d32f2f")
 UNREAD = QColor("#1a73e8")
 FLAG = QColor("#e65100")
-SOON = QColor("#ef6c00")
-CALM = QColor("#2e7d32")
 
 
 def clock_text(row: ThreadRow, now: datetime) -> tuple[str, QColor | None]:
@@ -46,8 +44,11 @@ def clock_text(row: ThreadRow, now: datetime) -> tuple[str, QColor | None]:
     hours, minutes = divmod(int(abs(left)) // 60, 60)
     span = f"{hours} h {minutes:02d} min"
     if left < 0:
-        return (tr("Clock", "Overdue %1").replace("%1", span), OVERDUE)
-    return (tr("Clock", "%1 left").replace("%1", span), SOON if left < 4 * 3600 else CALM)
+        return (tr("Clock", "Overdue %1").replace("%1", span), clock_colour("overdue"))
+    return (
+        tr("Clock", "%1 left").replace("%1", span),
+        clock_colour("soon" if left < 4 * 3600 else "calm"),
+    )
 
 
 def when_text(at: datetime) -> str:
