@@ -189,18 +189,18 @@ def test_a_relay_serves_a_bulk_seeded_account_over_http(db_url: str) -> None:
         assert len(orders) == CONVERSATIONS
 
         # Normal writes on top: a buyer message through the ingest, then a seller reply.
-        answered = next(
+        target = next(
             c for c in plan(CONVERSATIONS, MESSAGES, now=now) if not c.messages[-1].inbound
         )
-        conv_id = next(cid for cid, c in convs.items() if c["orderId"] == answered.order_id)
+        conv_id = next(cid for cid, c in convs.items() if c["orderId"] == target.order_id)
         assert convs[conv_id]["awaitingSince"] is None
         states = {t: seller.ok(f"{t}/get", {"ids": []})["state"] for t in TYPES}
         r = relay.buyers.write(
             "alice",
-            answered.email,
+            target.email,
             "Hej igen! En fråga till om min beställning.",
-            marketplace=answered.marketplace_id,
-            orderId=answered.order_id,
+            marketplace=target.marketplace_id,
+            orderId=target.order_id,
         )
         assert r.status_code == 200, r.text
         assert r.json()["conversationId"] == conv_id
