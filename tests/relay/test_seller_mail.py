@@ -12,6 +12,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,18 @@ def test_the_same_mail_twice_is_one_message(relay: RelayUnderTest, alice: dict[s
     # A later mail answering the seller's own earlier one finds the conversation by it.
     r = _mail(relay, alice["alias"], subject="Something else", inReplyTo=mid)
     assert r.status_code == 200 and r.json()["conversationId"] == alice["conversationId"]
+
+
+def test_the_same_mail_at_once_from_many_gateways_is_one_message(
+    relay: RelayUnderTest, alice: dict[str, Any]
+) -> None:
+    mid = "<race-1@mail.alice-crafts.example>"
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: _mail(relay, alice["alias"], messageId=mid), range(8)))
+    assert [r.status_code for r in answers] == [200] * 8, [r.text for r in answers]
+    assert sorted(r.json()["duplicate"] for r in answers) == [False] + [True] * 7
+    assert len({r.json()["messageId"] for r in answers}) == 1
+    assert len(_messages(relay.seller, alice["conversationId"])) == 2
 
 
 def test_conversation_found_by_order_or_subject_else_refused(
