@@ -62,16 +62,18 @@ def pop_output_option(argv):
 
 
 def run(argv):
-    from app.cli import main
-
     path = pop_output_option(argv)
     if path is None:
+        from app.cli import main
+
         return main(argv)
     with open(path, "w", encoding="utf-8") as report:
         out = _Tee(report, "", sys.stdout)
         err = _Tee(report, "stderr: ", sys.stderr)
         sys.stdout, sys.stderr = out, err
         try:
+            from app.cli import main  # inside: a broken bundle's ImportError goes to the report
+
             code = main(argv)
         except SystemExit as exc:  # argparse errors, sys.exit(...) inside the app
             if isinstance(exc.code, str):

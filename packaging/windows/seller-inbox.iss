@@ -38,7 +38,9 @@ UninstallDisplayIcon={app}\{#AppExe}
 CloseApplications=yes
 OutputDir=..\..\dist
 OutputBaseFilename=SellerInbox-{#AppVersion}-windows-{#AppArch}-setup
-Compression=lzma2
+; LZMA2 with a 64 MiB dictionary over all files as one stream (packaging/build.py estimates
+; the installer's size with the same settings: xz -9e).
+Compression=lzma2/ultra64
 SolidCompression=yes
 WizardStyle=modern
 
