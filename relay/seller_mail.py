@@ -322,6 +322,7 @@ def ingest_seller_mail(db: Database, config: RelayConfig, body: dict[str, Any]) 
     refs = message_ids(_opt_str(body, "inReplyTo", 1000)) + list(
         reversed(message_ids(_opt_str(body, "references", 20_000)))
     )
+    refs = refs[:MAX_REFS]  # the nearest ones; each costs a few lookups
     raw_subject = _opt_str(body, "subject", 1000) or ""
     text = _opt_str(body, "text", 200_000)
     html = _opt_str(body, "html", 1_000_000)
@@ -338,7 +339,8 @@ def ingest_seller_mail(db: Database, config: RelayConfig, body: dict[str, Any]) 
     problems = ["subject"] if subject_problem(subject) else []
     # The seller's own addresses are their signature, not content: out before the policy reads.
     known = tuple(a for a in {from_addr, mail_from, alias.strip().lower()} if a)
-    files = attachments(body, ())
+    subject = _redact(subject, known)
+    files = attachments(body, known)
     problems += [  # the app's rule for names (CR/LF, "/", "..": refused, not repaired)
         f"attachments/{i}/name"
         for i, a in enumerate(body.get("attachments") or [])
