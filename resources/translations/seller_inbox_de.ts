@@ -704,6 +704,41 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: Das Token liegt im Demo-Ordner.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Ihr Token wird im Schlüsselbund des Systems gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>Kein sicherer Schlüsselbund auf diesem Computer (%1): Das Token gilt nur für diese Sitzung, beim nächsten Mal melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>Das Relay hat dieses Token abgelehnt. Prüfen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Anhänge brauchen ein Relay-Konto: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Nicht angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -920,6 +955,18 @@
 <context>
     <name>Tray</name>
     <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Seller Inbox anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
         <source>New message from %1</source>
         <translation>Neue Nachricht von %1</translation>
     </message>
@@ -953,32 +1000,12 @@
         <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
     </message>
     <message>
-        <source>Demo: the token is kept in the demo folder.</source>
-        <translation>Demo: Das Token liegt im Demo-Ordner.</translation>
-    </message>
-    <message>
-        <source>Your token will be kept in your system keyring (%1).</source>
-        <translation>Ihr Token wird im Schlüsselbund des Systems gespeichert (%1).</translation>
-    </message>
-    <message>
-        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
-        <translation>Kein sicherer Schlüsselbund auf diesem Computer (%1): Das Token gilt nur für diese Sitzung, beim nächsten Mal melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>The relay refused this token. Check it and try again.</source>
-        <translation>Das Relay hat dieses Token abgelehnt. Prüfen Sie es und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Could not sign in: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>No relay account</source>
-        <translation>Kein Relay-Konto</translation>
+        <translation type="vanished">Kein Relay-Konto</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
-        <translation>Richten Sie Ihr Relay-Konto in den Einstellungen ein, um Nachrichten zu senden.</translation>
+        <translation type="vanished">Richten Sie Ihr Relay-Konto in den Einstellungen ein, um Nachrichten zu senden.</translation>
     </message>
     <message>
         <source>Too late to undo: already sending</source>
@@ -995,33 +1022,6 @@
     <message>
         <source>Not sent: %1 (see the outbox)</source>
         <translation>Nicht gesendet: %1 (siehe Postausgang)</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account: sign in first.</source>
-        <translation>Anhänge brauchen ein Relay-Konto: Melden Sie sich zuerst an.</translation>
-    </message>
-    <message>
-        <source>Not attached: %1</source>
-        <translation>Nicht angehängt: %1</translation>
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation>Anhang speichern</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Seller Inbox</source>
-        <translation>Seller Inbox</translation>
-    </message>
-    <message>
-        <source>Show Seller Inbox</source>
-        <translation>Seller Inbox anzeigen</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
     </message>
 </context>
 </TS>

@@ -704,6 +704,41 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: el token se guarda en la carpeta de la demo.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Tu token se guardará en el llavero del sistema (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>No hay un llavero seguro en este ordenador (%1): el token se guarda solo durante esta sesión y tendrás que volver a iniciar sesión la próxima vez.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>El relay rechazó este token. Compruébalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Los adjuntos requieren una cuenta de relay: inicia sesión primero.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>No adjuntado: %1</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Guardar adjunto</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -920,6 +955,18 @@
 <context>
     <name>Tray</name>
     <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Mostrar Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
         <source>New message from %1</source>
         <translation>Nuevo mensaje de %1</translation>
     </message>
@@ -953,32 +1000,12 @@
         <translation>Muchas coincidencias: se muestran las más recientes. Añade una palabra para acotar.</translation>
     </message>
     <message>
-        <source>Demo: the token is kept in the demo folder.</source>
-        <translation>Demo: el token se guarda en la carpeta de la demo.</translation>
-    </message>
-    <message>
-        <source>Your token will be kept in your system keyring (%1).</source>
-        <translation>Tu token se guardará en el llavero del sistema (%1).</translation>
-    </message>
-    <message>
-        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
-        <translation>No hay un llavero seguro en este ordenador (%1): el token se guarda solo durante esta sesión y tendrás que volver a iniciar sesión la próxima vez.</translation>
-    </message>
-    <message>
-        <source>The relay refused this token. Check it and try again.</source>
-        <translation>El relay rechazó este token. Compruébalo y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Could not sign in: %1</source>
-        <translation>No se pudo iniciar sesión: %1</translation>
-    </message>
-    <message>
         <source>No relay account</source>
-        <translation>Sin cuenta de relay</translation>
+        <translation type="vanished">Sin cuenta de relay</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
-        <translation>Configura tu cuenta de relay en Ajustes para enviar mensajes.</translation>
+        <translation type="vanished">Configura tu cuenta de relay en Ajustes para enviar mensajes.</translation>
     </message>
     <message>
         <source>Too late to undo: already sending</source>
@@ -995,33 +1022,6 @@
     <message>
         <source>Not sent: %1 (see the outbox)</source>
         <translation>No enviado: %1 (ver la bandeja de salida)</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account: sign in first.</source>
-        <translation>Los adjuntos requieren una cuenta de relay: inicia sesión primero.</translation>
-    </message>
-    <message>
-        <source>Not attached: %1</source>
-        <translation>No adjuntado: %1</translation>
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation>Guardar adjunto</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Seller Inbox</source>
-        <translation>Seller Inbox</translation>
-    </message>
-    <message>
-        <source>Show Seller Inbox</source>
-        <translation>Mostrar Seller Inbox</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
     </message>
 </context>
 </TS>

@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Mark an urgent message to an opted-out buyer; ask only for what the order needs</source>
-        <translation>Markera ett brådskande meddelande till en avanmäld köpare; be bara om det ordern kräver</translation>
+        <translation>Markera ett brådskande meddelande till en avanmäld köpare; be bara om det beställningen kräver</translation>
     </message>
     <message>
         <source>Write your reply (Markdown: **bold**, *italic*, lists)…</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>Order %1</source>
-        <translation>Order %1</translation>
+        <translation>Beställning %1</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -282,7 +282,7 @@
     <name>DetailsPanel</name>
     <message>
         <source>Order</source>
-        <translation>Order</translation>
+        <translation>Beställning</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>No order</source>
-        <translation>Ingen order</translation>
+        <translation>Ingen beställning</translation>
     </message>
     <message>
         <source>Yes: only replies and critical messages reach them</source>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <source>Search messages and order numbers  (Ctrl+F)</source>
-        <translation>Sök i meddelanden och ordernummer  (Ctrl+F)</translation>
+        <translation>Sök i meddelanden och beställningsnummer  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>To %1 · %2 · order %3</source>
-        <translation>Till %1 · %2 · order %3</translation>
+        <translation>Till %1 · %2 · beställning %3</translation>
     </message>
     <message>
         <source>none</source>
@@ -701,6 +701,41 @@
             <numerusform>%n varning</numerusform>
             <numerusform>%n varningar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Demo: the token is kept in the demo folder.</source>
+        <translation>Demo: token sparas i demomappen.</translation>
+    </message>
+    <message>
+        <source>Your token will be kept in your system keyring (%1).</source>
+        <translation>Din token sparas i systemets nyckelring (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
+        <translation>Ingen säker nyckelring på den här datorn (%1): token sparas bara under den här sessionen, och du loggar in igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Check it and try again.</source>
+        <translation>Reläet godtog inte den här token. Kontrollera den och försök igen.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Kunde inte logga in: %1</translation>
+    </message>
+    <message>
+        <source>Attachments need a relay account: sign in first.</source>
+        <translation>Bilagor kräver ett reläkonto: logga in först.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Inte bifogad: %1</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Spara bilaga</translation>
     </message>
 </context>
 <context>
@@ -906,7 +941,7 @@
     </message>
     <message>
         <source>Order</source>
-        <translation type="vanished">Order</translation>
+        <translation type="vanished">Beställning</translation>
     </message>
     <message>
         <source>Last activity</source>
@@ -919,6 +954,18 @@
 </context>
 <context>
     <name>Tray</name>
+    <message>
+        <source>Seller Inbox</source>
+        <translation>Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Show Seller Inbox</source>
+        <translation>Visa Seller Inbox</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
     <message>
         <source>New message from %1</source>
         <translation>Nytt meddelande från %1</translation>
@@ -953,32 +1000,12 @@
         <translation>Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
     </message>
     <message>
-        <source>Demo: the token is kept in the demo folder.</source>
-        <translation>Demo: token sparas i demomappen.</translation>
-    </message>
-    <message>
-        <source>Your token will be kept in your system keyring (%1).</source>
-        <translation>Din token sparas i systemets nyckelring (%1).</translation>
-    </message>
-    <message>
-        <source>No secure keyring on this computer (%1): the token is kept for this session only, and you sign in again next time.</source>
-        <translation>Ingen säker nyckelring på den här datorn (%1): token sparas bara under den här sessionen, och du loggar in igen nästa gång.</translation>
-    </message>
-    <message>
-        <source>The relay refused this token. Check it and try again.</source>
-        <translation>Reläet godtog inte den här token. Kontrollera den och försök igen.</translation>
-    </message>
-    <message>
-        <source>Could not sign in: %1</source>
-        <translation>Kunde inte logga in: %1</translation>
-    </message>
-    <message>
         <source>No relay account</source>
-        <translation>Inget reläkonto</translation>
+        <translation type="vanished">Inget reläkonto</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
-        <translation>Ställ in ditt reläkonto under Inställningar för att skicka meddelanden.</translation>
+        <translation type="vanished">Ställ in ditt reläkonto under Inställningar för att skicka meddelanden.</translation>
     </message>
     <message>
         <source>Too late to undo: already sending</source>
@@ -995,33 +1022,6 @@
     <message>
         <source>Not sent: %1 (see the outbox)</source>
         <translation>Inte skickat: %1 (se utkorgen)</translation>
-    </message>
-    <message>
-        <source>Attachments need a relay account: sign in first.</source>
-        <translation>Bilagor kräver ett reläkonto: logga in först.</translation>
-    </message>
-    <message>
-        <source>Not attached: %1</source>
-        <translation>Inte bifogad: %1</translation>
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation>Spara bilaga</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Seller Inbox</source>
-        <translation>Seller Inbox</translation>
-    </message>
-    <message>
-        <source>Show Seller Inbox</source>
-        <translation>Visa Seller Inbox</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Avsluta</translation>
     </message>
 </context>
 </TS>
