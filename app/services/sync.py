@@ -6,13 +6,19 @@ and commit the upserts, the deletions *and the new state* in one SQLite transact
 crash anywhere leaves the store at a state it can resume from. Without a state, or when the
 relay answers ``cannotCalculateChanges``, a full resync lists every id, fetches them, drops
 what the relay no longer has, then catches up with ``changes`` from the state it started at.
+
+The first sync of an empty profile (docs/services.md "Initial sync") remembers every type's
+state, makes the newest ``HEAD`` conversations complete first (with their buyers, orders and
+messages), then lists everything newest first. Its progress is committed with each batch, so
+a sync killed midway resumes where it stopped instead of starting over.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -31,11 +37,19 @@ from app.storage.schema import (
     MessageRow,
     OrderRow,
     ResponseMetricsRow,
+    SyncStateRow,
 )
 from app.storage.store import Store
 
 TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
 QUERY_PAGE = 500
+HEAD = 1000  # newest conversations made complete first on an initial sync
+# Query pages (a query and a back-referenced get each) per request in a full resync, and gets
+# per request elsewhere: 2,000 objects a round trip keeps a 1M-message sync to ~500 requests,
+# well inside the relay's rate limit, and each batch a short store transaction.
+PAGES_PER_REQUEST = 4
+_CURSOR = ":resync"  # sync_states key suffix of a full resync's progress
+_SYNC_STATES = cast(Table, SyncStateRow.__table__)
 _BY_ID = {"property": "id", "isAscending": True}
 _NEWEST_FIRST = {
     "Conversation": {"property": "lastActivity", "isAscending": False},
@@ -49,6 +63,40 @@ _TABLES: dict[str, Table] = {
     "Conversation": cast(Table, ConversationRow.__table__),
     "Message": cast(Table, MessageRow.__table__),
 }
+
+
+@dataclass
+class Cursor:
+    """How far a full resync of one type got, committed with each batch it applied.
+
+    ``state`` is the type's state from before the first page (the catch-up ``changes`` start
+    there). ``fresh``: the store held none of the type's relay rows when the resync began, so
+    nothing needs deleting at the end and the resync may resume at ``position``; otherwise it
+    restarts from the top (the ids it saw were only in memory). ``head``: the initial sync's
+    newest conversations are still to fetch."""
+
+    state: str | None
+    position: int = 0
+    fresh: bool = False
+    head: bool = False
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def loads(cls, value: str | None) -> Cursor | None:
+        if value is None:
+            return None
+        try:
+            raw = json.loads(value)
+            return cls(
+                state=None if raw["state"] is None else str(raw["state"]),
+                position=int(raw["position"]),
+                fresh=bool(raw["fresh"]),
+                head=bool(raw.get("head", False)),
+            )
+        except (ValueError, TypeError, KeyError):
+            return None  # unreadable progress: start that resync over
 
 
 @dataclass
@@ -79,11 +127,14 @@ class SyncEngine:
         store: Store,
         worker: StoreWorker,
         local_changes: LocalChanges | None = None,
+        *,
+        head: int = HEAD,
     ) -> None:
         self.client = client
         self.store = store
         self.worker = worker
         self.local_changes = local_changes
+        self.head = head
 
     async def sync(self) -> SyncReport:
         report = SyncReport()
@@ -94,9 +145,22 @@ class SyncEngine:
             # The seller's own edits go first, so the changes we fetch already include them.
             await self.local_changes.flush(self.client)
         states = await self.worker.call(self._load_states)
+        cursors = {t: Cursor.loads(states.get(t + _CURSOR)) for t in TYPES}
+        if not any(t in states for t in TYPES) and not any(cursors.values()):
+            cursors = await self._start_initial()
         first = await self._changes_at_once(states)
         for type_name in TYPES:
-            await self._sync_type(type_name, states.get(type_name), report, first.get(type_name))
+            if type_name == "Conversation":
+                head = cursors.get("Conversation")
+                if head is not None and head.head:
+                    await self._head(head, report)
+            await self._sync_type(
+                type_name,
+                states.get(type_name),
+                report,
+                first.get(type_name),
+                cursors.get(type_name),
+            )
         metrics_stale = any(
             report.of(t).upserted or report.of(t).destroyed for t in ("Marketplace", "Message")
         )
@@ -110,6 +174,79 @@ class SyncEngine:
     def _load_states(self) -> dict[str, str]:
         with self.store.read() as conn:
             return writes.load_sync_states(conn)
+
+    async def _start_initial(self) -> dict[str, Cursor | None]:
+        """An empty profile's first sync: remember every type's state *before* anything is
+        fetched (the head and the pages that follow are all caught up from there), and
+        commit that as each type's resync progress."""
+        answers = await self.client.call([(f"{t}/get", {"ids": []}) for t in TYPES])
+        empty = await self.worker.call(self._empty_types)
+        cursors: dict[str, Cursor | None] = {
+            t: Cursor(str(args["state"]), 0, t in empty, t == "Conversation")
+            for t, (_name, args) in zip(TYPES, answers, strict=True)
+        }
+        await self.worker.call(self._save_cursors, cursors)
+        return cursors
+
+    async def _head(self, cursor: Cursor, report: SyncReport) -> None:
+        """The newest ``self.head`` conversations, their buyers and orders and every one of their
+        messages, committed page by page: the top of the inbox is usable within seconds,
+        long before the rest of a large mailbox has arrived. (The full resync that follows
+        fetches them again: ~1% of a large mailbox, and no bookkeeping to get wrong.)"""
+        session = self.client.session
+        assert session is not None
+        page = min(QUERY_PAGE, session.max_objects_in_get)
+        for position in range(0, self.head, page):
+            q, got = await self.client.call(
+                [
+                    (
+                        "Conversation/query",
+                        {
+                            "sort": [_NEWEST_FIRST["Conversation"]],
+                            "position": position,
+                            "limit": min(page, self.head - position),
+                        },
+                    ),
+                    ("Conversation/get", _ids_of("c0", "Conversation/query")),
+                ]
+            )
+            conversations = got[1]["list"]
+            await self._resolve_references("Conversation", conversations)
+            await self.worker.call(self._apply, "Conversation", conversations, [], None)
+            ids = await self._message_ids([c["id"] for c in conversations])
+            messages = await self._get("Message", ids)
+            last = len(q[1]["ids"]) < page or position + page >= self.head
+            done = Cursor(cursor.state, cursor.position, cursor.fresh, head=not last)
+            await self.worker.call(self._apply, "Message", messages, [], None, "Conversation", done)
+            report.of("Conversation").upserted += len(conversations)
+            report.of("Message").upserted += len(messages)
+            if last:
+                break
+        cursor.head = False
+
+    async def _message_ids(self, conversation_ids: list[str]) -> list[str]:
+        """Every message id of these conversations: one ``Message/query`` per conversation,
+        as many per request as the session allows."""
+        session = self.client.session
+        assert session is not None
+        out: list[str] = []
+        todo = [(cid, 0) for cid in conversation_ids]
+        while todo:
+            batch, todo = todo[: session.max_calls_in_request], todo[session.max_calls_in_request :]
+            answers = await self.client.call(
+                [
+                    (
+                        "Message/query",
+                        {"filter": {"conversationId": cid}, "position": pos, "limit": QUERY_PAGE},
+                    )
+                    for cid, pos in batch
+                ]
+            )
+            for (cid, pos), (_name, args) in zip(batch, answers, strict=True):
+                out.extend(args["ids"])
+                if len(args["ids"]) == QUERY_PAGE:  # a long conversation: its next page
+                    todo.append((cid, pos + QUERY_PAGE))
+        return out
 
     async def _changes_at_once(self, states: dict[str, str]) -> dict[str, dict[str, Any]]:
         """Ask every type for its changes in one request: with nothing new, that request is
@@ -134,9 +271,10 @@ class SyncEngine:
         state: str | None,
         report: SyncReport,
         first: dict[str, Any] | None = None,
+        cursor: Cursor | None = None,
     ) -> None:
         if state is None:
-            state = await self._full_resync(type_name, report)
+            state = await self._full_resync(type_name, report, cursor)
         session = self.client.session
         assert session is not None
         while True:
@@ -171,51 +309,92 @@ class SyncEngine:
             if not changes["hasMoreChanges"]:
                 return
 
-    async def _full_resync(self, type_name: str, report: SyncReport) -> str:
+    async def _full_resync(
+        self, type_name: str, report: SyncReport, cursor: Cursor | None = None
+    ) -> str:
         """List and fetch everything of a type; returns the state to catch up from.
 
-        Page by page: each page of ids is fetched and committed before the next is listed,
-        newest conversations and messages first, so the top of a large inbox is usable long
-        before the whole mailbox has arrived. Anything that moves while we page was changed
-        after the remembered state and comes back through the catch-up ``changes``."""
+        Newest conversations and messages first, so the top of a large inbox is usable long
+        before the whole mailbox has arrived. Each request carries several query pages, each
+        with a ``get`` of its ids by back-reference; while one batch is being written, the
+        next is on the wire. Each batch commits with the resync's progress (``Cursor``).
+        Anything that moves while we page was changed after the remembered state and comes
+        back through the catch-up ``changes``."""
         report.of(type_name).full_resync = True
-        seen: set[str] = set()
-        state: str | None = None
-        position = 0
-        while True:
-            page = await self.client.call_one(
-                f"{type_name}/query",
-                {
-                    "sort": [_NEWEST_FIRST.get(type_name, _BY_ID)],
-                    "position": position,
-                    "limit": QUERY_PAGE,
-                },
-            )
-            state = state or str(page["queryState"])
-            fresh = [i for i in page["ids"] if i not in seen]
-            seen.update(fresh)
-            objects = await self._get(type_name, fresh)
-            await self._resolve_references(type_name, objects)
-            await self.worker.call(self._apply, type_name, objects, [], None)
-            report.of(type_name).upserted += len(objects)
-            position += len(page["ids"])
-            if len(page["ids"]) < QUERY_PAGE:
-                break
-        await self.worker.call(self._finish_full, type_name, seen, state)
-        return state
+        session = self.client.session
+        assert session is not None
+        if cursor is None:
+            cursor = Cursor(None, 0, await self.worker.call(self._is_empty, type_name))
+        elif not cursor.fresh:
+            cursor.position = 0  # the ids seen before the interruption are gone
+        seen: set[str] | None = None if cursor.fresh else set()
+        page = min(QUERY_PAGE, session.max_objects_in_get)
+        pages = max(1, min(PAGES_PER_REQUEST, session.max_calls_in_request // 2))
+        sort = [_NEWEST_FIRST.get(type_name, _BY_ID)]
+        query, get = f"{type_name}/query", f"{type_name}/get"
+        pending: asyncio.Future[None] | None = None
+        try:
+            while True:
+                calls: list[tuple[str, dict[str, Any]]] = []
+                for k in range(pages):
+                    position = cursor.position + k * page
+                    calls.append((query, {"sort": sort, "position": position, "limit": page}))
+                    calls.append((get, _ids_of(f"c{2 * k}", query)))
+                answers = await self.client.call(calls)
+                objects: dict[str, dict[str, Any]] = {}
+                done = False
+                for k in range(pages):
+                    listed = answers[2 * k][1]
+                    if cursor.state is None:
+                        cursor.state = str(listed["queryState"])
+                    cursor.position += len(listed["ids"])
+                    objects.update((o["id"], o) for o in answers[2 * k + 1][1]["list"])
+                    if len(listed["ids"]) < page:
+                        done = True
+                        break
+                if seen is not None:
+                    fresh_ids = objects.keys() - seen
+                    objects = {i: objects[i] for i in fresh_ids}
+                    seen.update(fresh_ids)
+                batch = list(objects.values())
+                await self._resolve_references(type_name, batch)
+                if pending is not None:
+                    await pending
+                progress = Cursor(cursor.state, cursor.position, cursor.fresh)
+                pending = asyncio.ensure_future(
+                    self.worker.call(self._apply, type_name, batch, [], None, type_name, progress)
+                )
+                report.of(type_name).upserted += len(batch)
+                if done:
+                    break
+        finally:
+            if pending is not None:
+                # The write runs on regardless; let it land before anything else happens.
+                await asyncio.wait([pending])
+        pending.result()
+        assert cursor.state is not None
+        await self.worker.call(self._finish_full, type_name, seen, cursor.state)
+        return cursor.state
 
     def _batch_size(self) -> int:
         session = self.client.session
         return session.max_objects_in_get if session else 500
 
     async def _get(self, type_name: str, ids: list[str]) -> list[dict[str, Any]]:
+        """Objects by id: ``get``s of the session's batch size, several per request."""
         out: list[dict[str, Any]] = []
         batch = self._batch_size()
-        for start in range(0, len(ids), batch):
-            got = await self.client.call_one(
-                f"{type_name}/get", {"ids": ids[start : start + batch]}
+        per_request = batch * PAGES_PER_REQUEST
+        for start in range(0, len(ids), per_request):
+            chunk = ids[start : start + per_request]
+            answers = await self.client.call(
+                [
+                    (f"{type_name}/get", {"ids": chunk[i : i + batch]})
+                    for i in range(0, len(chunk), batch)
+                ]
             )
-            out.extend(got["list"])
+            for _name, got in answers:
+                out.extend(got["list"])
         return out
 
     async def _resolve_references(self, type_name: str, objects: list[dict[str, Any]]) -> None:
@@ -241,6 +420,30 @@ class SyncEngine:
         with self.store.read() as conn:
             return set(writes.local_ids(conn, _TABLES[type_name], relay_ids))
 
+    def _is_empty(self, type_name: str) -> bool:
+        return type_name in self._empty_types()
+
+    def _empty_types(self) -> set[str]:
+        """Types of which the store holds no relay rows (a resync of them deletes nothing)."""
+        tables = {"Marketplace": cast(Table, MarketplaceRow.__table__), **_TABLES}
+        with self.store.read() as conn:
+            return {
+                t
+                for t, table in tables.items()
+                if conn.execute(
+                    select(table.c.id).where(table.c.relay_id.is_not(None)).limit(1)
+                    if t != "Marketplace"
+                    else select(table.c.id).limit(1)
+                ).first()
+                is None
+            }
+
+    def _save_cursors(self, cursors: dict[str, Cursor | None]) -> None:
+        with self.store.write() as conn:
+            for type_name, cursor in cursors.items():
+                if cursor is not None:
+                    _save_cursor(conn, type_name, cursor)
+
     # --- on the store worker -----------------------------------------------------------
 
     def _apply(
@@ -249,6 +452,8 @@ class SyncEngine:
         objects: list[dict[str, Any]],
         destroyed: list[str],
         new_state: str | None,
+        cursor_type: str | None = None,
+        cursor: Cursor | None = None,
     ) -> None:
         with self.store.write() as conn:
             _APPLY[type_name](conn, objects)
@@ -258,6 +463,8 @@ class SyncEngine:
                 reapply_pending(conn, type_name)
             if new_state is not None:
                 writes.save_sync_state(conn, type_name, new_state, datetime.now(UTC))
+            if cursor_type is not None and cursor is not None:
+                _save_cursor(conn, cursor_type, cursor)
 
     def _have_metrics(self) -> bool:
         with self.store.read() as conn:
@@ -282,9 +489,13 @@ class SyncEngine:
                     )
                 )
 
-    def _finish_full(self, type_name: str, keep: set[str], state: str) -> None:
+    def _finish_full(self, type_name: str, keep: set[str] | None, state: str) -> None:
+        """The state, and the rows the relay no longer has dropped (``keep`` None: the
+        resync began on an empty table, so every row in it came from this resync)."""
         with self.store.write() as conn:
-            if type_name == "Marketplace":
+            if keep is None:
+                pass
+            elif type_name == "Marketplace":
                 table = cast(Table, MarketplaceRow.__table__)
                 conn.execute(table.delete().where(table.c.id.not_in(keep)))
             else:
@@ -297,6 +508,18 @@ class SyncEngine:
                 if affected:
                     writes.refresh_threads(conn, affected)
             writes.save_sync_state(conn, type_name, state, datetime.now(UTC))
+            conn.execute(
+                _SYNC_STATES.delete().where(_SYNC_STATES.c.type_name == type_name + _CURSOR)
+            )
+
+
+def _ids_of(call_id: str, query: str) -> dict[str, Any]:
+    """``get`` arguments taking their ids from an earlier ``query`` in the same request."""
+    return {"#ids": {"resultOf": call_id, "name": query, "path": "/ids"}}
+
+
+def _save_cursor(conn: Connection, type_name: str, cursor: Cursor) -> None:
+    writes.save_sync_state(conn, type_name + _CURSOR, cursor.dumps(), datetime.now(UTC))
 
 
 def _apply_marketplaces(conn: Connection, objects: list[dict[str, Any]]) -> None:
