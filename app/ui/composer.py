@@ -54,7 +54,7 @@ from app.policy import (
     has_blocking,
 )
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
-from app.ui.theme import error_colour
+from app.ui.theme import error_colour, muted_colour
 
 if TYPE_CHECKING:
     # app.storage.drafts imports SQLAlchemy (~0.5 s): kept off the path to the first paint.
@@ -241,7 +241,7 @@ class Composer(QWidget):
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self._send)
         self.send_hint = QLabel(self.tr("Ctrl+Enter"))
-        self.send_hint.setStyleSheet("color:#8a8f98")
+        self.send_hint.setStyleSheet(f"color:{muted_colour()}")
         bottom = QHBoxLayout()
         bottom.addWidget(self.attach_button)
         bottom.addWidget(self.files, 1)

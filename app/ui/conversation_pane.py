@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain import Direction
 from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
-from app.ui.theme import bubble_colours
+from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 
 _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
@@ -93,9 +93,7 @@ class ConversationPane(QWidget):
 
         self.remote_bar = QFrame()
         self.remote_bar.setObjectName("remote-bar")
-        self.remote_bar.setStyleSheet(
-            "#remote-bar{background:#fff8e1;border:1px solid #f0d68a;border-radius:4px}"
-        )
+        self.remote_bar.setStyleSheet(NOTICE_STYLE.replace("#notice", "#remote-bar"))
         self.remote_label = QLabel()
         self.remote_button = QPushButton(self.tr("Load for this message"))
         self.remote_button.clicked.connect(self._load_remote)
@@ -137,7 +135,7 @@ class ConversationPane(QWidget):
         for b in (self.read_button, self.flag_button, self.nrn_button):
             b.setEnabled(False)
         self.browser.setHtml(
-            f"<p style='color:#8a8f98;margin:32px;font-size:15px'>{escape(text)}</p>"
+            f"<p style='color:{muted_colour()};margin:32px;font-size:15px'>{escape(text)}</p>"
         )
 
     def update_thread(self, thread: ThreadRow) -> None:
@@ -150,7 +148,9 @@ class ConversationPane(QWidget):
         self.subtitle.setText("  ·  ".join(parts))
         text, colour = clock_text(thread, datetime.now(UTC))
         self.clock.setText(self.tr(text) if text else self.tr("Answered"))
-        self.clock.setStyleSheet(f"color:{colour.name() if colour else '#6b7280'};font-weight:600;")
+        self.clock.setStyleSheet(
+            f"color:{colour.name() if colour else muted_colour()};font-weight:600;"
+        )
         for b in (self.read_button, self.flag_button, self.nrn_button):
             b.setEnabled(True)
         self.read_button.setText(
@@ -187,6 +187,7 @@ class ConversationPane(QWidget):
         blocked: tuple[int, list[str]] | None = None
         parts = []
         colours = bubble_colours()
+        muted = muted_colour()
         for m in self.messages:
             when = m.received_at.astimezone().strftime("%a %d %b %Y, %H:%M")
             if m.body_html:
@@ -204,7 +205,7 @@ class ConversationPane(QWidget):
             )
             files = "".join(
                 f"<br>📎 <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
-                f"<span style='color:#6b7280'>({_size(a.size)})</span> · "
+                f"<span style='color:{muted}'>({_size(a.size)})</span> · "
                 f"<a href='attachment:save:{a.id}'>{escape(self.tr('Save…'))}</a>"
                 for a in m.attachments
             )
@@ -212,7 +213,7 @@ class ConversationPane(QWidget):
                 f"<table width='100%' cellpadding='10' cellspacing='0' "
                 f"style='{indent}margin-bottom:10px;background-color:{colours[_BUBBLE_KEY[m.direction]]}'>"
                 f"<tr><td><b>{icon}{escape(who[m.direction])}</b>"
-                f"&nbsp;&nbsp;<span style='color:#6b7280'>{when}</span>"
+                f"&nbsp;&nbsp;<span style='color:{muted}'>{when}</span>"
                 f"<div style='{style}margin-top:6px'>{body}</div>{files}</td></tr></table>"
             )
         self._blocked_message = blocked
@@ -327,5 +328,5 @@ class DetailsPanel(QFrame):
             if d.buyer_opted_out
             else self.tr("No (as far as we know)")
         )
-        self.fields["optout"].setStyleSheet("color:#b71c1c" if d.buyer_opted_out else "")
+        self.fields["optout"].setStyleSheet(f"color:{error_colour()}" if d.buyer_opted_out else "")
         self.new_button.setEnabled(True)

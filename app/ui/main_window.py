@@ -38,6 +38,7 @@ from app.ui.outbox_view import UndoBar
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sign_in import SignInBar
 from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
+from app.ui.theme import error_colour
 from app.ui.thread_delegate import ThreadDelegate
 from app.ui.thread_model import (
     ACTIVITY,
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def show_store_error(self, message: str) -> None:
         self.store_state.setText(message)
-        self.store_state.setStyleSheet("color:#c62828;font-weight:bold")
+        self.store_state.setStyleSheet(f"color:{error_colour()};font-weight:bold")
         self.conversation.show_placeholder(message)
 
     def step_conversation(self, step: int) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.list_model import ListTableModel
+from app.ui.theme import clock_colour, muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
 WINDOWS = ("7", "30", "90")
@@ -61,7 +62,7 @@ class MetricsModel(ListTableModel[tuple[str, dict[str, Any]]]):
                 str(w.get("pending", 0)),
             )[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and late is not None:
-            return QBrush(QColor("#c62828" if late > LATE_TARGET else "#2e7d32"))
+            return QBrush(clock_colour("overdue" if late > LATE_TARGET else "calm"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -120,7 +121,7 @@ class LateChart(QWidget):
                 f"{rate * 100:.1f} %",
             )
         x = label_w + w * LATE_TARGET / top_rate
-        p.setPen(QColor("#c62828"))
+        p.setPen(clock_colour("overdue"))
         p.drawLine(int(x), pad - 4, int(x), int(pad + len(rows) * (bar_h + 6)))
         p.end()
 
@@ -152,7 +153,7 @@ class MetricsDialog(QDialog):
             "“No response needed” takes a message out of these figures. The red line is 4 %."
         ))  # fmt: skip
         note.setWordWrap(True)
-        note.setStyleSheet("color:#6b7280")
+        note.setStyleSheet(f"color:{muted_colour()}")
         layout = QVBoxLayout(self)
         layout.addLayout(picker)
         layout.addWidget(self.chart)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.storage.rows import ConversationDetails
 from app.ui.composer import Composer
+from app.ui.theme import error_colour
 
 
 class NewMessageWindow(QDialog):
@@ -28,7 +29,7 @@ class NewMessageWindow(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color:#b71c1c")
+        note.setStyleSheet(f"color:{error_colour()}")
         note.setVisible(details.buyer_opted_out)
         self.composer = Composer()
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import OutboxState
 from app.ui.list_model import ListTableModel
+from app.ui.theme import clock_colour
 
 if TYPE_CHECKING:
     from app.storage.rows import OutboxItem
@@ -71,7 +72,7 @@ class OutboxModel(ListTableModel["OutboxItem"]):
             return item.error_detail or ""
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             if item.state is OutboxState.NEEDS_ATTENTION:
-                return QBrush(QColor("#c62828"))
+                return QBrush(clock_colour("overdue"))
             if item.state is OutboxState.SENDING:
                 return QBrush(QColor("#1565c0"))
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:

@@ -8,9 +8,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.policy import Finding, Severity
+from app.ui.theme import clock_colour
 
 BLOCK_COLOUR = QColor("#c62828")
 WARN_COLOUR = QColor("#e08a00")
+
+
+def _text_colour(block: bool) -> QColor:
+    return clock_colour("overdue" if block else "soon")
 
 
 class PolicyPanel(QWidget):
@@ -45,7 +50,7 @@ class PolicyPanel(QWidget):
         warns = len(findings) - blocks
         if not findings:
             self.summary.setText(self.tr("✓ Within the marketplace's rules"))
-            self.summary.setStyleSheet("color:#2e7d32")
+            self.summary.setStyleSheet(f"color:{clock_colour('calm').name()}")
             self.list.hide()
             return
         self.list.show()
@@ -55,12 +60,14 @@ class PolicyPanel(QWidget):
         if warns:
             parts.append(self.tr("%n warning(s)", "", warns))
         self.summary.setText(" · ".join(parts))
-        self.summary.setStyleSheet(f"color:{(BLOCK_COLOUR if blocks else WARN_COLOUR).name()}")
+        # Text in the theme's readable status colours; the editor's underlines keep the
+        # brighter BLOCK/WARN colours (a wavy line is not text).
+        self.summary.setStyleSheet(f"color:{_text_colour(bool(blocks)).name()}")
         for f in sorted(findings, key=lambda f: (f.severity is not Severity.BLOCK, f.start)):
             mark = "✕" if f.severity is Severity.BLOCK else "⚠"
             item = QListWidgetItem(f"{mark}  {f.message}")
             item.setData(Qt.ItemDataRole.UserRole, self.findings.index(f))
-            item.setForeground(BLOCK_COLOUR if f.severity is Severity.BLOCK else WARN_COLOUR)
+            item.setForeground(_text_colour(f.severity is Severity.BLOCK))
             item.setToolTip(f.rule)
             self.list.addItem(item)
 

@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow
 from app.ui.tray import Notifier
@@ -440,15 +440,18 @@ class Session:
         if keyring is None:
             note = ""
         elif self.demo is not None:
-            note = self.window.tr("Demo: the token is kept in the demo folder.")
-        elif keyring.secure:
-            note = self.window.tr("Your token will be kept in your system keyring (%1).").replace(
-                "%1", keyring.backend
+            note = QCoreApplication.translate(
+                "Session", "Demo: the token is kept in the demo folder."
             )
+        elif keyring.secure:
+            note = QCoreApplication.translate(
+                "Session", "Your token will be kept in your system keyring (%1)."
+            ).replace("%1", keyring.backend)
         else:
-            note = self.window.tr(
+            note = QCoreApplication.translate(
+                "Session",
                 "No secure keyring on this computer (%1): the token is kept for this session "
-                "only, and you sign in again next time."
+                "only, and you sign in again next time.",
             ).replace("%1", keyring.backend)
         if self.sign_in_dialog is None:
             dialog = SignInDialog(self._relay_url(), note, self.window)
@@ -465,10 +468,18 @@ class Session:
         try:
             await self.sign_in(url, token)
         except Unauthorized:
-            dialog.failed(self.window.tr("The relay refused this token. Check it and try again."))
+            dialog.failed(
+                QCoreApplication.translate(
+                    "Session", "The relay refused this token. Check it and try again."
+                )
+            )
             return
         except RelayError as exc:
-            dialog.failed(self.window.tr("Could not sign in: %1").replace("%1", str(exc)))
+            dialog.failed(
+                QCoreApplication.translate("Session", "Could not sign in: %1").replace(
+                    "%1", str(exc)
+                )
+            )
             return
         dialog.done_ok()
 
@@ -606,15 +617,11 @@ class Session:
 
     async def send(self, draft: DraftData, window: Any = None) -> None:
         assert self.drafts is not None
-        if self.live is None:
-            QMessageBox.information(
-                self.window,
-                self.window.tr("No relay account"),
-                self.window.tr("Set up your relay account in Settings to send messages."),
-            )
-            return
         self.drafts.edit(draft)
         await self.drafts.flush()
+        if self.live is None:
+            self.prompt_sign_in()  # sending needs a relay account; the draft is kept
+            return
         marketplace = self.details.marketplace_id if self.details else None
         if window is not None:
             marketplace = window.details.marketplace_id
@@ -712,7 +719,11 @@ class Session:
                 refused.append(str(exc))
                 continue
             if self.live is None:
-                refused.append(self.window.tr("Attachments need a relay account: sign in first."))
+                refused.append(
+                    QCoreApplication.translate(
+                        "Session", "Attachments need a relay account: sign in first."
+                    )
+                )
                 break
             try:
                 info = await upload(self.live.client, checked)
@@ -722,7 +733,9 @@ class Session:
             composer.add_attachment({**info, "path": str(p)})
         if refused:
             composer.show_attach_error(
-                self.window.tr("Not attached: %1").replace("%1", "\n".join(refused))
+                QCoreApplication.translate("Session", "Not attached: %1").replace(
+                    "%1", "\n".join(refused)
+                )
             )
 
     async def attachment(self, attachment_id: int, action: str) -> None:
@@ -743,7 +756,9 @@ class Session:
         if action == "save":
             # The relay's name is only a suggestion: no folders, no control characters, so
             # "../x" or a CR/LF cannot put the file outside the folder the seller picks.
-            dialog = QFileDialog(self.window, self.window.tr("Save attachment"))
+            dialog = QFileDialog(
+                self.window, QCoreApplication.translate("Session", "Save attachment")
+            )
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setDirectory(
                 QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)

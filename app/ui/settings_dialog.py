@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.status_bar import messaging_state
+from app.ui.theme import error_colour, muted_colour
 
 if TYPE_CHECKING:
     from app.storage.queries import MarketplaceInfo
@@ -88,7 +89,7 @@ class MarketplaceRow(QGroupBox):
             + self.tr(CONSEQUENCE),
         }[state]
         self.state.setText(text)
-        self.state.setStyleSheet("color:#b71c1c" if state in ("off", "vacation") else "")
+        self.state.setStyleSheet(f"color:{error_colour()}" if state in ("off", "vacation") else "")
         for w in (self.start, self.until):
             w.setEnabled(self.vacation.isChecked())
 
@@ -261,7 +262,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Undo window after Send"), self.undo)
         form.addRow(self.tr("Language"), self.language)
         hint = QLabel(self.tr("Takes effect the next time Seller Inbox starts."))
-        hint.setStyleSheet("color:#8a8f98")
+        hint.setStyleSheet(f"color:{muted_colour()}")
         form.addRow("", hint)
         form.addRow(self.tr("Notifications"), self.notify)
         return page

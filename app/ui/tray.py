@@ -37,10 +37,10 @@ def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(app_icon(), window)
-    tray.setToolTip(window.tr("Seller Inbox"))
+    tray.setToolTip(QCoreApplication.translate("Tray", "Seller Inbox"))
     menu = QMenu(window)
-    menu.addAction(window.tr("Show Seller Inbox"), window.showNormal)
-    menu.addAction(window.tr("Quit"), window.close)
+    menu.addAction(QCoreApplication.translate("Tray", "Show Seller Inbox"), window.showNormal)
+    menu.addAction(QCoreApplication.translate("Tray", "Quit"), window.close)
     tray.setContextMenu(menu)
 
     def bring_forward(*_args: object) -> None:
