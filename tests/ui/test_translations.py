@@ -5,6 +5,7 @@ and the window actually speaking the chosen language."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -139,6 +140,28 @@ def test_a_language_without_a_catalogue_falls_back_to_english(language: Any) -> 
     assert QCoreApplication.translate("MainWindow", "%n conversation(s)", "", 2) == (
         "2 conversations"
     )
+
+
+def test_the_environment_overrides_the_setting(language: Any, monkeypatch: Any) -> None:
+    # What `seller-inbox --lang de` sets, for screenshots and support.
+    monkeypatch.setenv(translations.ENV, "de")
+    language("sv")
+    assert QCoreApplication.translate("MainWindow", "Reply") == "Antworten"
+
+
+def test_cli_passes_lang_to_the_window(monkeypatch: Any) -> None:
+    from app import cli
+
+    monkeypatch.setenv(translations.ENV, "")  # restored after the test, whatever cli sets
+    seen = []
+
+    def run(_opts: object) -> int:
+        seen.append(os.environ[translations.ENV])
+        return 0
+
+    monkeypatch.setattr("app.ui.app.run", run)
+    assert cli.main(["--profile", str(Path("unused")), "--lang", "es"]) == 0
+    assert seen == ["es"]
 
 
 EXPECTED = {  # reply action, outbox action, 41 conversations, Qt's own Cancel button
