@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +29,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts-dialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(460, 520)
+        self.resize(460, 0)  # as tall as the list
         self.table = QTableWidget(len(actions), 2)
         self.table.setObjectName("shortcuts")
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
@@ -38,7 +39,9 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for row, action in enumerate(actions):
@@ -48,6 +51,9 @@ class ShortcutsDialog(QDialog):
             font.setBold(True)
             keys.setFont(font)
             self.table.setItem(row, 1, keys)
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMinimumHeight(rows_height + header.sizeHint().height() + 4)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

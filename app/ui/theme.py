@@ -44,6 +44,18 @@ def contrast(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def _grey_out(p: QPalette, colour: str) -> QPalette:
+    """Disabled controls look disabled: without this every group shares the active colours
+    and a disabled Send button reads exactly like an enabled one."""
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+    return p
+
+
 def _dark_palette() -> QPalette:
     p = QPalette()
     base, window, text = QColor("#1e2126"), QColor("#25282e"), QColor("#e6e8eb")
@@ -63,7 +75,7 @@ def _dark_palette() -> QPalette:
         (QPalette.ColorRole.Link, QColor("#7fb0ff")),
     ):
         p.setColor(role, colour)
-    return p
+    return _grey_out(p, "#6b7078")
 
 
 def _light_palette() -> QPalette:
@@ -86,7 +98,7 @@ def _light_palette() -> QPalette:
         (QPalette.ColorRole.Link, QColor("#1a5fb4")),
     ):
         p.setColor(role, colour)
-    return p
+    return _grey_out(p, "#a0a5ad")
 
 
 STYLE = """
