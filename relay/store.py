@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from relay import schema
@@ -102,22 +102,15 @@ _STATE_INSERT = schema.type_states.insert().values(
 )
 
 
-def _created_upsert(dialect: Any) -> Any:
-    stmt = dialect.insert(schema.changes).values(
-        seller_id=bindparam("sid"),
-        type=bindparam("ty"),
-        object_id=bindparam("oid"),
-        modseq=bindparam("seq"),
-        created_modseq=bindparam("seq"),
-        destroyed=False,
-    )
-    return stmt.on_conflict_do_update(
-        index_elements=["seller_id", "type", "object_id"],
-        set_={k: stmt.excluded[k] for k in ("modseq", "created_modseq", "destroyed")},
-    )
-
-
-_CREATED = {"postgresql": _created_upsert(postgresql), "sqlite": _created_upsert(sqlite)}
+# An object created (or re-created under the same id): one upsert. Written as text: SQLAlchemy
+# cannot cache-key an ON CONFLICT construct and compiled it afresh for every object (a third of
+# a send's statement overhead). The same SQL runs on PostgreSQL and SQLite (>= 3.24).
+_CREATED = text(
+    "INSERT INTO changes (seller_id, type, object_id, modseq, created_modseq, destroyed) "
+    "VALUES (:sid, :ty, :oid, :seq, :seq, :gone) "
+    "ON CONFLICT (seller_id, type, object_id) DO UPDATE SET modseq = excluded.modseq, "
+    "created_modseq = excluded.created_modseq, destroyed = excluded.destroyed"
+)
 
 
 def bump(conn: Connection, seller_id: int) -> int:
@@ -153,7 +146,7 @@ class Changes:
             seq = bump(self.conn, self.seller_id)
         key = {"sid": self.seller_id, "ty": type_, "oid": object_id, "seq": seq}
         if created:
-            self.conn.execute(_CREATED[self.conn.dialect.name], key)
+            self.conn.execute(_CREATED, {**key, "gone": False})
         else:
             res = self.conn.execute(_CHANGE_UPDATE, {**key, "gone": destroyed})
             if res.rowcount == 0:  # an object from before change tracking: treat as created
