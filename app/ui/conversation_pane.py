@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -61,6 +61,7 @@ class ConversationPane(QWidget):
         self.messages: list[MessageView] = []
         self.allowed_remote: set[int] = set()
         self._blocked_message: tuple[int, list[str]] | None = None
+        self.link_box: QMessageBox | None = None  # the open "Open link?" question
 
         self.title = QLabel()
         self.title.setObjectName("conversation-title")
@@ -245,13 +246,23 @@ class ConversationPane(QWidget):
             return
         if url.scheme() not in ("http", "https", "mailto"):
             return
-        answer = QMessageBox.question(
-            self,
+        # Asked with open(), not exec(): a nested event loop would stall asyncio (qasync).
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Open link?"),
             self.tr("Open this link in your browser?\n\n%1").replace("%1", url.toString()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda answer: (
+                QDesktopServices.openUrl(url) if answer == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        self.link_box = box
+        box.open()
 
 
 class DetailsPanel(QFrame):
