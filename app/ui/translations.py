@@ -24,6 +24,13 @@ LANGUAGES = {"en": "English", "sv": "Svenska", "es": "Español", "de": "Deutsch"
 _installed: list[QTranslator] = []  # Qt does not keep translators alive; we do
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for lupdate under ``context`` where it is written (a table of column
+    headers, combo items); translate it where it is shown, with ``self.tr(text)`` in that
+    context's class. PySide6's own returns ``object`` to type checkers."""
+    return text
+
+
 def install(app: QCoreApplication, language: str = "") -> QTranslator | None:
     """Install the best catalogue for ``language`` ("" = the system's) and Qt's own for the
     same language, replacing any installed before. Returns our translator, or None when no

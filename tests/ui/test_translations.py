@@ -224,7 +224,8 @@ def texts(window: QWidget) -> list[str]:
     reason="thread list column headers (thread_model.COLUMNS), the contact reasons "
     "(composer._REASONS) and the order/buyer field labels (conversation_pane) reach tr() "
     "as variables, so lupdate never sees them. Fixed by the lead (QT_TRANSLATE_NOOP where "
-    "the strings are written; translations are in the .ts already); then drop this mark.",
+    "the strings are written, from app.ui.translations; translations are in the .ts already); "
+    "then drop this mark.",
 )
 def test_no_english_left_in_the_german_window(qtbot: Any, language: Any) -> None:
     from app.ui.main_window import MainWindow
