@@ -63,7 +63,7 @@ class SyncRunner:
         if self.work_offline:
             self._set(ConnectivityState(Status.OFFLINE, "working offline"))
             return None, self._idle_delay()
-        if self.state.status is not Status.ONLINE:
+        if self.state.status not in (Status.ONLINE, Status.SESSION_ONLY):  # no flicker
             self._set(ConnectivityState(Status.CONNECTING))
         try:
             report = await self.engine.sync()
