@@ -167,14 +167,16 @@ class Session:
                 self._finish(4)
             return
         self.store = store
-        keyring = await keyring_probe
-        self.window.keyring_state.setText(keyring.describe())
-        self.keyring = keyring
         total = self._count()
         self.window.show_threads(self._page, self.filter.sort)
         if self.opts.exit_after_paint:
             print(f"inbox-ready-ms: {self._elapsed_ms()}", flush=True)
         await asyncio.sleep(0)  # paint the first page before the rest of the set-up
+        # SQLAlchemy (~0.4 s of imports) loads on the worker, not on the GUI thread.
+        await self.worker.call(store.load_engine)
+        keyring = await keyring_probe
+        self.window.keyring_state.setText(keyring.describe())
+        self.keyring = keyring
         from app.services.drafts import DraftAutosaver
         from app.services.local_changes import LocalChanges
 
@@ -274,23 +276,25 @@ class Session:
 
     # --- reads -----------------------------------------------------------------------
 
+    # The thread list reads through plain sqlite3 (Store.read_sql): no SQLAlchemy needed for
+    # the first page, and a page costs a fraction of a compiled statement while scrolling.
     def _count(self) -> int:
-        from app.storage import queries
+        from app.storage import threads
 
         assert self.store is not None
-        with self.store.read() as conn:
-            total = queries.count_threads(conn, queries.ThreadFilter())
+        with self.store.read_sql() as db:
+            total = threads.count(db.execute, ThreadFilter())
         self.window.show_count(total)
         self.window.store_state.setToolTip(str(self.opts.profile))
         return total
 
     def _page(self, after: ThreadKey | None) -> list[ThreadRow]:
-        from app.storage import queries
+        from app.storage import threads
 
         if self.store is None:
             return []
-        with self.store.read() as conn:
-            return queries.thread_page(conn, self.filter, after)
+        with self.store.read_sql() as db:
+            return threads.page(db.execute, self.filter, after)
 
     def _newest_inbound(self) -> int:
         assert self.store is not None
@@ -312,11 +316,11 @@ class Session:
             self.settings_dialog.refresh()
 
     def open_conversation(self, conversation_id: int) -> None:
+        if self.store is None or self.local_changes is None:
+            return  # still starting: _open_store opens the current one once SQLAlchemy is in
         from app.storage import queries
         from app.storage.queries import conversation_details
 
-        if self.store is None:
-            return
         with self.store.read() as conn:
             row = queries.thread(conn, conversation_id)
             messages = queries.conversation_messages(conn, conversation_id)
@@ -513,7 +517,8 @@ class Session:
             old, self.live = self.live, None
             await old.close()
         self.window.sign_in_bar.hide()
-        self.start_live(url, token, session_only=not in_keyring)
+        # The demo's token lives in its folder: not a session-only sign-in.
+        self.start_live(url, token, session_only=not in_keyring and self.demo is None)
         return in_keyring
 
     def _synced(self, report: SyncReport) -> None:

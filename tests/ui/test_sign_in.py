@@ -93,3 +93,32 @@ def test_sign_in_prompt_on_no_token_and_on_a_revoked_token(
         assert session.tokens.get(ui_relay.url) == fresh
 
     run(qloop, scenario())
+
+
+def test_demo_sign_in_after_revocation_keeps_the_new_token_in_the_demo_folder(
+    qtbot, qloop, ui_session: UiSession
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.demo import TOKEN_FILE
+
+    window, session = ui_session.window, ui_session.session
+    session.opts.demo = True
+
+    async def scenario() -> None:
+        await session._open_store()  # starts the embedded demo relay and syncs with it
+        demo = session.demo
+        assert demo is not None
+        await asyncio.wait_for(asyncio.shield(session.first_sync), 60)
+        relay = UiRelay(demo.url, demo.db_url, demo.token, demo.embedded)
+        _revoke(relay, demo.token)
+        await asyncio.sleep(TOKEN_CACHE_SECONDS + 0.5)
+        session.live.runner.wake()
+        await until(lambda: window.sign_in_bar.isVisible(), 20)
+
+        fresh = _new_token(relay)
+        window.sign_in_bar.button.click()
+        session.sign_in_dialog.token.setText(fresh)
+        session.sign_in_dialog.ok.click()
+        await until(lambda: window.connection.status == "online", 20)  # not "session-only"
+        assert (ui_session.profile / TOKEN_FILE).read_text().strip() == fresh
+
+    run(qloop, scenario())
