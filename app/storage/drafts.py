@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import OutboxState
 from app.domain.ids import uuid7
 from app.storage.rows import DraftData as DraftData  # re-exported for callers
 from app.storage.rows import OutboxItem as OutboxItem
-from app.storage.schema import DraftRow, OutboxRow
-
-_drafts = cast(Table, DraftRow.__table__)
-_outbox = cast(Table, OutboxRow.__table__)
+from app.storage.schema import drafts as _drafts
+from app.storage.schema import outbox as _outbox
 
 
 def draft_key_for_conversation(conversation_id: int) -> str:

@@ -8,29 +8,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def looks_like_sqlite(path: Path) -> bool:
-    """True for a missing/empty file (a new database) or one with SQLite's header."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return True
-    return head in (b"", SQLITE_MAGIC)
+from app.storage.sqlite import configure
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout = 5000")
-    cur.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed draft survives power loss too, not only a killed process.
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA temp_store = MEMORY")
-    cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
-    cur.close()
+    configure(dbapi_conn)
 
 
 def make_engine(path: Path) -> Engine:

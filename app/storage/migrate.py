@@ -11,8 +11,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.storage.engine import looks_like_sqlite
 from app.storage.errors import NewerSchema, NotADatabase, ReadOnlyProfile
+from app.storage.sqlite import looks_like_sqlite
 
 HEAD_REVISION = "0001"
 """The newest schema this build knows; a test checks it against the migration scripts."""

@@ -1,32 +1,43 @@
 """The local store of one profile: lock, migrate, then hand out connections.
 
 Opening order matters: take the single-writer lock, refuse what is not ours, back up and
-migrate, and only then open the engine. Every sqlite error a seller can act on is turned into
-a ``StoreError`` with a message for them (``errors.classify``).
+migrate, and only then connect. Every sqlite error a seller can act on is turned into a
+``StoreError`` with a message for them (``errors.classify``).
+
+Opening a profile already at the head schema needs only sqlite3: SQLAlchemy (~0.4 s of
+imports) loads with the first ``read()``/``write()``, or ahead of it on a worker
+(``load_engine``), so the window can show its first page (``read_sql``) without it.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from app.storage import migrate
 from app.storage.blobs import BlobStore
-from app.storage.engine import make_engine
 from app.storage.errors import StoreError, classify
 from app.storage.lock import ProfileLock
 from app.storage.profile import Profile
+from app.storage.sqlite import open_reader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 
 class Store:
-    def __init__(self, profile: Profile, engine: Engine, lock: ProfileLock | None) -> None:
+    def __init__(self, profile: Profile, lock: ProfileLock | None) -> None:
         self.profile = profile
-        self.engine = engine
         self.blobs = BlobStore(profile.blobs)
         self._lock = lock
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        self._local = threading.local()  # one plain reader per thread (sqlite3 objects)
+        self._readers: list[sqlite3.Connection] = []
         self.backup_made: str | None = None
 
     @classmethod
@@ -42,7 +53,7 @@ class Store:
             lock.acquire()
         try:
             backup = _guarded(profile.database, migrate.upgrade, profile.database, profile.backups)
-            store = cls(profile, make_engine(profile.database), lock)
+            store = cls(profile, lock)
             store.backup_made = backup
             return store
         except BaseException:
@@ -50,11 +61,41 @@ class Store:
                 lock.release()
             raise
 
+    @property
+    def engine(self) -> Engine:
+        with self._engine_lock:
+            if self._engine is None:
+                from app.storage.engine import make_engine
+
+                self._engine = make_engine(self.profile.database)
+            return self._engine
+
+    def load_engine(self) -> None:
+        """Import SQLAlchemy and make the engine now (call it on a worker thread)."""
+        self.engine  # noqa: B018 - the property does the work
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         try:
             with self.engine.connect().execution_options(readonly=True) as conn:
                 yield conn
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise classify(exc, self.profile.database) or exc from exc
+
+    @contextmanager
+    def read_sql(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection that can only read, for ``app.storage.threads``: the
+        thread list's pages without SQLAlchemy's per-statement cost. One per thread."""
+        try:
+            conn = getattr(self._local, "conn", None)
+            if conn is None:
+                conn = open_reader(self.profile.database)
+                self._local.conn = conn
+                with self._engine_lock:
+                    self._readers.append(conn)
+            yield conn
         except StoreError:
             raise
         except Exception as exc:
@@ -72,7 +113,14 @@ class Store:
             raise classify(exc, self.profile.database) or exc from exc
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+            self._local = threading.local()
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None

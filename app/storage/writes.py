@@ -12,24 +12,21 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain import Buyer, Direction, Marketplace, Order, ThreadMessage, summarize
+from app.storage.schema import attachments as _attachments
 from app.storage.schema import (
-    AttachmentRow,
-    BuyerRow,
-    ConversationRow,
-    MarketplaceRow,
-    MessageRow,
-    OrderRow,
-    SyncStateRow,
+    buyers,
+    marketplaces,
+    orders,
+    sync_states,
 )
-
-_conv = cast(Table, ConversationRow.__table__)
-_msg = cast(Table, MessageRow.__table__)
+from app.storage.schema import conversations as _conv
+from app.storage.schema import messages as _msg
 
 
 def upsert_marketplace(conn: Connection, mp: Marketplace) -> None:
@@ -42,7 +39,7 @@ def upsert_marketplace(conn: Connection, mp: Marketplace) -> None:
         "vacation_until": mp.vacation_until,
         "rule_pack": mp.rule_pack,
     }
-    stmt = sqlite_insert(MarketplaceRow).values(values)
+    stmt = sqlite_insert(marketplaces).values(values)
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["id"], set_={k: v for k, v in values.items() if k != "id"}
@@ -59,10 +56,10 @@ def upsert_buyer(conn: Connection, buyer: Buyer, relay_id: str | None = None) ->
         "opted_out": buyer.opted_out,
     }
     changes = {k: v for k, v in values.items() if k != "alias" and v is not None}
-    stmt = sqlite_insert(BuyerRow).values(values)
+    stmt = sqlite_insert(buyers).values(values)
     stmt = stmt.on_conflict_do_update(index_elements=["alias"], set_=changes)
     conn.execute(stmt)
-    found = conn.execute(select(BuyerRow.id).where(BuyerRow.alias == buyer.alias)).scalar_one()
+    found = conn.execute(select(buyers.c.id).where(buyers.c.alias == buyer.alias)).scalar_one()
     return int(found)
 
 
@@ -81,16 +78,16 @@ def upsert_order(
         ),
     }
     keep = ("marketplace_id", "order_number")
-    stmt = sqlite_insert(OrderRow).values(values)
+    stmt = sqlite_insert(orders).values(values)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(keep),
         set_={k: v for k, v in values.items() if k not in keep and v is not None},
     )
     conn.execute(stmt)
     found = conn.execute(
-        select(OrderRow.id).where(
-            OrderRow.marketplace_id == order.marketplace_id,
-            OrderRow.order_number == order.id,
+        select(orders.c.id).where(
+            orders.c.marketplace_id == order.marketplace_id,
+            orders.c.order_number == order.id,
         )
     ).scalar_one()
     return int(found)
@@ -108,7 +105,7 @@ def insert_conversation(
     relay_id: str | None = None,
 ) -> int:
     result = conn.execute(
-        insert(ConversationRow).values(
+        insert(_conv).values(
             relay_id=relay_id,
             marketplace_id=marketplace_id,
             buyer_id=buyer_id,
@@ -141,14 +138,12 @@ def insert_messages(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
         }
         for r in rows
     ]
-    conn.execute(insert(MessageRow), prepared)
+    conn.execute(insert(_msg), prepared)
 
 
 def set_message_keywords(conn: Connection, message_id: int, keywords: Iterable[str]) -> None:
     conn.execute(
-        update(MessageRow)
-        .where(MessageRow.id == message_id)
-        .values(keywords=" ".join(sorted(set(keywords))))
+        update(_msg).where(_msg.c.id == message_id).values(keywords=" ".join(sorted(set(keywords))))
     )
 
 
@@ -195,7 +190,7 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
 
 
 def save_sync_state(conn: Connection, type_name: str, state: str, at: datetime) -> None:
-    stmt = sqlite_insert(SyncStateRow).values(type_name=type_name, state=state, updated_at=at)
+    stmt = sqlite_insert(sync_states).values(type_name=type_name, state=state, updated_at=at)
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["type_name"], set_={"state": state, "updated_at": at}
@@ -204,7 +199,7 @@ def save_sync_state(conn: Connection, type_name: str, state: str, at: datetime) 
 
 
 def load_sync_states(conn: Connection) -> dict[str, str]:
-    return {t: s for t, s in conn.execute(select(SyncStateRow.type_name, SyncStateRow.state))}
+    return {t: s for t, s in conn.execute(select(sync_states.c.type_name, sync_states.c.state))}
 
 
 # --- Sync from the relay: rows keyed by relay ids -------------------------------------------
@@ -254,7 +249,6 @@ def delete_relay_rows_not_in(conn: Connection, table: Table, keep: set[str]) -> 
 def replace_attachments(
     conn: Connection, message_id: int, attachments: Sequence[Mapping[str, Any]]
 ) -> None:
-    table = cast(Table, AttachmentRow.__table__)
-    conn.execute(table.delete().where(table.c.message_id == message_id))
+    conn.execute(_attachments.delete().where(_attachments.c.message_id == message_id))
     if attachments:
-        conn.execute(insert(table), [{"message_id": message_id, **a} for a in attachments])
+        conn.execute(insert(_attachments), [{"message_id": message_id, **a} for a in attachments])

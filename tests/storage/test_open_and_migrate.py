@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 
 from app.storage import migrate, queries
 from app.storage.errors import NewerSchema, NotADatabase, ProfileLocked, ReadOnlyProfile
-from app.storage.schema import Base
+from app.storage.schema import metadata
 from app.storage.store import Store
 
 GOLDEN = Path(__file__).parents[1] / "fixtures" / "golden"
@@ -45,7 +45,7 @@ def test_migrated_schema_matches_the_models(store: Store) -> None:
             conn,
             opts={"include_name": lambda name, kind, _p: not (kind == "table" and "_fts" in name)},
         )
-        diffs = compare_metadata(ctx, Base.metadata)
+        diffs = compare_metadata(ctx, metadata)
     assert diffs == []
     with store.read() as conn:
         pragmas = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain import Buyer, ConversationStatus, Marketplace, Order
-from app.storage import queries, writes
+from app.storage import queries, threads, writes
 from app.storage.queries import ThreadFilter, ThreadSort
 from app.storage.store import Store
 
@@ -86,6 +88,47 @@ def test_keyset_pages_list_every_matching_thread_once_in_order(
     with filled.read() as conn:
         if flt.sort is ThreadSort.ACTIVITY:
             assert queries.count_threads(conn, flt) == len(want)
+
+
+@pytest.mark.parametrize("flt", FILTERS[:6] + FILTERS[-1:])
+def test_the_plain_sqlite_reader_gives_the_same_rows_as_sqlalchemy(
+    filled: Store, flt: ThreadFilter
+) -> None:
+    # The window reads the thread list through read_sql (no SQLAlchemy); services and
+    # tests through read(). Same SQL, so the same rows, field for field.
+    with filled.read_sql() as db:
+        after, plain = None, []
+        for _ in range(100):
+            page = threads.page(db.execute, flt, after, limit=97)
+            if not page:
+                break
+            plain += page
+            after = page[-1].key(flt.sort)
+        plain_count = threads.count(db.execute, flt)
+        plain_search = threads.search(db.execute, "paket", marketplace_id=flt.marketplace_id)
+    via_engine = all_pages(filled, flt, 97)
+    with filled.read() as conn:
+        count = queries.count_threads(conn, flt)
+        found = queries.search_threads(conn, "paket", marketplace_id=flt.marketplace_id)
+    assert plain == via_engine and len(plain) > 0
+    assert plain_count == count
+    assert plain_search == found and found.rows
+
+
+def test_opening_a_profile_and_reading_the_first_page_needs_no_sqlalchemy(filled: Store) -> None:
+    # The window's launch path: SQLAlchemy (~0.4 s of imports) must stay off it.
+    code = (
+        "import sys; from pathlib import Path; from app.storage.store import Store; "
+        "from app.storage import threads; from app.storage.rows import ThreadFilter; "
+        f"s = Store.open(Path({str(filled.profile.root)!r}), take_lock=False); "
+        "db = s.read_sql().__enter__(); "
+        "print(len(threads.page(db.execute, ThreadFilter())), threads.count(db.execute, "
+        "ThreadFilter()), sorted(m for m in sys.modules if m.startswith('sqlalchemy')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["50", "1500", "[]"]
 
 
 @settings(max_examples=15, deadline=None)
@@ -200,7 +243,7 @@ def test_search_results_are_the_newest_matching_conversations(filled: Store) -> 
 
 
 def test_too_many_matches_are_flagged_as_incomplete(filled: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(queries, "SEARCH_HIT_CAP", 10)
+    monkeypatch.setattr(threads, "SEARCH_HIT_CAP", 10)
     with filled.read() as conn:
         found = queries.search_threads(conn, "paket")
     assert not found.complete

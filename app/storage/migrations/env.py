@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.storage.schema import Base
+from app.storage.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
 )
 with context.begin_transaction():
