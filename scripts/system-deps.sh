@@ -2,6 +2,8 @@
 # The Debian packages Seller Inbox needs beyond Python wheels.
 #   app:  Qt's runtime libraries (GL, EGL, fontconfig, xkbcommon, the xcb platform plugin)
 #   test: the above plus PostgreSQL (relay tests run on it too) and Xvfb (real-window checks)
+#   packaging: app plus binutils (PyInstaller runs objdump and strip) and Xvfb (the bundle's
+#              X11 check in packaging/build.py)
 # As root on Debian/Ubuntu, installs what is missing; otherwise lists it and carries on.
 set -euo pipefail
 what="${1:-app}"
@@ -10,6 +12,8 @@ pkgs=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
       libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$what" = test ]; then
   pkgs+=(postgresql xvfb)
+elif [ "$what" = packaging ]; then
+  pkgs+=(binutils xvfb)
 fi
 command -v dpkg-query >/dev/null 2>&1 || exit 0  # not Debian: the wheels usually suffice
 missing=()
