@@ -3,14 +3,15 @@
 For each type, in reference order: with a stored state, page ``Foo/changes`` until
 ``hasMoreChanges`` is false, ``Foo/get`` what changed in batches within the session's limits,
 and commit the upserts, the deletions *and the new state* in one SQLite transaction — so a
-crash anywhere leaves the store at a state it can resume from. Without a state, or when the
-relay answers ``cannotCalculateChanges``, a full resync lists every id, fetches them, drops
-what the relay no longer has, then catches up with ``changes`` from the state it started at.
+crash anywhere leaves the store at a state it can resume from. When the relay answers
+``cannotCalculateChanges``, a full resync lists every id, fetches them, drops what the relay
+no longer has, then catches up with ``changes`` from the state it started at.
 
-The first sync of an empty profile (docs/services.md "Initial sync") remembers every type's
-state, makes the newest ``HEAD`` conversations complete first (with their buyers, orders and
-messages), then lists everything newest first. Its progress is committed with each batch, so
-a sync killed midway resumes where it stopped instead of starting over.
+The first sync of an empty profile (docs/services.md "Initial sync") makes the newest
+``HEAD`` conversations complete first (with their buyers, orders and messages), then takes
+everything as ``changes`` from the relay's initial state "0": the change log is an index the
+relay pages in constant time, and each batch commits its state, so a sync killed midway
+resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -44,11 +45,12 @@ from app.storage.store import Store
 TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
 QUERY_PAGE = 500
 HEAD = 1000  # newest conversations made complete first on an initial sync
-# Query pages (a query and a back-referenced get each) per request in a full resync, and gets
-# per request elsewhere: 2,000 objects a round trip keeps a 1M-message sync to ~500 requests,
-# well inside the relay's rate limit, and each batch a short store transaction.
-PAGES_PER_REQUEST = 4
-_CURSOR = ":resync"  # sync_states key suffix of a full resync's progress
+# Rounds (a `changes` or `query` and the `get`s of its ids by back-reference) per request,
+# and `get`s per request elsewhere: ~2,000 objects a round trip keeps a 1M-message sync to
+# ~500 requests, well inside the relay's rate limit, and each batch a short transaction.
+ROUNDS_PER_REQUEST = 4
+INITIAL = "0"  # the relay's state before anything: `changes` from it lists every object
+_HEAD_PENDING = "initial:head"  # sync_states key: the initial sync's head is still to fetch
 _SYNC_STATES = cast(Table, SyncStateRow.__table__)
 _BY_ID = {"property": "id", "isAscending": True}
 _NEWEST_FIRST = {
@@ -63,40 +65,6 @@ _TABLES: dict[str, Table] = {
     "Conversation": cast(Table, ConversationRow.__table__),
     "Message": cast(Table, MessageRow.__table__),
 }
-
-
-@dataclass
-class Cursor:
-    """How far a full resync of one type got, committed with each batch it applied.
-
-    ``state`` is the type's state from before the first page (the catch-up ``changes`` start
-    there). ``fresh``: the store held none of the type's relay rows when the resync began, so
-    nothing needs deleting at the end and the resync may resume at ``position``; otherwise it
-    restarts from the top (the ids it saw were only in memory). ``head``: the initial sync's
-    newest conversations are still to fetch."""
-
-    state: str | None
-    position: int = 0
-    fresh: bool = False
-    head: bool = False
-
-    def dumps(self) -> str:
-        return json.dumps(asdict(self))
-
-    @classmethod
-    def loads(cls, value: str | None) -> Cursor | None:
-        if value is None:
-            return None
-        try:
-            raw = json.loads(value)
-            return cls(
-                state=None if raw["state"] is None else str(raw["state"]),
-                position=int(raw["position"]),
-                fresh=bool(raw["fresh"]),
-                head=bool(raw.get("head", False)),
-            )
-        except (ValueError, TypeError, KeyError):
-            return None  # unreadable progress: start that resync over
 
 
 @dataclass
@@ -145,22 +113,13 @@ class SyncEngine:
             # The seller's own edits go first, so the changes we fetch already include them.
             await self.local_changes.flush(self.client)
         states = await self.worker.call(self._load_states)
-        cursors = {t: Cursor.loads(states.get(t + _CURSOR)) for t in TYPES}
-        if not any(t in states for t in TYPES) and not any(cursors.values()):
-            cursors = await self._start_initial()
+        if not any(t in states for t in TYPES):
+            states = await self.worker.call(self._start_initial)
         first = await self._changes_at_once(states)
         for type_name in TYPES:
-            if type_name == "Conversation":
-                head = cursors.get("Conversation")
-                if head is not None and head.head:
-                    await self._head(head, report)
-            await self._sync_type(
-                type_name,
-                states.get(type_name),
-                report,
-                first.get(type_name),
-                cursors.get(type_name),
-            )
+            if type_name == "Buyer" and _HEAD_PENDING in states:  # right after marketplaces
+                await self._head(report)
+            await self._sync_type(type_name, states.get(type_name), report, first.get(type_name))
         metrics_stale = any(
             report.of(t).upserted or report.of(t).destroyed for t in ("Marketplace", "Message")
         )
@@ -175,24 +134,27 @@ class SyncEngine:
         with self.store.read() as conn:
             return writes.load_sync_states(conn)
 
-    async def _start_initial(self) -> dict[str, Cursor | None]:
-        """An empty profile's first sync: remember every type's state *before* anything is
-        fetched (the head and the pages that follow are all caught up from there), and
-        commit that as each type's resync progress."""
-        answers = await self.client.call([(f"{t}/get", {"ids": []}) for t in TYPES])
-        empty = await self.worker.call(self._empty_types)
-        cursors: dict[str, Cursor | None] = {
-            t: Cursor(str(args["state"]), 0, t in empty, t == "Conversation")
-            for t, (_name, args) in zip(TYPES, answers, strict=True)
-        }
-        await self.worker.call(self._save_cursors, cursors)
-        return cursors
+    def _start_initial(self) -> dict[str, str]:
+        """A profile that never synced: when it holds none of the relay's rows, every type
+        starts at the relay's initial state (``changes`` from there is the whole mailbox, in
+        pages the relay finds by index), and the head is marked to fetch first. A profile
+        with rows but no states (an older build's interrupted first sync) resyncs in full."""
+        tables = [cast(Table, MarketplaceRow.__table__), *_TABLES.values()]
+        with self.store.write() as conn:
+            for table in tables:
+                column = table.c.id if table is tables[0] else table.c.relay_id
+                if conn.execute(select(column).where(column.is_not(None)).limit(1)).first():
+                    return {}
+            states = {t: INITIAL for t in TYPES} | {_HEAD_PENDING: "1"}
+            for key, state in states.items():
+                writes.save_sync_state(conn, key, state, datetime.now(UTC))
+        return states
 
-    async def _head(self, cursor: Cursor, report: SyncReport) -> None:
-        """The newest ``self.head`` conversations, their buyers and orders and every one of their
-        messages, committed page by page: the top of the inbox is usable within seconds,
-        long before the rest of a large mailbox has arrived. (The full resync that follows
-        fetches them again: ~1% of a large mailbox, and no bookkeeping to get wrong.)"""
+    async def _head(self, report: SyncReport) -> None:
+        """The newest ``self.head`` conversations, their buyers and orders and every one of
+        their messages, committed page by page: the top of the inbox is usable within
+        seconds, long before the rest of a large mailbox has arrived. (``changes`` brings
+        them again later: ~1% of a large mailbox, and no bookkeeping to get wrong.)"""
         session = self.client.session
         assert session is not None
         page = min(QUERY_PAGE, session.max_objects_in_get)
@@ -213,24 +175,23 @@ class SyncEngine:
             conversations = got[1]["list"]
             await self._resolve_references("Conversation", conversations)
             await self.worker.call(self._apply, "Conversation", conversations, [], None)
-            ids = await self._message_ids([c["id"] for c in conversations])
-            messages = await self._get("Message", ids)
+            messages = await self._get("Message", await self._message_ids(conversations))
+            await self._resolve_references("Message", messages)
             last = len(q[1]["ids"]) < page or position + page >= self.head
-            done = Cursor(cursor.state, cursor.position, cursor.fresh, head=not last)
-            await self.worker.call(self._apply, "Message", messages, [], None, "Conversation", done)
+            await self.worker.call(self._apply, "Message", messages, [], None, last)
             report.of("Conversation").upserted += len(conversations)
             report.of("Message").upserted += len(messages)
             if last:
-                break
-        cursor.head = False
+                return
+        await self.worker.call(self._apply, "Message", [], [], None, True)  # head == 0
 
-    async def _message_ids(self, conversation_ids: list[str]) -> list[str]:
+    async def _message_ids(self, conversations: list[dict[str, Any]]) -> list[str]:
         """Every message id of these conversations: one ``Message/query`` per conversation,
         as many per request as the session allows."""
         session = self.client.session
         assert session is not None
         out: list[str] = []
-        todo = [(cid, 0) for cid in conversation_ids]
+        todo = [(c["id"], 0) for c in conversations]
         while todo:
             batch, todo = todo[: session.max_calls_in_request], todo[session.max_calls_in_request :]
             answers = await self.client.call(
@@ -271,110 +232,127 @@ class SyncEngine:
         state: str | None,
         report: SyncReport,
         first: dict[str, Any] | None = None,
-        cursor: Cursor | None = None,
     ) -> None:
+        """``changes`` from ``state`` to the end. Each request carries several rounds (each
+        round's ``get``s take its ids by back-reference); while one batch is being written,
+        the next is on the wire; each commits with its state."""
         if state is None:
-            state = await self._full_resync(type_name, report, cursor)
-        session = self.client.session
-        assert session is not None
-        while True:
-            if first is not None:
-                changes, first = first, None
-            else:
-                try:
-                    changes = await self.client.call_one(
-                        f"{type_name}/changes",
-                        {"sinceState": state, "maxChanges": session.max_changes},
-                    )
-                except MethodError as exc:
-                    if exc.type not in ("cannotCalculateChanges", "invalidArguments"):
-                        raise
-                    state = await self._full_resync(type_name, report)
-                    continue
-            if not (changes["created"] or changes["updated"] or changes["destroyed"]) and (
-                not changes["hasMoreChanges"]
-            ):
-                if str(changes["newState"]) != state:
-                    await self.worker.call(self._apply, type_name, [], [], str(changes["newState"]))
+            state = await self._full_resync(type_name, report)
+        if first is not None:
+            batch = _Batch()
+            changed = list(dict.fromkeys(first["created"] + first["updated"]))
+            batch.add(first, await self._get(type_name, changed))
+            if batch.objects or batch.destroyed or batch.state != state:
+                await self._write(type_name, batch, report)
+            if not batch.more:
                 return
-            changed = list(dict.fromkeys(changes["created"] + changes["updated"]))
-            objects = await self._get(type_name, changed)
-            await self._resolve_references(type_name, objects)
-            new_state = str(changes["newState"])
-            destroyed = list(changes["destroyed"])
-            await self.worker.call(self._apply, type_name, objects, destroyed, new_state)
-            report.of(type_name).upserted += len(objects)
-            report.of(type_name).destroyed += len(destroyed)
-            state = new_state
-            if not changes["hasMoreChanges"]:
-                return
-
-    async def _full_resync(
-        self, type_name: str, report: SyncReport, cursor: Cursor | None = None
-    ) -> str:
-        """List and fetch everything of a type; returns the state to catch up from.
-
-        Newest conversations and messages first, so the top of a large inbox is usable long
-        before the whole mailbox has arrived. Each request carries several query pages, each
-        with a ``get`` of its ids by back-reference; while one batch is being written, the
-        next is on the wire. Each batch commits with the resync's progress (``Cursor``).
-        Anything that moves while we page was changed after the remembered state and comes
-        back through the catch-up ``changes``."""
-        report.of(type_name).full_resync = True
-        session = self.client.session
-        assert session is not None
-        if cursor is None:
-            cursor = Cursor(None, 0, await self.worker.call(self._is_empty, type_name))
-        elif not cursor.fresh:
-            cursor.position = 0  # the ids seen before the interruption are gone
-        seen: set[str] | None = None if cursor.fresh else set()
-        page = min(QUERY_PAGE, session.max_objects_in_get)
-        pages = max(1, min(PAGES_PER_REQUEST, session.max_calls_in_request // 2))
-        sort = [_NEWEST_FIRST.get(type_name, _BY_ID)]
-        query, get = f"{type_name}/query", f"{type_name}/get"
+            state = batch.state
         pending: asyncio.Future[None] | None = None
         try:
             while True:
-                calls: list[tuple[str, dict[str, Any]]] = []
-                for k in range(pages):
-                    position = cursor.position + k * page
-                    calls.append((query, {"sort": sort, "position": position, "limit": page}))
-                    calls.append((get, _ids_of(f"c{2 * k}", query)))
-                answers = await self.client.call(calls)
-                objects: dict[str, dict[str, Any]] = {}
-                done = False
-                for k in range(pages):
-                    listed = answers[2 * k][1]
-                    if cursor.state is None:
-                        cursor.state = str(listed["queryState"])
-                    cursor.position += len(listed["ids"])
-                    objects.update((o["id"], o) for o in answers[2 * k + 1][1]["list"])
-                    if len(listed["ids"]) < page:
-                        done = True
-                        break
-                if seen is not None:
-                    fresh_ids = objects.keys() - seen
-                    objects = {i: objects[i] for i in fresh_ids}
-                    seen.update(fresh_ids)
-                batch = list(objects.values())
-                await self._resolve_references(type_name, batch)
+                try:
+                    batch = await self._changes_rounds(type_name, state)
+                except MethodError as exc:
+                    if exc.type not in ("cannotCalculateChanges", "invalidArguments"):
+                        raise
+                    if pending is not None:
+                        await pending
+                        pending = None
+                    state = await self._full_resync(type_name, report)
+                    continue
+                if not batch.objects and not batch.destroyed and batch.state == state:
+                    break
+                await self._resolve_references(type_name, list(batch.objects.values()))
                 if pending is not None:
                     await pending
-                progress = Cursor(cursor.state, cursor.position, cursor.fresh)
-                pending = asyncio.ensure_future(
-                    self.worker.call(self._apply, type_name, batch, [], None, type_name, progress)
-                )
-                report.of(type_name).upserted += len(batch)
-                if done:
+                pending = asyncio.ensure_future(self._write(type_name, batch, report))
+                state = batch.state
+                if not batch.more:
                     break
         finally:
             if pending is not None:
-                # The write runs on regardless; let it land before anything else happens.
+                # The write runs on in the worker regardless; let it land first.
                 await asyncio.wait([pending])
-        pending.result()
-        assert cursor.state is not None
-        await self.worker.call(self._finish_full, type_name, seen, cursor.state)
-        return cursor.state
+        if pending is not None:
+            pending.result()
+
+    async def _write(self, type_name: str, batch: _Batch, report: SyncReport) -> None:
+        objects = list(batch.objects.values())
+        destroyed = sorted(batch.destroyed)
+        await self.worker.call(self._apply, type_name, objects, destroyed, batch.state)
+        report.of(type_name).upserted += len(objects)
+        report.of(type_name).destroyed += len(destroyed)
+
+    async def _changes_rounds(self, type_name: str, state: str) -> _Batch:
+        """Up to ``ROUNDS_PER_REQUEST`` pages of ``changes`` in one request, each round
+        starting at the previous one's ``newState``, with ``get``s of what they list."""
+        session = self.client.session
+        assert session is not None
+        per_round = min(session.max_changes, session.max_objects_in_get)
+        rounds = max(1, min(ROUNDS_PER_REQUEST, session.max_calls_in_request // 3))
+        name = f"{type_name}/changes"
+        calls: list[tuple[str, dict[str, Any]]] = []
+        for k in range(rounds):
+            since: dict[str, Any] = (
+                {"sinceState": state}
+                if k == 0
+                else {"#sinceState": _changes_ref(f"c{3 * (k - 1)}", type_name, "/newState")}
+            )
+            calls.append((name, {**since, "maxChanges": per_round}))
+            for path in ("/created", "/updated"):
+                calls.append(
+                    (f"{type_name}/get", {"#ids": _changes_ref(f"c{3 * k}", type_name, path)})
+                )
+        answers = await self.client.call(calls)
+        batch = _Batch()
+        for k in range(rounds):
+            batch.add(answers[3 * k][1], answers[3 * k + 1][1]["list"])
+            batch.add(answers[3 * k][1] | {"destroyed": []}, answers[3 * k + 2][1]["list"])
+            if not batch.more:
+                break
+        return batch
+
+    async def _full_resync(self, type_name: str, report: SyncReport) -> str:
+        """List and fetch everything of a type; returns the state to catch up from.
+
+        Newest conversations and messages first, several query pages per request (each with
+        a ``get`` of its ids by back-reference). Anything that moves while we page was
+        changed after the remembered state and comes back through the catch-up ``changes``.
+        """
+        report.of(type_name).full_resync = True
+        session = self.client.session
+        assert session is not None
+        seen: set[str] = set()
+        state: str | None = None
+        position = 0
+        page = min(QUERY_PAGE, session.max_objects_in_get)
+        rounds = max(1, min(ROUNDS_PER_REQUEST, session.max_calls_in_request // 2))
+        sort = [_NEWEST_FIRST.get(type_name, _BY_ID)]
+        query = f"{type_name}/query"
+        done = False
+        while not done:
+            calls: list[tuple[str, dict[str, Any]]] = []
+            for k in range(rounds):
+                args = {"sort": sort, "position": position + k * page, "limit": page}
+                calls += [(query, args), (f"{type_name}/get", _ids_of(f"c{2 * k}", query))]
+            answers = await self.client.call(calls)
+            objects: dict[str, dict[str, Any]] = {}
+            for k in range(rounds):
+                listed = answers[2 * k][1]
+                state = state or str(listed["queryState"])
+                position += len(listed["ids"])
+                objects.update((o["id"], o) for o in answers[2 * k + 1][1]["list"])
+                if len(listed["ids"]) < page:
+                    done = True
+                    break
+            batch = [o for i, o in objects.items() if i not in seen]
+            seen.update(objects)
+            await self._resolve_references(type_name, batch)
+            await self.worker.call(self._apply, type_name, batch, [], None)
+            report.of(type_name).upserted += len(batch)
+        assert state is not None
+        await self.worker.call(self._finish_full, type_name, seen, state)
+        return state
 
     def _batch_size(self) -> int:
         session = self.client.session
@@ -384,7 +362,7 @@ class SyncEngine:
         """Objects by id: ``get``s of the session's batch size, several per request."""
         out: list[dict[str, Any]] = []
         batch = self._batch_size()
-        per_request = batch * PAGES_PER_REQUEST
+        per_request = batch * ROUNDS_PER_REQUEST
         for start in range(0, len(ids), per_request):
             chunk = ids[start : start + per_request]
             answers = await self.client.call(
@@ -420,30 +398,6 @@ class SyncEngine:
         with self.store.read() as conn:
             return set(writes.local_ids(conn, _TABLES[type_name], relay_ids))
 
-    def _is_empty(self, type_name: str) -> bool:
-        return type_name in self._empty_types()
-
-    def _empty_types(self) -> set[str]:
-        """Types of which the store holds no relay rows (a resync of them deletes nothing)."""
-        tables = {"Marketplace": cast(Table, MarketplaceRow.__table__), **_TABLES}
-        with self.store.read() as conn:
-            return {
-                t
-                for t, table in tables.items()
-                if conn.execute(
-                    select(table.c.id).where(table.c.relay_id.is_not(None)).limit(1)
-                    if t != "Marketplace"
-                    else select(table.c.id).limit(1)
-                ).first()
-                is None
-            }
-
-    def _save_cursors(self, cursors: dict[str, Cursor | None]) -> None:
-        with self.store.write() as conn:
-            for type_name, cursor in cursors.items():
-                if cursor is not None:
-                    _save_cursor(conn, type_name, cursor)
-
     # --- on the store worker -----------------------------------------------------------
 
     def _apply(
@@ -452,8 +406,7 @@ class SyncEngine:
         objects: list[dict[str, Any]],
         destroyed: list[str],
         new_state: str | None,
-        cursor_type: str | None = None,
-        cursor: Cursor | None = None,
+        head_done: bool = False,
     ) -> None:
         with self.store.write() as conn:
             _APPLY[type_name](conn, objects)
@@ -463,8 +416,8 @@ class SyncEngine:
                 reapply_pending(conn, type_name)
             if new_state is not None:
                 writes.save_sync_state(conn, type_name, new_state, datetime.now(UTC))
-            if cursor_type is not None and cursor is not None:
-                _save_cursor(conn, cursor_type, cursor)
+            if head_done:
+                conn.execute(_SYNC_STATES.delete().where(_SYNC_STATES.c.type_name == _HEAD_PENDING))
 
     def _have_metrics(self) -> bool:
         with self.store.read() as conn:
@@ -489,13 +442,9 @@ class SyncEngine:
                     )
                 )
 
-    def _finish_full(self, type_name: str, keep: set[str] | None, state: str) -> None:
-        """The state, and the rows the relay no longer has dropped (``keep`` None: the
-        resync began on an empty table, so every row in it came from this resync)."""
+    def _finish_full(self, type_name: str, keep: set[str], state: str) -> None:
         with self.store.write() as conn:
-            if keep is None:
-                pass
-            elif type_name == "Marketplace":
+            if type_name == "Marketplace":
                 table = cast(Table, MarketplaceRow.__table__)
                 conn.execute(table.delete().where(table.c.id.not_in(keep)))
             else:
@@ -508,9 +457,6 @@ class SyncEngine:
                 if affected:
                     writes.refresh_threads(conn, affected)
             writes.save_sync_state(conn, type_name, state, datetime.now(UTC))
-            conn.execute(
-                _SYNC_STATES.delete().where(_SYNC_STATES.c.type_name == type_name + _CURSOR)
-            )
 
 
 def _ids_of(call_id: str, query: str) -> dict[str, Any]:
@@ -518,8 +464,28 @@ def _ids_of(call_id: str, query: str) -> dict[str, Any]:
     return {"#ids": {"resultOf": call_id, "name": query, "path": "/ids"}}
 
 
-def _save_cursor(conn: Connection, type_name: str, cursor: Cursor) -> None:
-    writes.save_sync_state(conn, type_name + _CURSOR, cursor.dumps(), datetime.now(UTC))
+def _changes_ref(call_id: str, type_name: str, path: str) -> dict[str, Any]:
+    return {"resultOf": call_id, "name": f"{type_name}/changes", "path": path}
+
+
+@dataclass
+class _Batch:
+    """Consecutive ``changes`` rounds merged: what to upsert, what to delete, the state after."""
+
+    objects: dict[str, dict[str, Any]] = field(default_factory=dict)
+    destroyed: set[str] = field(default_factory=set)
+    state: str = ""
+    more: bool = False
+
+    def add(self, changes: dict[str, Any], objects: Iterable[dict[str, Any]]) -> None:
+        for gone in changes["destroyed"]:
+            self.objects.pop(gone, None)
+            self.destroyed.add(gone)
+        for obj in objects:
+            self.objects[obj["id"]] = obj
+            self.destroyed.discard(obj["id"])
+        self.state = str(changes["newState"])
+        self.more = bool(changes["hasMoreChanges"])
 
 
 def _apply_marketplaces(conn: Connection, objects: list[dict[str, Any]]) -> None:
