@@ -73,6 +73,7 @@ class Session:
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None
         self.sign_in_dialog: Any = None
+        self.searcher: Any = None  # app.ui.latest_search.LatestSearch, once the store is open
         self.save_dialog: Any = None
         self.marketplaces: list[Any] = []
         self.stop_buyer = asyncio.Event()
@@ -386,15 +387,23 @@ class Session:
                 self.window.conversation.show_conversation(row, messages)
 
     def search(self, text: str) -> None:
-        from app.storage import queries
-
         if self.store is None:
             return
+        if self.searcher is None:
+            from app.ui.latest_search import LatestSearch
+
+            self.searcher = LatestSearch(self.store)
         if not text.strip():
+            self.searcher.cancel()
             self.window.show_threads(self._page, self.filter.sort)
             return
-        with self.store.read() as conn:
-            found = queries.search_threads(conn, text, marketplace_id=self.filter.marketplace_id)
+        self._spawn(self._search(self.searcher, text))
+
+    async def _search(self, searcher: Any, text: str) -> None:
+        # Off the GUI thread; None when a newer keystroke's search replaced this one.
+        found = await searcher.run(text, self.filter.marketplace_id)
+        if found is None:
+            return
         self.window.show_threads(lambda after: [] if after else found.rows)
         if not found.complete:
             self.window.store_state.setText(

@@ -1,0 +1,57 @@
+"""Search as you type, off the GUI thread, newest search only.
+
+Each search runs on a worker thread over the store's plain sqlite3 reader, so the window keeps
+painting and taking keys while SQLite ranks matches. Starting a search interrupts the one still
+running (``sqlite3.Connection.interrupt``) and a replaced search returns None: a burst of typing
+never queues work, and results never arrive out of order. No Qt here: plain asyncio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+
+from app.storage.store import Store
+from app.storage.threads import SearchResults, search
+
+
+class LatestSearch:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._seq = 0  # the newest search's number; older ones are stale
+        self._running: sqlite3.Connection | None = None
+
+    def cancel(self) -> None:
+        """Make any search under way stale (the seller cleared the box, changed filter…)."""
+        with self._lock:
+            self._seq += 1
+            if self._running is not None:
+                self._running.interrupt()
+
+    async def run(self, text: str, marketplace_id: str | None = None) -> SearchResults | None:
+        """The results for ``text``, or None when a newer search replaced this one."""
+        self.cancel()
+        seq = self._seq
+        try:
+            found = await asyncio.to_thread(self._blocking, seq, text, marketplace_id)
+        except sqlite3.OperationalError as exc:
+            if seq != self._seq and "interrupt" in str(exc):
+                return None
+            raise
+        return found if seq == self._seq else None  # a newer one may have begun meanwhile
+
+    def _blocking(self, seq: int, text: str, marketplace_id: str | None) -> SearchResults | None:
+        with self._store.read_sql() as db:
+            with self._lock:
+                if seq != self._seq:
+                    return None
+                self._running = db
+            try:
+                found = search(db.execute, text, marketplace_id=marketplace_id)
+            finally:
+                with self._lock:
+                    if self._running is db:
+                        self._running = None
+        return found

@@ -1,0 +1,69 @@
+"""Search as you type: off the GUI thread, newest search only, results in the window."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from ui_testkit import run, until
+
+from app.demodata.generator import generate
+from app.storage import threads
+from app.storage.rows import ThreadFilter
+from app.storage.store import Store
+from app.ui.latest_search import LatestSearch
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def test_a_replaced_search_returns_nothing_and_the_newest_returns_its_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store.open(tmp_path / "p")
+    try:
+        generate(store, 300, seed=5, now=NOW)
+        searcher = LatestSearch(store)
+
+        async def scenario() -> list[Any]:
+            first = asyncio.ensure_future(searcher.run("paket"))
+            await asyncio.sleep(0)  # the first one is under way...
+            second = asyncio.ensure_future(searcher.run("the"))  # ...when the seller types on
+            third = asyncio.ensure_future(searcher.run("4"))
+            await asyncio.sleep(0)
+            searcher.cancel()  # ...and then clears the box
+            fourth = await searcher.run("paket")
+            return [await first, await second, await third, fourth]
+
+        first, second, third, fourth = asyncio.run(scenario())
+        with store.read_sql() as db:
+            want = threads.search(db.execute, "paket")
+        assert (first, second, third) == (None, None, None)
+        assert fourth == want and want.rows
+    finally:
+        store.close()
+
+
+def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, qloop) -> None:  # type: ignore[no-untyped-def]
+    s = ui_session
+    store = Store.open(s.profile, take_lock=False)
+    generate(store, 200, seed=9, now=NOW)
+    with store.read_sql() as db:
+        want = [r.id for r in threads.search(db.execute, "paket").rows]
+        inbox = [r.id for r in threads.page(db.execute, ThreadFilter())]
+    store.close()
+    assert want and want != inbox
+
+    async def scenario() -> None:
+        await s.session._open_store()
+        assert s.window.model.rowCount() == 50
+        for ch in "pak":  # every key restarts the pause; only the newest search counts
+            s.window.search.insert(ch)
+            await asyncio.sleep(0.01)
+        s.window.search.insert("et")
+        ids = lambda: [  # noqa: E731
+            r.id for i in range(s.window.model.rowCount()) if (r := s.window.model.thread_at(i))
+        ]
+        await until(lambda: ids() == want, what="the results for 'paket'")
+        s.window.search.clear()
+        await until(lambda: ids() == inbox, what="the inbox again")
+
+    run(qloop, scenario())
