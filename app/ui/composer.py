@@ -123,7 +123,7 @@ class AttachmentChip(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("%1 — Delete removes it").replace("%1", name))
         shown = name if len(name) <= 32 else name[:20] + "…" + name[-10:]  # keep the extension
-        self.label = QLabel(f"📎 {shown}" + (f"  ({_size(size)})" if size else ""))
+        self.label = QLabel(shown + (f"  ({_size(size)})" if size else ""))
         self.button = QToolButton()
         self.button.setObjectName("attachment-remove")
         self.button.setText("✕")
