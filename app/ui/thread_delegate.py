@@ -4,10 +4,11 @@ height stays fixed, so the view never measures rows."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.storage.rows import ThreadRow
@@ -35,108 +36,172 @@ def country_code(marketplace_id: str) -> str:
     return {"COM": "US", "GB": "UK"}.get(tail, tail)
 
 
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CACHE_CAP = 4000  # laid-out rows kept (a few screens' worth while scrolling back and forth)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fonts:
+    """The fonts a row is painted in, and their metrics, made once per view font."""
+
+    normal: QFont
+    bold: QFont
+    badge: QFont
+    fm: QFontMetrics
+    fm_bold: QFontMetrics
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        bold = QFont(font)
+        bold.setBold(True)
+        badge = QFont(bold)
+        badge.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        return cls(QFont(font), bold, badge, QFontMetrics(font), QFontMetrics(bold))
+
+
+@dataclass(frozen=True, slots=True)
+class _SubjectLayout:
+    """The subject cell's elided texts and where they go, for one row at one width."""
+
+    name: str
+    name_width: int
+    alias: str
+    subject: str
+    subject_width: int
+    preview: str
+
+
 class ThreadDelegate(QStyledItemDelegate):
+    """Paints from the ``ThreadRow`` alone (one ``data()`` call per cell). Fonts, metrics and
+    the elided texts of the subject cell are made once and reused: a scroll frame repaints
+    ~40 cells, and eliding is most of what a cell costs."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: _Fonts | None = None
+        self._layouts: dict[tuple[int, int, bool], tuple[ThreadRow, _SubjectLayout]] = {}
+        self._when: dict[tuple[datetime, date], str] = {}
+
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        if self._fonts is None or self._fonts.normal != font:
+            self._fonts = _Fonts.of(font)
+            self._layouts.clear()
+        return self._fonts
+
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(ROW_ROLE)
         if not isinstance(row, ThreadRow):
             super().paint(p, option, index)
             return
-        col = index.column()
-        # Background and selection from the style; our text on top.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else None
+        # Background and selection from the style (what CE_ItemViewItem draws under the
+        # text), without initStyleOption: it asks the model for eight roles we do not use.
+        widget = option.widget
+        style = widget.style() if widget is not None else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, opt.widget)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, p, widget)
+            if option.state & QStyle.StateFlag.State_HasFocus:
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, p, widget)
+        col = index.column()
+        if col not in (MARKETPLACE, SUBJECT, CLOCK):
+            return
         p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = option.rect
         pal = option.palette
-        text = pal.color(
-            pal.ColorRole.HighlightedText
-            if option.state & QStyle.StateFlag.State_Selected
-            else pal.ColorRole.Text
-        )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text = pal.color(pal.ColorRole.HighlightedText if selected else pal.ColorRole.Text)
         grey = pal.color(pal.ColorRole.PlaceholderText)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        top = QRect(r.left() + 8, r.top() + 6, r.width() - 14, r.height() // 2 - 6)
-        bottom = QRect(r.left() + 8, r.top() + r.height() // 2, r.width() - 14, r.height() // 2 - 6)
-        fm = option.fontMetrics
+        fonts = self._fonts_for(option.font)
+        half = r.height() // 2
+        top = QRect(r.left() + 8, r.top() + 6, r.width() - 14, half - 6)
+        bottom = QRect(r.left() + 8, r.top() + half, r.width() - 14, half - 6)
         if col == MARKETPLACE:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             code = country_code(row.marketplace_id)
             badge = QRect(r.left() + 10, r.top() + (r.height() - 20) // 2, 34, 20)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(_BADGE.get(code, "#78909c")))
+            p.setBrush(_badge_colour(code))
             p.drawRoundedRect(badge, 4, 4)
-            small = QFont(option.font)
-            small.setBold(True)
-            small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.8))
-            p.setFont(small)
-            p.setPen(QColor("white"))
+            p.setFont(fonts.badge)
+            p.setPen(_WHITE)
             p.drawText(badge, Qt.AlignmentFlag.AlignCenter, code)
             if row.unread_count:
-                p.setBrush(QColor("#1a73e8"))
+                p.setBrush(_UNREAD_DOT)
                 p.setPen(Qt.PenStyle.NoPen)
-                p.drawEllipse(r.left() + 2, r.top() + r.height() // 2 - 3, 6, 6)
+                p.drawEllipse(r.left() + 2, r.top() + half - 3, 6, 6)
         elif col == SUBJECT:
-            p.setFont(bold if row.unread_count else option.font)
+            unread = bool(row.unread_count)
+            lay = self._subject_layout(row, top.width(), unread, fonts)
+            p.setFont(fonts.bold if unread else fonts.normal)
             p.setPen(text)
-            order = f"#{row.order_number}   " if row.order_number else ""
-            flag = "  ⚑" if row.flagged else ""
-            name = fm.elidedText(row.buyer_name, Qt.TextElideMode.ElideRight, top.width() // 2)
-            p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-            used = p.fontMetrics().horizontalAdvance(name) + 8
-            p.setFont(option.font)
+            p.drawText(top, _LEFT, lay.name)
+            used = lay.name_width + 8
+            p.setFont(fonts.normal)
             p.setPen(grey)
-            rest = QRect(top.left() + used, top.top(), top.width() - used, top.height())
-            p.drawText(
-                rest,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(
-                    f"{order}{row.buyer_alias}", Qt.TextElideMode.ElideRight, rest.width()
-                ),
-            )
-            if flag:
-                p.setPen(QColor("#e65100"))
-                p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "⚑")
-            subject = row.subject or "—"
-            p.setFont(bold if row.unread_count else option.font)
+            p.drawText(top.adjusted(used, 0, 0, 0), _LEFT, lay.alias)
+            if row.flagged:
+                p.setPen(_FLAG)
+                p.drawText(top, _RIGHT, "⚑")
+            p.setFont(fonts.bold if unread else fonts.normal)
             p.setPen(text)
-            s = fm.elidedText(subject, Qt.TextElideMode.ElideRight, bottom.width())
-            p.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, s)
-            used = p.fontMetrics().horizontalAdvance(s) + 10
-            if used < bottom.width() - 40 and row.preview:
-                p.setFont(option.font)
+            p.drawText(bottom, _LEFT, lay.subject)
+            if lay.preview:
+                p.setFont(fonts.normal)
                 p.setPen(grey)
-                rest = QRect(
-                    bottom.left() + used, bottom.top(), bottom.width() - used, bottom.height()
-                )
-                p.drawText(
-                    rest,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    fm.elidedText(
-                        "— " + row.preview.replace("\n", " "),
-                        Qt.TextElideMode.ElideRight,
-                        rest.width(),
-                    ),
-                )
-        elif col == CLOCK:
-            p.setFont(option.font)
+                p.drawText(bottom.adjusted(lay.subject_width + 10, 0, 0, 0), _LEFT, lay.preview)
+        else:
+            now = datetime.now(UTC)
+            p.setFont(fonts.normal)
             p.setPen(grey)
-            p.drawText(
-                top,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                when_text(row.last_activity),
-            )
-            label, colour = clock_text(row, datetime.now(UTC))
+            p.drawText(top, _RIGHT, self._when_text(row.last_activity, now))
+            label, colour = clock_text(row, now)
             if label:
-                small = QFont(option.font)
-                small.setBold(colour is not None)
-                p.setFont(small)
+                p.setFont(fonts.bold if colour is not None else fonts.normal)
                 p.setPen(colour if colour is not None else grey)
-                p.drawText(
-                    bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
-                )
+                p.drawText(bottom, _RIGHT, label)
         p.restore()
+
+    def _subject_layout(
+        self, row: ThreadRow, width: int, unread: bool, fonts: _Fonts
+    ) -> _SubjectLayout:
+        key = (row.id, width, unread)
+        hit = self._layouts.get(key)
+        if hit is not None and hit[0] is row:  # the same row object: nothing in it changed
+            return hit[1]
+        fm, fm_name = fonts.fm, (fonts.fm_bold if unread else fonts.fm)
+        elide = Qt.TextElideMode.ElideRight
+        name = fm.elidedText(row.buyer_name, elide, width // 2)
+        name_width = fm_name.horizontalAdvance(name)
+        order = f"#{row.order_number}   " if row.order_number else ""
+        alias = fm.elidedText(f"{order}{row.buyer_alias}", elide, width - name_width - 8)
+        subject = fm.elidedText(row.subject or "—", elide, width)
+        subject_width = fm_name.horizontalAdvance(subject)
+        room = width - subject_width - 10
+        preview = ""
+        if room > 40 and row.preview:
+            preview = fm.elidedText("— " + row.preview.replace("\n", " "), elide, room)
+        lay = _SubjectLayout(name, name_width, alias, subject, subject_width, preview)
+        if len(self._layouts) >= _CACHE_CAP:
+            self._layouts.clear()
+        self._layouts[key] = (row, lay)
+        return lay
+
+    def _when_text(self, at: datetime, now: datetime) -> str:
+        key = (at, now.date())  # "14:05" / "Mon 14:05" / a date: changes with the day only
+        text = self._when.get(key)
+        if text is None:
+            if len(self._when) >= _CACHE_CAP:
+                self._when.clear()
+            text = self._when[key] = when_text(at)
+        return text
+
+
+_WHITE = QColor("white")
+_UNREAD_DOT = QColor("#1a73e8")
+_FLAG = QColor("#e65100")
+_BADGE_COLOURS = {code: QColor(c) for code, c in _BADGE.items()}
+_OTHER_BADGE = QColor("#78909c")
+
+
+def _badge_colour(code: str) -> QColor:
+    return _BADGE_COLOURS.get(code, _OTHER_BADGE)

@@ -1,0 +1,47 @@
+"""The thread list's painter: what it caches must follow the rows it paints."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtGui import QFont
+
+from app.storage.rows import ThreadRow
+from app.ui.thread_delegate import ThreadDelegate
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+ROW = ThreadRow(
+    id=7,
+    relay_id=None,
+    marketplace_id="amazon.se",
+    buyer_name="Åsa Lind",
+    buyer_alias="k3x9@marketplace.relay.example",
+    order_number="123-4567890-1234567",
+    subject="Var är mitt paket?",
+    preview="Hej! Jag har inte fått paketet än.",
+    last_activity=NOW,
+    awaiting_since=None,
+    needs_response=False,
+    no_response_needed=False,
+    unread_count=0,
+    message_count=1,
+    flagged=False,
+)
+
+
+def test_a_changed_row_is_laid_out_again_and_an_unchanged_one_is_reused(qapp) -> None:  # type: ignore[no-untyped-def]
+    delegate = ThreadDelegate()
+    fonts = delegate._fonts_for(QFont())
+    first = delegate._subject_layout(ROW, 400, False, fonts)
+    assert first.subject == ROW.subject and first.preview.startswith("— Hej")
+    assert delegate._subject_layout(ROW, 400, False, fonts) is first  # same row: cached
+    # A sync brings the same conversation back with a new subject: a new row object.
+    synced = replace(ROW, subject="Paketet kom fram, tack!", preview="")
+    again = delegate._subject_layout(synced, 400, False, fonts)
+    assert again.subject == synced.subject and again.preview == ""
+    narrow = delegate._subject_layout(synced, 90, False, fonts)  # the column was narrowed
+    assert narrow.subject != synced.subject and narrow.subject.endswith("…")
+    bigger = QFont()
+    bigger.setPointSizeF(QFont().pointSizeF() * 2)
+    assert delegate._fonts_for(bigger) is not fonts  # a new view font: new fonts and metrics
