@@ -55,20 +55,21 @@ from app.policy import (
 )
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
 from app.ui.theme import error_colour, muted_colour
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     # app.storage.drafts imports SQLAlchemy (~0.5 s): kept off the path to the first paint.
     from app.storage.rows import DraftData
 
 _REASONS = (
-    (ContactReason.OTHER, "Reply / other"),
-    (ContactReason.SHIPPING_PROBLEM, "Shipping problem"),
-    (ContactReason.CUSTOMIZATION, "Product customization"),
-    (ContactReason.DELIVERY_SCHEDULING, "Delivery scheduling"),
-    (ContactReason.OUT_OF_STOCK, "Out of stock"),
-    (ContactReason.SHIPPING_CONFIRMATION, "Shipping confirmation"),
-    (ContactReason.PRODUCT_MANUAL, "Product manual"),
-    (ContactReason.REVIEW_REQUEST, "Review request"),
+    (ContactReason.OTHER, QT_TRANSLATE_NOOP("Composer", "Reply / other")),
+    (ContactReason.SHIPPING_PROBLEM, QT_TRANSLATE_NOOP("Composer", "Shipping problem")),
+    (ContactReason.CUSTOMIZATION, QT_TRANSLATE_NOOP("Composer", "Product customization")),
+    (ContactReason.DELIVERY_SCHEDULING, QT_TRANSLATE_NOOP("Composer", "Delivery scheduling")),
+    (ContactReason.OUT_OF_STOCK, QT_TRANSLATE_NOOP("Composer", "Out of stock")),
+    (ContactReason.SHIPPING_CONFIRMATION, QT_TRANSLATE_NOOP("Composer", "Shipping confirmation")),
+    (ContactReason.PRODUCT_MANUAL, QT_TRANSLATE_NOOP("Composer", "Product manual")),
+    (ContactReason.REVIEW_REQUEST, QT_TRANSLATE_NOOP("Composer", "Review request")),
 )
 
 

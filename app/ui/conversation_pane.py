@@ -26,6 +26,7 @@ from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
 
@@ -283,9 +284,25 @@ class DetailsPanel(QFrame):
             f.setVerticalSpacing(6)
         self.fields: dict[str, QLabel] = {}
         for form, keys in (
-            (self.order_form, (("order", "Number"), ("kind", "Kind"), ("placed", "Placed"), ("items", "Items"))),
-            (self.buyer_form, (("name", "Name"), ("alias", "Alias"), ("locale", "Language"), ("optout", "Opted out"))),
-        ):  # fmt: skip
+            (
+                self.order_form,
+                (
+                    ("order", QT_TRANSLATE_NOOP("DetailsPanel", "Number")),
+                    ("kind", QT_TRANSLATE_NOOP("DetailsPanel", "Kind")),
+                    ("placed", QT_TRANSLATE_NOOP("DetailsPanel", "Placed")),
+                    ("items", QT_TRANSLATE_NOOP("DetailsPanel", "Items")),
+                ),
+            ),
+            (
+                self.buyer_form,
+                (
+                    ("name", QT_TRANSLATE_NOOP("DetailsPanel", "Name")),
+                    ("alias", QT_TRANSLATE_NOOP("DetailsPanel", "Alias")),
+                    ("locale", QT_TRANSLATE_NOOP("DetailsPanel", "Language")),
+                    ("optout", QT_TRANSLATE_NOOP("DetailsPanel", "Opted out")),
+                ),
+            ),
+        ):
             for key, label in keys:
                 value = QLabel("—")
                 value.setWordWrap(True)

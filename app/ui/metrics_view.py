@@ -21,11 +21,19 @@ from PySide6.QtWidgets import (
 
 from app.ui.list_model import ListTableModel
 from app.ui.theme import clock_colour, muted_colour
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 WINDOWS = ("7", "30", "90")
 LATE_TARGET = 0.04  # above 4 % late responses marketplaces start to warn sellers
-_COLUMNS = ("Marketplace", "Late responses", "Average response", "Answered", "Late", "Waiting")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("MetricsModel", "Marketplace"),
+    QT_TRANSLATE_NOOP("MetricsModel", "Late responses"),
+    QT_TRANSLATE_NOOP("MetricsModel", "Average response"),
+    QT_TRANSLATE_NOOP("MetricsModel", "Answered"),
+    QT_TRANSLATE_NOOP("MetricsModel", "Late"),
+    QT_TRANSLATE_NOOP("MetricsModel", "Waiting"),
+)
 
 
 def duration(seconds: float | None) -> str:

@@ -30,12 +30,19 @@ from PySide6.QtWidgets import (
 from app.domain import OutboxState
 from app.ui.list_model import ListTableModel
 from app.ui.theme import clock_colour
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.storage.rows import OutboxItem
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("State", "Subject", "Marketplace", "Attempts", "Detail")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("OutboxModel", "State"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Subject"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Marketplace"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Attempts"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Detail"),
+)
 
 
 class OutboxModel(ListTableModel["OutboxItem"]):

@@ -232,7 +232,9 @@ class Session:
         if self.opts.demo:
             from app.ui.demo import SimulatedBuyer, start_demo
 
-            self.window.connection.label.setText(self.window.tr("Starting the demo relay…"))
+            self.window.connection.label.setText(
+                QCoreApplication.translate("Session", "Starting the demo relay…")
+            )
             self.demo = await asyncio.to_thread(start_demo, self.opts.profile)
             url, token = self.demo.url, self.demo.token
             self.buyer = SimulatedBuyer(self.demo.db_url)
@@ -407,7 +409,9 @@ class Session:
         self.window.show_threads(lambda after: [] if after else found.rows)
         if not found.complete:
             self.window.store_state.setText(
-                self.window.tr("Many matches: showing the newest. Add a word to narrow it.")
+                QCoreApplication.translate(
+                    "Session", "Many matches: showing the newest. Add a word to narrow it."
+                )
             )
 
     def set_filter(self, flt: ThreadFilter) -> None:
@@ -660,9 +664,11 @@ class Session:
             return
         draft = await self.live.outbox.undo(item_id)
         if draft is None:
-            self.window.undo_bar.finish(self.window.tr("Too late to undo: already sending"))
+            self.window.undo_bar.finish(
+                QCoreApplication.translate("Session", "Too late to undo: already sending")
+            )
             return
-        self.window.undo_bar.finish(self.window.tr("Back in your drafts"))
+        self.window.undo_bar.finish(QCoreApplication.translate("Session", "Back in your drafts"))
         current = self.window.conversation.shown
         if current is not None and draft.conversation_id == current.id and self.details:
             self.window.composer.open_draft(draft, self._context(self.details, reply=True))
@@ -672,10 +678,10 @@ class Session:
 
         for item in items:
             if item.state is OutboxState.SENT:
-                self.window.undo_bar.finish(self.window.tr("Sent ✓"))
+                self.window.undo_bar.finish(QCoreApplication.translate("Session", "Sent ✓"))
             elif item.state is OutboxState.NEEDS_ATTENTION:
                 self.window.undo_bar.finish(
-                    self.window.tr("Not sent: %1 (see the outbox)").replace(
+                    QCoreApplication.translate("Session", "Not sent: %1 (see the outbox)").replace(
                         "%1", item.error_detail or item.error_type or ""
                     )
                 )

@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 
 from app.ui.status_bar import messaging_state
 from app.ui.theme import error_colour, muted_colour
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.storage.queries import MarketplaceInfo
     from app.ui.session import Session
 
-CONSEQUENCE = (
-    "While messaging is off, new buyers cannot write to you; buyers who wrote before still can."
+CONSEQUENCE = QT_TRANSLATE_NOOP(
+    "MarketplaceRow",
+    "While messaging is off, new buyers cannot write to you; buyers who wrote before still can.",
 )
 
 

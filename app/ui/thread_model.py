@@ -21,11 +21,20 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 from app.ui.theme import clock_colour  # readable in the light and the dark palette
+from app.ui.translations import QT_TRANSLATE_NOOP
 
 PageFetcher = Callable[[ThreadKey | None], list[ThreadRow]]
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("", "Marketplace", "Buyer", "Subject", "Order", "Last activity", "Answer within")
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Marketplace"),
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Buyer"),
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Subject"),
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Order"),
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Last activity"),
+    QT_TRANSLATE_NOOP("ThreadTableModel", "Answer within"),
+)
 STATUS, MARKETPLACE, BUYER, SUBJECT, ORDER, ACTIVITY, CLOCK = range(len(COLUMNS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ThreadRow itself, for the delegate
 REFRESH_CAP = 500  # rows kept across a refresh; the rest page in again as the seller scrolls
@@ -35,18 +44,20 @@ FLAG = QColor("#e65100")
 
 def clock_text(row: ThreadRow, now: datetime) -> tuple[str, QColor | None]:
     """The 24-hour clock as the seller reads it: time left, overdue by, or nothing owed."""
-    tr = QCoreApplication.translate
     if row.no_response_needed:
-        return (tr("Clock", "No response needed"), None)
+        return (QCoreApplication.translate("Clock", "No response needed"), None)
     if not row.needs_response or row.awaiting_since is None:
         return ("", None)
     left = row.awaiting_since.timestamp() + 24 * 3600 - now.timestamp()
     hours, minutes = divmod(int(abs(left)) // 60, 60)
     span = f"{hours} h {minutes:02d} min"
     if left < 0:
-        return (tr("Clock", "Overdue %1").replace("%1", span), clock_colour("overdue"))
+        return (
+            QCoreApplication.translate("Clock", "Overdue %1").replace("%1", span),
+            clock_colour("overdue"),
+        )
     return (
-        tr("Clock", "%1 left").replace("%1", span),
+        QCoreApplication.translate("Clock", "%1 left").replace("%1", span),
         clock_colour("soon" if left < 4 * 3600 else "calm"),
     )
 

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>Clock</source>
-        <comment>No response needed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>Overdue %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>%1 left</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
@@ -38,15 +20,15 @@
     <name>Clock</name>
     <message>
         <source>No response needed</source>
-        <translation type="vanished">Keine Antwort nötig</translation>
+        <translation>Keine Antwort nötig</translation>
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation type="vanished">%1 überfällig</translation>
+        <translation>%1 überfällig</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="vanished">noch %1</translation>
+        <translation>noch %1</translation>
     </message>
 </context>
 <context>
@@ -121,35 +103,35 @@
     </message>
     <message>
         <source>Reply / other</source>
-        <translation type="vanished">Antwort / Sonstiges</translation>
+        <translation>Antwort / Sonstiges</translation>
     </message>
     <message>
         <source>Shipping problem</source>
-        <translation type="vanished">Versandproblem</translation>
+        <translation>Versandproblem</translation>
     </message>
     <message>
         <source>Product customization</source>
-        <translation type="vanished">Personalisierung</translation>
+        <translation>Personalisierung</translation>
     </message>
     <message>
         <source>Delivery scheduling</source>
-        <translation type="vanished">Liefertermin</translation>
+        <translation>Liefertermin</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation type="vanished">Nicht vorrätig</translation>
+        <translation>Nicht vorrätig</translation>
     </message>
     <message>
         <source>Shipping confirmation</source>
-        <translation type="vanished">Versandbestätigung</translation>
+        <translation>Versandbestätigung</translation>
     </message>
     <message>
         <source>Product manual</source>
-        <translation type="vanished">Produkthandbuch</translation>
+        <translation>Produkthandbuch</translation>
     </message>
     <message>
         <source>Review request</source>
-        <translation type="vanished">Bewertungsanfrage</translation>
+        <translation>Bewertungsanfrage</translation>
     </message>
 </context>
 <context>
@@ -322,35 +304,35 @@
     </message>
     <message>
         <source>Number</source>
-        <translation type="vanished">Nummer</translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="vanished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="vanished">Bestellt am</translation>
+        <translation>Bestellt am</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="vanished">Artikel</translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="vanished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="vanished">Alias</translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="vanished">Sprache</translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="vanished">Abgemeldet</translation>
+        <translation>Abgemeldet</translation>
     </message>
 </context>
 <context>
@@ -545,7 +527,7 @@
     </message>
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
-        <translation type="vanished">Solange Nachrichten deaktiviert sind, können neue Käufer Ihnen nicht schreiben; Käufer, die schon geschrieben haben, weiterhin.</translation>
+        <translation>Solange Nachrichten deaktiviert sind, können neue Käufer Ihnen nicht schreiben; Käufer, die schon geschrieben haben, weiterhin.</translation>
     </message>
 </context>
 <context>
@@ -574,27 +556,27 @@
     <name>MetricsModel</name>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marktplatz</translation>
+        <translation>Marktplatz</translation>
     </message>
     <message>
         <source>Late responses</source>
-        <translation type="vanished">Verspätete Antworten</translation>
+        <translation>Verspätete Antworten</translation>
     </message>
     <message>
         <source>Average response</source>
-        <translation type="vanished">Mittlere Antwortzeit</translation>
+        <translation>Mittlere Antwortzeit</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="vanished">Beantwortet</translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="vanished">Verspätet</translation>
+        <translation>Verspätet</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="vanished">Offen</translation>
+        <translation>Offen</translation>
     </message>
 </context>
 <context>
@@ -663,23 +645,23 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Betreff</translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marktplatz</translation>
+        <translation>Marktplatz</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="vanished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="vanished">Details</translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -706,6 +688,14 @@
 <context>
     <name>Session</name>
     <message>
+        <source>Starting the demo relay…</source>
+        <translation>Demo-Relay wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
+    </message>
+    <message>
         <source>Demo: the token is kept in the demo folder.</source>
         <translation>Demo: Das Token liegt im Demo-Ordner.</translation>
     </message>
@@ -724,6 +714,22 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>Zu spät zum Rückgängigmachen: wird bereits gesendet</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>Wieder in Ihren Entwürfen</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Gesendet ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>Nicht gesendet: %1 (siehe Postausgang)</translation>
     </message>
     <message>
         <source>Attachments need a relay account: sign in first.</source>
@@ -929,27 +935,27 @@
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marktplatz</translation>
+        <translation>Marktplatz</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="vanished">Käufer</translation>
+        <translation>Käufer</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Betreff</translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="vanished">Bestellung</translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="vanished">Letzte Aktivität</translation>
+        <translation>Letzte Aktivität</translation>
     </message>
     <message>
         <source>Answer within</source>
-        <translation type="vanished">Antwortfrist</translation>
+        <translation>Antwortfrist</translation>
     </message>
 </context>
 <context>
@@ -992,36 +998,12 @@
 <context>
     <name>self.window</name>
     <message>
-        <source>Starting the demo relay…</source>
-        <translation>Demo-Relay wird gestartet…</translation>
-    </message>
-    <message>
-        <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
-    </message>
-    <message>
         <source>No relay account</source>
         <translation type="vanished">Kein Relay-Konto</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
         <translation type="vanished">Richten Sie Ihr Relay-Konto in den Einstellungen ein, um Nachrichten zu senden.</translation>
-    </message>
-    <message>
-        <source>Too late to undo: already sending</source>
-        <translation>Zu spät zum Rückgängigmachen: wird bereits gesendet</translation>
-    </message>
-    <message>
-        <source>Back in your drafts</source>
-        <translation>Wieder in Ihren Entwürfen</translation>
-    </message>
-    <message>
-        <source>Sent ✓</source>
-        <translation>Gesendet ✓</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 (see the outbox)</source>
-        <translation>Nicht gesendet: %1 (siehe Postausgang)</translation>
     </message>
 </context>
 </TS>

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <source>Clock</source>
-        <comment>No response needed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>Overdue %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>%1 left</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
@@ -38,15 +20,15 @@
     <name>Clock</name>
     <message>
         <source>No response needed</source>
-        <translation type="vanished">No requiere respuesta</translation>
+        <translation>No requiere respuesta</translation>
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation type="vanished">%1 de retraso</translation>
+        <translation>%1 de retraso</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="vanished">Quedan %1</translation>
+        <translation>Quedan %1</translation>
     </message>
 </context>
 <context>
@@ -121,35 +103,35 @@
     </message>
     <message>
         <source>Reply / other</source>
-        <translation type="vanished">Respuesta / otro</translation>
+        <translation>Respuesta / otro</translation>
     </message>
     <message>
         <source>Shipping problem</source>
-        <translation type="vanished">Problema de envío</translation>
+        <translation>Problema de envío</translation>
     </message>
     <message>
         <source>Product customization</source>
-        <translation type="vanished">Personalización</translation>
+        <translation>Personalización</translation>
     </message>
     <message>
         <source>Delivery scheduling</source>
-        <translation type="vanished">Fecha de entrega</translation>
+        <translation>Fecha de entrega</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation type="vanished">Sin existencias</translation>
+        <translation>Sin existencias</translation>
     </message>
     <message>
         <source>Shipping confirmation</source>
-        <translation type="vanished">Confirmación de envío</translation>
+        <translation>Confirmación de envío</translation>
     </message>
     <message>
         <source>Product manual</source>
-        <translation type="vanished">Manual del producto</translation>
+        <translation>Manual del producto</translation>
     </message>
     <message>
         <source>Review request</source>
-        <translation type="vanished">Solicitud de reseña</translation>
+        <translation>Solicitud de reseña</translation>
     </message>
 </context>
 <context>
@@ -322,35 +304,35 @@
     </message>
     <message>
         <source>Number</source>
-        <translation type="vanished">Número</translation>
+        <translation>Número</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="vanished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="vanished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="vanished">Artículos</translation>
+        <translation>Artículos</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="vanished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="vanished">Alias</translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="vanished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="vanished">Dado de baja</translation>
+        <translation>Dado de baja</translation>
     </message>
 </context>
 <context>
@@ -545,7 +527,7 @@
     </message>
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
-        <translation type="vanished">Mientras los mensajes estén desactivados, los compradores nuevos no pueden escribirte; los que ya te escribieron, sí.</translation>
+        <translation>Mientras los mensajes estén desactivados, los compradores nuevos no pueden escribirte; los que ya te escribieron, sí.</translation>
     </message>
 </context>
 <context>
@@ -574,27 +556,27 @@
     <name>MetricsModel</name>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marketplace</translation>
+        <translation>Marketplace</translation>
     </message>
     <message>
         <source>Late responses</source>
-        <translation type="vanished">Respuestas tardías</translation>
+        <translation>Respuestas tardías</translation>
     </message>
     <message>
         <source>Average response</source>
-        <translation type="vanished">Tiempo medio de respuesta</translation>
+        <translation>Tiempo medio de respuesta</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="vanished">Respondidos</translation>
+        <translation>Respondidos</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="vanished">Tardíos</translation>
+        <translation>Tardíos</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="vanished">En espera</translation>
+        <translation>En espera</translation>
     </message>
 </context>
 <context>
@@ -663,23 +645,23 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="vanished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Asunto</translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marketplace</translation>
+        <translation>Marketplace</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="vanished">Intentos</translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="vanished">Detalle</translation>
+        <translation>Detalle</translation>
     </message>
 </context>
 <context>
@@ -706,6 +688,14 @@
 <context>
     <name>Session</name>
     <message>
+        <source>Starting the demo relay…</source>
+        <translation>Iniciando el relay de demostración…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Muchas coincidencias: se muestran las más recientes. Añade una palabra para acotar.</translation>
+    </message>
+    <message>
         <source>Demo: the token is kept in the demo folder.</source>
         <translation>Demo: el token se guarda en la carpeta de la demo.</translation>
     </message>
@@ -724,6 +714,22 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>Demasiado tarde para deshacer: ya se está enviando</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>De vuelta en tus borradores</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Enviado ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>No enviado: %1 (ver la bandeja de salida)</translation>
     </message>
     <message>
         <source>Attachments need a relay account: sign in first.</source>
@@ -929,27 +935,27 @@
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marketplace</translation>
+        <translation>Marketplace</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="vanished">Comprador</translation>
+        <translation>Comprador</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Asunto</translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="vanished">Pedido</translation>
+        <translation>Pedido</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="vanished">Última actividad</translation>
+        <translation>Última actividad</translation>
     </message>
     <message>
         <source>Answer within</source>
-        <translation type="vanished">Responder en</translation>
+        <translation>Responder en</translation>
     </message>
 </context>
 <context>
@@ -992,36 +998,12 @@
 <context>
     <name>self.window</name>
     <message>
-        <source>Starting the demo relay…</source>
-        <translation>Iniciando el relay de demostración…</translation>
-    </message>
-    <message>
-        <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation>Muchas coincidencias: se muestran las más recientes. Añade una palabra para acotar.</translation>
-    </message>
-    <message>
         <source>No relay account</source>
         <translation type="vanished">Sin cuenta de relay</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
         <translation type="vanished">Configura tu cuenta de relay en Ajustes para enviar mensajes.</translation>
-    </message>
-    <message>
-        <source>Too late to undo: already sending</source>
-        <translation>Demasiado tarde para deshacer: ya se está enviando</translation>
-    </message>
-    <message>
-        <source>Back in your drafts</source>
-        <translation>De vuelta en tus borradores</translation>
-    </message>
-    <message>
-        <source>Sent ✓</source>
-        <translation>Enviado ✓</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 (see the outbox)</source>
-        <translation>No enviado: %1 (ver la bandeja de salida)</translation>
     </message>
 </context>
 </TS>

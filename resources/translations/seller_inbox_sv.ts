@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>Clock</source>
-        <comment>No response needed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>Overdue %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <comment>%1 left</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
@@ -38,15 +20,15 @@
     <name>Clock</name>
     <message>
         <source>No response needed</source>
-        <translation type="vanished">Inget svar behövs</translation>
+        <translation>Inget svar behövs</translation>
     </message>
     <message>
         <source>Overdue %1</source>
-        <translation type="vanished">%1 för sent</translation>
+        <translation>%1 för sent</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="vanished">%1 kvar</translation>
+        <translation>%1 kvar</translation>
     </message>
 </context>
 <context>
@@ -121,35 +103,35 @@
     </message>
     <message>
         <source>Reply / other</source>
-        <translation type="vanished">Svar / annat</translation>
+        <translation>Svar / annat</translation>
     </message>
     <message>
         <source>Shipping problem</source>
-        <translation type="vanished">Leveransproblem</translation>
+        <translation>Leveransproblem</translation>
     </message>
     <message>
         <source>Product customization</source>
-        <translation type="vanished">Produktanpassning</translation>
+        <translation>Produktanpassning</translation>
     </message>
     <message>
         <source>Delivery scheduling</source>
-        <translation type="vanished">Leveransbokning</translation>
+        <translation>Leveransbokning</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation type="vanished">Slut i lager</translation>
+        <translation>Slut i lager</translation>
     </message>
     <message>
         <source>Shipping confirmation</source>
-        <translation type="vanished">Leveransbekräftelse</translation>
+        <translation>Leveransbekräftelse</translation>
     </message>
     <message>
         <source>Product manual</source>
-        <translation type="vanished">Produktmanual</translation>
+        <translation>Produktmanual</translation>
     </message>
     <message>
         <source>Review request</source>
-        <translation type="vanished">Begäran om recension</translation>
+        <translation>Begäran om recension</translation>
     </message>
 </context>
 <context>
@@ -322,35 +304,35 @@
     </message>
     <message>
         <source>Number</source>
-        <translation type="vanished">Nummer</translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="vanished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="vanished">Beställd</translation>
+        <translation>Beställd</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="vanished">Artiklar</translation>
+        <translation>Artiklar</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="vanished">Namn</translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="vanished">Alias</translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="vanished">Språk</translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <source>Opted out</source>
-        <translation type="vanished">Avanmäld</translation>
+        <translation>Avanmäld</translation>
     </message>
 </context>
 <context>
@@ -545,7 +527,7 @@
     </message>
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
-        <translation type="vanished">Medan meddelanden är av kan nya köpare inte skriva till dig; köpare som har skrivit tidigare kan fortfarande.</translation>
+        <translation>Medan meddelanden är av kan nya köpare inte skriva till dig; köpare som har skrivit tidigare kan fortfarande.</translation>
     </message>
 </context>
 <context>
@@ -574,27 +556,27 @@
     <name>MetricsModel</name>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marknadsplats</translation>
+        <translation>Marknadsplats</translation>
     </message>
     <message>
         <source>Late responses</source>
-        <translation type="vanished">Sena svar</translation>
+        <translation>Sena svar</translation>
     </message>
     <message>
         <source>Average response</source>
-        <translation type="vanished">Genomsnittlig svarstid</translation>
+        <translation>Genomsnittlig svarstid</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="vanished">Besvarade</translation>
+        <translation>Besvarade</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="vanished">Sena</translation>
+        <translation>Sena</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="vanished">Väntar</translation>
+        <translation>Väntar</translation>
     </message>
 </context>
 <context>
@@ -663,23 +645,23 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Ämne</translation>
+        <translation>Ämne</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marknadsplats</translation>
+        <translation>Marknadsplats</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="vanished">Försök</translation>
+        <translation>Försök</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="vanished">Detaljer</translation>
+        <translation>Detaljer</translation>
     </message>
 </context>
 <context>
@@ -706,6 +688,14 @@
 <context>
     <name>Session</name>
     <message>
+        <source>Starting the demo relay…</source>
+        <translation>Startar demoreläet…</translation>
+    </message>
+    <message>
+        <source>Many matches: showing the newest. Add a word to narrow it.</source>
+        <translation>Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
+    </message>
+    <message>
         <source>Demo: the token is kept in the demo folder.</source>
         <translation>Demo: token sparas i demomappen.</translation>
     </message>
@@ -724,6 +714,22 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Kunde inte logga in: %1</translation>
+    </message>
+    <message>
+        <source>Too late to undo: already sending</source>
+        <translation>För sent att ångra: skickas redan</translation>
+    </message>
+    <message>
+        <source>Back in your drafts</source>
+        <translation>Tillbaka bland dina utkast</translation>
+    </message>
+    <message>
+        <source>Sent ✓</source>
+        <translation>Skickat ✓</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (see the outbox)</source>
+        <translation>Inte skickat: %1 (se utkorgen)</translation>
     </message>
     <message>
         <source>Attachments need a relay account: sign in first.</source>
@@ -929,27 +935,27 @@
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="vanished">Marknadsplats</translation>
+        <translation>Marknadsplats</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="vanished">Köpare</translation>
+        <translation>Köpare</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="vanished">Ämne</translation>
+        <translation>Ämne</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="vanished">Beställning</translation>
+        <translation>Beställning</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="vanished">Senaste aktivitet</translation>
+        <translation>Senaste aktivitet</translation>
     </message>
     <message>
         <source>Answer within</source>
-        <translation type="vanished">Svara inom</translation>
+        <translation>Svara inom</translation>
     </message>
 </context>
 <context>
@@ -992,36 +998,12 @@
 <context>
     <name>self.window</name>
     <message>
-        <source>Starting the demo relay…</source>
-        <translation>Startar demoreläet…</translation>
-    </message>
-    <message>
-        <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation>Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
-    </message>
-    <message>
         <source>No relay account</source>
         <translation type="vanished">Inget reläkonto</translation>
     </message>
     <message>
         <source>Set up your relay account in Settings to send messages.</source>
         <translation type="vanished">Ställ in ditt reläkonto under Inställningar för att skicka meddelanden.</translation>
-    </message>
-    <message>
-        <source>Too late to undo: already sending</source>
-        <translation>För sent att ångra: skickas redan</translation>
-    </message>
-    <message>
-        <source>Back in your drafts</source>
-        <translation>Tillbaka bland dina utkast</translation>
-    </message>
-    <message>
-        <source>Sent ✓</source>
-        <translation>Skickat ✓</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 (see the outbox)</source>
-        <translation>Inte skickat: %1 (se utkorgen)</translation>
     </message>
 </context>
 </TS>

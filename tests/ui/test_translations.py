@@ -70,12 +70,6 @@ def test_every_string_is_translated_and_compiled() -> None:
     assert not problems, "\n".join([*problems, RUN_IT])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session.py and tray.py call self.window.tr()/window.tr() and thread_model.py calls "
-    "translate through an alias: lupdate files those strings where Qt never looks them up. "
-    "Fixed by the lead (QCoreApplication.translate with a literal context); then drop this mark.",
-)
 def test_strings_sit_under_the_context_qt_looks_up() -> None:
     found = tool.stray()
     assert not found, "\n".join(
@@ -219,14 +213,6 @@ def texts(window: QWidget) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="thread list column headers (thread_model.COLUMNS), the contact reasons "
-    "(composer._REASONS) and the order/buyer field labels (conversation_pane) reach tr() "
-    "as variables, so lupdate never sees them. Fixed by the lead (QT_TRANSLATE_NOOP where "
-    "the strings are written, from app.ui.translations; translations are in the .ts already); "
-    "then drop this mark.",
-)
 def test_no_english_left_in_the_german_window(qtbot: Any, language: Any) -> None:
     from app.ui.main_window import MainWindow
 
