@@ -93,6 +93,8 @@ def test_release_workflow_runs_the_tests_first_on_version_tags() -> None:
     assert jobs["windows"]["needs"] == "tests" and jobs["macos"]["needs"] == "tests"
     tests = "\n".join(scripts(jobs["tests"]))
     assert "./dev test" in tests and "packaging/build.py" in tests
+    for name in ("windows", "macos"):  # the non-ASCII path, no keyring, the demo, there too
+        assert any("packaging/build.py --skip-build --no-package" in r for r in scripts(jobs[name]))
     arches = {entry["arch"] for entry in jobs["macos"]["strategy"]["matrix"]["include"]}
     assert arches == {"arm64", "x86_64"}
 
