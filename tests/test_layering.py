@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 # Alembic runs env.py and the revision scripts itself; importing them outside a migration
 # context is meaningless.
-NOT_IMPORTABLE = ("app.storage.migrations",)
+NOT_IMPORTABLE = ("app.storage.migrations", "relay.migrations")
 
 
 def modules_below_ui() -> list[str]:
