@@ -83,6 +83,9 @@ def run_smoke(
     run_env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="seller-inbox-report-") as tmp:
         path = report or Path(tmp) / "smoke-test.txt"
+        # The app leaves its temporary profile behind: make it in here, so it goes with this.
+        if not {"TMPDIR", "TEMP", "TMP"} & (env or {}).keys():
+            run_env.update(TMPDIR=tmp, TEMP=tmp, TMP=tmp)
         started = time.perf_counter()
         proc = subprocess.run(
             [str(exe), "--smoke-test", "--smoke-test-output", str(path), *args],
