@@ -208,6 +208,10 @@ def seed_search(store: Store) -> dict[str, int]:
         ("far", {"sv"}),  # får
         ("spulmaschinenfest", {"de"}),
         ("spülm", {"de"}),  # prefix while typing
+        ("sp", {"de"}),  # two letters: still a prefix
+        ("s", set()),  # one letter: a whole word only ("s*" would expand to every s-word)
+        ("die t", set()),
+        ("die ta", {"de"}),
         ("9876", {"sv"}),  # order-number substring (trigram)
         ("5550001-777", {"de"}),
         ("zebra", set()),
