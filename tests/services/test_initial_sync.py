@@ -126,7 +126,7 @@ async def test_the_newest_conversations_are_complete_before_the_rest(
     assert len(local) < CONVERSATIONS  # the rest has not arrived yet
     with engine.store.read() as conn:
         top = queries.thread_page(conn, ThreadFilter(), limit=HEAD)
-    assert [r.relay_id for r in top] == [cid for cid, _ in newest]
+    assert {r.relay_id for r in top} == {cid for cid, _ in newest}  # (ties may swap places)
     assert all(r.message_count == dict(newest)[r.relay_id] for r in top)
 
 
