@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -51,19 +51,19 @@ HEAD = 1000  # newest conversations made complete first on an initial sync
 ROUNDS_PER_REQUEST = 4
 INITIAL = "0"  # the relay's state before anything: `changes` from it lists every object
 _HEAD_PENDING = "initial:head"  # sync_states key: the initial sync's head is still to fetch
-_SYNC_STATES = cast(Table, SyncStateRow.__table__)
+_SYNC_STATES = SyncStateRow.__table__
 _BY_ID = {"property": "id", "isAscending": True}
 _NEWEST_FIRST = {
     "Conversation": {"property": "lastActivity", "isAscending": False},
     "Message": {"property": "receivedAt", "isAscending": False},
 }
-_METRICS = cast(Table, ResponseMetricsRow.__table__)
+_METRICS = ResponseMetricsRow.__table__
 
 _TABLES: dict[str, Table] = {
-    "Buyer": cast(Table, BuyerRow.__table__),
-    "Order": cast(Table, OrderRow.__table__),
-    "Conversation": cast(Table, ConversationRow.__table__),
-    "Message": cast(Table, MessageRow.__table__),
+    "Buyer": BuyerRow.__table__,
+    "Order": OrderRow.__table__,
+    "Conversation": ConversationRow.__table__,
+    "Message": MessageRow.__table__,
 }
 
 
@@ -139,7 +139,7 @@ class SyncEngine:
         starts at the relay's initial state (``changes`` from there is the whole mailbox, in
         pages the relay finds by index), and the head is marked to fetch first. A profile
         with rows but no states (an older build's interrupted first sync) resyncs in full."""
-        tables = [cast(Table, MarketplaceRow.__table__), *_TABLES.values()]
+        tables = [MarketplaceRow.__table__, *_TABLES.values()]
         with self.store.write() as conn:
             for table in tables:
                 column = table.c.id if table is tables[0] else table.c.relay_id
@@ -445,7 +445,7 @@ class SyncEngine:
     def _finish_full(self, type_name: str, keep: set[str], state: str) -> None:
         with self.store.write() as conn:
             if type_name == "Marketplace":
-                table = cast(Table, MarketplaceRow.__table__)
+                table = MarketplaceRow.__table__
                 conn.execute(table.delete().where(table.c.id.not_in(keep)))
             else:
                 affected = (
