@@ -27,6 +27,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -356,7 +357,7 @@ async def initial_sync(
             await _interrupted_sync(relay, token, tmp / "resumed", messages, interrupt_at)
     finally:
         relay.stop()
-    print(f"(relay database and profiles left in {tmp} unless --relay-db was given)")
+        shutil.rmtree(tmp, ignore_errors=True)  # profiles (and the relay, unless --relay-db)
 
 
 async def _timed_initial_sync(
