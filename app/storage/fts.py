@@ -7,7 +7,6 @@ so every writer indexes in the same transaction as it writes.
 
 from __future__ import annotations
 
-
 PREFIX_MIN = 2
 """A last word shorter than this is matched as a whole word, not as a prefix: "t*" expands to
 every indexed term starting with t and takes ~0.3 s at 1M messages ("th*": ~0.07 s), and a

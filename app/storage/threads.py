@@ -155,24 +155,24 @@ def search(
     pattern = like_pattern(user_text)
     if match is None and pattern is None:
         return SearchResults([], True)
-    complete = True
+    head, hits_count = "", "NULL"
     sources: list[str] = []
     params: list[Any] = []
     if match is not None:
-        for (hits,) in run(
-            "SELECT count(*) FROM (SELECT rowid FROM messages_fts "
-            "WHERE messages_fts MATCH ? LIMIT ?)",
-            (match, SEARCH_HIT_CAP + 1),
-        ):
-            complete = hits <= SEARCH_HIT_CAP
-        # The covering index (id, conversation_id) keeps each hit's lookup off the wide
-        # message rows; newest-stored hits first when there are too many to rank.
+        # One pass over the FTS doclist serves both the ranking and the "too many" count
+        # (a materialized CTE); the covering index (id, conversation_id) keeps each hit's
+        # lookup off the wide message rows; newest-stored hits first when there are too many.
+        head = (
+            "WITH hits(id) AS MATERIALIZED (SELECT rowid FROM messages_fts "
+            "WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        )
+        params += [match, SEARCH_HIT_CAP + 1]
+        hits_count = "(SELECT count(*) FROM hits)"
         sources.append(
             "SELECT m.conversation_id FROM messages m INDEXED BY ix_msg_id_conv "
-            "WHERE m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? "
-            "ORDER BY rowid DESC LIMIT ?)"
+            "WHERE m.id IN (SELECT id FROM hits ORDER BY id DESC LIMIT ?)"
         )
-        params += [match, SEARCH_HIT_CAP]
+        params.append(SEARCH_HIT_CAP)
     if pattern is not None:
         sources.append(
             "SELECT c2.id FROM orders_fts JOIN conversations c2 ON c2.order_id = orders_fts.rowid "
@@ -183,6 +183,14 @@ def search(
     if marketplace_id is not None:
         where += " AND c.marketplace_id = ?"
         params.append(marketplace_id)
-    sql = f"SELECT c.id FROM conversations c WHERE {where}" + _NEWEST_FIRST
-    ids = [r[0] for r in run(sql, [*params, limit])]
+    sql = f"{head}SELECT c.id, {hits_count} FROM conversations c WHERE {where}" + _NEWEST_FIRST
+    found = list(run(sql, [*params, limit]))
+    ids = [r[0] for r in found]
+    if match is None:
+        complete = True
+    elif found:
+        complete = found[0][1] <= SEARCH_HIT_CAP
+    else:  # nothing in this marketplace; were there too many hits elsewhere to rank them?
+        count = f"{head}SELECT count(*) FROM hits"
+        complete = all(n <= SEARCH_HIT_CAP for (n,) in run(count, params[:2]))
     return SearchResults(by_ids(run, ids), complete)

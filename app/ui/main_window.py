@@ -52,7 +52,7 @@ from app.ui.thread_model import (
 )
 
 ROW_HEIGHT = 52
-SEARCH_DEBOUNCE_MS = 40
+SEARCH_DEBOUNCE_MS = 25
 
 
 class FilterBar(QWidget):

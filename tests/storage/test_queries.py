@@ -252,3 +252,8 @@ def test_too_many_matches_are_flagged_as_incomplete(filled: Store, monkeypatch) 
         found = queries.search_threads(conn, "paket")
     assert not found.complete
     assert 0 < len(found.rows) <= 10
+    # Per marketplace too, also where none of the ten newest hits is in that marketplace.
+    with filled.read() as conn:
+        for mp in queries.marketplaces(conn):
+            assert not queries.search_threads(conn, "paket", marketplace_id=mp.id).complete
+        assert not queries.search_threads(conn, "paket", marketplace_id="nowhere.example").complete
