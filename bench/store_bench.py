@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from app.demodata.generator import generate
 from app.domain import Buyer, ConversationStatus, Marketplace
-from app.storage import queries, writes
+from app.storage import queries, threads, writes
 from app.storage.queries import ThreadFilter, ThreadSort
 from app.storage.store import Store
 
@@ -149,11 +149,14 @@ def main() -> int:
         ),
         ("first page, flagged", ThreadFilter(flagged_only=True), 0),
     ]
-    with store.read() as conn:
+    with store.read() as conn, store.read_sql() as db:
         for label, flt, depth in cases:
             after = page_at_depth(store, flt, depth) if depth else None
             med, p95 = timed(lambda flt=flt, after=after: queries.thread_page(conn, flt, after))
             line(label, med, p95, "(target <= 5 ms)")
+            # The window's path: the same SQL on a plain sqlite3 reader (Store.read_sql).
+            med, p95 = timed(lambda flt=flt, after=after: threads.page(db.execute, flt, after))
+            line("  the same, window's plain sqlite3 reader", med, p95)
         med, p95 = timed(lambda: queries.conversation_messages(conn, long_id))
         line("open a conversation of 50 messages", med, p95, "(target <= 20 ms)")
         print("search, first 50 results:")
