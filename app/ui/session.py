@@ -187,6 +187,10 @@ class Session:
         self._refresh_marketplaces()
         self.newest_inbound = self._newest_inbound()
         self.clock_timer.start()
+        # What is loaded by now (Qt, the store, SQLAlchemy, the services) lives as long as the
+        # window: keep it out of the cyclic GC's full passes, which otherwise walk the whole
+        # heap and stalled the window 40-80 ms while scrolling or syncing (bench/ui_bench.py).
+        gc.freeze()
         if (thread := self.window.current_thread()) is not None:
             self.details = None
             self.open_conversation(thread.id)  # opened before the drafts were ready
@@ -272,10 +276,7 @@ class Session:
         )
         self.live.set_work_offline(self.window.connection.offline.isChecked())
         self.live.start()
-        # What is loaded by now (Qt, the store, SQLAlchemy, the services) lives as long as the
-        # window: keep it out of the cyclic GC's full passes, which otherwise walk the whole
-        # heap and stalled the window 60-70 ms in the middle of a sync (bench/ui_bench.py).
-        gc.freeze()
+        gc.freeze()  # the live services' modules too (see _open_store)
 
     def _undo_seconds(self) -> int:
         if self.settings is None:
