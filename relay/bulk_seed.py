@@ -607,6 +607,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--alias-domain", default=None)
     args = ap.parse_args(argv)
     cfg = RelayConfig(alias_domain=args.alias_domain) if args.alias_domain else RelayConfig()
+    return run(args.db, args.seller, args.conversations, args.messages, args.seed, cfg)
+
+
+def run(
+    db_url: str, seller: str, conversations: int, messages: int, seed: int, config: RelayConfig
+) -> int:
+    """Seed with progress on stderr and the report as JSON on stdout (`seller-relay seed-bulk`
+    and `python -m relay.bulk_seed`); 2 when the account is refused."""
 
     def show(done: int, total: int) -> None:
         if done % (CHUNK * 10) == 0:
@@ -614,12 +622,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         report = bulk_seed(
-            args.db,
-            args.seller,
-            conversations=args.conversations,
-            messages=args.messages,
-            seed=args.seed,
-            config=cfg,
+            db_url,
+            seller,
+            conversations=conversations,
+            messages=messages,
+            seed=seed,
+            config=config,
             progress=show,
         )
     except ValueError as exc:

@@ -1,4 +1,4 @@
-"""`seller-relay`: serve, token, ingest-key, seed-demo, simulate, prune."""
+"""`seller-relay`: serve, token, ingest-key, seed-demo, seed-bulk, simulate, prune."""
 
 from __future__ import annotations
 
@@ -82,6 +82,12 @@ def cmd_ingest_key(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def cmd_seed_bulk(args: argparse.Namespace) -> int:
+    from relay.bulk_seed import run
+
+    return run(args.db, args.seller, args.conversations, args.messages, args.seed, _config(args))
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
@@ -207,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=7)
     sp.add_argument("--per-marketplace", type=int, default=8)
     sp.set_defaults(fn=cmd_seed_demo)
+
+    sp = add("seed-bulk", "fill an empty seller account at scale (benchmarks)")
+    sp.add_argument("--seller", default="demo")
+    sp.add_argument("--conversations", type=int, default=100_000)
+    sp.add_argument("--messages", type=int, default=1_000_000)
+    sp.add_argument("--seed", type=int, default=11)
+    sp.set_defaults(fn=cmd_seed_bulk)
 
     sp = add("simulate", "act as a buyer: write, reply, order, opt-out, opt-in, mailbox")
     sp.add_argument("action", choices=["write", "reply", "order", "opt-out", "opt-in", "mailbox"])

@@ -16,9 +16,9 @@ from sqlalchemy.pool import NullPool
 
 from relay import schema
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest schema revision this build knows; a test checks it against the scripts."""
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 """Every revision this build can upgrade from (a test checks the chain)."""
 # A folder of files, not a package import: Alembic loads env.py and versions/*.py from it (the
 # frozen build bundles them as data, see packaging/seller-inbox.spec).

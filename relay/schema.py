@@ -129,6 +129,7 @@ conversations = Table(
     Column("message_count", Integer, nullable=False, default=0),
     Column("preview", String(200), nullable=False, default=""),
     Index("ix_conv_buyer", "seller_id", "buyer_id"),
+    Index("ix_conv_activity", "seller_id", "last_activity", "id"),
 )
 
 messages = Table(
@@ -149,6 +150,7 @@ messages = Table(
     Column("notice", String(32), nullable=True),
     Column("external_id", String(200), nullable=True),
     Index("ix_msg_conv", "seller_id", "conversation_id", "received_at"),
+    Index("ix_msg_time", "seller_id", "received_at", "id"),
     UniqueConstraint("seller_id", "external_id", name="uq_msg_external"),
 )
 

@@ -115,7 +115,9 @@ def do_changes(ctx: Context, args: dict[str, Any], type_name: str) -> dict[str, 
     c = schema.changes.c
     with ctx.reading() as conn:
         state, pruned = ctx.type_state(conn, type_name)
-        if since > state or since < pruned:
+        # State 0 holds nothing locally, so it needs no tombstones: a new device pages the
+        # change log from the start even after pruning instead of a full resync.
+        if since > state or 0 < since < pruned:
             raise MethodError("cannotCalculateChanges", "resynchronize with get")
         rows = conn.execute(
             select(c.object_id, c.modseq, c.created_modseq, c.destroyed)

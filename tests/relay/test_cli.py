@@ -138,3 +138,13 @@ def test_token_seed_simulate(tmp_path: Path, capsys) -> None:
         c.close()
     finally:
         relay.stop()
+
+
+def test_seed_bulk_fills_an_empty_account_once(tmp_path: Path, capsys) -> None:
+    db = f"sqlite:///{tmp_path / 'bulk.sqlite3'}"
+    args = ["seed-bulk", "--db", db, "--conversations", "30", "--messages", "200"]
+    assert main(args) == 0
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert report["conversations"] == 30 and report["messages"] == 200
+    assert main(args) == 2
+    assert "already has data" in capsys.readouterr().err

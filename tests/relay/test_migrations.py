@@ -135,3 +135,25 @@ def test_relays_starting_at_once_migrate_once(empty_url: str, engine: Engine) ->
     with engine.connect() as conn:
         count = conn.execute(select(func.count()).select_from(text("alembic_version"))).scalar()
     assert count == 1
+
+
+def test_database_at_an_older_revision_is_upgraded_with_its_data(
+    empty_url: str, engine: Engine
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, KNOWN_REVISIONS[0])
+        conn.execute(
+            schema.sellers.insert().values(name="kept", modseq=3, created_at=datetime.now(UTC))
+        )
+    open_database(empty_url).dispose()
+    revision, _, diff = _state(engine)
+    assert revision == HEAD_REVISION and diff == []
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.sellers.c.name)).scalars().all() == ["kept"]
+        assert "ix_msg_time" in {ix["name"] for ix in inspect(conn).get_indexes("messages")}
