@@ -8,9 +8,9 @@ import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select, update
 
 from app.policy import load_pack, sniff_media_type
 from app.services.relay_client import RelayClient
@@ -19,7 +19,7 @@ from app.storage.schema import AttachmentRow
 from app.storage.store import Store
 
 CHUNK = 1 << 16
-_attachments = cast(Table, AttachmentRow.__table__)
+_attachments = AttachmentRow.__table__
 
 
 class AttachmentRefused(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
@@ -20,9 +20,9 @@ from app.storage import writes
 from app.storage.schema import MarketplaceRow, MessageRow, PendingChangeRow
 from app.storage.store import Store
 
-_pending = cast(Table, PendingChangeRow.__table__)
-_messages = cast(Table, MessageRow.__table__)
-_marketplaces = cast(Table, MarketplaceRow.__table__)
+_pending = PendingChangeRow.__table__
+_messages = MessageRow.__table__
+_marketplaces = MarketplaceRow.__table__
 
 KEYWORDS = ("$seen", "$flagged", "$answered", "$noResponseNeeded")
 _MARKETPLACE_FIELDS = {

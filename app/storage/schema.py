@@ -239,7 +239,7 @@ class TableName:
     def __init__(self, table: Table) -> None:
         self.__table__ = table
 
-    def __clause_element__(self) -> Table:
+    def __clause_element__(self) -> Any:  # Any: SQLAlchemy's protocol wants an expression role
         return self.__table__
 
     def __getattr__(self, column: str) -> Column[Any]:
