@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
+from app.ui import formats
 from app.ui.theme import clock_colour  # readable in the light and the dark palette
 from app.ui.translations import QT_TRANSLATE_NOOP
 
@@ -63,13 +64,15 @@ def clock_text(row: ThreadRow, now: datetime) -> tuple[str, QColor | None]:
 
 
 def when_text(at: datetime) -> str:
+    """Today's as a time, this week's with the weekday, older ones as a date; day and month
+    names in the window's language."""
     local = at.astimezone()
     today = datetime.now(local.tzinfo).date()
     if local.date() == today:
-        return local.strftime("%H:%M")
+        return formats.time_of_day(at)
     if (today - local.date()).days < 7:
-        return local.strftime("%a %H:%M")
-    return local.strftime("%d %b %Y")
+        return formats.weekday_time(at)
+    return formats.date(at)
 
 
 class ThreadTableModel(QAbstractTableModel):

@@ -1,0 +1,68 @@
+"""Dates, times and sizes in the window's language.
+
+Qt's default locale (set by ``app.ui.translations.install`` for the chosen language) names the
+days and months ("Mo.", "nov."); the order of the parts is a Qt date pattern that each
+catalogue translates under the "Dates" context ("d. MMM yyyy" in German), so English keeps
+the forms it had ("23 Nov 2026", "Mon 14:05") and other languages read naturally.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+
+def _local(at: datetime) -> QDateTime:
+    # Python decides the local time (as strftime did); Qt only spells it out.
+    t = at.astimezone()
+    return QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second))
+
+
+def _format(at: datetime, pattern: str) -> str:
+    return QLocale().toString(_local(at), pattern)
+
+
+def time_of_day(at: datetime) -> str:
+    """14:05"""
+    return _format(at, QCoreApplication.translate("Dates", "HH:mm", "Qt date pattern: time"))
+
+
+def time_with_seconds(at: datetime) -> str:
+    """14:05:09"""
+    pattern = QCoreApplication.translate("Dates", "HH:mm:ss", "Qt date pattern: time")
+    return _format(at, pattern)
+
+
+def weekday_time(at: datetime) -> str:
+    """Mon 14:05 (this week)"""
+    pattern = QCoreApplication.translate("Dates", "ddd HH:mm", "Qt date pattern: weekday, time")
+    return _format(at, pattern)
+
+
+def day_month(at: datetime) -> str:
+    """23 Nov"""
+    pattern = QCoreApplication.translate("Dates", "dd MMM", "Qt date pattern: day, month")
+    return _format(at, pattern)
+
+
+def date(at: datetime) -> str:
+    """23 Nov 2026"""
+    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy", "Qt date pattern: date")
+    return _format(at, pattern)
+
+
+def date_time(at: datetime) -> str:
+    """Mon 23 Nov 2026, 14:05 (a message's header)"""
+    pattern = QCoreApplication.translate(
+        "Dates", "ddd dd MMM yyyy, HH:mm", "Qt date pattern: weekday, date, time"
+    )
+    return _format(at, pattern)
+
+
+def data_size(size: int, decimals: int = 1) -> str:
+    """8.0 MB in English, 8,0 MB in German (1 MB = 1024 × 1024 bytes, as the rule packs
+    count)."""
+    return QLocale().formattedDataSize(
+        size, decimals, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
