@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.policy.draft import AttachmentInput
+from app.policy.explanations import explained
 from app.policy.findings import Field, Finding
 from app.policy.packs import RulePack
 
@@ -125,10 +126,6 @@ def inspect_attachment(att: AttachmentInput) -> AttachmentFacts:
     return AttachmentFacts(size, sniff_media_type(head, tail))
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
-
-
 def check_attachments(attachments: Sequence[AttachmentInput], pack: RulePack) -> list[Finding]:
     findings: list[Finding] = []
     total = 0
@@ -139,27 +136,45 @@ def check_attachments(attachments: Sequence[AttachmentInput], pack: RulePack) ->
         except AttachmentReadError as exc:
             sev = pack.severity("attachment-unreadable")
             if sev is not None:
-                msg = f"Cannot read the attachment ({exc}); remove it or pick the file again."
+                cause = exc.__cause__
+                error = cause.strerror if isinstance(cause, OSError) and cause.strerror else ""
                 findings.append(
-                    Finding("attachment-unreadable", sev, index, index + 1, msg, Field.ATTACHMENT)
+                    explained(
+                        "attachment-unreadable",
+                        sev,
+                        index,
+                        index + 1,
+                        Field.ATTACHMENT,
+                        name=att.name,
+                        error=error or str(cause or exc),
+                    )
                 )
             continue
         total += facts.size
         if type_sev is not None and facts.media_type not in pack.allowed_media_types:
-            what = facts.media_type or "an unknown type"
-            msg = (
-                f"'{att.name}' is {what} by its content; only PDF, Word, image and text files "
-                "may be attached."
-            )
             findings.append(
-                Finding("attachment-type", type_sev, index, index + 1, msg, Field.ATTACHMENT)
+                explained(
+                    "attachment-type",
+                    type_sev,
+                    index,
+                    index + 1,
+                    Field.ATTACHMENT,
+                    name=att.name,
+                    kind=facts.media_type or "",
+                )
             )
     size_sev = pack.severity("attachment-size")
     if size_sev is not None and total > pack.max_attachment_bytes:
-        msg = (
-            f"Attachments total {_mb(total)}; the limit is {_mb(pack.max_attachment_bytes)} "
-            "per message."
-        )
         n = len(attachments)
-        findings.append(Finding("attachment-size", size_sev, 0, n, msg, Field.ATTACHMENT))
+        findings.append(
+            explained(
+                "attachment-size",
+                size_sev,
+                0,
+                n,
+                Field.ATTACHMENT,
+                total=str(total),
+                limit=str(pack.max_attachment_bytes),
+            )
+        )
     return findings

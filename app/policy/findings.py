@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -33,19 +33,21 @@ class Finding:
     severity: Severity
     start: int
     end: int
-    message: str
+    message: str  # in English (the relay, the CLI, logs); see app.policy.explanations
     field: Field = Field.BODY
+    # What the explanation is made of, for a window that words it in its own language:
+    # `code` is the rule id or `rule.variant`, `params` the (name, value) pairs put in.
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        """The explanation's code: `code`, or the rule id for a finding made without one."""
+        return self.code or self.rule
 
     def shifted(self, offset: int) -> Finding:
         """The same finding with its span moved by `offset` (paragraph -> body offsets)."""
-        return Finding(
-            self.rule,
-            self.severity,
-            self.start + offset,
-            self.end + offset,
-            self.message,
-            self.field,
-        )
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +57,8 @@ class Finding:
             "end": self.end,
             "message": self.message,
             "field": str(self.field),
+            "code": self.explanation,
+            "params": dict(self.params),
         }
 
 

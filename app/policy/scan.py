@@ -10,23 +10,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.policy.explanations import explained
 from app.policy.findings import Field, Finding, Severity
 from app.policy.lexicon import Hit
 from app.policy.normalize import Folded, fold_with_map
 from app.policy.packs import RulePack
 from app.policy.rules import contact, links
-from app.policy.rules.lexical import MESSAGES, SIMPLE_FAMILIES, review_spans, sentence_breaks
+from app.policy.rules.lexical import REVIEW_CODES, SIMPLE_FAMILIES, review_spans, sentence_breaks
 from app.policy.spans import SpanSet
 
 _WORD_RE = re.compile(r"\w+")
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
-_EMAIL_MSG = "E-mail addresses are not allowed; the buyer can reply through the marketplace."
-_PHONE_MSG = (
-    "This looks like a phone number. Share one only if the buyer needs it "
-    "(e.g. a carrier or warranty line)."
-)
-_LOGO_MSG = "An image that links to a website (a logo link) is not allowed."
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +34,9 @@ class TextScan:
 
 
 def _quote(text: str, start: int, end: int) -> str:
+    """The offending text as a finding quotes it: one line, at most 40 characters."""
     snippet = " ".join(text[start:end].split())
-    return f"'{snippet[:40]}…'" if len(snippet) > 40 else f"'{snippet}'"
+    return f"{snippet[:40]}…" if len(snippet) > 40 else snippet
 
 
 def _expand_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -60,10 +56,13 @@ class _Collector:
         self.text, self.pack, self.field = text, pack, field
         self.items: list[Finding] = []
 
-    def add(self, rule: str, key: str, start: int, end: int, message: str) -> None:
+    def add(
+        self, rule: str, key: str, start: int, end: int, code: str | None = None, **params: str
+    ) -> None:
+        """A finding of `rule` at the severity the pack gives `key`, explained by `code`."""
         sev = self.pack.severity(key)
         if sev is not None and end > start:
-            self.items.append(Finding(rule, sev, start, end, message, self.field))
+            self.items.append(explained(rule, sev, start, end, self.field, code, **params))
 
     def result(self) -> tuple[Finding, ...]:
         """Overlapping findings of one rule collapse into the most severe, longest one."""
@@ -95,21 +94,21 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
     covered = SpanSet()
     logo = list(links.find_logo_links(text))
     for s, e in logo:
-        out.add("logo-link", "logo-link", s, e, _LOGO_MSG)
+        out.add("logo-link", "logo-link", s, e)
     image_spans: list[tuple[int, int]] = []
     for img in links.find_images(text):
         if img.hidden:
-            msg = "Hidden or 1×1 images (tracking pixels) are not allowed."
+            code = "tracking-pixel.hidden"
         elif links.is_remote(img.src):
-            msg = "Remote images can track the buyer; attach the image file instead."
+            code = "tracking-pixel.remote"
         else:
             continue
-        out.add("tracking-pixel", "tracking-pixel", img.start, img.end, msg)
+        out.add("tracking-pixel", "tracking-pixel", img.start, img.end, code)
         image_spans.append((img.start, img.end))
     silenced = SpanSet([*logo, *image_spans] if pack.severity("logo-link") else image_spans)
     emails = SpanSet()
     for s, e in contact.find_emails(text):
-        out.add("contact-info", "contact-info.email", s, e, _EMAIL_MSG)
+        out.add("contact-info", "contact-info.email", s, e, "contact-info.email")
         emails.add(s, e)
         covered.add(s, e)
     for link in links.find_links(text):
@@ -120,12 +119,12 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
             continue
         quoted = _quote(text, link.start, link.end)
         if link.kind == "shortener":
-            msg = "Shortened links are not allowed: the buyer cannot see where they lead."
-        elif link.kind == "spoken":
-            msg = f"A spelled-out web address ({quoted}) still counts as a link."
+            out.add(
+                "external-link", "external-link", link.start, link.end, "external-link.shortener"
+            )
         else:
-            msg = f"Links to other websites are not allowed ({quoted})."
-        out.add("external-link", "external-link", link.start, link.end, msg)
+            code = "external-link.spoken" if link.kind == "spoken" else "external-link"
+            out.add("external-link", "external-link", link.start, link.end, code, link=quoted)
     for s, e in image_spans:
         covered.add(s, e)
 
@@ -137,7 +136,7 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
             continue  # "coupon" inside a URL is reported as the URL
         if h.family in SIMPLE_FAMILIES:
             rule, key = SIMPLE_FAMILIES[h.family]
-            out.add(rule, key, s, e, MESSAGES[key].format(term=_quote(text, s, e)))
+            out.add(rule, key, s, e, key, term=_quote(text, s, e))
         elif h.family == "phone_cue":
             phone_cues.append((s, e))
         elif h.family == "reference_cue":
@@ -149,11 +148,12 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
             "review-incentive",
             s,
             e,
-            MESSAGES[kind].format(term=_quote(text, s, e)),
+            REVIEW_CODES[kind],
+            term=_quote(text, s, e),
         )
     for s, e in contact.find_phones(text, phone_cues, ref_cues):
         if not covered.covers(s):
-            out.add("contact-info", "contact-info.phone", s, e, _PHONE_MSG)
+            out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
 
     thanks, words, other, scores = _tone(text, folded, hits, pack)
     return TextScan(out.result(), thanks, words, other, scores)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.policy.draft import PolicyContext
+from app.policy.explanations import explained
 from app.policy.findings import Field, Finding
 
 
@@ -28,35 +29,19 @@ def context_findings(subject: str, ctx: PolicyContext) -> list[Finding]:
     if opt_out_applies and not critical:
         sev = pack.severity("opted-out-non-critical")
         if sev is not None:
-            what = _WHAT.get(ctx.contact_reason.value, "this message")
-            msg = (
-                f"The buyer opted out of messages, so {what} will bounce. Only shipping "
-                "problems, customization and delivery scheduling still reach them."
-            )
-            out.append(Finding("opted-out-non-critical", sev, 0, 0, msg, Field.DRAFT))
+            reason = str(ctx.contact_reason.value)
+            out.append(explained("opted-out-non-critical", sev, 0, 0, Field.DRAFT, reason=reason))
     if opt_out_applies and critical and pack.important_tag_required and tag is None:
         sev = pack.severity("important-tag-required")
         if sev is not None:
             tag_text = pack.important_tags[0] if pack.important_tags else "[Important]"
-            msg = (
-                f"The buyer opted out: start the subject with {tag_text} and ask only for what "
-                "is needed to complete the order."
+            out.append(
+                explained(
+                    "important-tag-required", sev, 0, len(subject), Field.SUBJECT, tag=tag_text
+                )
             )
-            out.append(Finding("important-tag-required", sev, 0, len(subject), msg, Field.SUBJECT))
     if tag is not None and not critical:
         sev = pack.severity("important-tag-misuse")
         if sev is not None:
-            msg = (
-                "Use [Important] only for shipping problems, customization or delivery scheduling."
-            )
-            out.append(Finding("important-tag-misuse", sev, tag[0], tag[1], msg, Field.SUBJECT))
+            out.append(explained("important-tag-misuse", sev, tag[0], tag[1], Field.SUBJECT))
     return out
-
-
-# How a finding names what the seller is sending, by contact reason.
-_WHAT = {
-    "out-of-stock": "an out-of-stock notice",
-    "shipping-confirmation": "a shipping confirmation",
-    "product-manual": "a product manual",
-    "review-request": "a review request",
-}

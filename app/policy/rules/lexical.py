@@ -17,16 +17,10 @@ SIMPLE_FAMILIES: dict[str, tuple[str, str]] = {
     "opt_out": ("opt-out-link", "opt-out-link"),
 }
 
-MESSAGES: dict[str, str] = {
-    "marketing": "Promotions, coupons and discounts are not allowed in buyer messages ({term}).",
-    "marketing.soft": "This may read as a promotion ({term}); keep the message about the order.",
-    "cross-promotion": "Promoting other products or shops is not allowed ({term}).",
-    "off-platform": "Moving the buyer off the marketplace is not allowed ({term}).",
-    "opt-out-link": "Opt-out links or instructions are not allowed; the marketplace handles "
-    "opt-outs ({term}).",
-    "review-incentive": "A review request must not offer anything in return or ask for a "
-    "good rating ({term}).",
-    "review-change": "Asking the buyer to change or remove a review is not allowed ({term}).",
+# review_spans kind -> explanation code (app.policy.explanations)
+REVIEW_CODES: dict[str, str] = {
+    "review-incentive": "review-incentive",
+    "review-change": "review-incentive.change",
 }
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")

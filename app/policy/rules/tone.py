@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.policy.draft import PolicyContext
+from app.policy.explanations import explained
 from app.policy.findings import Field, Finding
 from app.policy.scan import TextScan
 
@@ -31,11 +32,7 @@ def tone_findings(
     if thanks and not has_attachments and other <= pack.thank_you_max_other_words:
         sev = pack.severity("thank-you-only")
         if sev is not None:
-            msg = (
-                "This message only thanks the buyer or offers help. Messages need a reason "
-                "related to the order."
-            )
-            out.append(Finding("thank-you-only", sev, 0, 0, msg, Field.DRAFT))
+            out.append(explained("thank-you-only", sev, 0, 0, Field.DRAFT))
 
     buyer = locale_language(ctx.buyer_locale)
     if buyer is not None and buyer in pack.lexicons and words >= pack.language_min_words:
@@ -48,9 +45,15 @@ def tone_findings(
             if best != buyer and scores[best] >= 3 and scores.get(buyer, 0.0) < 0.5 * scores[best]:
                 sev = pack.severity("language-mismatch")
                 if sev is not None:
-                    names = {lang: lex.name for lang, lex in pack.lexicons.items()}
-                    msg = (
-                        f"This reads as {names[best]}, but the buyer's language is {names[buyer]}."
+                    out.append(
+                        explained(
+                            "language-mismatch",
+                            sev,
+                            0,
+                            0,
+                            Field.DRAFT,
+                            language=best,
+                            buyer_language=buyer,
+                        )
                     )
-                    out.append(Finding("language-mismatch", sev, 0, 0, msg, Field.DRAFT))
     return out
