@@ -7,6 +7,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,48 @@ CHUNK = 1 << 16
 _attachments = AttachmentRow.__table__
 
 
+class RefusalReason(StrEnum):
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too-large"
+    TYPE = "type"  # the content is not a type the marketplace allows
+
+
 class AttachmentRefused(Exception):
-    """The file cannot be sent: too large or of a type the marketplace does not allow."""
+    """The file cannot be sent: unreadable, too large, or of a type the marketplace does not
+    allow. The fields say why as data, so the window can word it in the seller's language;
+    ``str()`` is an English sentence for logs."""
+
+    def __init__(
+        self,
+        reason: RefusalReason,
+        name: str,
+        *,
+        media_type: str | None = None,  # what the content is (TYPE); None when unknown
+        size: int = 0,
+        limit: int = 0,  # bytes the marketplace allows per message (TOO_LARGE)
+        marketplace_id: str = "",
+        detail: str = "",  # the system's words for an unreadable file
+    ) -> None:
+        self.reason = reason
+        self.name = name
+        self.media_type = media_type
+        self.size = size
+        self.limit = limit
+        self.marketplace_id = marketplace_id
+        self.detail = detail
+        super().__init__(self._english())
+
+    def _english(self) -> str:
+        if self.reason is RefusalReason.UNREADABLE:
+            return f"{self.name}: cannot be read ({self.detail})"
+        if self.reason is RefusalReason.TOO_LARGE:
+            where = self.marketplace_id or "this marketplace"
+            return (
+                f"{self.name} is {self.size / 1e6:.1f} MB; {where} allows "
+                f"{self.limit / 1e6:.0f} MB per message"
+            )
+        found = self.media_type or "an unknown type"
+        return f"{self.name} is {found} by its content; allowed are PDF, Word, images and text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +85,19 @@ def check_file(path: Path, marketplace_id: str | None = None) -> CheckedFile:
             handle.seek(max(0, size - 65536))
             tail = handle.read(65536)
     except OSError as exc:
-        raise AttachmentRefused(f"{path.name}: cannot be read ({exc.strerror})") from exc
+        detail = exc.strerror or str(exc)
+        raise AttachmentRefused(RefusalReason.UNREADABLE, path.name, detail=detail) from exc
     if size > pack.max_attachment_bytes:
         raise AttachmentRefused(
-            f"{path.name} is {size / 1e6:.1f} MB; {pack.marketplace_id or 'this marketplace'} "
-            f"allows {pack.max_attachment_bytes / 1e6:.0f} MB per message"
+            RefusalReason.TOO_LARGE,
+            path.name,
+            size=size,
+            limit=pack.max_attachment_bytes,
+            marketplace_id=marketplace_id or "",
         )
     media_type = sniff_media_type(head, tail)
     if media_type is None or media_type not in pack.allowed_media_types:
-        found = media_type or "an unknown type"
-        raise AttachmentRefused(
-            f"{path.name} is {found} by its content; allowed are PDF, Word, images and text"
-        )
+        raise AttachmentRefused(RefusalReason.TYPE, path.name, media_type=media_type, size=size)
     return CheckedFile(path, path.name, media_type, size)
 
 

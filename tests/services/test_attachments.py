@@ -10,7 +10,15 @@ import pytest
 from relay_harness import LiveRelay  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
-from app.services.attachments import AttachmentRefused, check_file, fetch, safe_export_name, upload
+from app.policy.attachments import EXE
+from app.services.attachments import (
+    AttachmentRefused,
+    RefusalReason,
+    check_file,
+    fetch,
+    safe_export_name,
+    upload,
+)
 from app.services.outbox import OutboxSender
 from app.services.relay_client import RelayClient
 from app.services.store_worker import StoreWorker
@@ -31,16 +39,27 @@ def test_type_and_size_are_decided_before_upload(tmp_path: Path) -> None:
     assert check_file(invoice).media_type == "application/pdf"
     disguised = tmp_path / "invoice2.pdf"
     disguised.write_bytes(b"MZ\x90\x00" + b"\x00" * 4000)  # a Windows program
-    with pytest.raises(AttachmentRefused, match="by its content"):
+    with pytest.raises(AttachmentRefused, match="by its content") as refused:
         check_file(disguised)
+    # Structured, for the window to word in the seller's language.
+    assert refused.value.reason is RefusalReason.TYPE
+    assert (refused.value.name, refused.value.media_type) == ("invoice2.pdf", EXE)
     huge = tmp_path / "scan.pdf"
     with open(huge, "wb") as f:
         f.write(PDF)
         f.truncate(8 * 1024 * 1024)  # sparse: 8 MB on paper
-    with pytest.raises(AttachmentRefused, match="allows 7 MB"):
+    with pytest.raises(AttachmentRefused, match="allows 7 MB") as refused:
         check_file(huge)
-    with pytest.raises(AttachmentRefused, match="cannot be read"):
+    assert refused.value.reason is RefusalReason.TOO_LARGE
+    assert (refused.value.size, refused.value.limit) == (8 * 1024 * 1024, 7 * 1024 * 1024)
+    with open(huge, "r+b") as f:
+        f.truncate(11 * 1024 * 1024)
+    with pytest.raises(AttachmentRefused, match=r"amazon\.es allows 10 MB") as refused:
+        check_file(huge, "amazon.es")
+    assert (refused.value.marketplace_id, refused.value.limit) == ("amazon.es", 10 * 1024 * 1024)
+    with pytest.raises(AttachmentRefused, match="cannot be read") as refused:
         check_file(tmp_path / "missing.pdf")
+    assert refused.value.reason is RefusalReason.UNREADABLE and refused.value.detail
 
 
 def test_export_names_cannot_escape_the_folder() -> None:
