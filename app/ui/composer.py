@@ -53,7 +53,9 @@ from app.policy import (
     Severity,
     has_blocking,
 )
+from app.ui import formats
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
+from app.ui.policy_text import explain
 from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import QT_TRANSLATE_NOOP
 
@@ -71,6 +73,16 @@ _REASONS = (
     (ContactReason.PRODUCT_MANUAL, QT_TRANSLATE_NOOP("Composer", "Product manual")),
     (ContactReason.REVIEW_REQUEST, QT_TRANSLATE_NOOP("Composer", "Review request")),
 )
+
+
+# Send from the keyboard: the main window's Send action takes this key, the composer's own
+# hint and tooltip name it as Qt does on this platform and in this language ("Strg+Return",
+# "⌘↩" on macOS).
+SEND_SHORTCUT = "Ctrl+Return"
+
+
+def native(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _utf16(text: str, index: int) -> int:
@@ -108,10 +120,6 @@ class BodyEdit(QPlainTextEdit):
             super().dropEvent(e)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} KB"
-
-
 class AttachmentChip(QFrame):
     """One attached file: its name and size, a ✕ button, "Remove" on the context menu, and
     Delete or Backspace while it has focus."""
@@ -122,9 +130,8 @@ class AttachmentChip(QFrame):
         super().__init__(parent)
         self.setObjectName("attachment-chip")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(self.tr("%1 — Delete removes it").replace("%1", name))
         shown = name if len(name) <= 32 else name[:20] + "…" + name[-10:]  # keep the extension
-        self.label = QLabel(shown + (f"  ({_size(size)})" if size else ""))
+        self.label = QLabel(shown + (f"  ({formats.file_size(size)})" if size else ""))
         self.button = QToolButton()
         self.button.setObjectName("attachment-remove")
         self.button.setText("✕")
@@ -136,6 +143,11 @@ class AttachmentChip(QFrame):
             [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.setToolTip(
+            self.tr("%1 — %2 removes it")
+            .replace("%2", native(self.remove_action.shortcut()))
+            .replace("%1", name)
+        )
         self.remove_action.triggered.connect(self.remove)
         self.addAction(self.remove_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -242,7 +254,9 @@ class Composer(QWidget):
         self.send_button.setObjectName("send-button")
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self._send)
-        self.send_hint = QLabel(self.tr("Ctrl+Enter"))
+        self.send_hint = QLabel()
+        self.send_keys = QKeySequence(SEND_SHORTCUT)
+        self.send_hint.setText(native(self.send_keys))
         self.send_hint.setStyleSheet(f"color:{muted_colour()}")
         bottom = QHBoxLayout()
         bottom.addWidget(self.attach_button)
@@ -266,6 +280,12 @@ class Composer(QWidget):
         self.set_enabled(False)
 
     # --- set-up ----------------------------------------------------------------------
+
+    def set_send_keys(self, keys: QKeySequence) -> None:
+        """Name the key of the window's Send action in the hint and the tooltip."""
+        self.send_keys = keys
+        self.send_hint.setText(native(keys))
+        self._update_send()
 
     def set_enabled(self, on: bool) -> None:
         for w in (self.subject, self.reason, self.important, self.body, self.attach_button):
@@ -401,7 +421,7 @@ class Composer(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(colour)
             fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 28))
-            fmt.setToolTip(f.message)
+            fmt.setToolTip(explain(f))
             sel = QTextEdit.ExtraSelection()
             sel.cursor = cursor
             sel.format = fmt
@@ -412,7 +432,7 @@ class Composer(QWidget):
             worst = any(f.severity is Severity.BLOCK for f in subject_bad)
             border = (BLOCK_COLOUR if worst else WARN_COLOUR).name()
             self.subject.setStyleSheet(f"QLineEdit{{border:1px solid {border}}}")
-            self.subject.setToolTip("\n".join(f.message for f in subject_bad))
+            self.subject.setToolTip("\n".join(explain(f) for f in subject_bad))
         else:
             self.subject.setStyleSheet("")
             self.subject.setToolTip("")
@@ -424,14 +444,17 @@ class Composer(QWidget):
             return self.tr("Write a message first")
         if has_blocking(self.findings):
             first = next(f for f in self.findings if f.severity is Severity.BLOCK)
-            return self.tr("Cannot send: %1").replace("%1", first.message)
+            return self.tr("Cannot send: %1").replace("%1", explain(first))
         return None
 
     def _update_send(self) -> None:
         reason = self.blocking_reason()
         self.send_button.setEnabled(reason is None)
         self.send_button.setToolTip(
-            reason or self.tr("Send (Ctrl+Enter); you can undo for a few seconds")
+            reason
+            or self.tr("Send (%1); you can undo for a few seconds").replace(
+                "%1", native(self.send_keys)
+            )
         )
 
     def _select_finding(self, f: Finding) -> None:

@@ -23,16 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import Direction
 from app.storage.rows import ConversationDetails, MessageView, ThreadRow
+from app.ui import formats
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 from app.ui.translations import QT_TRANSLATE_NOOP
 
 _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, n // 1000)} KB"
 
 
 class MessageBrowser(QTextBrowser):
@@ -191,7 +188,7 @@ class ConversationPane(QWidget):
         colours = bubble_colours()
         muted = muted_colour()
         for m in self.messages:
-            when = m.received_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            when = formats.date_time(m.received_at)
             if m.body_html:
                 body = sanitize(m.body_html)
                 urls = remote_images(body)
@@ -207,7 +204,7 @@ class ConversationPane(QWidget):
             )
             files = "".join(
                 f"<br>📎 <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
-                f"<span style='color:{muted}'>({_size(a.size)})</span> · "
+                f"<span style='color:{muted}'>({formats.file_size(a.size)})</span> · "
                 f"<a href='attachment:save:{a.id}'>{escape(self.tr('Save…'))}</a>"
                 for a in m.attachments
             )
@@ -340,9 +337,7 @@ class DetailsPanel(QFrame):
         }
         self.fields["order"].setText(d.order_number or self.tr("No order"))
         self.fields["kind"].setText(kinds.get(d.order_kind, d.order_kind) if d.order_id else "—")
-        self.fields["placed"].setText(
-            d.order_placed_at.astimezone().strftime("%d %b %Y") if d.order_placed_at else "—"
-        )
+        self.fields["placed"].setText(formats.date(d.order_placed_at) if d.order_placed_at else "—")
         items = [
             f"{i.get('quantity', 1)} × {i.get('title', i.get('sku', '?'))}" for i in d.order_items
         ]

@@ -46,10 +46,19 @@ def day_month(at: datetime) -> str:
     return _format(at, pattern)
 
 
+def date_pattern() -> str:
+    return QCoreApplication.translate("Dates", "dd MMM yyyy", "Qt date pattern: date")
+
+
 def date(at: datetime) -> str:
     """23 Nov 2026"""
-    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy", "Qt date pattern: date")
-    return _format(at, pattern)
+    return _format(at, date_pattern())
+
+
+def edit_pattern() -> str:
+    """A date-and-time field's display format: the date and the time of day."""
+    time = QCoreApplication.translate("Dates", "HH:mm", "Qt date pattern: time")
+    return f"{date_pattern()} {time}"
 
 
 def date_time(at: datetime) -> str:
@@ -66,3 +75,10 @@ def data_size(size: int, decimals: int = 1) -> str:
     return QLocale().formattedDataSize(
         size, decimals, QLocale.DataSizeFormat.DataSizeTraditionalFormat
     )
+
+
+def file_size(size: int) -> str:
+    """An attachment's size in a chip or under a message: 1.2 MB (1,2 MB in German), 340 KB."""
+    if size >= 1_000_000:
+        return f"{QLocale().toString(size / 1_000_000, 'f', 1)} MB"
+    return f"{max(1, size // 1000)} KB"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ConversationStatus
 from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
-from app.ui.composer import Composer
+from app.ui.composer import SEND_SHORTCUT, Composer, native
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
 from app.ui.outbox_view import UndoBar
 from app.ui.shortcuts_dialog import ShortcutsDialog
@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         # --- toolbar: search and the views ---------------------------------------------
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search messages and order numbers  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setEnabled(False)
         # Results as you type, one query per pause rather than one per keystroke. The pause
@@ -147,7 +146,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.actions_by_name: dict[str, QAction] = {}
-        self._action("search", self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search)
+        find = self._action(
+            "search", self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.search.setPlaceholderText(
+            self.tr("Search messages and order numbers  (%1)").replace(
+                "%1", native(find.shortcut())
+            )
+        )
         self._action(
             "next", self.tr("Next conversation"), "Alt+Down", lambda: self.step_conversation(1)
         )
@@ -158,7 +164,7 @@ class MainWindow(QMainWindow):
             lambda: self.step_conversation(-1),
         )
         self._action("reply", self.tr("Reply"), "Ctrl+R", self._reply)
-        self._action("send", self.tr("Send"), "Ctrl+Return", lambda: self.composer.try_send())
+        self._action("send", self.tr("Send"), SEND_SHORTCUT, lambda: self.composer.try_send())
         self._action(
             "read",
             self.tr("Mark read/unread"),
@@ -197,8 +203,7 @@ class MainWindow(QMainWindow):
         help_action = self._action(
             "shortcuts", self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts
         )
-        help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
-        help_action.setToolTip(self.tr("Keyboard shortcuts (F1)"))
+        help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])  # tooltip: F1
         self.shortcuts_dialog: ShortcutsDialog | None = None
 
         # --- left: filters and threads -------------------------------------------------
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
         # --- centre: conversation over composer; right: details -------------------------
         self.conversation = ConversationPane()
         self.composer = Composer()
+        self.composer.set_send_keys(self.actions_by_name["send"].shortcut())
         self.undo_bar = UndoBar()
         composer_box = QWidget()
         box = QVBoxLayout(composer_box)
@@ -301,7 +307,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         self.actions_by_name[name] = action
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = native(action.shortcut())
         if shortcut:
             action.setToolTip(f"{text} ({shortcut})")
         return action

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.policy import Finding, Severity
+from app.ui.policy_text import explain
 from app.ui.theme import clock_colour
 
 BLOCK_COLOUR = QColor("#c62828")
@@ -65,7 +66,7 @@ class PolicyPanel(QWidget):
         self.summary.setStyleSheet(f"color:{_text_colour(bool(blocks)).name()}")
         for f in sorted(findings, key=lambda f: (f.severity is not Severity.BLOCK, f.start)):
             mark = "✕" if f.severity is Severity.BLOCK else "⚠"
-            item = QListWidgetItem(f"{mark}  {f.message}")
+            item = QListWidgetItem(f"{mark}  {explain(f)}")
             item.setData(Qt.ItemDataRole.UserRole, self.findings.index(f))
             item.setForeground(_text_colour(f.severity is Severity.BLOCK))
             item.setToolTip(f.rule)

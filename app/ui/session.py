@@ -734,6 +734,7 @@ class Session:
         other was not attached (the rest still go through)."""
         from app.services.attachments import AttachmentRefused, check_file, upload
         from app.services.relay_client import RelayError
+        from app.ui.policy_text import refusal_text
 
         composer = composer or self.window.composer
         mid = self.details.marketplace_id if self.details else None
@@ -741,8 +742,11 @@ class Session:
         for p in paths:
             try:
                 checked = await asyncio.to_thread(check_file, Path(p), mid)
-            except (AttachmentRefused, OSError) as exc:
-                refused.append(str(exc))
+            except AttachmentRefused as exc:
+                refused.append(refusal_text(exc))  # worded in the window's language
+                continue
+            except OSError as exc:
+                refused.append(f"{Path(p).name}: {exc.strerror or exc}")
                 continue
             if self.live is None:
                 refused.append(

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import formats
 from app.ui.status_bar import messaging_state
 from app.ui.theme import error_colour, muted_colour
-from app.ui.translations import QT_TRANSLATE_NOOP
+from app.ui.translations import LANGUAGES, QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.storage.queries import MarketplaceInfo
@@ -59,7 +60,7 @@ class MarketplaceRow(QGroupBox):
         self.until = QDateTimeEdit(_qdt(mp.vacation_until, now + timedelta(days=7)))
         for edit in (self.start, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy HH:mm")
+            edit.setDisplayFormat(formats.edit_pattern())  # month names: the UI language
         self.state = QLabel()
         self.state.setObjectName(f"messaging-state-{mp.id}")
         self.state.setWordWrap(True)
@@ -250,8 +251,8 @@ class SettingsDialog(QDialog):
         self.undo.setValue(s._undo_seconds())
         self.undo.valueChanged.connect(self._undo_changed)
         self.language = QComboBox()
-        for code, name in (("", self.tr("System language")), ("en", "English"), ("sv", "Svenska"),
-                           ("es", "Español"), ("de", "Deutsch")):  # fmt: skip
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGES.items():  # each in its own language, not translated
             self.language.addItem(name, code)
         if s.settings is not None:
             self.language.setCurrentIndex(

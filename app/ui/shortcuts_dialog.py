@@ -3,7 +3,7 @@ themselves so the list cannot drift from what the keys do."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 
 def key_text(action: QAction) -> str:
-    return "  or  ".join(
-        k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-    )
+    """ "F1  or  Ctrl+/": each key as Qt names it on this platform, in this language."""
+    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+    return QCoreApplication.translate("ShortcutsDialog", "  or  ").join(keys)
 
 
 class ShortcutsDialog(QDialog):

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
+from app.ui import formats
+
 if TYPE_CHECKING:
     from app.services.connectivity import ConnectivityState
     from app.storage.queries import MarketplaceInfo
@@ -30,9 +32,9 @@ def messaging_state(mp: MarketplaceInfo, now: datetime) -> tuple[str, str]:
         return ("off", "")
     start, until = mp.vacation_from, mp.vacation_until
     if start is not None and start <= now and (until is None or now < until):
-        return ("vacation", until.astimezone().strftime("%d %b") if until else "")
+        return ("vacation", formats.day_month(until) if until else "")
     if start is not None and start > now:
-        return ("scheduled", start.astimezone().strftime("%d %b"))
+        return ("scheduled", formats.day_month(start))
     return ("on", "")
 
 
@@ -86,7 +88,7 @@ class ConnectionIndicator(QWidget):
             secs = max(0, int((state.next_try - datetime.now(UTC)).total_seconds()))
             text = (
                 self.tr("Offline · retrying at %1 (in %2 s)")
-                .replace("%1", state.next_try.astimezone().strftime("%H:%M:%S"))
+                .replace("%1", formats.time_with_seconds(state.next_try))
                 .replace("%2", str(secs))
             )
         self.label.setText(text)

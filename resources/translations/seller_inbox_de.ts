@@ -5,7 +5,7 @@
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
-        <translation>%1 — Entf entfernt ihn</translation>
+        <translation type="vanished">%1 — Entf entfernt ihn</translation>
     </message>
     <message>
         <source>Remove %1</source>
@@ -14,6 +14,10 @@
     <message>
         <source>Remove attachment</source>
         <translation>Anhang entfernen</translation>
+    </message>
+    <message>
+        <source>%1 — %2 removes it</source>
+        <translation>%1 — %2 entfernt ihn</translation>
     </message>
 </context>
 <context>
@@ -74,8 +78,12 @@
         <translation>Senden</translation>
     </message>
     <message>
+        <source>Send (%1); you can undo for a few seconds</source>
+        <translation>Senden (%1); einige Sekunden lang rückgängig zu machen</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter</source>
-        <translation>Strg+Enter</translation>
+        <translation type="vanished">Strg+Enter</translation>
     </message>
     <message>
         <source>Select a conversation to reply to</source>
@@ -91,7 +99,7 @@
     </message>
     <message>
         <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
-        <translation>Senden (Strg+Enter); einige Sekunden lang rückgängig zu machen</translation>
+        <translation type="vanished">Senden (Strg+Enter); einige Sekunden lang rückgängig zu machen</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -261,6 +269,39 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>HH:mm</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>HH:mm:ss</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>ddd HH:mm</source>
+        <comment>Qt date pattern: weekday, time</comment>
+        <translation>ddd, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <comment>Qt date pattern: day, month</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <comment>Qt date pattern: date</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy, HH:mm</source>
+        <comment>Qt date pattern: weekday, date, time</comment>
+        <translation>ddd, d. MMM yyyy, HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Order</source>
@@ -378,7 +419,7 @@
     </message>
     <message>
         <source>Search messages and order numbers  (Ctrl+F)</source>
-        <translation>Nachrichten und Bestellnummern durchsuchen  (Strg+F)</translation>
+        <translation type="vanished">Nachrichten und Bestellnummern durchsuchen  (Strg+F)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -387,6 +428,10 @@
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (%1)</source>
+        <translation>Nachrichten und Bestellnummern durchsuchen  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>
@@ -438,7 +483,7 @@
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation>Tastenkürzel (F1)</translation>
+        <translation type="vanished">Tastenkürzel (F1)</translation>
     </message>
     <message>
         <source>Opening the inbox…</source>
@@ -665,6 +710,209 @@
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>Links to other websites are not allowed (&apos;%1&apos;).</source>
+        <translation>Links zu anderen Websites sind nicht erlaubt („%1“).</translation>
+    </message>
+    <message>
+        <source>A spelled-out web address (&apos;%1&apos;) still counts as a link.</source>
+        <translation>Eine ausgeschriebene Webadresse („%1“) gilt trotzdem als Link.</translation>
+    </message>
+    <message>
+        <source>Shortened links are not allowed: the buyer cannot see where they lead.</source>
+        <translation>Gekürzte Links sind nicht erlaubt: Der Käufer kann nicht sehen, wohin sie führen.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses are not allowed; the buyer can reply through the marketplace.</source>
+        <translation>E-Mail-Adressen sind nicht erlaubt; der Käufer kann über den Marktplatz antworten.</translation>
+    </message>
+    <message>
+        <source>This looks like a phone number. Share one only if the buyer needs it (e.g. a carrier or warranty line).</source>
+        <translation>Das sieht nach einer Telefonnummer aus. Geben Sie eine nur an, wenn der Käufer sie braucht (z. B. die des Paketdienstes oder der Garantie-Hotline).</translation>
+    </message>
+    <message>
+        <source>Moving the buyer off the marketplace is not allowed (&apos;%1&apos;).</source>
+        <translation>Den Käufer vom Marktplatz wegzulotsen ist nicht erlaubt („%1“).</translation>
+    </message>
+    <message>
+        <source>Promotions, coupons and discounts are not allowed in buyer messages (&apos;%1&apos;).</source>
+        <translation>Werbeaktionen, Gutscheine und Rabatte sind in Nachrichten an Käufer nicht erlaubt („%1“).</translation>
+    </message>
+    <message>
+        <source>This may read as a promotion (&apos;%1&apos;); keep the message about the order.</source>
+        <translation>Das kann wie Werbung wirken („%1“); bleiben Sie beim Thema Bestellung.</translation>
+    </message>
+    <message>
+        <source>Promoting other products or shops is not allowed (&apos;%1&apos;).</source>
+        <translation>Werbung für andere Produkte oder Shops ist nicht erlaubt („%1“).</translation>
+    </message>
+    <message>
+        <source>An image that links to a website (a logo link) is not allowed.</source>
+        <translation>Ein Bild, das auf eine Website verlinkt (ein Logo-Link), ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Hidden or 1×1 images (tracking pixels) are not allowed.</source>
+        <translation>Versteckte oder 1×1-Bilder (Tracking-Pixel) sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Remote images can track the buyer; attach the image file instead.</source>
+        <translation>Externe Bilder können den Käufer verfolgen; hängen Sie stattdessen die Bilddatei an.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
+        <translation>Eine Bewertungsanfrage darf keine Gegenleistung anbieten und nicht um eine gute Bewertung bitten („%1“).</translation>
+    </message>
+    <message>
+        <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
+        <translation>Den Käufer zu bitten, eine Bewertung zu ändern oder zu löschen, ist nicht erlaubt („%1“).</translation>
+    </message>
+    <message>
+        <source>Opt-out links or instructions are not allowed; the marketplace handles opt-outs (&apos;%1&apos;).</source>
+        <translation>Abmeldelinks oder -anleitungen sind nicht erlaubt; der Marktplatz kümmert sich um Abmeldungen („%1“).</translation>
+    </message>
+    <message>
+        <source>The buyer opted out of messages, so %1 will bounce. Only shipping problems, customization and delivery scheduling still reach them.</source>
+        <translation>Der Käufer hat sich von Nachrichten abgemeldet, daher wird %1 zurückgewiesen. Nur Versandprobleme, Personalisierung und Lieferterminvereinbarung kommen noch an.</translation>
+    </message>
+    <message>
+        <source>The buyer opted out: start the subject with %1 and ask only for what is needed to complete the order.</source>
+        <translation>Der Käufer ist abgemeldet: Beginnen Sie den Betreff mit %1 und fragen Sie nur nach dem, was für die Bestellung nötig ist.</translation>
+    </message>
+    <message>
+        <source>Use [Important] only for shipping problems, customization or delivery scheduling.</source>
+        <translation>Verwenden Sie [Important] nur für Versandprobleme, Personalisierung oder Lieferterminvereinbarung.</translation>
+    </message>
+    <message>
+        <source>Attachments total %1; the limit is %2 per message.</source>
+        <translation>Die Anhänge sind zusammen %1 groß; erlaubt sind %2 pro Nachricht.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 by its content; only PDF, Word, image and text files may be attached.</source>
+        <translation>„%1“ ist dem Inhalt nach %2; nur PDF-, Word-, Bild- und Textdateien dürfen angehängt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment (%1: %2); remove it or pick the file again.</source>
+        <translation>Der Anhang kann nicht gelesen werden (%1: %2); entfernen Sie ihn oder wählen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
+        <translation>Diese Nachricht dankt dem Käufer nur oder bietet Hilfe an. Nachrichten brauchen einen Anlass, der die Bestellung betrifft.</translation>
+    </message>
+    <message>
+        <source>This reads as %1, but the buyer&apos;s language is %2.</source>
+        <translation>Der Text ist anscheinend auf %1, die Sprache des Käufers ist aber %2.</translation>
+    </message>
+    <message>
+        <source>an out-of-stock notice</source>
+        <translation>eine Meldung „nicht vorrätig“</translation>
+    </message>
+    <message>
+        <source>a shipping confirmation</source>
+        <translation>eine Versandbestätigung</translation>
+    </message>
+    <message>
+        <source>a product manual</source>
+        <translation>ein Produkthandbuch</translation>
+    </message>
+    <message>
+        <source>a review request</source>
+        <translation>eine Bewertungsanfrage</translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation>diese Nachricht</translation>
+    </message>
+    <message>
+        <source>a PDF</source>
+        <translation>eine PDF-Datei</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>ein Word-Dokument</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>eine Textdatei</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>ein ZIP-Archiv</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>ein Windows-Programm</translation>
+    </message>
+    <message>
+        <source>a Linux program</source>
+        <translation>ein Linux-Programm</translation>
+    </message>
+    <message>
+        <source>an unknown type</source>
+        <translation>ein unbekannter Dateityp</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Schwedisch</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italienisch</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a PDF.</source>
+        <translation>Diese Datei ist %1, keine PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a Word document.</source>
+        <translation>Diese Datei ist %1, kein Word-Dokument.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not an image.</source>
+        <translation>Diese Datei ist %1, kein Bild.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a text file.</source>
+        <translation>Diese Datei ist %1, keine Textdatei.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is larger than the %3 limit of %4.</source>
+        <translation>%1 (%2) ist größer als das Limit von %3 bei %4.</translation>
+    </message>
+    <message>
+        <source>this marketplace</source>
+        <translation>diesem Marktplatz</translation>
+    </message>
+    <message>
+        <source>This file is %1; you can attach PDF, Word, image and text files.</source>
+        <translation>Diese Datei ist %1; anhängen können Sie PDF-, Word-, Bild- und Textdateien.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPanel</name>
     <message>
         <source>✓ Within the marketplace&apos;s rules</source>
@@ -857,6 +1105,10 @@
 </context>
 <context>
     <name>ShortcutsDialog</name>
+    <message>
+        <source>  or  </source>
+        <translation>  oder  </translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>

@@ -5,7 +5,7 @@
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
-        <translation>%1 — Suprimir lo quita</translation>
+        <translation type="vanished">%1 — Suprimir lo quita</translation>
     </message>
     <message>
         <source>Remove %1</source>
@@ -14,6 +14,10 @@
     <message>
         <source>Remove attachment</source>
         <translation>Quitar el adjunto</translation>
+    </message>
+    <message>
+        <source>%1 — %2 removes it</source>
+        <translation>%1 — %2 lo quita</translation>
     </message>
 </context>
 <context>
@@ -74,8 +78,12 @@
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Send (%1); you can undo for a few seconds</source>
+        <translation>Enviar (%1); puedes deshacerlo durante unos segundos</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter</source>
-        <translation>Control+Intro</translation>
+        <translation type="vanished">Control+Intro</translation>
     </message>
     <message>
         <source>Select a conversation to reply to</source>
@@ -91,7 +99,7 @@
     </message>
     <message>
         <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
-        <translation>Enviar (Control+Intro); puedes deshacerlo durante unos segundos</translation>
+        <translation type="vanished">Enviar (Control+Intro); puedes deshacerlo durante unos segundos</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -261,6 +269,39 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>HH:mm</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>HH:mm:ss</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>ddd HH:mm</source>
+        <comment>Qt date pattern: weekday, time</comment>
+        <translation>ddd HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <comment>Qt date pattern: day, month</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <comment>Qt date pattern: date</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy, HH:mm</source>
+        <comment>Qt date pattern: weekday, date, time</comment>
+        <translation>ddd, d MMM yyyy, HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Order</source>
@@ -378,7 +419,7 @@
     </message>
     <message>
         <source>Search messages and order numbers  (Ctrl+F)</source>
-        <translation>Buscar en mensajes y números de pedido  (Control+F)</translation>
+        <translation type="vanished">Buscar en mensajes y números de pedido  (Control+F)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -387,6 +428,10 @@
     <message>
         <source>Search</source>
         <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (%1)</source>
+        <translation>Buscar en mensajes y números de pedido  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>
@@ -438,7 +483,7 @@
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation>Atajos de teclado (F1)</translation>
+        <translation type="vanished">Atajos de teclado (F1)</translation>
     </message>
     <message>
         <source>Opening the inbox…</source>
@@ -665,6 +710,209 @@
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>Links to other websites are not allowed (&apos;%1&apos;).</source>
+        <translation>No se permiten enlaces a otros sitios web («%1»).</translation>
+    </message>
+    <message>
+        <source>A spelled-out web address (&apos;%1&apos;) still counts as a link.</source>
+        <translation>Una dirección web escrita con palabras («%1») también cuenta como enlace.</translation>
+    </message>
+    <message>
+        <source>Shortened links are not allowed: the buyer cannot see where they lead.</source>
+        <translation>No se permiten enlaces acortados: el comprador no puede ver adónde llevan.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses are not allowed; the buyer can reply through the marketplace.</source>
+        <translation>No se permiten direcciones de correo electrónico; el comprador puede responder a través del marketplace.</translation>
+    </message>
+    <message>
+        <source>This looks like a phone number. Share one only if the buyer needs it (e.g. a carrier or warranty line).</source>
+        <translation>Esto parece un número de teléfono. Compártelo solo si el comprador lo necesita (p. ej., el del transportista o el de garantía).</translation>
+    </message>
+    <message>
+        <source>Moving the buyer off the marketplace is not allowed (&apos;%1&apos;).</source>
+        <translation>No se permite sacar al comprador del marketplace («%1»).</translation>
+    </message>
+    <message>
+        <source>Promotions, coupons and discounts are not allowed in buyer messages (&apos;%1&apos;).</source>
+        <translation>No se permiten promociones, cupones ni descuentos en los mensajes a compradores («%1»).</translation>
+    </message>
+    <message>
+        <source>This may read as a promotion (&apos;%1&apos;); keep the message about the order.</source>
+        <translation>Esto puede parecer una promoción («%1»); limita el mensaje al pedido.</translation>
+    </message>
+    <message>
+        <source>Promoting other products or shops is not allowed (&apos;%1&apos;).</source>
+        <translation>No se permite promocionar otros productos o tiendas («%1»).</translation>
+    </message>
+    <message>
+        <source>An image that links to a website (a logo link) is not allowed.</source>
+        <translation>No se permite una imagen que enlace a un sitio web (un logotipo con enlace).</translation>
+    </message>
+    <message>
+        <source>Hidden or 1×1 images (tracking pixels) are not allowed.</source>
+        <translation>No se permiten imágenes ocultas o de 1×1 (píxeles de seguimiento).</translation>
+    </message>
+    <message>
+        <source>Remote images can track the buyer; attach the image file instead.</source>
+        <translation>Las imágenes externas pueden rastrear al comprador; adjunta el archivo de imagen.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
+        <translation>Una solicitud de reseña no debe ofrecer nada a cambio ni pedir una buena valoración («%1»).</translation>
+    </message>
+    <message>
+        <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
+        <translation>No se permite pedir al comprador que cambie o elimine una reseña («%1»).</translation>
+    </message>
+    <message>
+        <source>Opt-out links or instructions are not allowed; the marketplace handles opt-outs (&apos;%1&apos;).</source>
+        <translation>No se permiten enlaces ni instrucciones para darse de baja; el marketplace gestiona las bajas («%1»).</translation>
+    </message>
+    <message>
+        <source>The buyer opted out of messages, so %1 will bounce. Only shipping problems, customization and delivery scheduling still reach them.</source>
+        <translation>El comprador se ha dado de baja de los mensajes, así que no se entregará %1. Solo le llegan problemas de envío, personalización y programación de la entrega.</translation>
+    </message>
+    <message>
+        <source>The buyer opted out: start the subject with %1 and ask only for what is needed to complete the order.</source>
+        <translation>El comprador se ha dado de baja: empieza el asunto con %1 y pide solo lo necesario para completar el pedido.</translation>
+    </message>
+    <message>
+        <source>Use [Important] only for shipping problems, customization or delivery scheduling.</source>
+        <translation>Usa [Important] solo para problemas de envío, personalización o programación de la entrega.</translation>
+    </message>
+    <message>
+        <source>Attachments total %1; the limit is %2 per message.</source>
+        <translation>Los adjuntos suman %1; el límite es de %2 por mensaje.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 by its content; only PDF, Word, image and text files may be attached.</source>
+        <translation>Por su contenido, «%1» es %2; solo se pueden adjuntar archivos PDF, Word, de imagen y de texto.</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment (%1: %2); remove it or pick the file again.</source>
+        <translation>No se puede leer el adjunto (%1: %2); quítalo o vuelve a elegir el archivo.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
+        <translation>Este mensaje solo da las gracias u ofrece ayuda. Los mensajes necesitan un motivo relacionado con el pedido.</translation>
+    </message>
+    <message>
+        <source>This reads as %1, but the buyer&apos;s language is %2.</source>
+        <translation>El texto parece estar en %1, pero el idioma del comprador es el %2.</translation>
+    </message>
+    <message>
+        <source>an out-of-stock notice</source>
+        <translation>un aviso de falta de existencias</translation>
+    </message>
+    <message>
+        <source>a shipping confirmation</source>
+        <translation>una confirmación de envío</translation>
+    </message>
+    <message>
+        <source>a product manual</source>
+        <translation>un manual del producto</translation>
+    </message>
+    <message>
+        <source>a review request</source>
+        <translation>una solicitud de reseña</translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation>este mensaje</translation>
+    </message>
+    <message>
+        <source>a PDF</source>
+        <translation>un PDF</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>un documento de Word</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>una imagen</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>un archivo de texto</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>un archivo ZIP</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>un programa de Windows</translation>
+    </message>
+    <message>
+        <source>a Linux program</source>
+        <translation>un programa de Linux</translation>
+    </message>
+    <message>
+        <source>an unknown type</source>
+        <translation>un tipo desconocido</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>sueco</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>alemán</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a PDF.</source>
+        <translation>Este archivo es %1, no un PDF.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a Word document.</source>
+        <translation>Este archivo es %1, no un documento de Word.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not an image.</source>
+        <translation>Este archivo es %1, no una imagen.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a text file.</source>
+        <translation>Este archivo es %1, no un archivo de texto.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is larger than the %3 limit of %4.</source>
+        <translation>%1 (%2) supera el límite de %3 de %4.</translation>
+    </message>
+    <message>
+        <source>this marketplace</source>
+        <translation>este marketplace</translation>
+    </message>
+    <message>
+        <source>This file is %1; you can attach PDF, Word, image and text files.</source>
+        <translation>Este archivo es %1; puedes adjuntar archivos PDF, Word, de imagen y de texto.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>No se puede leer %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPanel</name>
     <message>
         <source>✓ Within the marketplace&apos;s rules</source>
@@ -857,6 +1105,10 @@
 </context>
 <context>
     <name>ShortcutsDialog</name>
+    <message>
+        <source>  or  </source>
+        <translation>  o  </translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>

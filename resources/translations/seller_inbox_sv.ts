@@ -5,7 +5,7 @@
     <name>AttachmentChip</name>
     <message>
         <source>%1 — Delete removes it</source>
-        <translation>%1 — Delete tar bort den</translation>
+        <translation type="vanished">%1 — Delete tar bort den</translation>
     </message>
     <message>
         <source>Remove %1</source>
@@ -14,6 +14,10 @@
     <message>
         <source>Remove attachment</source>
         <translation>Ta bort bilagan</translation>
+    </message>
+    <message>
+        <source>%1 — %2 removes it</source>
+        <translation>%1 — %2 tar bort den</translation>
     </message>
 </context>
 <context>
@@ -74,8 +78,12 @@
         <translation>Skicka</translation>
     </message>
     <message>
+        <source>Send (%1); you can undo for a few seconds</source>
+        <translation>Skicka (%1); du kan ångra i några sekunder</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
+        <translation type="vanished">Ctrl+Enter</translation>
     </message>
     <message>
         <source>Select a conversation to reply to</source>
@@ -91,7 +99,7 @@
     </message>
     <message>
         <source>Send (Ctrl+Enter); you can undo for a few seconds</source>
-        <translation>Skicka (Ctrl+Enter); du kan ångra i några sekunder</translation>
+        <translation type="vanished">Skicka (Ctrl+Enter); du kan ångra i några sekunder</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -261,6 +269,39 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>HH:mm</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>HH:mm:ss</source>
+        <comment>Qt date pattern: time</comment>
+        <translation>HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>ddd HH:mm</source>
+        <comment>Qt date pattern: weekday, time</comment>
+        <translation>ddd HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <comment>Qt date pattern: day, month</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <comment>Qt date pattern: date</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy, HH:mm</source>
+        <comment>Qt date pattern: weekday, date, time</comment>
+        <translation>ddd d MMM yyyy HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Order</source>
@@ -378,7 +419,7 @@
     </message>
     <message>
         <source>Search messages and order numbers  (Ctrl+F)</source>
-        <translation>Sök i meddelanden och beställningsnummer  (Ctrl+F)</translation>
+        <translation type="vanished">Sök i meddelanden och beställningsnummer  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -387,6 +428,10 @@
     <message>
         <source>Search</source>
         <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Search messages and order numbers  (%1)</source>
+        <translation>Sök i meddelanden och beställningsnummer  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>
@@ -438,7 +483,7 @@
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation>Kortkommandon (F1)</translation>
+        <translation type="vanished">Kortkommandon (F1)</translation>
     </message>
     <message>
         <source>Opening the inbox…</source>
@@ -665,6 +710,209 @@
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>Links to other websites are not allowed (&apos;%1&apos;).</source>
+        <translation>Länkar till andra webbplatser är inte tillåtna (”%1”).</translation>
+    </message>
+    <message>
+        <source>A spelled-out web address (&apos;%1&apos;) still counts as a link.</source>
+        <translation>En utskriven webbadress (”%1”) räknas ändå som en länk.</translation>
+    </message>
+    <message>
+        <source>Shortened links are not allowed: the buyer cannot see where they lead.</source>
+        <translation>Förkortade länkar är inte tillåtna: köparen kan inte se vart de leder.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses are not allowed; the buyer can reply through the marketplace.</source>
+        <translation>E-postadresser är inte tillåtna; köparen kan svara via marknadsplatsen.</translation>
+    </message>
+    <message>
+        <source>This looks like a phone number. Share one only if the buyer needs it (e.g. a carrier or warranty line).</source>
+        <translation>Det här ser ut som ett telefonnummer. Dela ett bara om köparen behöver det (t.ex. transportörens eller garantins nummer).</translation>
+    </message>
+    <message>
+        <source>Moving the buyer off the marketplace is not allowed (&apos;%1&apos;).</source>
+        <translation>Det är inte tillåtet att leda köparen bort från marknadsplatsen (”%1”).</translation>
+    </message>
+    <message>
+        <source>Promotions, coupons and discounts are not allowed in buyer messages (&apos;%1&apos;).</source>
+        <translation>Kampanjer, kuponger och rabatter är inte tillåtna i meddelanden till köpare (”%1”).</translation>
+    </message>
+    <message>
+        <source>This may read as a promotion (&apos;%1&apos;); keep the message about the order.</source>
+        <translation>Det här kan uppfattas som reklam (”%1”); låt meddelandet handla om ordern.</translation>
+    </message>
+    <message>
+        <source>Promoting other products or shops is not allowed (&apos;%1&apos;).</source>
+        <translation>Det är inte tillåtet att marknadsföra andra produkter eller butiker (”%1”).</translation>
+    </message>
+    <message>
+        <source>An image that links to a website (a logo link) is not allowed.</source>
+        <translation>En bild som länkar till en webbplats (en logotyplänk) är inte tillåten.</translation>
+    </message>
+    <message>
+        <source>Hidden or 1×1 images (tracking pixels) are not allowed.</source>
+        <translation>Dolda bilder eller bilder på 1×1 pixel (spårningspixlar) är inte tillåtna.</translation>
+    </message>
+    <message>
+        <source>Remote images can track the buyer; attach the image file instead.</source>
+        <translation>Externa bilder kan spåra köparen; bifoga bildfilen i stället.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
+        <translation>En begäran om recension får inte erbjuda något i gengäld eller be om ett bra betyg (”%1”).</translation>
+    </message>
+    <message>
+        <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
+        <translation>Det är inte tillåtet att be köparen ändra eller ta bort en recension (”%1”).</translation>
+    </message>
+    <message>
+        <source>Opt-out links or instructions are not allowed; the marketplace handles opt-outs (&apos;%1&apos;).</source>
+        <translation>Avregistreringslänkar och instruktioner för att avregistrera sig är inte tillåtna; marknadsplatsen sköter avanmälningar (”%1”).</translation>
+    </message>
+    <message>
+        <source>The buyer opted out of messages, so %1 will bounce. Only shipping problems, customization and delivery scheduling still reach them.</source>
+        <translation>Köparen har avanmält sig från meddelanden, så %1 kommer att studsa. Bara leveransproblem, produktanpassning och leveransbokning når fram.</translation>
+    </message>
+    <message>
+        <source>The buyer opted out: start the subject with %1 and ask only for what is needed to complete the order.</source>
+        <translation>Köparen är avanmäld: inled ämnesraden med %1 och be bara om det som behövs för att slutföra ordern.</translation>
+    </message>
+    <message>
+        <source>Use [Important] only for shipping problems, customization or delivery scheduling.</source>
+        <translation>Använd [Important] bara för leveransproblem, produktanpassning eller leveransbokning.</translation>
+    </message>
+    <message>
+        <source>Attachments total %1; the limit is %2 per message.</source>
+        <translation>Bilagorna är totalt %1; gränsen är %2 per meddelande.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 by its content; only PDF, Word, image and text files may be attached.</source>
+        <translation>”%1” är enligt innehållet %2; bara PDF-, Word-, bild- och textfiler får bifogas.</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment (%1: %2); remove it or pick the file again.</source>
+        <translation>Bilagan kan inte läsas (%1: %2); ta bort den eller välj filen igen.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
+        <translation>Meddelandet tackar bara köparen eller erbjuder hjälp. Meddelanden behöver ett skäl som rör ordern.</translation>
+    </message>
+    <message>
+        <source>This reads as %1, but the buyer&apos;s language is %2.</source>
+        <translation>Texten ser ut att vara på %1, men köparens språk är %2.</translation>
+    </message>
+    <message>
+        <source>an out-of-stock notice</source>
+        <translation>ett meddelande om slut i lager</translation>
+    </message>
+    <message>
+        <source>a shipping confirmation</source>
+        <translation>en leveransbekräftelse</translation>
+    </message>
+    <message>
+        <source>a product manual</source>
+        <translation>en produktmanual</translation>
+    </message>
+    <message>
+        <source>a review request</source>
+        <translation>en begäran om recension</translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation>det här meddelandet</translation>
+    </message>
+    <message>
+        <source>a PDF</source>
+        <translation>en PDF-fil</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>ett Word-dokument</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>en bild</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>en textfil</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>ett zip-arkiv</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>ett Windows-program</translation>
+    </message>
+    <message>
+        <source>a Linux program</source>
+        <translation>ett Linux-program</translation>
+    </message>
+    <message>
+        <source>an unknown type</source>
+        <translation>en okänd filtyp</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>spanska</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>tyska</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>franska</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italienska</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a PDF.</source>
+        <translation>Filen är %1, inte en PDF.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a Word document.</source>
+        <translation>Filen är %1, inte ett Word-dokument.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not an image.</source>
+        <translation>Filen är %1, inte en bild.</translation>
+    </message>
+    <message>
+        <source>This file is %1, not a text file.</source>
+        <translation>Filen är %1, inte en textfil.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is larger than the %3 limit of %4.</source>
+        <translation>%1 (%2) är större än gränsen på %3 för %4.</translation>
+    </message>
+    <message>
+        <source>this marketplace</source>
+        <translation>den här marknadsplatsen</translation>
+    </message>
+    <message>
+        <source>This file is %1; you can attach PDF, Word, image and text files.</source>
+        <translation>Filen är %1; du kan bifoga PDF-, Word-, bild- och textfiler.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kan inte läsas (%2).</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPanel</name>
     <message>
         <source>✓ Within the marketplace&apos;s rules</source>
@@ -857,6 +1105,10 @@
 </context>
 <context>
     <name>ShortcutsDialog</name>
+    <message>
+        <source>  or  </source>
+        <translation>  eller  </translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>

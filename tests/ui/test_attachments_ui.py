@@ -83,7 +83,7 @@ def test_attach_by_picker_and_by_drop_and_refuse_a_disguised_program(
         await until(lambda: composer.attach_notice.isVisible(), what="the refusal shown")
         notice = composer.attach_notice.text()
         assert "Not attached" in notice and "invoice.pdf" in notice
-        assert "application/x-msdownload by its content" in notice
+        assert "invoice.pdf: This file is a Windows program, not a PDF." in notice
         await until(lambda: len(composer.attachments) == 2, what="the dropped text attached")
         assert [a["name"] for a in composer.attachments] == ["receipt.pdf", "notes.txt"]
         assert [c.label.text().split("  ")[0] for c in composer.files.chips] == [
