@@ -37,7 +37,7 @@ class Store:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._local = threading.local()  # one plain reader per thread (sqlite3 objects)
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[_Reader] = []
         self.backup_made: str | None = None
 
     @classmethod
@@ -89,13 +89,14 @@ class Store:
         """A plain sqlite3 connection that can only read, for ``app.storage.threads``: the
         thread list's pages without SQLAlchemy's per-statement cost. One per thread."""
         try:
-            conn = getattr(self._local, "conn", None)
-            if conn is None:
-                conn = open_reader(self.profile.database)
-                self._local.conn = conn
+            reader = getattr(self._local, "reader", None)
+            if reader is None:
+                reader = _Reader(open_reader(self.profile.database))
+                self._local.reader = reader
                 with self._engine_lock:
-                    self._readers.append(conn)
-            yield conn
+                    self._readers.append(reader)
+            with reader.in_use:
+                yield reader.conn
         except StoreError:
             raise
         except Exception as exc:
@@ -114,8 +115,8 @@ class Store:
 
     def close(self) -> None:
         with self._engine_lock:
-            for conn in self._readers:
-                conn.close()
+            for reader in self._readers:
+                reader.close()
             self._readers.clear()
             self._local = threading.local()
             if self._engine is not None:
@@ -124,6 +125,25 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+class _Reader:
+    """A thread's plain sqlite3 connection. Closing it (from the thread closing the store)
+    interrupts a statement still running on it, e.g. a search, and waits until it is let go,
+    so a connection is never closed under a running statement."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.in_use = threading.RLock()
+
+    def close(self) -> None:
+        # Again and again: an interrupt only stops a statement already running.
+        while not self.in_use.acquire(timeout=0.02):
+            self.conn.interrupt()
+        try:
+            self.conn.close()
+        finally:
+            self.in_use.release()
 
 
 def _guarded(path: Path, func, *args):  # type: ignore[no-untyped-def]

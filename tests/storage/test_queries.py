@@ -257,3 +257,30 @@ def test_too_many_matches_are_flagged_as_incomplete(filled: Store, monkeypatch) 
         for mp in queries.marketplaces(conn):
             assert not queries.search_threads(conn, "paket", marketplace_id=mp.id).complete
         assert not queries.search_threads(conn, "paket", marketplace_id="nowhere.example").complete
+
+
+def test_closing_the_store_interrupts_a_plain_read_in_flight(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import threading
+
+    store = Store.open(tmp_path / "p")
+    started, outcome = threading.Event(), []
+
+    def long_read() -> None:  # a search still running when the window closes
+        try:
+            with store.read_sql() as db:
+                started.set()
+                db.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                    "WHERE i < 1000000000) SELECT count(*) FROM n"
+                ).fetchall()
+            outcome.append("finished")
+        except sqlite3.OperationalError as exc:
+            outcome.append(str(exc))
+
+    worker = threading.Thread(target=long_read)
+    worker.start()
+    assert started.wait(10)
+    store.close()  # returns once the read has let go of its connection
+    worker.join(10)
+    assert outcome == ["interrupted"]
