@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from relay import schema
-from relay.store import Changes, now
+from relay.store import ID_PREFIX, new_object_id, now
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,8 @@ class BlobInfo:
 
 
 def put(conn: Connection, seller_id: int, data: bytes, media_type: str) -> BlobInfo:
-    # Blob ids draw on the account's modseq counter but are not a synced type.
-    ch = Changes(conn, seller_id)
-    blob_id, _ = ch.new_id("Blob")
+    # Blobs are not a synced type: no change row, no modseq bump (no seller row lock).
+    blob_id = new_object_id(ID_PREFIX["Blob"])
     conn.execute(
         schema.blobs.insert().values(
             seller_id=seller_id,

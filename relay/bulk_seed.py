@@ -333,10 +333,11 @@ class _Rows:
         s = self.bump()
         self.change("Order", conv.order_id, s, s)
 
-        # The first buyer message creates the conversation (id first), then the message.
-        conv_created = self.bump()
+        # The first buyer message creates the conversation: its transaction's change log is
+        # the message, then the conversation (Changes.flush numbers objects in the order of
+        # their last change, and the conversation is updated last).
+        conv_created = conv_last = self.seq + 2
         conv_id = f"C{conv_created}"
-        conv_last = conv_created
         msgs: list[dict[str, Any]] = []
         seqs: list[list[int]] = []  # [created, last] per message
         unanswered: list[int] = []  # indexes of inbound messages without $answered

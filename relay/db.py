@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from relay import schema
+from relay.store import check_flushed
 
 HEAD_REVISION = "0002"
 """The newest schema revision this build knows; a test checks it against the scripts."""
@@ -58,12 +59,13 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        if self.write_lock is None:
-            with self.write.begin() as conn:
+        with self.write_lock or nullcontext(), self.write.begin() as conn:
+            try:
                 yield conn
-            return
-        with self.write_lock, self.write.begin() as conn:
-            yield conn
+            except BaseException:
+                check_flushed(conn, committing=False)
+                raise
+            check_flushed(conn)  # a change not in the change log must not commit
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

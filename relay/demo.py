@@ -188,6 +188,7 @@ def _switches(db: Database, seller: str, start: Any) -> None:
             .values(messaging_enabled=False)
         )
         ch.updated("Marketplace", "amazon.co.uk")
+        ch.flush()
 
 
 def _bounce_example(db: Database, cfg: RelayConfig, seller: str, counts: dict[str, int]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from relay import schema
@@ -48,12 +48,12 @@ def begin_in(
     On PostgreSQL a concurrent claim of the same key blocks on the primary key until the other
     transaction ends, then raises IntegrityError: the caller answers "in flight".
     """
-    t = schema.idempotency.c
     at = now()
-    where = (t.seller_id == seller_id) & (t.key == key)
-    row = conn.execute(
-        select(t.request_hash, t.status, t.response, t.created_at).where(where)
-    ).first()
+    params = {"sid": seller_id, "k": key, "hash": digest, "at": at}
+    # The usual case, a new key, in one statement; a key in use is then read.
+    if conn.execute(_CLAIM, params).first() is not None:
+        return Begin("new")
+    row = conn.execute(_READ, params).first()
     if row is not None:
         created = aware(row.created_at)
         assert created is not None
@@ -65,18 +65,32 @@ def begin_in(
             if row.status == "done":
                 return Begin("replay", json.loads(row.response))
             return Begin("inflight")
-        conn.execute(delete(schema.idempotency).where(where))
-    conn.execute(
-        schema.idempotency.insert().values(
-            seller_id=seller_id,
-            key=key,
-            request_hash=digest,
-            status="inflight",
-            response=None,
-            created_at=at,
-        )
-    )
+        conn.execute(_FORGET, params)
+    conn.execute(_INSERT, params)  # IntegrityError if another transaction claimed it meanwhile
     return Begin("new")
+
+
+# Built once: the bookkeeping of every send.
+_T = schema.idempotency.c
+_KEY = (_T.seller_id == bindparam("sid")) & (_T.key == bindparam("k"))
+_READ = select(_T.request_hash, _T.status, _T.response, _T.created_at).where(_KEY)
+_FORGET = delete(schema.idempotency).where(_KEY)
+_INSERT = schema.idempotency.insert().values(
+    seller_id=bindparam("sid"),
+    key=bindparam("k"),
+    request_hash=bindparam("hash"),
+    status="inflight",
+    response=None,
+    created_at=bindparam("at", type_=_T.created_at.type),
+)
+# ON CONFLICT DO NOTHING: a key in use (or claimed by a transaction still running, which this
+# waits for on PostgreSQL) returns no row instead of raising. Plain SQL: the same on both.
+_CLAIM = text(
+    "INSERT INTO idempotency_keys (seller_id, key, request_hash, status, response, created_at) "
+    "VALUES (:sid, :k, :hash, 'inflight', NULL, :at) "
+    "ON CONFLICT (seller_id, key) DO NOTHING RETURNING key"
+).bindparams(bindparam("at", type_=_T.created_at.type))
+_FINISH = update(schema.idempotency).where(_KEY).values(status="done", response=bindparam("resp"))
 
 
 def finish(db: Database, seller_id: int, key: str, response: dict[str, Any]) -> None:
@@ -85,12 +99,7 @@ def finish(db: Database, seller_id: int, key: str, response: dict[str, Any]) -> 
 
 
 def finish_in(conn: Connection, seller_id: int, key: str, response: dict[str, Any]) -> None:
-    t = schema.idempotency.c
-    conn.execute(
-        update(schema.idempotency)
-        .where((t.seller_id == seller_id) & (t.key == key))
-        .values(status="done", response=json.dumps(response))
-    )
+    conn.execute(_FINISH, {"sid": seller_id, "k": key, "resp": json.dumps(response)})
 
 
 def abandon(db: Database, seller_id: int, key: str) -> None:

@@ -143,7 +143,7 @@ def ensure_buyer(
             (schema.optouts.c.marketplace_id == mid) & (schema.optouts.c.email == email)
         )
     ).first()
-    buyer_id, seq = ch.new_id("Buyer")
+    buyer_id = ch.new_id("Buyer")
     alias = make_alias(relay_secret(conn), ch.seller_id, mid, email, config.alias_domain)
     conn.execute(
         schema.buyers.insert().values(
@@ -157,7 +157,7 @@ def ensure_buyer(
             opted_out=opted is not None,
         )
     )
-    ch.created("Buyer", buyer_id, seq)
+    ch.created("Buyer", buyer_id)
     return conn.execute(
         select(b.id, b.alias, b.opted_out).where((b.seller_id == ch.seller_id) & (b.id == buyer_id))
     ).one()
@@ -219,6 +219,7 @@ def ingest_order(db: Database, config: RelayConfig, body: dict[str, Any]) -> Out
                 .values(**values)
             )
             ch.updated("Order", order_id or "")
+        ch.flush()
     return Outcome({"orderId": order_id, "buyerId": buyer.id}, {sid})
 
 
@@ -326,7 +327,7 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     is None
                 ):
                     raise _bad("orderId", "unknown order")
-            conv_id, seq = ch.new_id("Conversation")
+            conv_id = ch.new_id("Conversation")
             conn.execute(
                 schema.conversations.insert().values(
                     seller_id=sid,
@@ -343,13 +344,13 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     preview="",
                 )
             )
-            ch.created("Conversation", conv_id, seq)
+            ch.created("Conversation", conv_id)
         else:
             conv_id = conv.id
 
         screened = attachment_screen.screen(files, pack_info(mid))
         kept_json = [a.as_json() for a in screened.store(conn, sid)]
-        msg_id, mseq = ch.new_id("Message")
+        msg_id = ch.new_id("Message")
         conn.execute(
             schema.messages.insert().values(
                 seller_id=sid,
@@ -365,9 +366,9 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                 external_id=external_id,
             )
         )
-        ch.created("Message", msg_id, mseq)
+        ch.created("Message", msg_id)
         if screened.removed:
-            nid, nseq = ch.new_id("Message")
+            nid = ch.new_id("Message")
             conn.execute(
                 schema.messages.insert().values(
                     seller_id=sid,
@@ -382,8 +383,9 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     notice="attachmentRemoved",
                 )
             )
-            ch.created("Message", nid, nseq)
+            ch.created("Message", nid)
         threads.refresh(conn, ch, conv_id)
+        ch.flush()
     return Outcome(
         {
             "status": "accepted",
@@ -432,7 +434,8 @@ def set_opt_out(db: Database, body: dict[str, Any]) -> Outcome:
                 .where((b.seller_id == seller_id) & (b.id == buyer_id))
                 .values(opted_out=opted)
             )
-            Changes(conn, seller_id).updated("Buyer", buyer_id)
+            with Changes(conn, seller_id) as ch:
+                ch.updated("Buyer", buyer_id)
             changed.add(seller_id)
     return Outcome({"updatedBuyers": len(rows)}, changed)
 

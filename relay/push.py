@@ -18,6 +18,7 @@ from relay.db import Database
 
 log = logging.getLogger("relay.push")
 CHANNEL = "seller_relay"
+_NOTIFY = text("SELECT pg_notify(:c, :p)")  # built once: every write request sends one
 
 
 class Subscriber:
@@ -68,7 +69,7 @@ class Hub:
         try:
             with self.db.write.begin() as conn:
                 for sid in sorted(seller_ids):
-                    conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(sid)})
+                    conn.execute(_NOTIFY, {"c": CHANNEL, "p": str(sid)})
         except Exception:  # push is a hint; the write itself has committed
             log.warning("NOTIFY failed", exc_info=True)
 
@@ -77,7 +78,7 @@ class Hub:
         if self.db.is_sqlite:
             return
         for sid in sorted(seller_ids):
-            conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": str(sid)})
+            conn.execute(_NOTIFY, {"c": CHANNEL, "p": str(sid)})
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop

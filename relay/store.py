@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import secrets
+import threading
+import time
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text, update
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from relay import schema
@@ -64,102 +67,142 @@ def upsert(conn: Connection, table: Any, values: dict[str, Any], keys: list[str]
     conn.execute(stmt)
 
 
-# The bookkeeping statements of every write, built once (statement construction, not SQL,
-# dominated a send's CPU time when they were rebuilt per object).
-_BUMP = (
-    update(schema.sellers)
-    .where(schema.sellers.c.id == bindparam("sid"))
-    .values(modseq=schema.sellers.c.modseq + 1)
-    .returning(schema.sellers.c.modseq)
-)
-_CH = schema.changes.c
-_CHANGE_KEY = (
-    (_CH.seller_id == bindparam("sid"))
-    & (_CH.type == bindparam("ty"))
-    & (_CH.object_id == bindparam("oid"))
-)
-_CHANGE_UPDATE = (
-    update(schema.changes)
-    .where(_CHANGE_KEY)
-    .values(modseq=bindparam("seq"), destroyed=bindparam("gone"))
-)
-_CHANGE_INSERT = schema.changes.insert().values(
-    seller_id=bindparam("sid"),
-    type=bindparam("ty"),
-    object_id=bindparam("oid"),
-    modseq=bindparam("seq"),
-    created_modseq=bindparam("cseq"),
-    destroyed=bindparam("gone"),
-)
-_TS = schema.type_states.c
-_STATE_UPDATE = (
-    update(schema.type_states)
-    .where((_TS.seller_id == bindparam("sid")) & (_TS.type == bindparam("ty")))
-    .values(modseq=bindparam("seq"))
-)
-_STATE_INSERT = schema.type_states.insert().values(
-    seller_id=bindparam("sid"), type=bindparam("ty"), modseq=bindparam("seq"), pruned_modseq=0
-)
-
-
-# An object created (or re-created under the same id): one upsert. Written as text: SQLAlchemy
-# cannot cache-key an ON CONFLICT construct and compiled it afresh for every object (a third of
-# a send's statement overhead). The same SQL runs on PostgreSQL and SQLite (>= 3.24).
-_CREATED = text(
+# The change log is written once per transaction, at its end (`Changes.flush`): one bump of the
+# account's modseq by the number of objects changed, then their change rows and type states.
+# The bump takes the seller's row lock on PostgreSQL and holds it to commit, so modseqs are
+# handed out in commit order (a `changes` reader never skips one); taking it last keeps the
+# window in which a seller's writers wait for each other to the few statements before commit.
+# Plain SQL: the same on PostgreSQL and SQLite (>= 3.35 for RETURNING), compiled once.
+_BUMP = text("UPDATE sellers SET modseq = modseq + :n WHERE id = :sid RETURNING modseq")
+# created_modseq 0 marks an update: an existing row keeps its own; a missing one (an object from
+# before change tracking) counts as created before any state a client can hold.
+_RECORD = text(
     "INSERT INTO changes (seller_id, type, object_id, modseq, created_modseq, destroyed) "
-    "VALUES (:sid, :ty, :oid, :seq, :seq, :gone) "
+    "VALUES (:sid, :ty, :oid, :seq, :cseq, :gone) "
     "ON CONFLICT (seller_id, type, object_id) DO UPDATE SET modseq = excluded.modseq, "
-    "created_modseq = excluded.created_modseq, destroyed = excluded.destroyed"
+    "destroyed = excluded.destroyed, created_modseq = CASE WHEN excluded.created_modseq > 0 "
+    "THEN excluded.created_modseq ELSE changes.created_modseq END"
 )
+_SET_STATE = text(
+    "INSERT INTO type_states (seller_id, type, modseq, pruned_modseq) VALUES (:sid, :ty, :seq, 0) "
+    "ON CONFLICT (seller_id, type) DO UPDATE SET modseq = excluded.modseq"
+)
+_UNFLUSHED = "relay.unflushed_changes"  # conn.info key: Changes with records not yet written
+
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_id_lock = threading.Lock()
+_last_id = 0
 
 
-def bump(conn: Connection, seller_id: int) -> int:
-    """Next modseq of the account. On PostgreSQL the row lock orders writers per account."""
-    return int(conn.execute(_BUMP, {"sid": seller_id}).scalar_one())
+def new_object_id(prefix: str) -> str:
+    """A new object id: `prefix` and 23 base-32 characters of a 48-bit millisecond time and 64
+    random bits (like a ULID), increasing within the process.
+
+    Ids used to be the account's modseq, which took the seller's row lock at the first object a
+    transaction created. These need no database. Opaque to clients (docs/protocol.md); never
+    equal to an old modseq id (those are digits only, at most 19 of them).
+    """
+    global _last_id
+    value = (time.time_ns() // 1_000_000) << 64 | secrets.randbits(64)
+    with _id_lock:
+        if value <= _last_id:  # same millisecond (or a clock step back): keep increasing
+            value = _last_id + 1
+        _last_id = value
+    chars = []
+    for _ in range(23):
+        chars.append(_CROCKFORD[value & 31])
+        value >>= 5
+    return prefix + "".join(reversed(chars))
+
+
+def bump(conn: Connection, seller_id: int, n: int = 1) -> int:
+    """Raise the account's modseq by `n`; the new value. On PostgreSQL the row lock, held to
+    commit, orders the account's writers."""
+    return int(conn.execute(_BUMP, {"sid": seller_id, "n": n}).scalar_one())
 
 
 class Changes:
-    """Collects what one transaction changed, for the change log and for push."""
+    """Collects what one transaction changed, for the change log and for push.
+
+    Records are kept in memory and written by `flush`, which the writer calls when its changes
+    are done (before commit; `Database.writing` refuses to commit unflushed records, so the log
+    cannot miss a change). Call `discard` after rolling back a savepoint its records were in.
+    """
 
     def __init__(self, conn: Connection, seller_id: int) -> None:
         self.conn = conn
         self.seller_id = seller_id
         self.types: set[str] = set()
+        # (type, id) -> (created, destroyed), in order of each object's last change
+        self._pending: dict[tuple[str, str], tuple[bool, bool]] = {}
+        self.states: dict[str, int] = {}  # type -> its new state, once flushed
 
-    def new_id(self, type_: str) -> tuple[str, int]:
-        seq = bump(self.conn, self.seller_id)
-        return f"{ID_PREFIX[type_]}{seq}", seq
+    def new_id(self, type_: str) -> str:
+        return new_object_id(ID_PREFIX[type_])
 
-    def created(self, type_: str, object_id: str, seq: int | None = None) -> None:
-        self._record(type_, object_id, seq, created=True, destroyed=False)
+    def created(self, type_: str, object_id: str) -> None:
+        self._record(type_, object_id, created=True, destroyed=False)
 
     def updated(self, type_: str, object_id: str) -> None:
-        self._record(type_, object_id, None, created=False, destroyed=False)
+        self._record(type_, object_id, created=False, destroyed=False)
 
     def destroyed(self, type_: str, object_id: str) -> None:
-        self._record(type_, object_id, None, created=False, destroyed=True)
+        self._record(type_, object_id, created=False, destroyed=True)
 
-    def _record(
-        self, type_: str, object_id: str, seq: int | None, *, created: bool, destroyed: bool
-    ) -> None:
-        if seq is None:
-            seq = bump(self.conn, self.seller_id)
-        key = {"sid": self.seller_id, "ty": type_, "oid": object_id, "seq": seq}
-        if created:
-            self.conn.execute(_CREATED, {**key, "gone": False})
-        else:
-            res = self.conn.execute(_CHANGE_UPDATE, {**key, "gone": destroyed})
-            if res.rowcount == 0:  # an object from before change tracking: treat as created
-                self.conn.execute(_CHANGE_INSERT, {**key, "cseq": 0, "gone": destroyed})
-        self._set_state(type_, seq)
+    def _record(self, type_: str, object_id: str, *, created: bool, destroyed: bool) -> None:
+        key = (type_, object_id)
+        before = self._pending.pop(key, None)
+        # Created in this transaction stays created, whatever happens to it after.
+        self._pending[key] = (created or (before is not None and before[0]), destroyed)
         self.types.add(type_)
+        if len(self._pending) == 1:
+            self.conn.info.setdefault(_UNFLUSHED, set()).add(self)
 
-    def _set_state(self, type_: str, seq: int) -> None:
-        params = {"sid": self.seller_id, "ty": type_, "seq": seq}
-        if self.conn.execute(_STATE_UPDATE, params).rowcount == 0:
-            self.conn.execute(_STATE_INSERT, params)
+    def flush(self) -> None:
+        """Write the records: one modseq bump for all of them, their change rows, type states."""
+        if not self._pending:
+            return
+        items = list(self._pending.items())
+        self.discard()
+        sid = self.seller_id
+        first = bump(self.conn, sid, len(items)) - len(items) + 1
+        rows = []
+        states: dict[str, int] = {}
+        for i, ((ty, oid), (created, gone)) in enumerate(items):
+            seq = first + i
+            cseq = seq if created else 0
+            rows.append({"sid": sid, "ty": ty, "oid": oid, "seq": seq, "cseq": cseq, "gone": gone})
+            states[ty] = seq
+        # executemany: psycopg sends the rows in one pipeline, not a round trip each.
+        self.conn.execute(_RECORD, rows)
+        self.conn.execute(
+            _SET_STATE, [{"sid": sid, "ty": ty, "seq": q} for ty, q in states.items()]
+        )
+        self.states.update(states)
+
+    def discard(self) -> None:
+        """Forget the records not yet flushed (their writes were rolled back)."""
+        self._pending.clear()
+        self.conn.info.get(_UNFLUSHED, set()).discard(self)
+
+    def __enter__(self) -> Changes:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is None:
+            self.flush()
 
 
+def check_flushed(conn: Connection, *, committing: bool = True) -> None:
+    """Before commit: raise if a Changes on `conn` has records it has not written. Also called
+    (committing=False) when the transaction rolls back, to forget them: the connection's info
+    outlives the transaction in the pool."""
+    pending = conn.info.pop(_UNFLUSHED, None)
+    if pending and committing:
+        raise RuntimeError("changes were recorded but not flushed: the change log would miss them")
+
+
+_TS = schema.type_states.c
 _TYPE_STATE = select(_TS.modseq, _TS.pruned_modseq).where(
     (_TS.seller_id == bindparam("sid")) & (_TS.type == bindparam("ty"))
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Boolean, Connection, Integer, String, bindparam, case, null, select, update
 
 from app.domain import Direction, Keyword
 from relay import schema
@@ -95,19 +95,44 @@ def appended(conn: Connection, ch: Changes, conv: Any, added: list[Added]) -> No
     ):
         refresh(conn, ch, conv.id)
         return
-    awaiting = conv.awaiting_since
-    for a in added:  # a delivered seller reply ends the running clock (see `runs`)
-        if a.direction == Direction.OUTBOUND and a.delivered:
-            awaiting = None
-    c = schema.conversations.c
-    conn.execute(
-        update(schema.conversations)
-        .where((c.seller_id == ch.seller_id) & (c.id == conv.id))
-        .values(
-            awaiting_since=awaiting,
-            message_count=conv.message_count + len(added),
-            last_activity=added[-1].received_at,
-            preview=" ".join(added[-1].body_text.split())[:160],
-        )
+    # A delivered seller reply ends the running clock (see `runs`).
+    answered = any(a.direction == Direction.OUTBOUND and a.delivered for a in added)
+    # Relative to the row as it is now, not to `conv`: another writer of the conversation may
+    # have committed since it was read (the seller's row lock comes later, see Changes.flush).
+    # The row lock this UPDATE takes orders them; if that writer's messages are not older than
+    # ours, nothing is updated and `refresh` recomputes from the messages.
+    res = conn.execute(
+        _APPEND,
+        {
+            "sid": ch.seller_id,
+            "cid": conv.id,
+            "first": times[0],
+            "n": len(added),
+            "answered": answered,
+            "last": times[-1],
+            "preview": " ".join(added[-1].body_text.split())[:160],
+        },
     )
+    if res.rowcount == 0:
+        refresh(conn, ch, conv.id)
+        return
     ch.updated("Conversation", conv.id)
+
+
+_C = schema.conversations.c
+_APPEND = (
+    update(schema.conversations)
+    .where(
+        (_C.seller_id == bindparam("sid"))
+        & (_C.id == bindparam("cid"))
+        & (_C.last_activity < bindparam("first", type_=_C.last_activity.type))
+    )
+    .values(
+        awaiting_since=case(
+            (bindparam("answered", type_=Boolean()), null()), else_=_C.awaiting_since
+        ),
+        message_count=_C.message_count + bindparam("n", type_=Integer()),
+        last_activity=bindparam("last", type_=_C.last_activity.type),
+        preview=bindparam("preview", type_=String()),
+    )
+)

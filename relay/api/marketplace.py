@@ -141,6 +141,7 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
                 )
                 ch.updated("Marketplace", mid)
             result["updated"][mid] = None
+        ch.flush()
         new = type_state(conn, ctx.seller_id, "Marketplace")[0]
     if ch.types:
         ctx.changed.add(ctx.seller_id)

@@ -153,6 +153,7 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
             updated[mid] = None
         for cid in sorted(refresh):
             threads.refresh(conn, ch, cid)
+        ch.flush()
         new_state = type_state(conn, ctx.seller_id, "Message")[0]
     if ch.types:
         ctx.changed.add(ctx.seller_id)

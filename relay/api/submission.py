@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import markdown
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row, bindparam, select
 
 from app.domain import ContactReason, Direction, Keyword, OrderKind
 from relay import attachment_screen, blobs, rules, schema, threads
@@ -129,6 +129,12 @@ def _validate(spec: Any) -> dict[str, Any]:
     return spec
 
 
+# Inserts take their values as parameters: one statement object, compiled once per column set.
+_INSERT_MESSAGE = schema.messages.insert()
+_INSERT_SUBMISSION = schema.submissions.insert()
+_INSERT_CONVERSATION = schema.conversations.insert()
+
+
 def _system_message(
     conn: Connection,
     ch: Changes,
@@ -138,24 +144,25 @@ def _system_message(
     notice: str,
     added: list[threads.Added],
 ) -> str:
-    mid, seq = ch.new_id("Message")
+    mid = ch.new_id("Message")
     at = now()
     conn.execute(
-        schema.messages.insert().values(
-            seller_id=ch.seller_id,
-            id=mid,
-            conversation_id=conversation_id,
-            direction=Direction.SYSTEM.value,
-            subject=subject,
-            body_text=text,
-            body_html=None,
-            received_at=at,
-            keywords="[]",
-            attachments="[]",
-            notice=notice,
-        )
+        _INSERT_MESSAGE,
+        {
+            "seller_id": ch.seller_id,
+            "id": mid,
+            "conversation_id": conversation_id,
+            "direction": Direction.SYSTEM.value,
+            "subject": subject,
+            "body_text": text,
+            "body_html": None,
+            "received_at": at,
+            "keywords": "[]",
+            "attachments": "[]",
+            "notice": notice,
+        },
     )
-    ch.created("Message", mid, seq)
+    ch.created("Message", mid)
     added.append(threads.Added(at, text, Direction.SYSTEM.value, None))
     return mid
 
@@ -185,6 +192,43 @@ class Outgoing:
     on_attachment_rejected: str = "remove"  # or "refuse"
 
 
+class BuyerRow(NamedTuple):
+    id: str
+    marketplace_id: str
+    alias: str
+    locale: str
+    opted_out: bool
+
+
+# The send path's reads, built once (building and cache-keying Core statements per call was a
+# good part of a send's CPU time). A reply reads its conversation, buyer and order in one query.
+_C, _B, _O, _S = schema.conversations.c, schema.buyers.c, schema.orders.c, schema.submissions.c
+_BUYER_COLS = (_B.id, _B.marketplace_id, _B.alias, _B.locale, _B.opted_out)
+_CONVERSATION_TARGET = (
+    select(
+        schema.conversations,
+        *(col.label(f"b_{col.name}") for col in _BUYER_COLS),
+        _O.kind.label("order_kind"),
+        _O.buyer_id.label("order_buyer_id"),
+    )
+    .select_from(
+        schema.conversations.outerjoin(
+            schema.buyers, (_B.seller_id == _C.seller_id) & (_B.id == _C.buyer_id)
+        ).outerjoin(schema.orders, (_O.seller_id == _C.seller_id) & (_O.id == _C.order_id))
+    )
+    .where((_C.seller_id == bindparam("sid")) & (_C.id == bindparam("cid")))
+)
+_BUYER = select(*_BUYER_COLS).where(
+    (_B.seller_id == bindparam("sid")) & (_B.id == bindparam("bid"))
+)
+_ORDER = select(_O.kind, _O.buyer_id).where(
+    (_O.seller_id == bindparam("sid")) & (_O.id == bindparam("oid"))
+)
+_EXISTING = select(schema.submissions).where(
+    (_S.seller_id == bindparam("sid")) & (_S.client_submission_id == bindparam("csid"))
+)
+
+
 def resolve_target(
     conn: Connection,
     seller_id: int,
@@ -194,48 +238,36 @@ def resolve_target(
     order_id: str | None = None,
 ) -> Target:
     """The conversation (if given), its buyer and order, all of this seller; Refused if not."""
-    c = schema.conversations.c
-    b = schema.buyers.c
-    o = schema.orders.c
     conv = None
+    order: Any = None
     if conversation_id is not None:
         conv = conn.execute(
-            select(schema.conversations).where(
-                (c.seller_id == seller_id) & (c.id == conversation_id)
-            )
+            _CONVERSATION_TARGET, {"sid": seller_id, "cid": conversation_id}
         ).first()
         if conv is None:
             raise Refused(
                 set_error("notFound", "no such conversation", properties=["conversationId"])
             )
-        buyer_id, order_id = conv.buyer_id, conv.order_id
-    buyer = conn.execute(
-        select(b.id, b.marketplace_id, b.alias, b.locale, b.opted_out).where(
-            (b.seller_id == seller_id) & (b.id == buyer_id)
-        )
-    ).first()
+        order_id = conv.order_id
+        buyer: Any = None
+        if conv.b_id is not None:
+            buyer = BuyerRow(*(getattr(conv, f"b_{col.name}") for col in _BUYER_COLS))
+        if conv.order_kind is not None:
+            order = (conv.order_kind, conv.order_buyer_id)
+    else:
+        buyer = conn.execute(_BUYER, {"sid": seller_id, "bid": buyer_id}).first()
+        if order_id is not None:
+            order = conn.execute(_ORDER, {"sid": seller_id, "oid": order_id}).first()
     if buyer is None:
         raise Refused(set_error("notFound", "no such buyer", properties=["buyerId"]))
-    order = None
-    if order_id is not None:
-        order = conn.execute(
-            select(o.kind, o.buyer_id).where((o.seller_id == seller_id) & (o.id == order_id))
-        ).first()
-        if order is None or order.buyer_id != buyer.id:
-            raise Refused(
-                set_error("notFound", "no such order for this buyer", properties=["orderId"])
-            )
-    kind = OrderKind(order.kind) if order else OrderKind.STANDARD
+    if order_id is not None and (order is None or order[1] != buyer.id):
+        raise Refused(set_error("notFound", "no such order for this buyer", properties=["orderId"]))
+    kind = OrderKind(order[0]) if order else OrderKind.STANDARD
     return Target(buyer, conv, order_id, kind)
 
 
 def existing_submission(conn: Connection, seller_id: int, client_submission_id: str) -> Any:
-    s = schema.submissions.c
-    return conn.execute(
-        select(schema.submissions).where(
-            (s.seller_id == seller_id) & (s.client_submission_id == client_submission_id)
-        )
-    ).first()
+    return conn.execute(_EXISTING, {"sid": seller_id, "csid": client_submission_id}).first()
 
 
 def create_one(
@@ -283,7 +315,8 @@ def deliver(
 ) -> dict[str, Any]:
     """Check and store one seller message, the app's and the mail's alike: opt-out, attachment
     screening, the policy engine, then the message, its Submission, notices, the clock.
-    Raises Refused (the caller rolls back); returns the Submission as JSON."""
+    Raises Refused before its first write, so a refused message leaves nothing (Submission/set
+    needs no savepoint per object); returns the Submission as JSON. Flushes `ch`."""
     sid = ch.seller_id
     buyer, conv = target.buyer, target.conversation
     mkt_id = buyer.marketplace_id
@@ -349,64 +382,67 @@ def deliver(
 
     at = at or now()
     if conv is None:
-        conv_id, seq = ch.new_id("Conversation")
+        conv_id = ch.new_id("Conversation")
         conn.execute(
-            schema.conversations.insert().values(
-                seller_id=sid,
-                id=conv_id,
-                marketplace_id=mkt_id,
-                buyer_id=buyer.id,
-                buyer_alias=buyer.alias,
-                order_id=target.order_id,
-                subject=subject,
-                buyer_initiated=False,
-                created_at=at,
-                last_activity=at,
-                awaiting_since=None,
-                message_count=0,
-                preview="",
-            )
+            _INSERT_CONVERSATION,
+            {
+                "seller_id": sid,
+                "id": conv_id,
+                "marketplace_id": mkt_id,
+                "buyer_id": buyer.id,
+                "buyer_alias": buyer.alias,
+                "order_id": target.order_id,
+                "subject": subject,
+                "buyer_initiated": False,
+                "created_at": at,
+                "last_activity": at,
+                "awaiting_since": None,
+                "message_count": 0,
+                "preview": "",
+            },
         )
-        ch.created("Conversation", conv_id, seq)
+        ch.created("Conversation", conv_id)
     else:
         conv_id = conv.id
     kept = screened.store(conn, sid)
     delivered = decision is rules.Delivery.DELIVER
-    msg_id, mseq = ch.new_id("Message")
-    sub_id, sseq = ch.new_id("Submission")
+    msg_id = ch.new_id("Message")
+    sub_id = ch.new_id("Submission")
     conn.execute(
-        schema.messages.insert().values(
-            seller_id=sid,
-            id=msg_id,
-            conversation_id=conv_id,
-            direction=Direction.OUTBOUND.value,
-            subject=subject,
-            body_text=out.body_text,
-            body_html=out.body_html,
-            received_at=at,
-            keywords=dumps([Keyword.SEEN.value]),
-            attachments=dumps([a.as_json() for a in kept]),
-            submission_id=sub_id,
-            delivered=delivered,
-        )
+        _INSERT_MESSAGE,
+        {
+            "seller_id": sid,
+            "id": msg_id,
+            "conversation_id": conv_id,
+            "direction": Direction.OUTBOUND.value,
+            "subject": subject,
+            "body_text": out.body_text,
+            "body_html": out.body_html,
+            "received_at": at,
+            "keywords": _SEEN,
+            "attachments": dumps([a.as_json() for a in kept]),
+            "submission_id": sub_id,
+            "delivered": delivered,
+        },
     )
-    ch.created("Message", msg_id, mseq)
+    ch.created("Message", msg_id)
     removed_json = screened.removed_json()
     conn.execute(
-        schema.submissions.insert().values(
-            seller_id=sid,
-            id=sub_id,
-            client_submission_id=out.client_submission_id,
-            conversation_id=conv_id,
-            message_id=msg_id,
-            undo_status="final",
-            delivery_status="delivered" if delivered else "rejected",
-            reject_reason=None if delivered else dumps({"type": "buyerOptedOut"}),
-            removed_attachments=dumps(removed_json),
-            created_at=at,
-        )
+        _INSERT_SUBMISSION,
+        {
+            "seller_id": sid,
+            "id": sub_id,
+            "client_submission_id": out.client_submission_id,
+            "conversation_id": conv_id,
+            "message_id": msg_id,
+            "undo_status": "final",
+            "delivery_status": "delivered" if delivered else "rejected",
+            "reject_reason": None if delivered else dumps({"type": "buyerOptedOut"}),
+            "removed_attachments": dumps(removed_json),
+            "created_at": at,
+        },
     )
-    ch.created("Submission", sub_id, sseq)
+    ch.created("Submission", sub_id)
     added = [threads.Added(at, out.body_text, Direction.OUTBOUND.value, delivered)]
     if screened.removed:
         _system_message(
@@ -436,6 +472,8 @@ def deliver(
         threads.refresh(conn, ch, conv_id)
     else:
         threads.appended(conn, ch, conv, added)
+    # Last: the modseq bump takes the seller's row lock (held to commit), see Changes.flush.
+    ch.flush()
     return {
         "id": sub_id,
         "messageId": msg_id,
@@ -448,27 +486,33 @@ def deliver(
     }
 
 
+_SEEN = dumps([Keyword.SEEN.value])
+_M = schema.messages.c
+_UNANSWERED = select(_M.id, _M.keywords).where(
+    (_M.seller_id == bindparam("sid"))
+    & (_M.conversation_id == bindparam("cid"))
+    & (_M.direction == Direction.INBOUND.value)
+    # keywords is a JSON list of known keywords: only the rows that lack it
+    & _M.keywords.not_like(f'%"{Keyword.ANSWERED.value}"%')
+)
+_SET_KEYWORDS = (
+    schema.messages.update()
+    .where((_M.seller_id == bindparam("sid")) & (_M.id == bindparam("mid")))
+    .values(keywords=bindparam("kw"))
+)
+
+
 def _mark_answered(conn: Connection, ch: Changes, conv_id: str) -> None:
-    m = schema.messages.c
-    rows = conn.execute(
-        select(m.id, m.keywords).where(
-            (m.seller_id == ch.seller_id)
-            & (m.conversation_id == conv_id)
-            & (m.direction == Direction.INBOUND.value)
-            # keywords is a JSON list of known keywords: only the rows that lack it
-            & m.keywords.not_like(f'%"{Keyword.ANSWERED.value}"%')
-        )
-    ).all()
+    rows = conn.execute(_UNANSWERED, {"sid": ch.seller_id, "cid": conv_id}).all()
+    updates = []
     for row in rows:
         kws = set(json.loads(row.keywords))
         if Keyword.ANSWERED not in kws:
             kws.add(Keyword.ANSWERED.value)
-            conn.execute(
-                update(schema.messages)
-                .where((m.seller_id == ch.seller_id) & (m.id == row.id))
-                .values(keywords=dumps(sorted(kws)))
-            )
+            updates.append({"sid": ch.seller_id, "mid": row.id, "kw": dumps(sorted(kws))})
             ch.updated("Message", row.id)
+    if updates:
+        conn.execute(_SET_KEYWORDS, updates)
 
 
 @method("Submission/set")
@@ -479,18 +523,22 @@ def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     not_created: dict[str, Any] = {}
     with ctx.writing() as conn:
         old = check_if_in_state(conn, ctx, args, "Submission")
+        new_state = None
         for key, spec in create.items():
-            # A savepoint per object: a refused one leaves nothing behind.
-            nested = conn.begin_nested()
+            # No savepoint per object: deliver refuses before it writes anything.
             ch = Changes(conn, ctx.seller_id)
             try:
                 created[key] = create_one(conn, ch, spec)
-                nested.commit()
-                ctx.changed.add(ctx.seller_id)
             except Refused as refused:
-                nested.rollback()
+                ch.discard()
                 not_created[key] = refused.error
-        new_state = type_state(conn, ctx.seller_id, "Submission")[0]
+                continue
+            ctx.changed.add(ctx.seller_id)
+            # Exact: this transaction holds the seller's row lock since its flush, so no
+            # other write of the account can have committed a later state.
+            new_state = ch.states["Submission"]
+        if new_state is None:
+            new_state = type_state(conn, ctx.seller_id, "Submission")[0]
     result: dict[str, Any] = {
         "accountId": ctx.account_id,
         "oldState": str(old),
