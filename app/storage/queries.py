@@ -65,8 +65,8 @@ def search_threads(
     limit: int = PAGE_SIZE,
     marketplace_id: str | None = None,
 ) -> SearchResults:
-    """Conversations whose messages contain the words (diacritics folded, last word as a
-    prefix) or whose order number contains the text; newest activity first."""
+    """Conversations whose messages contain the words (diacritics folded, the last one as a
+    prefix once it has two letters) or whose order number contains the text; newest first."""
     return threads.search(_run(conn), user_text, limit, marketplace_id)
 
 

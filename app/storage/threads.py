@@ -149,8 +149,8 @@ class SearchResults:
 def search(
     run: Run, user_text: str, limit: int = PAGE_SIZE, marketplace_id: str | None = None
 ) -> SearchResults:
-    """Conversations whose messages contain the words (diacritics folded, last word as a
-    prefix) or whose order number contains the text; newest activity first."""
+    """Conversations whose messages contain the words (diacritics folded, the last one as a
+    prefix once it has two letters) or whose order number contains the text; newest first."""
     match = fts_query(user_text)
     pattern = like_pattern(user_text)
     if match is None and pattern is None:
