@@ -254,6 +254,7 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGES.items():  # each in its own language, not translated
             self.language.addItem(name, code)
+        self.language.setObjectName("language")
         if s.settings is not None:
             self.language.setCurrentIndex(
                 max(0, self.language.findData(str(s.settings.value("ui/language", ""))))

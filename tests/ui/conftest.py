@@ -101,3 +101,15 @@ def ui_session(qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> 
     finally:
         qloop.run_until_complete(asyncio.wait_for(session.aclose(), 30))
         session.close()
+
+
+@pytest.fixture
+def language(qapp: Any) -> Iterator[Any]:
+    """Install a language for one test (``language("de")``) and take it out again."""
+    from app.ui import translations
+
+    def use(code: str) -> None:
+        assert translations.install(qapp, code) is not None
+
+    yield use
+    translations.uninstall(qapp)

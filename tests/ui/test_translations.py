@@ -8,7 +8,6 @@ import importlib.util
 import os
 import re
 import sys
-from collections.abc import Iterator
 from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from types import ModuleType
@@ -50,17 +49,6 @@ PLACEHOLDER = re.compile(r"%n|%L?\d|\{\w*\}")
 SHORTCUT = re.compile(r"\b(?:Ctrl|Alt|Shift|Meta)(?:\+\w+)+")
 TAG = re.compile(r"</?\w+[^>]*>")
 ACCELERATOR = re.compile(r"&(?=[^&\s])")  # "&Save"; "&&" is a literal ampersand
-
-
-@pytest.fixture
-def language(qapp: Any) -> Iterator[Any]:
-    """Install a language for one test and take it out again."""
-
-    def use(code: str) -> None:
-        assert translations.install(qapp, code) is not None
-
-    yield use
-    translations.uninstall(qapp)
 
 
 def test_every_string_is_translated_and_compiled() -> None:
