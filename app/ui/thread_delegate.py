@@ -4,11 +4,13 @@ height stays fixed, so the view never measures rows."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.storage.rows import ThreadRow
@@ -39,6 +41,7 @@ def country_code(marketplace_id: str) -> str:
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CACHE_CAP = 4000  # laid-out rows kept (a few screens' worth while scrolling back and forth)
+_CELL_CACHE_CAP = 300  # painted cells kept: a few screens (3 cells a row), a few MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class ThreadDelegate(QStyledItemDelegate):
         self._fonts: _Fonts | None = None
         self._layouts: dict[tuple[int, int, bool], tuple[ThreadRow, _SubjectLayout]] = {}
         self._when: dict[tuple[datetime, date], str] = {}
+        self._cells: OrderedDict[tuple[Any, ...], tuple[ThreadRow, _Fonts, QPixmap]] = OrderedDict()
 
     def _fonts_for(self, font: QFont) -> _Fonts:
         if self._fonts is None or self._fonts.normal != font:
@@ -105,13 +109,51 @@ class ThreadDelegate(QStyledItemDelegate):
         col = index.column()
         if col not in (MARKETPLACE, SUBJECT, CLOCK):
             return
-        p.save()
+        p.drawPixmap(option.rect.topLeft(), self._cell(row, col, option))
+
+    def _cell(self, row: ThreadRow, col: int, option: QStyleOptionViewItem) -> QPixmap:
+        """The cell's text and badge, drawn once into a pixmap and reused while nothing it
+        shows changes: a frame that loads a page repaints the whole viewport twice (the
+        scroll, then the relayout after the insert), and a wheel step shows mostly rows the
+        last frame drew already."""
+        r = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        widget = option.widget
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        now = datetime.now(UTC)
+        minute = int(now.timestamp() // 60) if col == CLOCK else 0  # the clock reads minutes
+        fonts = self._fonts_for(option.font)
+        key = (row.id, col, r.width(), r.height(), selected, option.palette.cacheKey(), dpr, minute)
+        hit = self._cells.get(key)
+        if hit is not None and hit[0] is row and hit[1] is fonts:
+            self._cells.move_to_end(key)
+            return hit[2]
+        pixmap = QPixmap(max(1, round(r.width() * dpr)), max(1, round(r.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.translate(-r.left(), -r.top())
+        self._draw(painter, option, row, col, selected, fonts, now)
+        painter.end()
+        self._cells[key] = (row, fonts, pixmap)
+        if len(self._cells) > _CELL_CACHE_CAP:
+            self._cells.popitem(last=False)
+        return pixmap
+
+    def _draw(
+        self,
+        p: QPainter,
+        option: QStyleOptionViewItem,
+        row: ThreadRow,
+        col: int,
+        selected: bool,
+        fonts: _Fonts,
+        now: datetime,
+    ) -> None:
         r = option.rect
         pal = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = pal.color(pal.ColorRole.HighlightedText if selected else pal.ColorRole.Text)
         grey = pal.color(pal.ColorRole.PlaceholderText)
-        fonts = self._fonts_for(option.font)
         half = r.height() // 2
         top = QRect(r.left() + 8, r.top() + 6, r.width() - 14, half - 6)
         bottom = QRect(r.left() + 8, r.top() + half, r.width() - 14, half - 6)
@@ -150,7 +192,6 @@ class ThreadDelegate(QStyledItemDelegate):
                 p.setPen(grey)
                 p.drawText(bottom.adjusted(lay.subject_width + 10, 0, 0, 0), _LEFT, lay.preview)
         else:
-            now = datetime.now(UTC)
             p.setFont(fonts.normal)
             p.setPen(grey)
             p.drawText(top, _RIGHT, self._when_text(row.last_activity, now))
@@ -159,7 +200,6 @@ class ThreadDelegate(QStyledItemDelegate):
                 p.setFont(fonts.bold if colour is not None else fonts.normal)
                 p.setPen(colour if colour is not None else grey)
                 p.drawText(bottom, _RIGHT, label)
-        p.restore()
 
     def _subject_layout(
         self, row: ThreadRow, width: int, unread: bool, fonts: _Fonts

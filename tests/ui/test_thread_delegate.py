@@ -45,3 +45,23 @@ def test_a_changed_row_is_laid_out_again_and_an_unchanged_one_is_reused(qapp) ->
     bigger = QFont()
     bigger.setPointSizeF(QFont().pointSizeF() * 2)
     assert delegate._fonts_for(bigger) is not fonts  # a new view font: new fonts and metrics
+
+
+def test_a_painted_cell_is_reused_until_what_it_shows_changes(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from app.ui.thread_model import CLOCK, SUBJECT
+
+    delegate = ThreadDelegate()
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 52, 400, 52)
+    option.font = QFont()
+    first = delegate._cell(ROW, SUBJECT, option)
+    assert delegate._cell(ROW, SUBJECT, option) is first  # the second paint of a frame
+    assert delegate._cell(replace(ROW), SUBJECT, option) is not first  # a re-read row
+    assert delegate._cell(ROW, CLOCK, option) is not first
+    option.state = QStyle.StateFlag.State_Selected  # selected: drawn in the selection colours
+    selected = delegate._cell(ROW, SUBJECT, option)
+    assert selected is not first
+    assert selected.toImage() != first.toImage()
