@@ -82,3 +82,8 @@ def file_size(size: int) -> str:
     if size >= 1_000_000:
         return f"{QLocale().toString(size / 1_000_000, 'f', 1)} MB"
     return f"{max(1, size // 1000)} KB"
+
+
+def percent(fraction: float) -> str:
+    """0.5 → 50.0 % (50,0 % in German)."""
+    return f"{QLocale().toString(fraction * 100, 'f', 1)} %"

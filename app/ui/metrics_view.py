@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import formats
 from app.ui.list_model import ListTableModel
 from app.ui.theme import clock_colour, muted_colour
 from app.ui.translations import QT_TRANSLATE_NOOP
@@ -63,7 +64,7 @@ class MetricsModel(ListTableModel[tuple[str, dict[str, Any]]]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 mid,
-                "—" if late is None else f"{late * 100:.1f} %",
+                "—" if late is None else formats.percent(late),
                 duration(w.get("averageResponseSeconds")),
                 str(w.get("answered", 0)),
                 str(w.get("late", 0)),
@@ -126,7 +127,7 @@ class LateChart(QWidget):
             p.drawText(
                 QRectF(label_w + w * rate / top_rate + 6, y, 64, bar_h),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{rate * 100:.1f} %",
+                formats.percent(rate),
             )
         x = label_w + w * LATE_TARGET / top_rate
         p.setPen(clock_colour("overdue"))

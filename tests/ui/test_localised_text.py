@@ -261,3 +261,10 @@ def test_settings_lists_every_language_with_a_catalogue(
         run(qloop, scenario())
     finally:
         lock.release()
+
+
+def test_sizes_and_rates_use_the_language_decimal_mark(language: Any) -> None:
+    language("en")
+    assert (formats.file_size(1_234_567), formats.percent(0.5)) == ("1.2 MB", "50.0 %")
+    language("de")
+    assert (formats.file_size(1_234_567), formats.percent(0.5)) == ("1,2 MB", "50,0 %")
