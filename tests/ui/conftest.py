@@ -6,21 +6,13 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ui_testkit import UiRelay, UiSession  # type: ignore[import-not-found]
 
 os.environ.setdefault("QT_API", "pyside6")
-
-
-@dataclass
-class UiRelay:
-    url: str
-    db_url: str
-    token: str
-    embedded: Any
 
 
 def _relay(tmp_path: Path, seed: bool) -> Iterator[UiRelay]:
@@ -66,16 +58,6 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
-
-
-@dataclass
-class UiSession:
-    """A window and its session on a fresh profile, not yet opened (tests drive the start)."""
-
-    window: Any
-    session: Any
-    profile: Path
-    settings: Any
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import UiRelay, UiSession  # type: ignore[import-not-found]
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from ui_testkit import buyer_writes, go_live, open_buyer, run, until  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, UiSession, buyer_writes, go_live, open_buyer, run, until  # type: ignore[import-not-found]  # type: ignore[import-not-found]
 
 from app.policy import PolicyContext, load_pack
 from app.storage.drafts import DraftData

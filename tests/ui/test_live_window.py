@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import UiRelay  # type: ignore[import-not-found]
+from ui_testkit import UiRelay  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.storage.lock import ProfileLock

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from conftest import UiRelay, UiSession  # type: ignore[import-not-found]
-from ui_testkit import buyer_writes, go_live, run, until  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, UiSession, buyer_writes, go_live, run, until  # type: ignore[import-not-found]  # type: ignore[import-not-found]
 
 from app.ui.metrics_view import MetricsDialog
 

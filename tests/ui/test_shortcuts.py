@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from conftest import UiRelay, UiSession  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
-from ui_testkit import go_live, run, until  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, UiSession, go_live, run, until  # type: ignore[import-not-found]  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.ui.main_window import MainWindow

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from conftest import UiRelay, UiSession  # type: ignore[import-not-found]
-from ui_testkit import buyer_writes, row_of_buyer, run, until  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, UiSession, buyer_writes, row_of_buyer, run, until  # type: ignore[import-not-found]  # type: ignore[import-not-found]
 
 from relay.server import TOKEN_CACHE_SECONDS
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import UiRelay, UiSession  # type: ignore[import-not-found]
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
-from ui_testkit import buyer_writes, go_live, row_of_buyer, run, until  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, UiSession, buyer_writes, go_live, row_of_buyer, run, until  # type: ignore[import-not-found]  # type: ignore[import-not-found]
 
 from app.ui.tray import Notification, app_icon, decide, make_tray
 

@@ -9,7 +9,30 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+
+@dataclass
+class UiRelay:
+    """A real relay on a loopback port (fixtures ui_relay, empty_relay)."""
+
+    url: str
+    db_url: str
+    token: str
+    embedded: Any
+
+
+@dataclass
+class UiSession:
+    """A window and its session on a fresh profile, not yet opened (tests drive the start)."""
+
+    window: Any
+    session: Any
+    profile: Path
+    settings: Any
+
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
