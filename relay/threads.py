@@ -47,8 +47,13 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
     """Recompute a conversation's derived fields after its messages changed."""
     m = schema.messages.c
     c = schema.conversations.c
+    # FOR UPDATE, before the messages are read: a writer of the same conversation still running
+    # holds the row (threads.appended, or this) until it commits, and the messages are then
+    # read with its message among them. Its summary is not overwritten by one that lacks it.
     conv = conn.execute(
-        select(c.marketplace_id).where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
+        select(c.marketplace_id)
+        .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
+        .with_for_update()
     ).one()
     msgs = conn.execute(
         select(m.direction, m.received_at, m.keywords, m.delivered, m.body_text)

@@ -217,6 +217,10 @@ _CONVERSATION_TARGET = (
         ).outerjoin(schema.orders, (_O.seller_id == _C.seller_id) & (_O.id == _C.order_id))
     )
     .where((_C.seller_id == bindparam("sid")) & (_C.id == bindparam("cid")))
+    # Writers of one conversation take turns from here to commit (the seller's row lock comes
+    # only at the end): the buyer messages this reply answers are then all committed ones, and
+    # one arriving meanwhile waits and is summed up after it (threads.refresh locks the row too).
+    .with_for_update(of=schema.conversations)
 )
 _BUYER = select(*_BUYER_COLS).where(
     (_B.seller_id == bindparam("sid")) & (_B.id == bindparam("bid"))
@@ -227,6 +231,13 @@ _ORDER = select(_O.kind, _O.buyer_id).where(
 _EXISTING = select(schema.submissions).where(
     (_S.seller_id == bindparam("sid")) & (_S.client_submission_id == bindparam("csid"))
 )
+# With the id of an earlier submission of the same clientSubmissionId: one round trip less.
+_CONVERSATION_TARGET_CSID = _CONVERSATION_TARGET.add_columns(
+    select(_S.id)
+    .where((_S.seller_id == bindparam("sid")) & (_S.client_submission_id == bindparam("csid")))
+    .scalar_subquery()
+    .label("existing_id")
+)
 
 
 def resolve_target(
@@ -236,15 +247,26 @@ def resolve_target(
     conversation_id: str | None = None,
     buyer_id: str | None = None,
     order_id: str | None = None,
+    client_submission_id: str | None = None,
 ) -> Target:
-    """The conversation (if given), its buyer and order, all of this seller; Refused if not."""
+    """The conversation (if given), its buyer and order, all of this seller; Refused if not.
+    With `client_submission_id`, first refuses one the seller used before (alreadyExists)."""
     conv = None
     order: Any = None
     if conversation_id is not None:
-        conv = conn.execute(
-            _CONVERSATION_TARGET, {"sid": seller_id, "cid": conversation_id}
-        ).first()
+        if client_submission_id is None:
+            conv = conn.execute(
+                _CONVERSATION_TARGET, {"sid": seller_id, "cid": conversation_id}
+            ).first()
+        else:
+            conv = conn.execute(
+                _CONVERSATION_TARGET_CSID,
+                {"sid": seller_id, "cid": conversation_id, "csid": client_submission_id},
+            ).first()
+            if conv is not None and conv.existing_id is not None:
+                raise Refused(set_error("alreadyExists", existingId=conv.existing_id))
         if conv is None:
+            _refuse_existing(conn, seller_id, client_submission_id)
             raise Refused(
                 set_error("notFound", "no such conversation", properties=["conversationId"])
             )
@@ -255,6 +277,7 @@ def resolve_target(
         if conv.order_kind is not None:
             order = (conv.order_kind, conv.order_buyer_id)
     else:
+        _refuse_existing(conn, seller_id, client_submission_id)
         buyer = conn.execute(_BUYER, {"sid": seller_id, "bid": buyer_id}).first()
         if order_id is not None:
             order = conn.execute(_ORDER, {"sid": seller_id, "oid": order_id}).first()
@@ -270,19 +293,32 @@ def existing_submission(conn: Connection, seller_id: int, client_submission_id: 
     return conn.execute(_EXISTING, {"sid": seller_id, "csid": client_submission_id}).first()
 
 
+def _refuse_existing(conn: Connection, seller_id: int, client_submission_id: str | None) -> None:
+    if client_submission_id is not None:
+        existing = existing_submission(conn, seller_id, client_submission_id)
+        if existing:
+            raise Refused(set_error("alreadyExists", existingId=existing.id))
+
+
 def create_one(
     conn: Connection, ch: Changes, spec: Any, at: datetime | None = None
 ) -> dict[str, Any]:
     """Send one message; raises Refused with a SetError, writing nothing that would survive."""
     spec = _validate(spec)
     sid = ch.seller_id
-    existing = existing_submission(conn, sid, spec["clientSubmissionId"])
-    if existing:
-        raise Refused(set_error("alreadyExists", existingId=existing.id))
+    csid = spec["clientSubmissionId"]
     if "conversationId" in spec:
-        target = resolve_target(conn, sid, conversation_id=spec["conversationId"])
+        target = resolve_target(
+            conn, sid, conversation_id=spec["conversationId"], client_submission_id=csid
+        )
     else:
-        target = resolve_target(conn, sid, buyer_id=spec["buyerId"], order_id=spec.get("orderId"))
+        target = resolve_target(
+            conn,
+            sid,
+            buyer_id=spec["buyerId"],
+            order_id=spec.get("orderId"),
+            client_submission_id=csid,
+        )
     conv = target.conversation
     subject = spec.get("subject") or (f"Re: {conv.subject}" if conv else "")
     if not subject.strip():
