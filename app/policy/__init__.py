@@ -15,6 +15,7 @@ from app.policy.packs import (
     UnknownMarketplaceError,
     available_marketplaces,
     load_pack,
+    pack_for,
 )
 
 RULE_IDS: tuple[str, ...] = (
@@ -53,5 +54,6 @@ __all__ = [
     "check",
     "has_blocking",
     "load_pack",
+    "pack_for",
     "sniff_media_type",
 ]

@@ -127,6 +127,15 @@ def load_pack(marketplace_id: str | None = None) -> RulePack:
     return _load_pack(name)
 
 
+def pack_for(marketplace_id: str | None) -> RulePack:
+    """The marketplace's own pack, else the default pack (the brief's rules): a conversation on a
+    marketplace we ship no pack for is still checked, as the relay checks it."""
+    try:
+        return load_pack(marketplace_id)
+    except UnknownMarketplaceError:
+        return load_pack(None)
+
+
 def clear_cache() -> None:
     """Forget loaded packs and lexicons (after editing the data files at run time)."""
     _load_pack.cache_clear()

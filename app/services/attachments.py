@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from app.policy import load_pack, sniff_media_type
+from app.policy import pack_for, sniff_media_type
 from app.services.relay_client import RelayClient
 from app.services.store_worker import StoreWorker
 from app.storage.schema import AttachmentRow
@@ -77,7 +77,7 @@ class CheckedFile:
 
 def check_file(path: Path, marketplace_id: str | None = None) -> CheckedFile:
     """Decide by content and size whether ``path`` may be attached (blocking; small reads)."""
-    pack = load_pack(marketplace_id)
+    pack = pack_for(marketplace_id)
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:

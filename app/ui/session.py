@@ -354,10 +354,10 @@ class Session:
 
     def _context(self, details: ConversationDetails, reply: bool) -> Any:
         from app.domain import OrderKind
-        from app.policy import PolicyContext, load_pack
+        from app.policy import PolicyContext, pack_for
 
         return PolicyContext(
-            pack=load_pack(details.marketplace_id),
+            pack=pack_for(details.marketplace_id),
             buyer_opted_out=details.buyer_opted_out,
             buyer_initiated=reply and details.buyer_initiated,
             order_kind=OrderKind(details.order_kind),

@@ -16,6 +16,7 @@ from app.policy import (
     available_marketplaces,
     check,
     load_pack,
+    pack_for,
 )
 from app.policy import scan as scan_module
 from app.resources import resource_path
@@ -63,13 +64,14 @@ def test_context_change_keeps_cache_pack_change_drops_it() -> None:
 
 def test_packs_exist_and_override_the_default() -> None:
     ids = available_marketplaces()
-    for tld in ("com", "se", "es", "de", "fr", "it"):
+    for tld in ("com", "co.uk", "se", "es", "de", "fr", "it"):
         assert f"amazon.{tld}" in ids
         pack = load_pack(f"amazon.{tld}")
         assert pack.marketplace_id == f"amazon.{tld}"
         assert pack.allows_domain(f"www.amazon.{tld}")
         assert pack.max_attachment_bytes == 10 * 1024 * 1024
     default = load_pack()
+    assert pack_for("example.shop") is default  # no pack of its own: still checked by the brief
     assert default.max_attachment_bytes == 7 * 1024 * 1024
     assert default.allowed_domains == ()
     assert "application/pdf" in default.allowed_media_types
