@@ -24,11 +24,12 @@ from app.ui.thread_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+# White text on each reads at >= 4.5:1 (WCAG AA); tests/ui/test_thread_delegate.py checks.
 _BADGE = {
-    "US": "#ff9900",
+    "US": "#b45309",
     "UK": "#5c6bc0",
-    "SE": "#0288d1",
-    "ES": "#d84315",
+    "SE": "#0277bd",
+    "ES": "#c62828",
     "DE": "#455a64",
 }
 
@@ -240,7 +241,7 @@ _WHITE = QColor("white")
 _UNREAD_DOT = QColor("#1a73e8")
 _FLAG = QColor("#e65100")
 _BADGE_COLOURS = {code: QColor(c) for code, c in _BADGE.items()}
-_OTHER_BADGE = QColor("#78909c")
+_OTHER_BADGE = QColor("#546e7a")
 
 
 def _badge_colour(code: str) -> QColor:

@@ -65,3 +65,13 @@ def test_a_painted_cell_is_reused_until_what_it_shows_changes(qapp) -> None:  # 
     selected = delegate._cell(ROW, SUBJECT, option)
     assert selected is not first
     assert selected.toImage() != first.toImage()
+
+
+def test_marketplace_badges_read_at_aa_contrast(qapp) -> None:
+    from PySide6.QtGui import QColor
+
+    from app.ui.theme import contrast
+    from app.ui.thread_delegate import _badge_colour
+
+    for code in ("US", "UK", "SE", "ES", "DE", "FR"):
+        assert contrast(_badge_colour(code), QColor("white")) >= 4.5, code
