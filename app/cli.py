@@ -110,7 +110,14 @@ def _window(args: argparse.Namespace) -> int:
         window_size=_size(args.window_size),
         started=_STARTED,
     )
-    return run(opts)
+    if not args.smoke_test:
+        return run(opts)
+    try:
+        return run(opts)
+    finally:
+        import shutil
+
+        shutil.rmtree(profile, ignore_errors=True)  # every smoke run made a new one in /tmp
 
 
 def _size(text: str | None) -> tuple[int, int] | None:

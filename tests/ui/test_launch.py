@@ -9,12 +9,13 @@ from ui_testkit import launch  # type: ignore[import-not-found]
 from app.storage.lock import ProfileLock
 
 
-def test_smoke_test_exits_0_with_nothing_on_stderr() -> None:
-    done = launch("--smoke-test")
+def test_smoke_test_exits_0_with_nothing_on_stderr(tmp_path: Path) -> None:
+    done = launch("--smoke-test", env={"TMPDIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "smoke-test: ok" in done.stdout
     assert "keyring:" in done.stdout
+    assert list(tmp_path.iterdir()) == []  # its temporary profile is gone
 
 
 def test_screenshot_renders_a_png_of_the_demo_inbox(tmp_path: Path) -> None:

@@ -37,13 +37,15 @@ class UiSession:
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def launch(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def launch(
+    *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``seller-inbox`` as a user would, offscreen, and collect its output."""
     return subprocess.run(
         [sys.executable, "-m", "app.cli", *args],
         capture_output=True,
         text=True,
-        env=ENV,
+        env={**ENV, **(env or {})},
         timeout=timeout,
         check=False,
     )
