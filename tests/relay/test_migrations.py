@@ -157,3 +157,24 @@ def test_database_at_an_older_revision_is_upgraded_with_its_data(
     with engine.connect() as conn:
         assert conn.execute(select(schema.sellers.c.name)).scalars().all() == ["kept"]
         assert "ix_msg_time" in {ix["name"] for ix in inspect(conn).get_indexes("messages")}
+
+
+def test_sqlite_plans_a_filtered_read_on_its_filter_index(tmp_path: Any) -> None:
+    """Without statistics SQLite prefers an index that gives the sort order; the filter indexes
+    carry the sort columns so a conversation's messages never scan the whole mailbox."""
+    url = f"sqlite:///{tmp_path / 'plan.sqlite3'}"
+    open_database(url).dispose()
+    eng = create_engine(normalize_url(url))
+    plans = {
+        "ix_msg_conv": "SELECT id FROM messages WHERE seller_id = 1 AND conversation_id = 'c' "
+        "ORDER BY received_at, id LIMIT 256",
+        "ix_conv_buyer": "SELECT id FROM conversations WHERE seller_id = 1 AND buyer_id = 'b' "
+        "ORDER BY last_activity DESC, id DESC LIMIT 256",
+        "ix_msg_time": "SELECT id FROM messages WHERE seller_id = 1 "
+        "ORDER BY received_at DESC, id DESC LIMIT 100",
+    }
+    with eng.connect() as conn:
+        for index, sql in plans.items():
+            plan = " ".join(str(r[-1]) for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            assert index in plan and "TEMP B-TREE" not in plan, (index, plan)
+    eng.dispose()
