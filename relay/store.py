@@ -240,6 +240,7 @@ _TYPE_STATE = select(_TS.modseq, _TS.pruned_modseq).where(
     (_TS.seller_id == bindparam("sid")) & (_TS.type == bindparam("ty"))
 )
 _ALL_STATES = select(_TS.type, _TS.modseq).where(_TS.seller_id == bindparam("sid"))
+_SELLER_MODSEQ_SQL = "SELECT modseq FROM sellers WHERE id = %s"
 _SELLER_MODSEQ = select(schema.sellers.c.modseq).where(schema.sellers.c.id == bindparam("sid"))
 
 
@@ -251,6 +252,12 @@ def type_state(conn: Connection, seller_id: int, type_: str) -> tuple[int, int]:
 
 def account_modseq(conn: Connection, seller_id: int) -> int | None:
     """The account's modseq: every committed write of the account raised it."""
+    if conn.dialect.name == "postgresql":
+        # Through the driver: this read precedes every cacheable request (a read-cache hit is
+        # this one statement), and SQLAlchemy's execution machinery was ~45 of its ~100 µs.
+        driver: Any = conn.connection.driver_connection
+        found = driver.execute(_SELLER_MODSEQ_SQL, (seller_id,)).fetchone()
+        return None if found is None else int(found[0])
     value = conn.execute(_SELLER_MODSEQ, {"sid": seller_id}).scalar()
     return None if value is None else int(value)
 
