@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from ui_testkit import thread_row  # type: ignore[import-not-found]
 
 from app.demodata.generator import generate
 from app.storage import queries
@@ -75,25 +76,7 @@ def test_store_errors_are_shown_in_place(qtbot) -> None:  # type: ignore[no-unty
 
 
 def row(**kw) -> ThreadRow:  # type: ignore[no-untyped-def]
-    base = dict(
-        id=1,
-        relay_id=None,
-        marketplace_id="amazon.se",
-        buyer_name="Åsa",
-        buyer_alias="a@m",
-        order_number="1",
-        subject="s",
-        preview="p",
-        last_activity=NOW,
-        awaiting_since=None,
-        needs_response=False,
-        no_response_needed=False,
-        unread_count=0,
-        message_count=1,
-        flagged=False,
-    )
-    base.update(kw)
-    return ThreadRow(**base)
+    return thread_row(last_activity=NOW, **kw)
 
 
 @pytest.mark.parametrize(

@@ -6,27 +6,19 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QFont
+from ui_testkit import thread_row  # type: ignore[import-not-found]
 
-from app.storage.rows import ThreadRow
 from app.ui.thread_delegate import ThreadDelegate
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-ROW = ThreadRow(
+ROW = thread_row(
     id=7,
-    relay_id=None,
-    marketplace_id="amazon.se",
     buyer_name="Åsa Lind",
     buyer_alias="k3x9@marketplace.relay.example",
     order_number="123-4567890-1234567",
     subject="Var är mitt paket?",
     preview="Hej! Jag har inte fått paketet än.",
     last_activity=NOW,
-    awaiting_since=None,
-    needs_response=False,
-    no_response_needed=False,
-    unread_count=0,
-    message_count=1,
-    flagged=False,
 )
 
 

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,30 @@ class UiSession:
     session: Any
     profile: Path
     settings: Any
+
+
+def thread_row(**overrides: Any) -> Any:
+    """A thread-list row for painting and clock tests (fields overridden by keyword)."""
+    from app.storage.rows import ThreadRow
+
+    base: dict[str, Any] = dict(
+        id=1,
+        relay_id=None,
+        marketplace_id="amazon.se",
+        buyer_name="Åsa",
+        buyer_alias="a@m",
+        order_number="1",
+        subject="s",
+        preview="p",
+        last_activity=datetime(2026, 11, 23, 12, 0, tzinfo=UTC),
+        awaiting_since=None,
+        needs_response=False,
+        no_response_needed=False,
+        unread_count=0,
+        message_count=1,
+        flagged=False,
+    )
+    return ThreadRow(**{**base, **overrides})
 
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
