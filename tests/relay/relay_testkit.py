@@ -6,7 +6,11 @@ skipped, unless SELLER_INBOX_REQUIRE_PG=1, which makes them fail.
 
 from __future__ import annotations
 
+import json
 import os
+import queue
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -228,3 +232,40 @@ def conversation(relay: RelayUnderTest) -> dict[str, Any]:
     r = relay.buyers.write("alice", "anna@example.net", orderId="114-0000001-0000001")
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def _listen(url: str, token: str, out: queue.Queue[tuple[str, Any]], stop: threading.Event) -> None:
+    with (
+        httpx.Client(timeout=httpx.Timeout(30, read=30)) as c,
+        c.stream(
+            "GET",
+            f"{url}/events?types=*&closeafter=no&ping=1",
+            headers={"Authorization": f"Bearer {token}"},
+        ) as r,
+    ):
+        assert r.headers["content-type"].startswith("text/event-stream")
+        event = ""
+        for line in r.iter_lines():
+            if stop.is_set():
+                return
+            if line.startswith("event: "):
+                event = line[7:]
+            elif line.startswith("data: "):
+                out.put((event, json.loads(line[6:])))
+
+
+def watch_events(url: str, token: str) -> tuple[queue.Queue[tuple[str, Any]], threading.Event]:
+    """An SSE client on a thread: (event name, data) pairs into the queue until stop is set."""
+    q: queue.Queue[tuple[str, Any]] = queue.Queue()
+    stop = threading.Event()
+    threading.Thread(target=_listen, args=(url, token, q, stop), daemon=True).start()
+    return q, stop
+
+
+def next_state(q: queue.Queue[tuple[str, Any]], timeout: float = 10) -> dict[str, Any]:
+    """The next StateChange's data (pings skipped), within `timeout` seconds in all."""
+    deadline = time.monotonic() + timeout
+    while True:
+        event, data = q.get(timeout=max(0.01, deadline - time.monotonic()))
+        if event == "state":
+            return dict(data)

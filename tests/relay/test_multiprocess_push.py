@@ -5,19 +5,16 @@ PostgreSQL only: skipped without SELLER_RELAY_PG_URL, failed with SELLER_INBOX_R
 
 from __future__ import annotations
 
-import json
 import os
-import queue
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
+from relay_testkit import next_state, watch_events
 
 from relay import auth
 from relay.db import open_database
@@ -76,30 +73,6 @@ def two_processes(pg_url: str) -> Iterator[tuple[str, str]]:
                 p.wait()
 
 
-def _listen(url: str, token: str, out: queue.Queue[tuple[str, Any]], stop: threading.Event) -> None:
-    headers = {"Authorization": f"Bearer {token}"}
-    with (
-        httpx.Client(timeout=httpx.Timeout(30, read=30)) as c,
-        c.stream("GET", f"{url}/events?types=*&closeafter=no&ping=1", headers=headers) as r,
-    ):
-        event = ""
-        for line in r.iter_lines():
-            if stop.is_set():
-                return
-            if line.startswith("event: "):
-                event = line[7:]
-            elif line.startswith("data: "):
-                out.put((event, json.loads(line[6:])))
-
-
-def _next_state(q: queue.Queue[tuple[str, Any]], timeout: float) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        event, data = q.get(timeout=max(0.01, deadline - time.monotonic()))
-        if event == "state":
-            return dict(data)
-
-
 def test_write_on_b_pushes_to_sse_client_on_a(two_processes: tuple[str, str], pg_url: str) -> None:
     url_a, url_b = two_processes
     seller = f"mp-{uuid.uuid4().hex[:8]}"
@@ -116,11 +89,9 @@ def test_write_on_b_pushes_to_sse_client_on_a(two_processes: tuple[str, str], pg
             ).json()["accounts"]
         )
     )
-    q: queue.Queue[tuple[str, Any]] = queue.Queue()
-    stop = threading.Event()
-    threading.Thread(target=_listen, args=(url_a, token, q, stop), daemon=True).start()
+    q, stop = watch_events(url_a, token)
     try:
-        first = _next_state(q, timeout=10)["changed"][account]  # connected: current states
+        first = next_state(q, timeout=10)["changed"][account]  # connected: current states
         r = httpx.post(
             f"{url_b}/ingest/messages",
             headers={"Authorization": f"Bearer {key}"},
@@ -135,7 +106,7 @@ def test_write_on_b_pushes_to_sse_client_on_a(two_processes: tuple[str, str], pg
         )
         assert r.status_code == 200, r.text
         t = time.monotonic()
-        change = _next_state(q, timeout=5)["changed"][account]
+        change = next_state(q, timeout=5)["changed"][account]
         assert time.monotonic() - t < 5
         assert int(change["Message"]) > int(first["Message"])
         assert "Conversation" in change

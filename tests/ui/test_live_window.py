@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ui_testkit import UiRelay  # type: ignore[import-not-found]
+from ui_testkit import UiRelay, until  # type: ignore[import-not-found]
 
 from app.domain import OutboxState
 from app.storage.lock import ProfileLock
 from app.ui.app import LaunchOptions
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
-
-
-async def until(cond: Callable[[], Any], budget: float = 15.0) -> None:
-    start = time.monotonic()
-    while not cond():
-        if time.monotonic() - start > budget:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
 
 
 def test_buyer_message_reply_switch_and_outbox(
