@@ -32,12 +32,17 @@ def _phone(match: re.Match[str]) -> str:
     return PHONE_MARK
 
 
-def redact(text: str, extra: tuple[str, ...] = ()) -> str:
-    """Remove e-mail addresses, phone numbers and any known identifying strings."""
-    for secret in extra:
+def remove_known(text: str, secrets: tuple[str, ...]) -> str:
+    """Replace known identifying strings (real addresses, aliases) wherever they stand."""
+    for secret in secrets:
         if secret and len(secret) >= 3:
             text = re.sub(re.escape(secret), EMAIL_MARK, text, flags=re.IGNORECASE)
-    text = EMAIL_RE.sub(EMAIL_MARK, text)
+    return text
+
+
+def redact(text: str, extra: tuple[str, ...] = ()) -> str:
+    """Remove e-mail addresses, phone numbers and any known identifying strings."""
+    text = EMAIL_RE.sub(EMAIL_MARK, remove_known(text, extra))
     return PHONE_RE.sub(_phone, text)
 
 

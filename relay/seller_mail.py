@@ -39,7 +39,12 @@ from relay.auth import seller_id_by_name
 from relay.config import RelayConfig
 from relay.db import Database
 from relay.ingest import EMAIL_RE, IngestError, Outcome, attachments
-from relay.sanitize import EMAIL_MARK, filename_problem, html_to_text, subject_problem
+from relay.sanitize import (
+    filename_problem,
+    html_to_text,
+    remove_known,
+    subject_problem,
+)
 from relay.store import Changes, account_id, now
 
 ERR = "urn:seller-relay:error:"
@@ -148,12 +153,6 @@ def mail_key(message_id: str) -> str:
 def relay_message_id(seller_id: int, message_id: str, alias_domain: str) -> str:
     """The Message-ID a gateway gives a relay message it forwards to the seller's mailbox."""
     return f"<{message_id}.{account_id(seller_id)}@marketplace.{alias_domain}>"
-
-
-def _redact(text: str, known: tuple[str, ...]) -> str:
-    for secret in known:
-        text = re.sub(re.escape(secret), EMAIL_MARK, text, flags=re.IGNORECASE)
-    return text
 
 
 def reply_text(text: str) -> str:
@@ -339,15 +338,15 @@ def ingest_seller_mail(db: Database, config: RelayConfig, body: dict[str, Any]) 
     problems = ["subject"] if subject_problem(subject) else []
     # The seller's own addresses are their signature, not content: out before the policy reads.
     known = tuple(a for a in {from_addr, mail_from, alias.strip().lower()} if a)
-    subject = _redact(subject, known)
+    subject = remove_known(subject, known)
     files = attachments(body, known)
     problems += [  # the app's rule for names (CR/LF, "/", "..": refused, not repaired)
         f"attachments/{i}/name"
         for i, a in enumerate(body.get("attachments") or [])
         if filename_problem(a.get("name") or "attachment")
     ]
-    body_html = _redact(reply_html(html), known) if html else None
-    body_text = _redact(
+    body_html = remove_known(reply_html(html), known) if html else None
+    body_text = remove_known(
         reply_text(text) if text is not None else html_to_text(body_html or ""), known
     )
     if not body_text.strip() and not files:
