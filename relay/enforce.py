@@ -40,15 +40,8 @@ RELAY_DECIDES = frozenset(
 )
 
 
-def _load_pack(marketplace_id: str) -> Any:
-    try:
-        return _policy.load_pack(marketplace_id)
-    except _policy.UnknownMarketplaceError:  # no pack of its own: the brief's default pack
-        return _policy.load_pack(None)
-
-
 def pack_info(marketplace_id: str) -> PackInfo:
-    pack = _load_pack(marketplace_id)
+    pack = _policy.pack_for(marketplace_id)
     return PackInfo(int(pack.max_attachment_bytes), frozenset(pack.allowed_media_types))
 
 
@@ -86,7 +79,7 @@ def check(
 ) -> list[Finding]:
     """Findings for a seller's message (the relay refuses any `block`)."""
     ctx = _policy.PolicyContext(
-        pack=_load_pack(marketplace_id),
+        pack=_policy.pack_for(marketplace_id),
         buyer_opted_out=buyer_opted_out,
         buyer_initiated=buyer_initiated,
         order_kind=order_kind,
