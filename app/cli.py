@@ -110,14 +110,13 @@ def _window(args: argparse.Namespace) -> int:
         window_size=_size(args.window_size),
         started=_STARTED,
     )
-    if not args.smoke_test:
-        return run(opts)
     try:
         return run(opts)
     finally:
-        import shutil
+        if args.smoke_test:
+            import shutil
 
-        shutil.rmtree(profile, ignore_errors=True)  # every smoke run made a new one in /tmp
+            shutil.rmtree(profile, ignore_errors=True)  # every smoke run made a new one in /tmp
 
 
 def _size(text: str | None) -> tuple[int, int] | None:
