@@ -19,8 +19,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from app.demodata.corpus import LOCALES, MARKETPLACES, conversation_script, order_number
 from app.domain import Direction, Keyword, Marketplace, ThreadMessage, summarize
-from app.storage import writes
-from app.storage.schema import BuyerRow, ConversationRow, MessageRow, OrderRow
+from app.storage import schema, writes
 from app.storage.store import Store
 
 BATCH = 2000  # conversations per transaction
@@ -68,12 +67,12 @@ def generate(
 def _next_ids(conn: Connection) -> dict[str, int]:
     out = {}
     for key, table in (
-        ("buyer", BuyerRow),
-        ("order", OrderRow),
-        ("conv", ConversationRow),
-        ("msg", MessageRow),
+        ("buyer", schema.buyers),
+        ("order", schema.orders),
+        ("conv", schema.conversations),
+        ("msg", schema.messages),
     ):
-        out[key] = int(conn.execute(select(func.coalesce(func.max(table.id), 0))).scalar_one())
+        out[key] = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
     return out
 
 
@@ -192,8 +191,8 @@ def _write_batch(
                 "message_count": s.message_count,
             }
         )
-    conn.execute(insert(BuyerRow), buyers)
-    conn.execute(insert(OrderRow), orders)
-    conn.execute(insert(ConversationRow), convs)
-    conn.execute(insert(MessageRow), msgs)
+    conn.execute(insert(schema.buyers), buyers)
+    conn.execute(insert(schema.orders), orders)
+    conn.execute(insert(schema.conversations), convs)
+    conn.execute(insert(schema.messages), msgs)
     return len(msgs)

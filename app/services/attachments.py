@@ -16,11 +16,11 @@ from sqlalchemy import select, update
 from app.policy import pack_for, sniff_media_type
 from app.services.relay_client import RelayClient
 from app.services.store_worker import StoreWorker
-from app.storage.schema import AttachmentRow
+from app.storage import schema
 from app.storage.store import Store
 
 CHUNK = 1 << 16
-_attachments = AttachmentRow.__table__
+_attachments = schema.attachments
 
 
 class RefusalReason(StrEnum):

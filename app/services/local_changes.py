@@ -16,13 +16,12 @@ from sqlalchemy import Connection, delete, select, update
 
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
-from app.storage import writes
-from app.storage.schema import MarketplaceRow, MessageRow, PendingChangeRow
+from app.storage import schema, writes
 from app.storage.store import Store
 
-_pending = PendingChangeRow.__table__
-_messages = MessageRow.__table__
-_marketplaces = MarketplaceRow.__table__
+_pending = schema.pending_changes
+_messages = schema.messages
+_marketplaces = schema.marketplaces
 
 KEYWORDS = ("$seen", "$flagged", "$answered", "$noResponseNeeded")
 _MARKETPLACE_FIELDS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Table, select
 
@@ -27,8 +27,8 @@ from app.services.relay_client import (
 )
 from app.services.store_worker import StoreWorker
 from app.storage import drafts as store_drafts
+from app.storage import schema
 from app.storage.drafts import DraftData, OutboxItem
-from app.storage.schema import BuyerRow, ConversationRow, OrderRow
 from app.storage.store import Store
 
 DEFAULT_UNDO = timedelta(seconds=10)
@@ -190,21 +190,20 @@ class OutboxSender:
         }
         with self.store.read() as conn:
             if item.conversation_id is not None:
-                args["conversationId"] = _relay_id(conn, ConversationRow, item.conversation_id)
+                args["conversationId"] = _relay_id(conn, schema.conversations, item.conversation_id)
             else:
                 if item.buyer_id is None:
                     raise NotOnRelay("a new message needs a buyer")
-                args["buyerId"] = _relay_id(conn, BuyerRow, item.buyer_id)
+                args["buyerId"] = _relay_id(conn, schema.buyers, item.buyer_id)
                 if item.order_id is not None:
-                    args["orderId"] = _relay_id(conn, OrderRow, item.order_id)
+                    args["orderId"] = _relay_id(conn, schema.orders, item.order_id)
         return args
 
 
-def _relay_id(conn: Any, model: Any, local_id: int) -> str:
-    table = cast(Table, model.__table__)
+def _relay_id(conn: Any, table: Table, local_id: int) -> str:
     found = conn.execute(select(table.c.relay_id).where(table.c.id == local_id)).scalar()
     if not found:
-        raise NotOnRelay(f"{model.__tablename__[:-1]} {local_id} is not on the relay")
+        raise NotOnRelay(f"{table.name[:-1]} {local_id} is not on the relay")
     return str(found)
 
 

@@ -30,16 +30,7 @@ from app.services import sync_mapping as m
 from app.services.local_changes import LocalChanges, reapply_pending
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
-from app.storage import writes
-from app.storage.schema import (
-    BuyerRow,
-    ConversationRow,
-    MarketplaceRow,
-    MessageRow,
-    OrderRow,
-    ResponseMetricsRow,
-    SyncStateRow,
-)
+from app.storage import schema, writes
 from app.storage.store import Store
 
 TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
@@ -51,19 +42,19 @@ HEAD = 1000  # newest conversations made complete first on an initial sync
 ROUNDS_PER_REQUEST = 4
 INITIAL = "0"  # the relay's state before anything: `changes` from it lists every object
 _HEAD_PENDING = "initial:head"  # sync_states key: the initial sync's head is still to fetch
-_SYNC_STATES = SyncStateRow.__table__
+_SYNC_STATES = schema.sync_states
 _BY_ID = {"property": "id", "isAscending": True}
 _NEWEST_FIRST = {
     "Conversation": {"property": "lastActivity", "isAscending": False},
     "Message": {"property": "receivedAt", "isAscending": False},
 }
-_METRICS = ResponseMetricsRow.__table__
+_METRICS = schema.response_metrics
 
 _TABLES: dict[str, Table] = {
-    "Buyer": BuyerRow.__table__,
-    "Order": OrderRow.__table__,
-    "Conversation": ConversationRow.__table__,
-    "Message": MessageRow.__table__,
+    "Buyer": schema.buyers,
+    "Order": schema.orders,
+    "Conversation": schema.conversations,
+    "Message": schema.messages,
 }
 
 
@@ -139,7 +130,7 @@ class SyncEngine:
         starts at the relay's initial state (``changes`` from there is the whole mailbox, in
         pages the relay finds by index), and the head is marked to fetch first. A profile
         with rows but no states (an older build's interrupted first sync) resyncs in full."""
-        tables = [MarketplaceRow.__table__, *_TABLES.values()]
+        tables = [schema.marketplaces, *_TABLES.values()]
         with self.store.write() as conn:
             for table in tables:
                 column = table.c.id if table is tables[0] else table.c.relay_id
@@ -425,7 +416,7 @@ class SyncEngine:
 
     def _store_metrics(self, objects: list[dict[str, Any]]) -> None:
         with self.store.write() as conn:
-            known = {r for (r,) in conn.execute(select(MarketplaceRow.__table__.c.id))}
+            known = {r for (r,) in conn.execute(select(schema.marketplaces.c.id))}
             for obj in objects:
                 if obj.get("marketplaceId") not in known:
                     continue
@@ -445,7 +436,7 @@ class SyncEngine:
     def _finish_full(self, type_name: str, keep: set[str], state: str) -> None:
         with self.store.write() as conn:
             if type_name == "Marketplace":
-                table = MarketplaceRow.__table__
+                table = schema.marketplaces
                 conn.execute(table.delete().where(table.c.id.not_in(keep)))
             else:
                 affected = (

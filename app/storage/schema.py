@@ -14,8 +14,6 @@ these tables describe the head revision and a test checks the two agree.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -227,36 +225,3 @@ response_metrics = Table(
     Column("windows_json", Text, nullable=False),
     Column("computed_at", Millis, nullable=False),
 )
-
-
-class TableName:
-    """The name a table had as a declarative class (``ConversationRow``). Callers written
-    against those classes keep working: ``ConversationRow.__table__`` is the table,
-    ``ConversationRow.id`` its column, and ``insert(ConversationRow)`` accepts it."""
-
-    __slots__ = ("__table__",)
-
-    def __init__(self, table: Table) -> None:
-        self.__table__ = table
-
-    def __clause_element__(self) -> Any:  # Any: SQLAlchemy's protocol wants an expression role
-        return self.__table__
-
-    def __getattr__(self, column: str) -> Column[Any]:
-        try:
-            return self.__table__.c[column]
-        except KeyError:
-            raise AttributeError(column) from None
-
-
-MarketplaceRow = TableName(marketplaces)
-BuyerRow = TableName(buyers)
-OrderRow = TableName(orders)
-ConversationRow = TableName(conversations)
-MessageRow = TableName(messages)
-AttachmentRow = TableName(attachments)
-DraftRow = TableName(drafts)
-OutboxRow = TableName(outbox)
-SyncStateRow = TableName(sync_states)
-PendingChangeRow = TableName(pending_changes)
-ResponseMetricsRow = TableName(response_metrics)

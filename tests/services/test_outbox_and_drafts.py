@@ -189,3 +189,18 @@ async def test_autosave_after_a_pause_and_while_typing(rig: Rig) -> None:
     with rig.store.read() as conn:
         saved = drafts.load_draft(conn, key)
     assert saved is not None and saved.body == text
+
+
+async def test_a_conversation_the_relay_does_not_know_needs_attention(rig: Rig) -> None:
+    conv = a_conversation(rig.store)
+    key = write_draft(rig.store, conv, "Hej! Paketet är på väg.")
+    item = await rig.outbox.send(key)
+    with rig.store.write() as conn:  # as if the conversation had never reached the relay
+        conn.exec_driver_sql("UPDATE conversations SET relay_id = NULL WHERE id = ?", (conv,))
+    rig.clock.now += timedelta(seconds=11)
+    (done,) = await rig.outbox.process_due()
+    assert done.state is OutboxState.NEEDS_ATTENTION and done.error_type == "notOnRelay"
+    assert done.error_detail == f"conversation {conv} is not on the relay"
+    assert not [
+        s for s in await submissions(rig.client) if s["clientSubmissionId"] == item.idempotency_key
+    ]
