@@ -10,6 +10,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -240,6 +241,74 @@ def attachments(body: dict[str, Any], extra: tuple[str, ...]) -> list[Candidate]
     return out
 
 
+def inbound_content(
+    raw_subject: str, text: str | None, html: str | None, extra: tuple[str, ...]
+) -> tuple[str, str, str | None]:
+    """(subject, text, sanitized HTML) of a buyer's message, cleaned for the seller: no real
+    address or phone number, HTML through nh3; the text from the HTML when there is none."""
+    subject = clean_line(raw_subject, 200, extra) or "(no subject)"
+    body_html = clean_html(html, extra) if html else None
+    body_text = clean_text(text, extra) if text is not None else html_to_text(body_html or "")
+    return subject, body_text, body_html
+
+
+def store_inbound(
+    conn: Connection,
+    ch: Changes,
+    *,
+    conversation_id: str,
+    marketplace_id: str,
+    subject: str,
+    body_text: str,
+    body_html: str | None,
+    files: list[Candidate],
+    at: datetime,
+    external_id: str | None,
+) -> tuple[str, attachment_screen.Screened]:
+    """Store a buyer's (cleaned) message in a conversation: attachments screened by the
+    marketplace's pack (a notice for removed ones), the 24-hour clock and summary refreshed.
+    The buyer side's ingest and the mailbox bridge both come through here. Does not flush."""
+    sid = ch.seller_id
+    screened = attachment_screen.screen(files, pack_info(marketplace_id))
+    kept_json = [a.as_json() for a in screened.store(conn, sid)]
+    msg_id = ch.new_id("Message")
+    conn.execute(
+        schema.messages.insert().values(
+            seller_id=sid,
+            id=msg_id,
+            conversation_id=conversation_id,
+            direction=Direction.INBOUND.value,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            received_at=at,
+            keywords="[]",
+            attachments=dumps(kept_json),
+            external_id=external_id,
+        )
+    )
+    ch.created("Message", msg_id)
+    if screened.removed:
+        nid = ch.new_id("Message")
+        conn.execute(
+            schema.messages.insert().values(
+                seller_id=sid,
+                id=nid,
+                conversation_id=conversation_id,
+                direction=Direction.SYSTEM.value,
+                subject="Attachments removed",
+                body_text=screened.notice(),
+                received_at=at,
+                keywords="[]",
+                attachments="[]",
+                notice="attachmentRemoved",
+            )
+        )
+        ch.created("Message", nid)
+    threads.refresh(conn, ch, conversation_id)
+    return msg_id, screened
+
+
 def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> Outcome:
     mid = _marketplace_id(body)
     external_id = _str(body, "externalId", 200)
@@ -263,9 +332,7 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
     except ValueError:
         raise _bad("receivedAt") from None
     extra = (email,)
-    subject = clean_line(raw_subject, 200, extra) or "(no subject)"
-    body_html = clean_html(html, extra) if html else None
-    body_text = clean_text(text, extra) if text is not None else html_to_text(body_html or "")
+    subject, body_text, body_html = inbound_content(raw_subject, text, html, extra)
     files = attachments(body, extra)
 
     with db.writing() as conn:
@@ -348,43 +415,18 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
         else:
             conv_id = conv.id
 
-        screened = attachment_screen.screen(files, pack_info(mid))
-        kept_json = [a.as_json() for a in screened.store(conn, sid)]
-        msg_id = ch.new_id("Message")
-        conn.execute(
-            schema.messages.insert().values(
-                seller_id=sid,
-                id=msg_id,
-                conversation_id=conv_id,
-                direction=Direction.INBOUND.value,
-                subject=subject,
-                body_text=body_text,
-                body_html=body_html,
-                received_at=at,
-                keywords="[]",
-                attachments=dumps(kept_json),
-                external_id=external_id,
-            )
+        msg_id, screened = store_inbound(
+            conn,
+            ch,
+            conversation_id=conv_id,
+            marketplace_id=mid,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            files=files,
+            at=at,
+            external_id=external_id,
         )
-        ch.created("Message", msg_id)
-        if screened.removed:
-            nid = ch.new_id("Message")
-            conn.execute(
-                schema.messages.insert().values(
-                    seller_id=sid,
-                    id=nid,
-                    conversation_id=conv_id,
-                    direction=Direction.SYSTEM.value,
-                    subject="Attachments removed",
-                    body_text=screened.notice(),
-                    received_at=at,
-                    keywords="[]",
-                    attachments="[]",
-                    notice="attachmentRemoved",
-                )
-            )
-            ch.created("Message", nid)
-        threads.refresh(conn, ch, conv_id)
         ch.flush()
     return Outcome(
         {

@@ -216,3 +216,101 @@ type_states = Table(
     Column("modseq", BigInteger, nullable=False),
     Column("pruned_modseq", BigInteger, nullable=False, default=0),
 )
+
+# -- the mailbox bridge (relay/mailbridge, migration 0003) -------------------------------------
+# A seller's own mailbox: IMAP in, SMTP out. The password is never here (relay.mailbridge.secrets).
+mailboxes = Table(
+    "mailboxes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seller_id", Integer, nullable=False),
+    Column("address", String(320), nullable=False, unique=True),
+    Column("imap_url", String(500), nullable=False),
+    Column("smtp_url", String(500), nullable=False),
+    Column("folders", Text, nullable=False, default='["INBOX"]'),  # JSON list
+    Column("sent_folder", String(200), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # What the bridge last reported (MailboxState); not a protocol object.
+    Column("connected", Boolean, nullable=False, default=False),
+    Column("last_fetch_at", DateTime(timezone=True), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("error_kind", String(16), nullable=True),
+    Index("ix_mailboxes_seller", "seller_id"),
+)
+
+# Per folder: where the next fetch starts. Advanced in the transaction that stores its mail.
+mail_cursors = Table(
+    "mail_cursors",
+    metadata,
+    Column("mailbox_id", Integer, primary_key=True),
+    Column("folder", String(200), primary_key=True),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("uidnext", BigInteger, nullable=False),
+    Column("highestmodseq", BigInteger, nullable=True),  # NULL: the server has no CONDSTORE
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every mail the bridge has applied (or skipped), by its Message-ID (or content hash when it has
+# none): a refetch after a crash or a UIDVALIDITY change finds it here and adds nothing.
+mail_seen = Table(
+    "mail_seen",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("mail_key", String(300), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("mailbox_id", Integer, nullable=False),
+    Column("folder", String(200), nullable=False),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("uid", BigInteger, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("object_id", String(32), nullable=True),  # the relay message it became, if any
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Index("ix_mail_seen_fp", "seller_id", "fingerprint"),
+)
+
+# A bridged buyer: which mailbox their mail came through and their latest full alias (replies
+# go there; the `+case` part changes per case).
+mail_routes = Table(
+    "mail_routes",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("buyer_id", String(32), primary_key=True),
+    Column("mailbox_id", Integer, nullable=False),
+    Column("alias", String(320), nullable=False),
+    Column("alias_at", DateTime(timezone=True), nullable=False),
+)
+
+# Replies the bridge delivers by SMTP, one per Submission: queued -> sending -> sent, or failed /
+# attention. `sending` is committed before DATA: found after a crash, it means "maybe sent".
+mail_outbox = Table(
+    "mail_outbox",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("submission_id", String(32), primary_key=True),
+    Column("mailbox_id", Integer, nullable=False),
+    Column("message_id", String(250), nullable=False),  # the mail's Message-ID, without <>
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("not_before", DateTime(timezone=True), nullable=True),
+    Column("detail", Text, nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_mail_outbox_state", "mailbox_id", "state"),
+    UniqueConstraint("message_id", name="uq_mail_outbox_msgid"),
+)
+
+# Marketplace notices that belong to no conversation (their own lane; `mailbox notices`).
+mail_notices = Table(
+    "mail_notices",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("mailbox_id", Integer, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("subject", String(400), nullable=False),
+    Column("body_text", Text, nullable=False),
+    Column("order_id", String(64), nullable=True),
+    Column("status", String(64), nullable=True),
+    Column("trusted", Boolean, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Index("ix_mail_notices_time", "seller_id", "received_at"),
+)
