@@ -1,0 +1,278 @@
+"""Safe reading of a MIME tree: capped headers, tolerant charsets, a bounded walk.
+
+Everything here works on what the stdlib `email` parser (policy=default) built, and never
+raises for hostile input: header values are cut to `MAX_HEADER` characters before any header
+is parsed (the structured-header parser is not linear on adversarial input), the walk stops
+at `MAX_DEPTH` and `MAX_PARTS`, and text is decoded with the declared charset, then UTF-8,
+then Windows-1252, recording "bad-charset" when the declaration was wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import html as htmllib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.header import decode_header, make_header
+from email.message import Message
+from email.policy import EmailPolicy
+
+from relay.sanitize import CONTROL_RE, html_to_text
+
+MAX_HEADER = 8 * 1024  # characters of one header value that are parsed
+MAX_DEPTH = 12  # nesting levels of multiparts walked
+MAX_PARTS = 300  # parts walked
+
+
+class CappedPolicy(EmailPolicy):
+    """policy.default, but every header value is cut to MAX_HEADER before anything parses it."""
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        name, value = super().header_source_parse(sourcelines)
+        if len(value) > MAX_HEADER:
+            value = value[:MAX_HEADER]
+        return name, value
+
+
+POLICY = CappedPolicy()
+
+
+def unsurrogate(text: str) -> str:
+    """Undo the parser's surrogateescape for raw 8-bit header bytes (UTF-8, else Windows-1252)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+def one_line(text: str, limit: int = 998) -> str:
+    text = CONTROL_RE.sub(" ", text.replace("\r", " ").replace("\n", " ").replace("\t", " "))
+    return " ".join(text.split())[:limit]
+
+
+def raw_header(msg: Message, name: str) -> str | None:
+    """The first raw value of a header (unfolded, unparsed), or None."""
+    name = name.lower()
+    for key, value in msg.raw_items():
+        if key.lower() == name:
+            return unsurrogate(str(value))
+    return None
+
+
+def raw_headers(msg: Message, name: str) -> list[str]:
+    name = name.lower()
+    return [unsurrogate(str(v)) for k, v in msg.raw_items() if k.lower() == name]
+
+
+def decoded_header(msg: Message, name: str) -> str | None:
+    """An unstructured header with RFC 2047 words decoded, as one clean line."""
+    value = raw_header(msg, name)
+    if value is None:
+        return None
+    try:
+        text = str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError, AssertionError):
+        text = value
+    return one_line(unsurrogate(text))
+
+
+@dataclass(frozen=True)
+class Address:
+    display_name: str
+    address: str  # lowercased local@domain, "" when unparseable
+
+
+def address_header(msg: Message, name: str) -> Address | None:
+    """The first address of an address header (From, Reply-To), or None when there is none."""
+    value = raw_header(msg, name)
+    if value is None:
+        return None
+    try:
+        header = POLICY.header_factory(name, value)
+        addresses = getattr(header, "addresses", ())
+    except Exception:  # the structured parser has many ways to fail on garbage
+        addresses = ()
+    if addresses:
+        first = addresses[0]
+        local, domain = first.username or "", first.domain or ""
+        address = f"{local}@{domain}".lower() if local and domain else ""
+        return Address(one_line(unsurrogate(first.display_name or ""), 200), address)
+    match = _ANGLE_RE.search(value)
+    return Address("", match.group(1).lower() if match else "")
+
+
+_ANGLE_RE = re.compile(r"<([^<>@\s]{1,200}@[^<>@\s]{1,200})>")
+MESSAGE_ID_RE = re.compile(r"<([^<>\s]{1,250})>")
+
+
+def message_ids(value: str | None, limit: int = 50) -> tuple[str, ...]:
+    """Ids in a Message-ID / In-Reply-To / References value, without <>, the last `limit`."""
+    if not value:
+        return ()
+    ids = MESSAGE_ID_RE.findall(value)
+    if not ids and value.strip() and " " not in value.strip():
+        ids = [value.strip().strip("<>")]  # a bare id without brackets
+    return tuple(dict.fromkeys(ids))[-limit:]
+
+
+# -- body parts --------------------------------------------------------------------------------
+
+# Single-byte declarations that UTF-8 bytes are often mislabelled with (codec names).
+_LATIN = frozenset({"iso8859-1", "iso8859-15", "cp1252", "ascii"})
+
+
+def decode_text(data: bytes, declared: str | None, problems: set[str]) -> str:
+    """Bytes of a text part as str: declared charset when it fits, else UTF-8, else cp1252.
+
+    UTF-8 mislabelled as Latin-1 decodes without error but into mojibake, so bytes that are
+    valid non-ASCII UTF-8 win over a Latin-1/ASCII declaration.
+    """
+    charset = (declared or "us-ascii").strip().strip('"').lower()
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        codec = None
+        problems.add("bad-charset")
+    if codec in _LATIN:
+        if not data.isascii():
+            try:
+                text = data.decode("utf-8")
+                problems.add("bad-charset")
+                return text
+            except UnicodeDecodeError:
+                pass
+        if codec == "ascii" and not data.isascii():
+            return data.decode("cp1252", "replace")
+    if codec is not None:
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            problems.add("bad-charset")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def part_bytes(part: Message, problems: set[str]) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # broken transfer encodings
+        problems.add("bad-encoding")
+        return b""
+    if isinstance(payload, bytes):
+        return payload
+    return b""
+
+
+def part_text(part: Message, problems: set[str]) -> str:
+    return decode_text(part_bytes(part, problems), part.get_content_charset(), problems)
+
+
+_BLOCK_END_RE = re.compile(r"(?i)</(?:div|tr|li|h[1-6]|pre|blockquote|table)\s*>|<pre\b")
+
+
+def html_text(html: str) -> str:
+    """Plain text of an HTML body: block ends become line breaks, entities decoded."""
+    text = html_to_text(_BLOCK_END_RE.sub(lambda m: "\n" + m.group(0), html))
+    return htmllib.unescape(text)
+
+
+@dataclass
+class Parts:
+    """What a walk over the MIME tree found (inner message/rfc822 parts are not entered)."""
+
+    plain: list[Message] = field(default_factory=list)
+    html: list[Message] = field(default_factory=list)
+    files: list[tuple[Message, bool]] = field(default_factory=list)  # (part, inside related)
+    reports: list[Message] = field(default_factory=list)  # message/delivery-status
+    returned: list[Message] = field(default_factory=list)  # text/rfc822-headers, message/rfc822
+
+
+def _children(part: Message) -> list[Message]:
+    payload = part.get_payload()
+    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+
+
+def is_attachment(part: Message) -> bool:
+    disposition = (part.get_content_disposition() or "").lower()
+    if disposition == "attachment":
+        return True
+    if part.get_content_maintype() == "text" and not part.get_filename():
+        return False
+    return bool(part.get_filename() or part.get_param("name"))
+
+
+def walk(msg: Message, problems: set[str]) -> Parts:
+    found = Parts()
+    stack: list[tuple[Message, int, bool]] = [(msg, 0, False)]
+    seen = 0
+    while stack:
+        part, depth, related = stack.pop()
+        seen += 1
+        if seen > MAX_PARTS:
+            problems.add("too-many-parts")
+            break
+        ctype = part.get_content_type()
+        if part.is_multipart() and ctype.startswith("multipart/"):
+            if depth >= MAX_DEPTH:
+                problems.add("too-deep")
+                continue
+            inner = related or ctype == "multipart/related"
+            stack.extend((child, depth + 1, inner) for child in reversed(_children(part)))
+        elif ctype == "message/delivery-status":
+            found.reports.append(part)
+        elif (
+            ctype in {"text/rfc822-headers", "message/rfc822", "message/global"} and part is not msg
+        ):
+            found.returned.append(part)
+        elif is_attachment(part):
+            found.files.append((part, related))
+        elif ctype == "text/plain":
+            found.plain.append(part)
+        elif ctype == "text/html":
+            found.html.append(part)
+        elif part.get_content_maintype() in {"image", "application", "audio", "video"}:
+            found.files.append((part, related))
+    return found
+
+
+def defects(msg: Message, limit: int = MAX_PARTS) -> bool:
+    """True when the parser recorded structural defects anywhere (bounded walk)."""
+    stack = [msg]
+    seen = 0
+    while stack and seen < limit:
+        part = stack.pop()
+        seen += 1
+        if part.defects:
+            return True
+        stack.extend(_children(part))
+    return False
+
+
+def iter_parts(msg: Message) -> Iterator[Message]:
+    """Depth-first over the tree, bounded like `walk`."""
+    stack = [(msg, 0)]
+    seen = 0
+    while stack and seen < MAX_PARTS:
+        part, depth = stack.pop()
+        seen += 1
+        yield part
+        if depth < MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in reversed(_children(part)))
+
+
+def clean_filename(name: str) -> str:
+    """A file name as the mail gave it, RFC 2047 words decoded, path parts and controls gone."""
+    name = unsurrogate(name)
+    if "=?" in name:
+        with contextlib.suppress(ValueError, LookupError, UnicodeError, AssertionError):
+            name = str(make_header(decode_header(name)))
+    name = name.replace("\\", "/").split("/")[-1]
+    name = CONTROL_RE.sub("", name.replace("\r", "").replace("\n", "").replace("\t", " "))
+    return name.strip().strip(".").strip()[:200]

@@ -1,0 +1,597 @@
+"""One raw relay mail (bytes from the seller's mailbox) → a classified, structured `ParsedMail`.
+
+Classification is by the mail's shape, first match wins:
+
+1. an RFC 3464 delivery report (`multipart/report; report-type=delivery-status`, or a
+   `message/delivery-status` part) → DELIVERY_REPORT, whoever sent it;
+2. From (or, for a marketplace sender, Reply-To) is a relay alias
+   (`<base>[+case]@marketplace.amazon.<tld>`, `<hex>@members.ebay.<site>`) → BUYER_MESSAGE,
+   unless `X-Space-Notification-Type: BBC_MESSAGE_CONFIRMATION_TO_MERCHANT` says SELLER_COPY;
+3. From is another address of a marketplace domain (`amazon.<tld>`, `ebay.<site>` and their
+   subdomains, matched exactly) → SELLER_COPY (that header, or "Your e-mail to NAME" / "Here
+   is a copy of the e-mail you sent to NAME" in any language), NOT_DELIVERED ("we were unable
+   to deliver the message you sent" and its translations), else MARKETPLACE_NOTICE;
+4. anything else → IGNORED.
+
+Marketplace mail is checked against the Authentication-Results header the seller's own server
+added (see `relay.mailbridge.authresults` for which header counts): a failing result keeps the
+classification but sets `trusted=False` and the problem "unauthenticated"; the relay flags such
+mail instead of trusting it. Delivery reports come from the seller's own server and are not
+checked.
+
+`parse_mail` never raises: input the stdlib parser cannot read gives an IGNORED result with
+problems. It is pure (no I/O) and linear on its capped input; see docs/mail.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import Message
+from email.parser import BytesParser, HeaderParser
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+
+from relay.mailbridge import markers
+from relay.mailbridge.addresses import (
+    MARKETPLACE_IDS,
+    Alias,
+    amazon_marketplace,
+    ebay_marketplace,
+    find_alias,
+    relay_alias,
+)
+from relay.mailbridge.authresults import verdict
+from relay.mailbridge.mimeparts import (
+    POLICY,
+    Address,
+    Parts,
+    address_header,
+    clean_filename,
+    decode_text,
+    decoded_header,
+    defects,
+    html_text,
+    message_ids,
+    one_line,
+    part_bytes,
+    part_text,
+    raw_header,
+    raw_headers,
+    walk,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_SIZE = 40 * 1024 * 1024
+NOTICE_SCAN = 20_000  # characters of a notice searched for its fingerprint phrases
+CONFIRMATION = "BBC_MESSAGE_CONFIRMATION_TO_MERCHANT"
+
+
+class MailKind(StrEnum):
+    BUYER_MESSAGE = "buyer_message"  # a buyer writing through the marketplace relay
+    NOT_DELIVERED = "not_delivered"  # marketplace notice: a seller's message was not delivered
+    DELIVERY_REPORT = "delivery_report"  # RFC 3464 DSN from the seller's own mail server
+    SELLER_COPY = "seller_copy"  # marketplace's copy of a reply written in Seller Central
+    MARKETPLACE_NOTICE = "marketplace_notice"  # any other mail from the marketplace
+    IGNORED = "ignored"  # not marketplace mail at all
+
+
+@dataclass(frozen=True)
+class MailAttachment:
+    name: str  # cleaned file name as the mail gave it (decoded RFC 2231/2047)
+    content_type: str  # as declared (the relay's screener decides by content later)
+    data: bytes
+    content_id: str | None  # for inline images
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    kind: MailKind
+    message_id: str | None  # without <>, None when missing
+    in_reply_to: tuple[str, ...]  # ids without <>
+    references: tuple[str, ...]
+    family: str | None  # "amazon" | "ebay"
+    marketplace: str | None  # "amazon.de", "amazon.co.uk", "ebay.de"...
+    alias: str | None  # full relay alias, lowercased; for notices/DSNs the concerned alias
+    alias_base: str | None  # alias without its "+case" part (threading key)
+    buyer_name: str | None  # display name, as plain text
+    order_id: str | None  # first order number (subject first, then body)
+    order_ids: tuple[str, ...]  # every distinct order number seen
+    ebay_ref: str | None  # eBay's "[#...#]" reference, verbatim
+    subject: str  # decoded, one line, control chars removed
+    text: str  # the buyer's own words only
+    html: str | None  # the HTML of the buyer's words when the mail had only HTML (raw)
+    attachments: tuple[MailAttachment, ...]  # files the buyer sent (not template images)
+    date: datetime | None  # aware UTC from the Date header
+    language: str | None  # "en", "de", "es", "sv", "fr", "it"
+    trusted: bool  # False when a marketplace sender fails SPF/DKIM/DMARC
+    problems: tuple[str, ...]  # machine-readable notes, sorted
+    refers_to: str | None  # NOT_DELIVERED/DSN/SELLER_COPY: Message-ID of the seller's mail
+    status: str | None  # DSN status ("5.7.1"); NOT_DELIVERED reason ("opted-out"...)
+    fingerprint: str  # sha256 hex of the raw mail (line endings normalised)
+
+
+def fingerprint(raw: bytes) -> str:
+    """A content hash that survives CRLF/LF conversion by the server or a re-import."""
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def parse_mail(
+    raw: bytes, *, max_size: int = DEFAULT_MAX_SIZE, authserv_id: str | None = None
+) -> ParsedMail:
+    """Classify and parse one raw mail; never raises (see the module docstring).
+
+    `authserv_id`: the seller's own server's Authentication-Results id, when known; without
+    it the topmost Authentication-Results header counts.
+    """
+    raw = bytes(raw)
+    digest = fingerprint(raw)
+    problems: set[str] = set()
+    try:
+        return _parse(raw, max_size, authserv_id, digest, problems)
+    except Exception:  # a bug or input beyond the stdlib parser: say so, lose nothing upstream
+        log.warning("unparseable mail %s", digest[:12], exc_info=True)
+        problems.add("malformed-mime")
+        return _ignored(digest, problems)
+
+
+def thread_key(mail: ParsedMail) -> tuple[str, str, str | None] | None:
+    """(marketplace, alias base, order number) for mail that belongs to a buyer's conversation.
+
+    None for marketplace notices, ignored mail and anything without a known alias (a Seller
+    Central copy names only the buyer; the bridge threads it by name and recency).
+    """
+    if mail.kind in {MailKind.IGNORED, MailKind.MARKETPLACE_NOTICE}:
+        return None
+    if not mail.marketplace or not mail.alias_base:
+        return None
+    return (mail.marketplace, mail.alias_base, mail.order_id)
+
+
+# -- the steps -----------------------------------------------------------------------------------
+
+
+def _ignored(digest: str, problems: set[str], subject: str = "") -> ParsedMail:
+    return ParsedMail(
+        kind=MailKind.IGNORED,
+        message_id=None,
+        in_reply_to=(),
+        references=(),
+        family=None,
+        marketplace=None,
+        alias=None,
+        alias_base=None,
+        buyer_name=None,
+        order_id=None,
+        order_ids=(),
+        ebay_ref=None,
+        subject=subject,
+        text="",
+        html=None,
+        attachments=(),
+        date=None,
+        language=None,
+        trusted=True,
+        problems=tuple(sorted(problems)),
+        refers_to=None,
+        status=None,
+        fingerprint=digest,
+    )
+
+
+def _read(raw: bytes, problems: set[str]) -> Message | None:
+    try:
+        return BytesParser(policy=POLICY).parsebytes(raw)
+    except Exception:  # deep nesting (RecursionError) and worse: keep the headers at least
+        log.info("mail body unreadable, reading headers only", exc_info=True)
+        problems.add("malformed-mime")
+    try:
+        return BytesParser(policy=POLICY).parsebytes(raw, headersonly=True)
+    except Exception:
+        log.info("mail headers unreadable", exc_info=True)
+        return None
+
+
+def _date(msg: Message, problems: set[str]) -> datetime | None:
+    value = raw_header(msg, "Date")
+    if value is None:
+        problems.add("no-date")
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip()[:200])
+    except (TypeError, ValueError, IndexError, OverflowError):
+        problems.add("bad-date")
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(UTC)
+    except (OverflowError, ValueError):
+        problems.add("bad-date")
+        return None
+
+
+def _sender_marketplace(address: Address | None) -> str | None:
+    if address is None or not address.address:
+        return None
+    domain = address.address.rpartition("@")[2]
+    return amazon_marketplace(domain) or ebay_marketplace(domain)
+
+
+def _buyer_name(display: str) -> str | None:
+    # Older relay mail: "Claire - Amazon Marketplace".
+    for suffix in (" - amazon marketplace", "- amazon marketplace"):
+        if display.lower().endswith(suffix):
+            display = display[: -len(suffix)]
+    display = display.strip().strip('"').strip()
+    return display or None
+
+
+def _name_after(text: str, phrases: tuple[tuple[str, str], ...]) -> str | None:
+    """The words after a phrase on the line it stands on ("... you sent to Jordan." → Jordan)."""
+    for line in text.split("\n")[:200]:
+        folded = markers.fold(line)
+        for phrase, _ in phrases:
+            at = folded.find(phrase)
+            if at != -1:
+                tail = len(folded) - at - len(phrase)
+                name = line[len(line) - tail :] if tail else ""
+                name = name.split("(")[0].strip().rstrip(".:!,").strip()
+                return one_line(name, 200) or None
+    return None
+
+
+@dataclass(frozen=True)
+class Body:
+    source: str  # the text the buyer's words are looked for in (plain, else HTML as text)
+    html: str | None  # the HTML part when the mail had no plain text
+
+
+def _body(parts: Parts, problems: set[str]) -> Body:
+    if parts.plain:
+        return Body("\n".join(part_text(p, problems) for p in parts.plain[:4]), None)
+    if parts.html:
+        html = part_text(parts.html[0], problems)
+        return Body(html_text(html), html)
+    return Body("", None)
+
+
+def _pre_block(html: str) -> str | None:
+    """The inner HTML of the first <pre> block (Amazon wraps the buyer's words in one)."""
+    lowered = html[: markers.MAX_SCAN].lower()
+    start = lowered.find("<pre")
+    if start == -1:
+        return None
+    open_end = lowered.find(">", start)
+    end = lowered.find("</pre", open_end)
+    if open_end == -1 or end == -1:
+        return None
+    return html[open_end + 1 : end]
+
+
+def _html_between_markers(html: str) -> str | None:
+    seps = [s for s in markers.separators(html[: markers.MAX_SCAN]) if s.kind != "quote"]
+    if len(seps) < 2:
+        return None
+    end = next((s for s in seps[1:] if s.kind == "end"), seps[1])
+    return html[seps[0].end : end.start]
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+    html: str | None
+    languages: tuple[str, ...]
+    marked: bool
+
+
+def _words(body: Body, family: str | None) -> Words:
+    """The sender's own words: between the markers, else the <pre> block, else template-stripped."""
+    extract = markers.between_markers(body.source)
+    html = None
+    text = extract.text
+    marked = extract.marked
+    if body.html is not None:
+        pre = _pre_block(body.html)
+        if marked:
+            html = _html_between_markers(body.html) or pre
+        elif pre is not None:
+            html, text, marked = pre, html_text(pre), True
+    languages = extract.languages
+    if family == "ebay" and not marked:
+        text, ebay_language = markers.ebay_words(text)
+        languages += (ebay_language,) if ebay_language else ()
+    text = markers.EBAY_REF_RE.sub("", text) if family == "ebay" else text
+    return Words(markers.tidy(markers.strip_quoted(text)), html, languages, marked)
+
+
+def _attachments(parts: Parts, problems: set[str]) -> tuple[MailAttachment, ...]:
+    found = []
+    for part, related in parts.files:
+        disposition = (part.get_content_disposition() or "").lower()
+        if related and disposition != "attachment":
+            continue  # an image the HTML template shows (logo), not something the buyer sent
+        data = part_bytes(part, problems)
+        if not data:
+            problems.add("empty-attachment")
+            continue
+        ctype = part.get_content_type()
+        raw_name = part.get_filename() or part.get_param("name", header="content-type") or ""
+        name = clean_filename(raw_name if isinstance(raw_name, str) else "")
+        if not name:
+            name = "attachment" + (mimetypes.guess_extension(ctype) or "")
+        cid = raw_header(part, "Content-ID")
+        content_id = cid.strip().strip("<>").strip()[:250] or None if cid else None
+        found.append(MailAttachment(name, ctype, data, content_id))
+    return tuple(found)
+
+
+# -- delivery reports ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    status: str | None
+    recipient: str | None
+    refers_to: str | None
+    returned_to: str | None
+
+
+def _status_code(text: str) -> str | None:
+    """The first enhanced status code ("5.7.1") in a Status or Diagnostic-Code value."""
+    for token in text.replace(";", " ").replace("(", " ").split()[:40]:
+        pieces = token.strip(".,").split(".")
+        if (
+            len(pieces) == 3
+            and pieces[0] in {"2", "4", "5"}
+            and all(p.isdigit() and len(p) <= 3 for p in pieces[1:])
+        ):
+            return token.strip(".,")
+    return None
+
+
+def _report_blocks(part: Message, problems: set[str]) -> list[Message]:
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return [p for p in payload if isinstance(p, Message)][:50]
+    text = decode_text(part_bytes(part, problems), "utf-8", problems)
+    parser = HeaderParser(policy=POLICY)
+    return [parser.parsestr(block) for block in text[:100_000].split("\n\n")[:50] if block.strip()]
+
+
+def _recipient(value: str | None) -> str | None:
+    if not value:
+        return None
+    address = value.partition(";")[2] or value
+    return address.strip().strip("<>").lower()[:250] or None
+
+
+def _report(parts: Parts, problems: set[str]) -> Report:
+    status = recipient = None
+    for part in parts.reports[:4]:
+        for block in _report_blocks(part, problems):
+            found = _status_code(raw_header(block, "Status") or "") or _status_code(
+                raw_header(block, "Diagnostic-Code") or ""
+            )
+            rcpt = _recipient(
+                raw_header(block, "Final-Recipient") or raw_header(block, "Original-Recipient")
+            )
+            if found and (status is None or (rcpt and relay_alias(rcpt) and not recipient)):
+                status, recipient = found, rcpt or recipient
+            elif rcpt and recipient is None:
+                recipient = rcpt
+    refers_to = returned_to = None
+    for part in parts.returned[:4]:
+        headers = _returned_headers(part, problems)
+        if headers is None:
+            continue
+        ids = message_ids(raw_header(headers, "Message-ID"))
+        refers_to = refers_to or (ids[0] if ids else None)
+        to = address_header(headers, "To")
+        returned_to = returned_to or (to.address if to and to.address else None)
+    return Report(status, recipient, refers_to, returned_to)
+
+
+def _returned_headers(part: Message, problems: set[str]) -> Message | None:
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+        return payload[0]
+    text = decode_text(part_bytes(part, problems), part.get_content_charset() or "utf-8", problems)
+    return HeaderParser(policy=POLICY).parsestr(text[:100_000], headersonly=True)
+
+
+# -- the whole -----------------------------------------------------------------------------------
+
+
+def _not_delivered_reason(folded: str) -> str:
+    if any(phrase in folded for phrase in markers.OPT_OUT_PHRASES):
+        return "opted-out"
+    if any(phrase in folded for phrase in markers.GUIDELINE_PHRASES):
+        return "guidelines"
+    return "not-delivered"
+
+
+def _is_report(msg: Message, parts: Parts) -> bool:
+    if parts.reports:
+        return True
+    return (
+        msg.get_content_type() == "multipart/report"
+        and str(msg.get_param("report-type") or "").lower() == "delivery-status"
+    )
+
+
+def _parse(
+    raw: bytes, max_size: int, authserv_id: str | None, digest: str, problems: set[str]
+) -> ParsedMail:
+    if len(raw) > max_size:
+        raw = raw[:max_size]
+        problems.add("truncated")
+    msg = _read(raw, problems)
+    if msg is None or not msg.keys():
+        problems.add("not-a-mail")
+        return _ignored(digest, problems)
+    if defects(msg):
+        problems.add("malformed-mime")
+    subject = decoded_header(msg, "Subject") or ""
+    sender = address_header(msg, "From")
+    if sender is None or not sender.address:
+        problems.add("no-from")
+    parts = walk(msg, problems)
+
+    alias: Alias | None = relay_alias(sender.address) if sender else None
+    sender_market = _sender_marketplace(sender)
+    if alias is None and sender_market:
+        reply_to = address_header(msg, "Reply-To")
+        alias = relay_alias(reply_to.address) if reply_to else None
+    space = (raw_header(msg, "X-Space-Notification-Type") or "").strip().upper()
+    folded_subject = markers.fold(subject)
+
+    body = Body("", None)
+    report: Report | None = None
+    status = refers_to = None
+    if _is_report(msg, parts):
+        kind = MailKind.DELIVERY_REPORT
+        report = _report(parts, problems)
+        status, refers_to = report.status, report.refers_to
+        if status is None:
+            problems.add("no-status")
+    elif alias is not None:
+        kind = MailKind.SELLER_COPY if space == CONFIRMATION else MailKind.BUYER_MESSAGE
+    elif sender_market:
+        body = _body(parts, problems)
+        folded = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
+        if (
+            space == CONFIRMATION
+            or markers.find_phrase(folded, markers.SELLER_COPY_BODY)
+            or folded_subject.startswith(tuple(p for p, _ in markers.SELLER_COPY_SUBJECT))
+        ):
+            kind = MailKind.SELLER_COPY
+        elif markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES):
+            kind = MailKind.NOT_DELIVERED
+            status = _not_delivered_reason(folded)
+        else:
+            kind = MailKind.MARKETPLACE_NOTICE
+    else:
+        return _ignored(digest, problems, subject)
+
+    if not body.source and body.html is None:
+        body = _body(parts, problems)
+
+    # Who the mail concerns, when the sender is not the buyer.
+    if alias is None:
+        if report is not None:
+            for candidate in (report.recipient, report.returned_to):
+                alias = alias or (relay_alias(candidate) if candidate else None)
+        alias = alias or find_alias(subject + "\n" + body.source)
+    if refers_to is None and kind == MailKind.NOT_DELIVERED:
+        refers_to = _notice_refers_to(msg, parts, body, problems)
+
+    family = alias.family if alias else None
+    marketplace = alias.marketplace if alias else None
+    header_market = MARKETPLACE_IDS.get((raw_header(msg, "X-Marketplace-ID") or "").strip())
+    if header_market and marketplace and header_market != marketplace:
+        problems.add("marketplace-mismatch")
+    if marketplace is None and kind != MailKind.DELIVERY_REPORT:
+        marketplace = header_market or sender_market
+        family = family or (marketplace.partition(".")[0] if marketplace else None)
+
+    words = Words("", None, (), False)
+    if kind in {MailKind.BUYER_MESSAGE, MailKind.SELLER_COPY}:
+        words = _words(body, family)
+        if not words.marked and family == "amazon":
+            problems.add("no-markers")
+    else:
+        words = Words(markers.tidy(markers.cut_footer(body.source)), None, (), False)
+    if kind == MailKind.BUYER_MESSAGE and not words.text and not parts.files:
+        problems.add("empty-text")
+
+    ids = markers.order_ids(subject, body.source)
+    buyer_name: str | None = None
+    subject_language = markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)
+    if kind == MailKind.BUYER_MESSAGE:
+        buyer_name = _buyer_name(sender.display_name if sender else "")
+        buyer_name = buyer_name or _name_after(subject, markers.SUBJECT_PHRASES)
+    elif kind == MailKind.SELLER_COPY:
+        buyer_name = _name_after(subject, markers.SELLER_COPY_SUBJECT) or _name_after(
+            body.source[:NOTICE_SCAN], markers.SELLER_COPY_BODY
+        )
+    folded_notice = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
+    language = markers.guess_language(
+        [subject_language],
+        words.languages,
+        [markers.intro_language(body.source)],
+        [
+            markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
+            markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
+            markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
+        ],
+    )
+    if kind == MailKind.DELIVERY_REPORT:
+        language = None
+
+    trusted = True
+    if kind != MailKind.DELIVERY_REPORT:
+        result = verdict(raw_headers(msg, "Authentication-Results"), authserv_id)
+        if result == "fail":
+            trusted = False
+            problems.add("unauthenticated")
+        elif result == "missing":
+            problems.add("no-auth-results")
+
+    ebay_ref = None
+    if family == "ebay":
+        match = markers.EBAY_REF_RE.search(body.source, 0, markers.MAX_SCAN)
+        ebay_ref = match.group(0) if match else None
+
+    message_id = next(iter(message_ids(raw_header(msg, "Message-ID"))), None)
+    if message_id is None:
+        problems.add("no-message-id")
+    keep_files = kind in {MailKind.BUYER_MESSAGE, MailKind.SELLER_COPY}
+    return ParsedMail(
+        kind=kind,
+        message_id=message_id,
+        in_reply_to=message_ids(raw_header(msg, "In-Reply-To")),
+        references=message_ids(raw_header(msg, "References")),
+        family=family,
+        marketplace=marketplace,
+        alias=alias.address if alias else None,
+        alias_base=alias.base if alias else None,
+        buyer_name=buyer_name,
+        order_id=ids[0] if ids else None,
+        order_ids=ids,
+        ebay_ref=ebay_ref,
+        subject=subject,
+        text=words.text,
+        html=words.html if keep_files else None,
+        attachments=_attachments(parts, problems) if keep_files else (),
+        date=_date(msg, problems),
+        language=language,
+        trusted=trusted,
+        problems=tuple(sorted(problems)),
+        refers_to=refers_to,
+        status=status,
+        fingerprint=digest,
+    )
+
+
+def _notice_refers_to(msg: Message, parts: Parts, body: Body, problems: set[str]) -> str | None:
+    """The seller's mail a "not delivered" notice is about: attached headers, In-Reply-To,
+    or a "Message-ID: <...>" line quoted in the notice."""
+    for part in parts.returned[:4]:
+        headers = _returned_headers(part, problems)
+        ids = message_ids(raw_header(headers, "Message-ID")) if headers is not None else ()
+        if ids:
+            return ids[0]
+    replied = message_ids(raw_header(msg, "In-Reply-To"))
+    if replied:
+        return replied[0]
+    for line in body.source[:NOTICE_SCAN].split("\n"):
+        if line.strip().lower().startswith("message-id:"):
+            ids = message_ids(line.partition(":")[2])
+            if ids:
+                return ids[0]
+    return None
