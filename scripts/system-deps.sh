@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian packages Seller Inbox needs beyond Python wheels.
 #   app:  Qt's runtime libraries (GL, EGL, fontconfig, xkbcommon, the xcb platform plugin)
-#   test: the above plus PostgreSQL (relay tests run on it too) and Xvfb (real-window checks)
+#   test: the above plus PostgreSQL (relay tests run on it too), Xvfb (real-window checks)
+#         and Dovecot + openssl (a private IMAP server with a self-signed certificate)
 #   packaging: app plus binutils (PyInstaller runs objdump and strip) and Xvfb (the bundle's
 #              X11 check in packaging/build.py)
 # As root on Debian/Ubuntu, installs what is missing; otherwise lists it and carries on.
@@ -11,7 +12,7 @@ pkgs=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$what" = test ]; then
-  pkgs+=(postgresql xvfb)
+  pkgs+=(postgresql xvfb dovecot-imapd openssl)  # real IMAP server for the mailbox tests
 elif [ "$what" = packaging ]; then
   pkgs+=(binutils xvfb)
 fi
