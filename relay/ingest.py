@@ -24,7 +24,7 @@ from relay.auth import seller_id_by_name
 from relay.config import RelayConfig
 from relay.db import Database
 from relay.enforce import pack_info
-from relay.sanitize import clean_html, clean_line, clean_text, html_to_text, safe_filename
+from relay.sanitize import clean_body, clean_line, safe_filename
 from relay.store import Changes, dumps, iso, now, parse_date
 
 KNOWN_MARKETPLACES = {
@@ -245,10 +245,10 @@ def inbound_content(
     raw_subject: str, text: str | None, html: str | None, extra: tuple[str, ...]
 ) -> tuple[str, str, str | None]:
     """(subject, text, sanitized HTML) of a buyer's message, cleaned for the seller: no real
-    address or phone number, HTML through nh3; the text from the HTML when there is none."""
+    address or phone number (also none the HTML shows), HTML through nh3; the text from the
+    HTML when there is none (see relay.sanitize.clean_body)."""
     subject = clean_line(raw_subject, 200, extra) or "(no subject)"
-    body_html = clean_html(html, extra) if html else None
-    body_text = clean_text(text, extra) if text is not None else html_to_text(body_html or "")
+    body_html, body_text = clean_body(text, html, extra)
     return subject, body_text, body_html
 
 
