@@ -123,8 +123,56 @@ SUBMISSION_CREATE = {
         "onAttachmentRejected": {"type": "string", "enum": ["remove", "refuse"]},
     },
 }
+TEMPLATE = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string", "minLength": 1, "maxLength": 80},
+        "contactReason": {"type": "string"},
+        "texts": {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 12,
+            "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Z]{2})?$"},
+            "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 10_000},
+        },
+    },
+}
+NOTE_BODY = {"type": "string", "minLength": 1, "maxLength": 20_000}
+SET_CREATES = {
+    "Submission": SUBMISSION_CREATE,
+    "Template": {**TEMPLATE, "required": ["name", "texts"]},
+    "Note": {
+        "type": "object",
+        "required": ["conversationId", "body"],
+        "properties": {
+            "conversationId": ID,
+            "body": NOTE_BODY,
+            "author": {"type": "string", "maxLength": 100},
+        },
+    },
+}
 KEYWORDS = ["$seen", "$flagged", "$answered", "$noResponseNeeded"]
 SET_UPDATES = {
+    "Conversation": {
+        "type": "object",
+        "properties": {
+            "snooze": {
+                "anyOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "kind": {"enum": ["snooze", "followUp"]},
+                            "until": {"anyOf": [DATE, {"type": "null"}]},
+                            "reason": {"type": ["string", "null"], "maxLength": 200},
+                        },
+                    },
+                ]
+            }
+        },
+    },
+    "Template": TEMPLATE,
+    "Note": {"type": "object", "properties": {"body": NOTE_BODY}},
     "Message": {
         "type": "object",
         "properties": {
@@ -182,8 +230,8 @@ def _method_args(name: str) -> dict[str, Any]:
         props["calculateTotal"] = {"type": "boolean"}
     elif verb == "set":
         props["ifInState"] = STATE
-        if type_ == "Submission":
-            props["create"] = {"type": "object", "additionalProperties": SUBMISSION_CREATE}
+        if type_ in SET_CREATES:
+            props["create"] = {"type": "object", "additionalProperties": SET_CREATES[type_]}
         props["update"] = {
             "type": "object",
             "additionalProperties": SET_UPDATES.get(type_, {"type": "object"}),

@@ -128,6 +128,12 @@ conversations = Table(
     Column("awaiting_since", DateTime(timezone=True), nullable=True),
     Column("message_count", Integer, nullable=False, default=0),
     Column("preview", String(200), nullable=False, default=""),
+    # Snooze / follow-up (app.domain.snooze): all null when awake. A buyer message after
+    # snoozed_at clears them (threads.refresh).
+    Column("snooze_kind", String(16), nullable=True),
+    Column("snoozed_at", DateTime(timezone=True), nullable=True),
+    Column("snoozed_until", DateTime(timezone=True), nullable=True),
+    Column("snooze_reason", String(200), nullable=True),
     # The sort columns ride along so SQLite's planner picks this over ix_conv_activity for a
     # buyer's conversations (migration 0002 says why).
     Index("ix_conv_buyer", "seller_id", "buyer_id", "last_activity", "id"),
@@ -313,4 +319,36 @@ mail_notices = Table(
     Column("trusted", Boolean, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Index("ix_mail_notices_time", "seller_id", "received_at"),
+)
+
+# Reply templates, shared by every seat of the account (app.domain.templates). `name_key` is the
+# case-folded name: two templates cannot differ only in case. `findings`: the rules check of
+# each text at save time (JSON list of {language, rule, severity}).
+templates = Table(
+    "templates",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("name", String(80), nullable=False),
+    Column("name_key", String(80), nullable=False),
+    Column("contact_reason", String(32), nullable=False),
+    Column("texts", Text, nullable=False),
+    Column("findings", Text, nullable=False, default="[]"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("seller_id", "name_key", name="uq_template_name"),
+)
+
+# Internal notes on a conversation: never sent, never shown to a buyer.
+notes = Table(
+    "notes",
+    metadata,
+    Column("seller_id", Integer, primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("conversation_id", String(32), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_notes_conv", "seller_id", "conversation_id", "created_at", "id"),
 )

@@ -14,13 +14,24 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from relay import schema
 
-TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message", "Submission")
+TYPES = (
+    "Marketplace",
+    "Buyer",
+    "Order",
+    "Conversation",
+    "Message",
+    "Submission",
+    "Template",
+    "Note",
+)
 ID_PREFIX = {
     "Buyer": "B",
     "Conversation": "C",
     "Message": "M",
     "Submission": "S",
     "Blob": "G",
+    "Template": "T",
+    "Note": "N",
 }
 
 

@@ -51,7 +51,7 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
     # holds the row (threads.appended, or this) until it commits, and the messages are then
     # read with its message among them. Its summary is not overwritten by one that lacks it.
     conv = conn.execute(
-        select(c.marketplace_id)
+        select(c.marketplace_id, c.snoozed_at)
         .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
         .with_for_update()
     ).one()
@@ -63,17 +63,36 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
     all_runs = runs(msgs, conversation_id, conv.marketplace_id)
     awaiting = all_runs[-1].started if all_runs and all_runs[-1].answered is None else None
     last = msgs[-1] if msgs else None
+    values: dict[str, Any] = {
+        "awaiting_since": awaiting,
+        "message_count": len(msgs),
+        "last_activity": last.received_at if last else c.last_activity,
+        "preview": " ".join((last.body_text if last else "").split())[:160],
+    }
+    if conv.snoozed_at is not None and buyer_wrote_after(msgs, aware(conv.snoozed_at)):
+        values.update(WAKE)  # every snooze ends when the buyer writes (app.domain.snooze)
     conn.execute(
         update(schema.conversations)
         .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
-        .values(
-            awaiting_since=awaiting,
-            message_count=len(msgs),
-            last_activity=last.received_at if last else c.last_activity,
-            preview=" ".join((last.body_text if last else "").split())[:160],
-        )
+        .values(**values)
     )
     ch.updated("Conversation", conversation_id)
+
+
+# The snooze columns of an awake conversation.
+WAKE: dict[str, Any] = {
+    "snooze_kind": None,
+    "snoozed_at": None,
+    "snoozed_until": None,
+    "snooze_reason": None,
+}
+
+
+def buyer_wrote_after(messages: Iterable[Any], since: datetime | None) -> bool:
+    return since is not None and any(
+        m.direction == Direction.INBOUND and (aware(m.received_at) or since) > since
+        for m in messages
+    )
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Row, Select, Table, bindparam, func, select
 
 from relay import schema
-from relay.api.core import Context, MethodError, method, want_ids, want_properties
-from relay.store import type_state
+from relay.api.core import (
+    Context,
+    MethodError,
+    method,
+    set_error,
+    want_ids,
+    want_properties,
+)
+from relay.store import Changes, type_state
 
 Filter = Callable[[Any], ColumnElement[bool]]
 MAX_UNSIGNED = 2**53 - 1  # JMAP's UnsignedInt
@@ -267,3 +274,94 @@ def set_ops(ctx: Context, args: dict[str, Any]) -> tuple[dict[str, Any], dict[st
     if len(create) + len(update) + len(destroy) > ctx.config.max_objects_in_set:
         raise MethodError("requestTooLarge", f"at most {ctx.config.max_objects_in_set} operations")
     return create, update, destroy
+
+
+class SetFailure(Exception):
+    """One object of a `Foo/set` not created, updated or destroyed: `body` is its SetError."""
+
+    def __init__(self, type_: str, description: str = "", **extra: Any) -> None:
+        super().__init__(description or type_)
+        self.body = set_error(type_, description, **extra)
+
+
+@dataclass(frozen=True)
+class SetHandlers:
+    """What `Foo/set` does with one object. Each handler validates before it writes (a
+    SetFailure after a write would leave that write in the transaction) and raises SetFailure.
+    A missing handler answers `forbidden` with `refusal`."""
+
+    create: Callable[[Connection, Changes, dict[str, Any]], dict[str, Any]] | None = None
+    update: Callable[[Connection, Changes, str, dict[str, Any]], dict[str, Any] | None] | None = (
+        None
+    )
+    destroy: Callable[[Connection, Changes, str], None] | None = None
+    refusal: str = ""
+
+
+def do_set(
+    ctx: Context, args: dict[str, Any], type_name: str, handlers: SetHandlers
+) -> dict[str, Any]:
+    """JMAP `Foo/set`: `ifInState`, then creates, updates and destroys in one transaction."""
+    ctx.check_account(args)
+    create, update, destroy = set_ops(ctx, args)
+    created: dict[str, Any] = {}
+    updated: dict[str, Any] = {}
+    destroyed: list[str] = []
+    failed: dict[str, dict[str, Any]] = {"notCreated": {}, "notUpdated": {}, "notDestroyed": {}}
+
+    def forbid(kind: str, keys: Any) -> None:
+        for key in keys:
+            if isinstance(key, str):
+                failed[kind][key] = set_error("forbidden", handlers.refusal)
+
+    with ctx.writing() as conn:
+        old = check_if_in_state(conn, ctx, args, type_name)
+        ch = Changes(conn, ctx.seller_id)
+        make, change, remove = handlers.create, handlers.update, handlers.destroy
+        if make is None:
+            forbid("notCreated", create)
+            create = {}
+        for key, obj in create.items():
+            assert make is not None
+            try:
+                if not isinstance(obj, dict):
+                    raise SetFailure("invalidArguments")
+                created[key] = make(conn, ch, obj)
+            except SetFailure as exc:
+                failed["notCreated"][key] = exc.body
+        if change is None:
+            forbid("notUpdated", update)
+            update = {}
+        for oid, patch in update.items():
+            assert change is not None
+            try:
+                if not isinstance(patch, dict):
+                    raise SetFailure("invalidPatch")
+                updated[oid] = change(conn, ch, oid, patch)
+            except SetFailure as exc:
+                failed["notUpdated"][oid] = exc.body
+        if remove is None:
+            forbid("notDestroyed", destroy)
+            destroy = []
+        for oid in destroy:
+            assert remove is not None
+            if isinstance(oid, str):
+                try:
+                    remove(conn, ch, oid)
+                    destroyed.append(oid)
+                except SetFailure as exc:
+                    failed["notDestroyed"][oid] = exc.body
+        ch.flush()
+        new_state = type_state(conn, ctx.seller_id, type_name)[0]
+    if ch.types:
+        ctx.changed.add(ctx.seller_id)
+    result: dict[str, Any] = {
+        "accountId": ctx.account_id,
+        "oldState": str(old),
+        "newState": str(new_state),
+        "created": created or None,
+        "updated": updated or None,
+        "destroyed": destroyed or None,
+    }
+    result.update({k: v for k, v in failed.items() if v})
+    return result

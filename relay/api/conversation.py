@@ -1,16 +1,27 @@
-"""Conversation/get, /changes, /query (read-only: conversations grow through messages)."""
+"""Conversation/get, /changes, /query, and /set (update of `snooze` only: conversations grow
+through messages)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table
+from sqlalchemy import ColumnElement, Connection, Row, Table, update
 
 from app.domain import RESPONSE_WINDOW
-from relay import schema
-from relay.api.common import TypeSpec, eq_str, register_read_methods
-from relay.api.core import MethodError
-from relay.store import iso
+from app.domain.snooze import MAX_REASON, SnoozeKind
+from relay import schema, threads
+from relay.api.common import (
+    SetFailure,
+    SetHandlers,
+    TypeSpec,
+    do_set,
+    eq_str,
+    register_read_methods,
+)
+from relay.api.core import Context, MethodError, method
+from relay.sanitize import subject_problem
+from relay.store import Changes, iso, now, parse_date
 
 # The selected columns, in the order `serialize` unpacks them (tuple unpacking of a row
 # costs a fraction of attribute access; Conversation/get serialises up to 500 per call).
@@ -27,11 +38,18 @@ COLUMNS = (
     "awaiting_since",
     "message_count",
     "preview",
+    "snooze_kind",
+    "snoozed_at",
+    "snoozed_until",
+    "snooze_reason",
 )
 
 
 def serialize(row: Row[Any]) -> dict[str, Any]:
-    (cid, mid, bid, alias, oid, subject, initiated, created, last, awaiting, count, preview) = row
+    (cid, mid, bid, alias, oid, subject, initiated, created, last, awaiting, count, preview) = row[
+        :12
+    ]
+    kind, since, until, reason = row[12:]
     return {
         "id": cid,
         "marketplaceId": mid,
@@ -46,6 +64,9 @@ def serialize(row: Row[Any]) -> dict[str, Any]:
         "deadline": iso(awaiting + RESPONSE_WINDOW) if awaiting is not None else None,
         "messageCount": count,
         "preview": preview,
+        "snooze": None
+        if kind is None
+        else {"kind": kind, "since": iso(since), "until": iso(until), "reason": reason},
     }
 
 
@@ -75,6 +96,7 @@ SPEC = TypeSpec(
             "deadline",
             "messageCount",
             "preview",
+            "snooze",
         }
     ),
     serialize=serialize,
@@ -96,3 +118,85 @@ SPEC = TypeSpec(
 
 
 register_read_methods("Conversation", SPEC)
+
+
+# -- snooze (Conversation/set) -------------------------------------------------------------------
+
+MAX_SNOOZE = timedelta(days=366)
+
+
+def _snooze_values(value: Any) -> dict[str, Any]:
+    """The snooze columns for a `snooze` property value (an object, or null to wake)."""
+    if value is None:
+        return dict(threads.WAKE)
+    if not isinstance(value, dict) or set(value) - {"kind", "until", "reason"}:
+        raise SetFailure(
+            "invalidProperties", "snooze is {kind, until, reason} or null", properties=["snooze"]
+        )
+    try:
+        kind = SnoozeKind(value.get("kind", SnoozeKind.SNOOZE))
+    except ValueError:
+        raise SetFailure(
+            "invalidProperties", "unknown snooze kind", properties=["snooze/kind"]
+        ) from None
+    since = now()
+    until = value.get("until")
+    if until is not None:
+        try:
+            until = parse_date(until)
+        except (ValueError, OverflowError):
+            raise SetFailure(
+                "invalidProperties", "until: not a date", properties=["snooze/until"]
+            ) from None
+        if not since < until <= since + MAX_SNOOZE:
+            raise SetFailure(
+                "invalidProperties", "until must be in the next year", properties=["snooze/until"]
+            )
+    elif kind is SnoozeKind.FOLLOW_UP:
+        raise SetFailure(
+            "invalidProperties", "a follow-up needs until", properties=["snooze/until"]
+        )
+    reason = value.get("reason")
+    if reason is not None and (
+        not isinstance(reason, str) or subject_problem(reason) or len(reason) > MAX_REASON
+    ):
+        raise SetFailure(
+            "invalidProperties", "reason: one line of text", properties=["snooze/reason"]
+        )
+    return {
+        "snooze_kind": kind.value,
+        "snoozed_at": since,
+        "snoozed_until": until,
+        "snooze_reason": reason or None,
+    }
+
+
+def _update(conn: Connection, ch: Changes, conv_id: str, patch: dict[str, Any]) -> dict[str, Any]:
+    if set(patch) != {"snooze"}:
+        raise SetFailure(
+            "invalidProperties",
+            "only snooze can change",
+            properties=sorted(set(patch) - {"snooze"}) or ["snooze"],
+        )
+    values = _snooze_values(patch["snooze"])
+    t = schema.conversations.c
+    done = conn.execute(
+        update(schema.conversations)
+        .where((t.seller_id == ch.seller_id) & (t.id == conv_id))
+        .values(**values)
+    )
+    if not done.rowcount:
+        raise SetFailure("notFound")
+    ch.updated("Conversation", conv_id)
+    since = values["snoozed_at"]
+    return {"snooze": None if since is None else {"since": iso(since)}}
+
+
+@method("Conversation/set")
+def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    return do_set(
+        ctx,
+        args,
+        "Conversation",
+        SetHandlers(update=_update, refusal="conversations begin with a message (Submission/set)"),
+    )

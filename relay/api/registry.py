@@ -6,8 +6,10 @@ from relay.api import (  # noqa: F401
     marketplace,
     message,
     metrics,
+    note,
     order,
     submission,
+    template,
 )
 from relay.api.core import METHODS
 
