@@ -8,7 +8,8 @@ strip foreign headers). A result is "pass" when that header shows dmarc=pass, or
 DMARC result, dkim=pass or spf=pass for a marketplace domain (amazon.<tld>, amazonses.com,
 ebay.<site>); any other result (fail, softfail, none, neutral, temperror, permerror, or a pass
 for someone else's domain) is "fail". No header at all is "missing": many servers add none,
-and the mail is then neither trusted nor distrusted by this check.
+and the mail is then neither trusted nor distrusted by this check; but when the caller named
+its server, a mail without that server's header is "fail".
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def verdict(headers: list[str], authserv_id: str | None = None) -> Verdict:
             chosen = results
             break
     if chosen is None:
-        return "missing"
+        # A server that was named adds its results to every mail it accepts.
+        return "missing" if authserv_id is None else "fail"
     dmarc = [(r, p) for m, r, p in chosen if m == "dmarc"]
     if dmarc:
         result, props = dmarc[0]

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 
 LANGUAGES = ("en", "de", "es", "sv", "fr", "it")
 
+
+def fold(text: str) -> str:
+    """Lowercase, NFC, typographic apostrophes and "e-mail" spellings unified, for matching."""
+    text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
+    return text.replace("e-mail", "email").replace("e-post", "epost")
+
+
 # Separator labels (lowercased, trailing ":" removed). "message" is English and French alike;
 # it counts as English, which loses to any other language's vote (see `guess_language`).
 START_LABELS: dict[str, str] = {
@@ -255,17 +262,22 @@ OUTLOOK_NEXT = (
     "betreff:",
 )
 
+# The phrase tables are compared with folded text: fold them the same way once.
+INTRO_LINES = {fold(k): v for k, v in INTRO_LINES.items()}
+SUBJECT_PHRASES = tuple((fold(p), lang) for p, lang in SUBJECT_PHRASES)
+FOOTER_STARTS = tuple(fold(p) for p in FOOTER_STARTS)
+TEMPLATE_HEAD_STARTS = tuple(fold(p) for p in TEMPLATE_HEAD_STARTS)
+NOT_DELIVERED_PHRASES = tuple((fold(p), lang) for p, lang in NOT_DELIVERED_PHRASES)
+OPT_OUT_PHRASES = tuple(fold(p) for p in OPT_OUT_PHRASES)
+GUIDELINE_PHRASES = tuple(fold(p) for p in GUIDELINE_PHRASES)
+SELLER_COPY_BODY = tuple((fold(p), lang) for p, lang in SELLER_COPY_BODY)
+SELLER_COPY_SUBJECT = tuple((fold(p), lang) for p, lang in SELLER_COPY_SUBJECT)
+
 # A separator: five or more dashes, a short label without dashes, three or more dashes.
 # Possessive quantifiers keep this linear on long runs of dashes.
 SEPARATOR_RE = re.compile(r"(?<!-)-{5,}+[ \t\u00a0]*+([^\n<>-]{1,80}+)-{3,}+")
 ORDER_RE = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 MAX_SCAN = 1_000_000  # characters of body text any step looks at
-
-
-def fold(text: str) -> str:
-    """Lowercase, NFC, typographic apostrophes and "e-mail" spellings unified, for matching."""
-    text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
-    return text.replace("e-mail", "email").replace("e-post", "epost")
 
 
 def _label(raw: str) -> str:
@@ -423,16 +435,14 @@ def strip_quoted(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """Trailing spaces off, at most one blank line in a row, no blank lines at either end."""
+    """Trailing spaces off, at most one blank line in a row, no whitespace at either end."""
     out: list[str] = []
     for line in _lines(text):
         line = line.rstrip()
         if not line and (not out or not out[-1]):
             continue
         out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out)
+    return "\n".join(out).strip()
 
 
 def find_phrase(text: str, phrases: Iterable[tuple[str, str]]) -> str | None:
@@ -488,6 +498,8 @@ EBAY_FOOTER_STARTS: tuple[str, ...] = (
     "rispondi a questa email",
     "svara på det här epostmeddelandet",
 )
+EBAY_INTRO = {fold(k): v for k, v in EBAY_INTRO.items()}
+EBAY_FOOTER_STARTS = tuple(fold(p) for p in EBAY_FOOTER_STARTS)
 EBAY_REF_RE = re.compile(r"\[#[A-Za-z0-9]{4,64}#\]")
 
 

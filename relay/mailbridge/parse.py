@@ -50,6 +50,7 @@ from relay.mailbridge.mimeparts import (
     Address,
     Parts,
     address_header,
+    bound,
     clean_filename,
     decode_text,
     decoded_header,
@@ -253,10 +254,11 @@ class Body:
 
 def _body(parts: Parts, problems: set[str]) -> Body:
     if parts.plain:
-        return Body("\n".join(part_text(p, problems) for p in parts.plain[:4]), None)
+        text = "\n".join(part_text(p, problems) for p in parts.plain[:4])
+        return Body(text[: markers.MAX_SCAN], None)
     if parts.html:
-        html = part_text(parts.html[0], problems)
-        return Body(html_text(html), html)
+        html = part_text(parts.html[0], problems)[: markers.MAX_SCAN]
+        return Body(html_text(html)[: markers.MAX_SCAN], html)
     return Body("", None)
 
 
@@ -384,6 +386,12 @@ def _report(parts: Parts, problems: set[str]) -> Report:
                 status, recipient = found, rcpt or recipient
             elif rcpt and recipient is None:
                 recipient = rcpt
+    refers_to, returned_to = _returned(parts, problems)
+    return Report(status, recipient, refers_to, returned_to)
+
+
+def _returned(parts: Parts, problems: set[str]) -> tuple[str | None, str | None]:
+    """(Message-ID, To address) of the seller's mail a report or notice returned or quoted."""
     refers_to = returned_to = None
     for part in parts.returned[:4]:
         headers = _returned_headers(part, problems)
@@ -393,7 +401,7 @@ def _report(parts: Parts, problems: set[str]) -> Report:
         refers_to = refers_to or (ids[0] if ids else None)
         to = address_header(headers, "To")
         returned_to = returned_to or (to.address if to and to.address else None)
-    return Report(status, recipient, refers_to, returned_to)
+    return refers_to, returned_to
 
 
 def _returned_headers(part: Message, problems: set[str]) -> Message | None:
@@ -430,7 +438,7 @@ def _parse(
     if len(raw) > max_size:
         raw = raw[:max_size]
         problems.add("truncated")
-    msg = _read(raw, problems)
+    msg = _read(bound(raw, problems), problems)
     if msg is None or not msg.keys():
         problems.add("not-a-mail")
         return _ignored(digest, problems)
@@ -483,9 +491,11 @@ def _parse(
 
     # Who the mail concerns, when the sender is not the buyer.
     if alias is None:
-        if report is not None:
-            for candidate in (report.recipient, report.returned_to):
-                alias = alias or (relay_alias(candidate) if candidate else None)
+        candidates = [report.recipient, report.returned_to] if report else []
+        if kind == MailKind.NOT_DELIVERED:
+            candidates.append(_returned(parts, problems)[1])
+        for candidate in candidates:
+            alias = alias or (relay_alias(candidate) if candidate else None)
         alias = alias or find_alias(subject + "\n" + body.source)
     if refers_to is None and kind == MailKind.NOT_DELIVERED:
         refers_to = _notice_refers_to(msg, parts, body, problems)
@@ -581,11 +591,9 @@ def _parse(
 def _notice_refers_to(msg: Message, parts: Parts, body: Body, problems: set[str]) -> str | None:
     """The seller's mail a "not delivered" notice is about: attached headers, In-Reply-To,
     or a "Message-ID: <...>" line quoted in the notice."""
-    for part in parts.returned[:4]:
-        headers = _returned_headers(part, problems)
-        ids = message_ids(raw_header(headers, "Message-ID")) if headers is not None else ()
-        if ids:
-            return ids[0]
+    returned, _ = _returned(parts, problems)
+    if returned:
+        return returned
     replied = message_ids(raw_header(msg, "In-Reply-To"))
     if replied:
         return replied[0]
