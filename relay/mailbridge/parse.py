@@ -332,27 +332,31 @@ def _attachments(parts: Parts, problems: set[str]) -> tuple[MailAttachment, ...]
     return tuple(found)
 
 
-# -- delivery reports ----------------------------------------------------------------------------
+# -- what a notice or report concerns ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Report:
-    status: str | None
-    recipient: str | None
-    refers_to: str | None
-    returned_to: str | None
+class Concern:
+    """The seller's mail a delivery report or "not delivered" notice is about."""
+
+    status: str | None = None  # enhanced status code of a report
+    recipient: str | None = None  # as the report names it
+    message_id: str | None = None  # of the seller's mail
+    to: str | None = None  # its To address
+    subject: str = ""  # its subject (carries the order number)
 
 
-def _status_code(text: str) -> str | None:
-    """The first enhanced status code ("5.7.1") in a Status or Diagnostic-Code value."""
-    for token in text.replace(";", " ").replace("(", " ").split()[:40]:
-        pieces = token.strip(".,").split(".")
+def _status_code(text: str, limit: int = 40) -> str | None:
+    """The first enhanced status code ("5.7.1") among the first `limit` words of `text`."""
+    for token in text.replace(";", " ").replace("(", " ").split()[:limit]:
+        token = token.strip(".,:<>[]")
+        pieces = token.split(".")
         if (
             len(pieces) == 3
             and pieces[0] in {"2", "4", "5"}
             and all(p.isdigit() and len(p) <= 3 for p in pieces[1:])
         ):
-            return token.strip(".,")
+            return token
     return None
 
 
@@ -372,7 +376,43 @@ def _recipient(value: str | None) -> str | None:
     return address.strip().strip("<>").lower()[:250] or None
 
 
-def _report(parts: Parts, problems: set[str]) -> Report:
+def _returned_headers(part: Message, problems: set[str]) -> Message:
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+        return payload[0]
+    text = decode_text(part_bytes(part, problems), part.get_content_charset() or "utf-8", problems)
+    return HeaderParser(policy=POLICY).parsestr(text[:100_000], headersonly=True)
+
+
+def _returned(parts: Parts, problems: set[str]) -> Concern:
+    """The headers of the seller's mail that came back attached (message/rfc822 or
+    text/rfc822-headers)."""
+    for part in parts.returned[:4]:
+        headers = _returned_headers(part, problems)
+        ids = message_ids(raw_header(headers, "Message-ID"))
+        to = address_header(headers, "To")
+        if ids or to:
+            return Concern(
+                message_id=ids[0] if ids else None,
+                to=to.address if to and to.address else None,
+                subject=decoded_header(headers, "Subject") or "",
+            )
+    return Concern()
+
+
+def _quoted_message_id(text: str) -> str | None:
+    """A "Message-ID: <...>" line that a notice quotes from the seller's mail."""
+    for line in text[:NOTICE_SCAN].split("\n"):
+        if line.strip().lower().startswith("message-id:"):
+            ids = message_ids(line.partition(":")[2])
+            if ids:
+                return ids[0]
+    return None
+
+
+def _report(parts: Parts, problems: set[str]) -> Concern:
+    """An RFC 3464 report: the status and recipient (a relay alias preferred when a report
+    lists several), with the returned mail's headers."""
     status = recipient = None
     for part in parts.reports[:4]:
         for block in _report_blocks(part, problems):
@@ -386,33 +426,42 @@ def _report(parts: Parts, problems: set[str]) -> Report:
                 status, recipient = found, rcpt or recipient
             elif rcpt and recipient is None:
                 recipient = rcpt
-    refers_to, returned_to = _returned(parts, problems)
-    return Report(status, recipient, refers_to, returned_to)
+    returned = _returned(parts, problems)
+    return Concern(status, recipient, returned.message_id, returned.to, returned.subject)
 
 
-def _returned(parts: Parts, problems: set[str]) -> tuple[str | None, str | None]:
-    """(Message-ID, To address) of the seller's mail a report or notice returned or quoted."""
-    refers_to = returned_to = None
-    for part in parts.returned[:4]:
-        headers = _returned_headers(part, problems)
-        if headers is None:
-            continue
-        ids = message_ids(raw_header(headers, "Message-ID"))
-        refers_to = refers_to or (ids[0] if ids else None)
-        to = address_header(headers, "To")
-        returned_to = returned_to or (to.address if to and to.address else None)
-    return refers_to, returned_to
+def _plain_bounce(msg: Message, sender: Address | None, parts: Parts, body: Body) -> Concern | None:
+    """A bounce without an RFC 3464 report (older or odd servers), when it names a relay alias:
+    status from the text, the returned mail from its attached headers or a quoted line."""
+    local = sender.address.partition("@")[0] if sender else ""
+    failed = raw_header(msg, "X-Failed-Recipients")
+    if local not in {"mailer-daemon", "postmaster"} and failed is None:
+        return None
+    problems: set[str] = set()
+    returned = _returned(parts, problems)
+    recipient = _recipient(failed.split(",")[0]) if failed else None
+    if not any(relay_alias(a) for a in (recipient, returned.to) if a) and not find_alias(
+        body.source
+    ):
+        return None
+    return Concern(
+        status=_status_code(body.source[:NOTICE_SCAN], limit=NOTICE_SCAN),
+        recipient=recipient,
+        message_id=returned.message_id or _quoted_message_id(body.source),
+        to=returned.to,
+        subject=returned.subject,
+    )
 
 
-def _returned_headers(part: Message, problems: set[str]) -> Message | None:
-    payload = part.get_payload()
-    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        return payload[0]
-    text = decode_text(part_bytes(part, problems), part.get_content_charset() or "utf-8", problems)
-    return HeaderParser(policy=POLICY).parsestr(text[:100_000], headersonly=True)
-
-
-# -- the whole -----------------------------------------------------------------------------------
+def _notice_concern(msg: Message, parts: Parts, body: Body, problems: set[str]) -> Concern:
+    """What a "not delivered" notice is about: attached headers, else In-Reply-To, else a
+    quoted Message-ID line."""
+    returned = _returned(parts, problems)
+    replied = message_ids(raw_header(msg, "In-Reply-To"))
+    message_id = (
+        returned.message_id or (replied[0] if replied else None) or _quoted_message_id(body.source)
+    )
+    return Concern(message_id=message_id, to=returned.to, subject=returned.subject)
 
 
 def _not_delivered_reason(folded: str) -> str:
@@ -432,6 +481,86 @@ def _is_report(msg: Message, parts: Parts) -> bool:
     )
 
 
+# -- classification ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: MailKind
+    alias: Alias | None  # the sender's alias, or the alias the concerned mail went to
+    body: Body
+    concern: Concern | None = None  # reports and notices
+    status: str | None = None
+
+
+def _classify(msg: Message, parts: Parts, subject: str, problems: set[str]) -> Classified:
+    """The kind of mail (first match wins, see the module docstring) and whom it concerns."""
+    sender = address_header(msg, "From")
+    if sender is None or not sender.address:
+        problems.add("no-from")
+    alias = relay_alias(sender.address) if sender else None
+    sender_market = _sender_marketplace(sender)
+    if alias is None and sender_market:
+        reply_to = address_header(msg, "Reply-To")
+        alias = relay_alias(reply_to.address) if reply_to else None
+    space = (raw_header(msg, "X-Space-Notification-Type") or "").strip().upper()
+    body = _body(parts, problems)
+
+    if _is_report(msg, parts):
+        report = _report(parts, problems)
+        if report.status is None:
+            problems.add("no-status")
+        return Classified(
+            MailKind.DELIVERY_REPORT,
+            _concerned(report, body, subject),
+            body,
+            report,
+            report.status,
+        )
+    if alias is not None:
+        kind = MailKind.SELLER_COPY if space == CONFIRMATION else MailKind.BUYER_MESSAGE
+        return Classified(kind, alias, body)
+    if sender_market:
+        folded = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
+        folded_subject = markers.fold(subject)
+        if (
+            space == CONFIRMATION
+            or markers.find_phrase(folded, markers.SELLER_COPY_BODY)
+            or folded_subject.startswith(tuple(p for p, _ in markers.SELLER_COPY_SUBJECT))
+        ):
+            return Classified(MailKind.SELLER_COPY, find_alias(body.source), body)
+        if markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES):
+            notice = _notice_concern(msg, parts, body, problems)
+            return Classified(
+                MailKind.NOT_DELIVERED,
+                _concerned(notice, body, subject),
+                body,
+                notice,
+                _not_delivered_reason(folded),
+            )
+        return Classified(MailKind.MARKETPLACE_NOTICE, None, body)
+    bounce = _plain_bounce(msg, sender, parts, body)
+    if bounce is not None:
+        if bounce.status is None:
+            problems.add("no-status")
+        alias = _concerned(bounce, body, subject)
+        return Classified(MailKind.DELIVERY_REPORT, alias, body, bounce, bounce.status)
+    return Classified(MailKind.IGNORED, None, body)
+
+
+def _concerned(concern: Concern, body: Body, subject: str) -> Alias | None:
+    """The relay alias the concerned mail went to: the report's recipient, the returned
+    mail's To, else the first alias the notice writes out."""
+    for candidate in (concern.recipient, concern.to):
+        alias = relay_alias(candidate) if candidate else None
+        if alias:
+            return alias
+    return find_alias(subject + "\n" + body.source)
+
+
+# -- the whole -----------------------------------------------------------------------------------
+
+
 def _parse(
     raw: bytes, max_size: int, authserv_id: str | None, digest: str, problems: set[str]
 ) -> ParsedMail:
@@ -445,60 +574,11 @@ def _parse(
     if defects(msg):
         problems.add("malformed-mime")
     subject = decoded_header(msg, "Subject") or ""
-    sender = address_header(msg, "From")
-    if sender is None or not sender.address:
-        problems.add("no-from")
     parts = walk(msg, problems)
-
-    alias: Alias | None = relay_alias(sender.address) if sender else None
-    sender_market = _sender_marketplace(sender)
-    if alias is None and sender_market:
-        reply_to = address_header(msg, "Reply-To")
-        alias = relay_alias(reply_to.address) if reply_to else None
-    space = (raw_header(msg, "X-Space-Notification-Type") or "").strip().upper()
-    folded_subject = markers.fold(subject)
-
-    body = Body("", None)
-    report: Report | None = None
-    status = refers_to = None
-    if _is_report(msg, parts):
-        kind = MailKind.DELIVERY_REPORT
-        report = _report(parts, problems)
-        status, refers_to = report.status, report.refers_to
-        if status is None:
-            problems.add("no-status")
-    elif alias is not None:
-        kind = MailKind.SELLER_COPY if space == CONFIRMATION else MailKind.BUYER_MESSAGE
-    elif sender_market:
-        body = _body(parts, problems)
-        folded = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
-        if (
-            space == CONFIRMATION
-            or markers.find_phrase(folded, markers.SELLER_COPY_BODY)
-            or folded_subject.startswith(tuple(p for p, _ in markers.SELLER_COPY_SUBJECT))
-        ):
-            kind = MailKind.SELLER_COPY
-        elif markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES):
-            kind = MailKind.NOT_DELIVERED
-            status = _not_delivered_reason(folded)
-        else:
-            kind = MailKind.MARKETPLACE_NOTICE
-    else:
+    found = _classify(msg, parts, subject, problems)
+    kind, alias, body = found.kind, found.alias, found.body
+    if kind == MailKind.IGNORED:
         return _ignored(digest, problems, subject)
-
-    if not body.source and body.html is None:
-        body = _body(parts, problems)
-
-    # Who the mail concerns, when the sender is not the buyer.
-    if alias is None:
-        candidates = [report.recipient, report.returned_to] if report else []
-        if kind == MailKind.NOT_DELIVERED:
-            candidates.append(_returned(parts, problems)[1])
-        for candidate in candidates:
-            alias = alias or (relay_alias(candidate) if candidate else None)
-        alias = alias or find_alias(subject + "\n" + body.source)
-    if refers_to is None and kind == MailKind.NOT_DELIVERED:
-        refers_to = _notice_refers_to(msg, parts, body, problems)
 
     family = alias.family if alias else None
     marketplace = alias.marketplace if alias else None
@@ -506,10 +586,9 @@ def _parse(
     if header_market and marketplace and header_market != marketplace:
         problems.add("marketplace-mismatch")
     if marketplace is None and kind != MailKind.DELIVERY_REPORT:
-        marketplace = header_market or sender_market
-        family = family or (marketplace.partition(".")[0] if marketplace else None)
+        marketplace = header_market or _sender_marketplace(address_header(msg, "From"))
+        family = marketplace.partition(".")[0] if marketplace else None
 
-    words = Words("", None, (), False)
     if kind in {MailKind.BUYER_MESSAGE, MailKind.SELLER_COPY}:
         words = _words(body, family)
         if not words.marked and family == "amazon":
@@ -519,30 +598,33 @@ def _parse(
     if kind == MailKind.BUYER_MESSAGE and not words.text and not parts.files:
         problems.add("empty-text")
 
-    ids = markers.order_ids(subject, body.source)
+    concern = found.concern or Concern()
+    ids = markers.order_ids(subject, body.source, concern.subject)
+    folded_subject = markers.fold(subject)
     buyer_name: str | None = None
-    subject_language = markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)
     if kind == MailKind.BUYER_MESSAGE:
+        sender = address_header(msg, "From")
         buyer_name = _buyer_name(sender.display_name if sender else "")
         buyer_name = buyer_name or _name_after(subject, markers.SUBJECT_PHRASES)
     elif kind == MailKind.SELLER_COPY:
         buyer_name = _name_after(subject, markers.SELLER_COPY_SUBJECT) or _name_after(
             body.source[:NOTICE_SCAN], markers.SELLER_COPY_BODY
         )
-    folded_notice = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
-    language = markers.guess_language(
-        [subject_language],
-        words.languages,
-        [markers.intro_language(body.source)],
-        [
-            markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
-            markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
-            markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
-        ],
-    )
-    if kind == MailKind.DELIVERY_REPORT:
-        language = None
+    language = None
+    if kind != MailKind.DELIVERY_REPORT:
+        folded_notice = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
+        language = markers.guess_language(
+            [markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)],
+            words.languages,
+            [markers.intro_language(body.source)],
+            [
+                markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
+                markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
+                markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
+            ],
+        )
 
+    # Reports come from the seller's own server; everything else claims a marketplace.
     trusted = True
     if kind != MailKind.DELIVERY_REPORT:
         result = verdict(raw_headers(msg, "Authentication-Results"), authserv_id)
@@ -582,24 +664,7 @@ def _parse(
         language=language,
         trusted=trusted,
         problems=tuple(sorted(problems)),
-        refers_to=refers_to,
-        status=status,
+        refers_to=concern.message_id,
+        status=found.status,
         fingerprint=digest,
     )
-
-
-def _notice_refers_to(msg: Message, parts: Parts, body: Body, problems: set[str]) -> str | None:
-    """The seller's mail a "not delivered" notice is about: attached headers, In-Reply-To,
-    or a "Message-ID: <...>" line quoted in the notice."""
-    returned, _ = _returned(parts, problems)
-    if returned:
-        return returned
-    replied = message_ids(raw_header(msg, "In-Reply-To"))
-    if replied:
-        return replied[0]
-    for line in body.source[:NOTICE_SCAN].split("\n"):
-        if line.strip().lower().startswith("message-id:"):
-            ids = message_ids(line.partition(":")[2])
-            if ids:
-                return ids[0]
-    return None
