@@ -26,6 +26,7 @@ class RelayConfig:
     rate_burst: int = 200
     ping_default: int = 30
     max_ingest_bytes: int = 20 * 1024 * 1024
+    mail_bridge: bool = False  # run the mailbox bridge (relay.mailbridge) with the relay
 
     def core_capability(self) -> dict[str, object]:
         return {

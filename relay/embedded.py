@@ -6,12 +6,15 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
 from relay.config import RelayConfig
 from relay.server import create_app
+
+if TYPE_CHECKING:
+    from relay.mailbridge.secret_store import SecretStore
 
 
 @dataclass
@@ -40,10 +43,17 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def start_embedded(
-    db_url: str, config: RelayConfig | None = None, host: str = "127.0.0.1", port: int = 0
+    db_url: str,
+    config: RelayConfig | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    mail_secrets: SecretStore | None = None,
 ) -> EmbeddedRelay:
-    """Start a relay on `host:port` (default: a free port) in a daemon thread, once ready."""
-    app = create_app(db_url, config)
+    """Start a relay on `host:port` (default: a free port) in a daemon thread, once ready.
+    With `config.mail_bridge` its mailbox bridge runs too (passwords from `mail_secrets`,
+    e.g. the app's keyring store)."""
+    app = create_app(db_url, config, mail_secrets=mail_secrets)
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says TCP
     # (accepted sockets inherit it). With proto 0, Nagle + delayed ACK add ~40 ms per response.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -252,6 +252,38 @@ def inbound_content(
     return subject, body_text, body_html
 
 
+def create_conversation(
+    conn: Connection,
+    ch: Changes,
+    *,
+    marketplace_id: str,
+    buyer: Any,
+    order_id: str | None,
+    subject: str,
+    at: datetime,
+) -> str:
+    """A new buyer-initiated conversation (empty; `store_inbound` adds its first message)."""
+    conv_id = ch.new_id("Conversation")
+    conn.execute(
+        schema.conversations.insert().values(
+            seller_id=ch.seller_id,
+            id=conv_id,
+            marketplace_id=marketplace_id,
+            buyer_id=buyer.id,
+            buyer_alias=buyer.alias,
+            order_id=order_id,
+            subject=subject,
+            buyer_initiated=True,
+            created_at=at,
+            last_activity=at,
+            message_count=0,
+            preview="",
+        )
+    )
+    ch.created("Conversation", conv_id)
+    return conv_id
+
+
 def store_inbound(
     conn: Connection,
     ch: Changes,
@@ -394,24 +426,9 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     is None
                 ):
                     raise _bad("orderId", "unknown order")
-            conv_id = ch.new_id("Conversation")
-            conn.execute(
-                schema.conversations.insert().values(
-                    seller_id=sid,
-                    id=conv_id,
-                    marketplace_id=mid,
-                    buyer_id=buyer.id,
-                    buyer_alias=buyer.alias,
-                    order_id=order_id,
-                    subject=subject,
-                    buyer_initiated=True,
-                    created_at=at,
-                    last_activity=at,
-                    message_count=0,
-                    preview="",
-                )
+            conv_id = create_conversation(
+                conn, ch, marketplace_id=mid, buyer=buyer, order_id=order_id, subject=subject, at=at
             )
-            ch.created("Conversation", conv_id)
         else:
             conv_id = conv.id
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import orjson
@@ -36,6 +36,10 @@ from relay.push import Hub
 from relay.ratelimit import RateLimiter, retry_after
 from relay.readcache import ReadCache, has_server_failure
 from relay.store import account_id, account_modseq, all_states, seller_of_account
+
+if TYPE_CHECKING:
+    from relay.mailbridge.bridge import MailBridge
+    from relay.mailbridge.secret_store import SecretStore
 
 log = logging.getLogger("relay.server")
 T = TypeVar("T")
@@ -105,6 +109,7 @@ class Relay:
         # 0.37 s, anyio's default 40 threads p99 1.8 s at the same req/s). A plain executor, not
         # anyio.to_thread: its backend and limiter bookkeeping was ~6% of the relay's CPU.
         self._threads = ThreadPoolExecutor(DB_THREADS, thread_name_prefix="relay-db")
+        self.bridge: MailBridge | None = None  # with config.mail_bridge, while serving
 
     async def run_db(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking database work: inline on SQLite, in a worker thread on PostgreSQL."""
@@ -286,6 +291,8 @@ async def api(request: Request) -> Response:
             422, RELAY_ERR + "idempotencyKeyReused", "this key was used for a different request"
         )
     relay.hub.published(ctx.changed)
+    if relay.bridge is not None and _sends(payload):
+        relay.bridge.wake_outbound()  # a bridged reply may be queued: send it now
     return ApiResponse(body)
 
 
@@ -589,13 +596,31 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+def _start_bridge(
+    relay: Relay, loop: asyncio.AbstractEventLoop, secrets: SecretStore | None
+) -> MailBridge:
+    from relay.mailbridge.bridge import MailBridge
+    from relay.mailbridge.secret_store import server_secret_store
+
+    def changed(seller_ids: set[int]) -> None:  # on a bridge thread, after its commit
+        loop.call_soon_threadsafe(relay.hub.published, seller_ids)
+        relay.hub.notify_others(seller_ids)
+
+    bridge = MailBridge(relay.db, relay.config, secrets or server_secret_store(), on_change=changed)
+    bridge.start()
+    return bridge
+
+
 def create_app(
     db_url: str,
     config: RelayConfig | None = None,
     *,
     db: Database | None = None,
+    mail_secrets: SecretStore | None = None,
 ) -> Starlette:
-    """The relay as an ASGI app. Opens (and creates) the database at `db_url`."""
+    """The relay as an ASGI app. Opens (and creates) the database at `db_url`. With
+    `config.mail_bridge`, the mailbox bridge runs with it (passwords from `mail_secrets`,
+    default: the relay's own secret store, see relay.mailbridge.secret_store)."""
     cfg = config or RelayConfig()
     if cfg.max_size_upload <= 0:
         cfg = dataclasses.replace(cfg, max_size_upload=largest_attachment_limit())
@@ -604,10 +629,16 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        relay.hub.start(asyncio.get_running_loop())
+        loop = asyncio.get_running_loop()
+        relay.hub.start(loop)
+        if cfg.mail_bridge:
+            relay.bridge = _start_bridge(relay, loop, mail_secrets)
         try:
             yield
         finally:
+            if relay.bridge is not None:
+                await loop.run_in_executor(None, relay.bridge.stop)
+                relay.bridge = None
             relay.hub.stop()
             relay.close()
 

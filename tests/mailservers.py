@@ -20,7 +20,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,6 +182,20 @@ mailbox_idle_check_interval = 1 secs
                 time.sleep(0.05)
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def add_user(self, user: str, password: str = PASSWORD) -> None:
+        """Another mailbox on the running server (the passwd-file is re-read when it changes)."""
+        d = self.folder
+        entry = pwd.getpwnam("nobody" if os.getuid() == 0 else pwd.getpwuid(os.getuid()).pw_name)
+        with (d / "users").open("a") as f:
+            f.write(
+                f"{user}:{{PLAIN}}{password}:{entry.pw_uid}:{entry.pw_gid}::{d}/mail/{user}::\n"
+            )
+        self.users[user] = password
+        # Dovecot notices the change by the file's mtime, in whole seconds: make each one
+        # differ, however fast users are added.
+        stamp = max(time.time(), (d / "users").stat().st_mtime) + 1
+        os.utime(d / "users", (stamp, stamp))
+
     def log(self) -> str:
         path = self.folder / "log" / "dovecot.log"
         return path.read_text(errors="replace") if path.exists() else ""
@@ -206,7 +220,13 @@ class SmtpReceiver:
         return f"smtp://{USER}@127.0.0.1:{self.port}"
 
     @classmethod
-    def start(cls, user: str = USER, password: str = PASSWORD) -> SmtpReceiver:
+    def start(
+        cls,
+        user: str = USER,
+        password: str = PASSWORD,
+        on_data: Callable[[Any], None] | None = None,
+    ) -> SmtpReceiver:
+        """``on_data(envelope)`` runs (on the receiver's thread) before each mail is accepted."""
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -214,6 +234,8 @@ class SmtpReceiver:
 
         class Handler:
             async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                if on_data is not None:
+                    on_data(envelope)
                 received.append(envelope)
                 return "250 OK"
 

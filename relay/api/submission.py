@@ -23,6 +23,8 @@ from relay.api.core import Context, method, set_error
 from relay.attachment_screen import Candidate
 from relay.enforce import check as policy_check
 from relay.enforce import pack_info
+from relay.mailbridge.outbox import queue as queue_mail
+from relay.mailbridge.outbox import route as mail_route
 from relay.sanitize import clean_html, filename_problem, subject_problem
 from relay.store import Changes, dumps, iso, now, type_state
 
@@ -135,7 +137,7 @@ _INSERT_SUBMISSION = schema.submissions.insert()
 _INSERT_CONVERSATION = schema.conversations.insert()
 
 
-def _system_message(
+def system_message(
     conn: Connection,
     ch: Changes,
     conversation_id: str,
@@ -442,6 +444,10 @@ def deliver(
         conv_id = conv.id
     kept = screened.store(conn, sid)
     delivered = decision is rules.Delivery.DELIVER
+    # A bridged buyer (their mail came through the seller's own mailbox): the bridge delivers
+    # it by SMTP later; until then it is queued and the 24-hour clock keeps running.
+    bridged = mail_route(conn, sid, buyer.id) if delivered else None
+    status = "queued" if bridged is not None else "delivered" if delivered else "rejected"
     msg_id = ch.new_id("Message")
     sub_id = ch.new_id("Submission")
     conn.execute(
@@ -458,7 +464,7 @@ def deliver(
             "keywords": _SEEN,
             "attachments": dumps([a.as_json() for a in kept]),
             "submission_id": sub_id,
-            "delivered": delivered,
+            "delivered": None if bridged is not None else delivered,
         },
     )
     ch.created("Message", msg_id)
@@ -472,16 +478,20 @@ def deliver(
             "conversation_id": conv_id,
             "message_id": msg_id,
             "undo_status": "final",
-            "delivery_status": "delivered" if delivered else "rejected",
+            "delivery_status": status,
             "reject_reason": None if delivered else dumps({"type": "buyerOptedOut"}),
             "removed_attachments": dumps(removed_json),
             "created_at": at,
         },
     )
     ch.created("Submission", sub_id)
-    added = [threads.Added(at, out.body_text, Direction.OUTBOUND.value, delivered)]
+    if bridged is not None:
+        queue_mail(conn, sid, sub_id, out.client_submission_id, bridged.mailbox_id)
+    # A queued reply is no answer for the clock until it is sent (delivery.mark_sent).
+    answers = delivered and bridged is None
+    added = [threads.Added(at, out.body_text, Direction.OUTBOUND.value, answers)]
     if screened.removed:
-        _system_message(
+        system_message(
             conn,
             ch,
             conv_id,
@@ -491,7 +501,7 @@ def deliver(
             added,
         )
     if not delivered:
-        _system_message(
+        system_message(
             conn,
             ch,
             conv_id,
@@ -502,7 +512,7 @@ def deliver(
             "bounce",
             added,
         )
-    else:
+    elif bridged is None:
         _mark_answered(conn, ch, conv_id)
     if conv is None:
         threads.refresh(conn, ch, conv_id)
@@ -515,8 +525,8 @@ def deliver(
         "messageId": msg_id,
         "conversationId": conv_id,
         "undoStatus": "final",
-        "deliveryStatus": "delivered" if delivered else "rejected",
-        "rejectReason": None if delivered else {"type": "buyerOptedOut"},
+        "deliveryStatus": status,
+        "rejectReason": None if status != "rejected" else {"type": "buyerOptedOut"},
         "removedAttachments": removed_json,
         "createdAt": iso(at),
     }

@@ -1,0 +1,559 @@
+"""Parsed mail into the relay's store, inside the caller's transaction.
+
+One `Applier` per transaction (a fetched batch of one mailbox, hence one seller). What each
+kind becomes (docs/mail.md "The bridge"):
+
+- BUYER_MESSAGE: the buyer (by marketplace + alias base; the latest full alias remembered for
+  replies), the order, the conversation — by (marketplace, alias base, order), then the mail's
+  In-Reply-To/References, then the same buyer's latest conversation of the last 30 days when
+  the mail names no order; two order numbers are never merged — and the message through the
+  buyer side's own ingest steps (`relay.ingest.store_inbound`: cleaning, attachment screening,
+  the clock).
+- NOT_DELIVERED: the reply it names fails (bounce notice, clock runs again), the buyer is
+  marked opted out.
+- DELIVERY_REPORT: 5.x.x fails the reply it names, 4.x.x marks it pending.
+- SELLER_COPY: an outbound message marked `sentElsewhere` in the buyer's conversation; never a
+  new conversation.
+- MARKETPLACE_NOTICE: a system message (`marketplace`) in the conversation of its order, else
+  the notices lane (`mail_notices`).
+- IGNORED: recorded as seen, nothing else.
+
+Untrusted mail (a marketplace sender whose SPF/DKIM/DMARC failed at the seller's server) is
+flagged, never trusted: a buyer message is stored with an `untrusted` notice beside it and
+never changes an existing buyer's reply alias; a notice, copy or report changes no state and
+goes to the notices lane.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from app.domain import Direction
+from relay import schema, threads
+from relay.api.submission import system_message
+from relay.attachment_screen import Candidate
+from relay.ingest import create_conversation, ensure_marketplace, inbound_content, store_inbound
+from relay.mailbridge import delivery
+from relay.mailbridge.accounts import Mailbox
+from relay.mailbridge.parse import MailKind, ParsedMail
+from relay.sanitize import clean_line, clean_text, safe_filename
+from relay.store import Changes, aware, dumps, new_object_id, now
+
+RECENT = timedelta(days=30)  # an orderless mail joins the buyer's conversation this recent
+MAX_REFS = 20
+CLOCK_SKEW = timedelta(minutes=5)
+
+TOO_LARGE = "too-large-for-bridge"  # set by fetch on a mail over its size limit
+TOO_LARGE_TEXT = (
+    "This mail was too large to import whole (over 25 MB): its text is shown as far as it "
+    "was read, its attachments were not imported. Open it in your mail program."
+)
+UNTRUSTED_TEXT = (
+    "This mail claims to come from the marketplace, but your mail server's sender checks "
+    "(SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and "
+    "check the conversation in Seller Central before you answer."
+)
+
+
+def mail_key(message_id: str | None, fingerprint: str) -> str:
+    """What identifies a mail across folders, UIDVALIDITY changes and refetches: its Message-ID
+    (as `<id>`), or its content hash when it has none. At most 200 characters."""
+    if message_id:
+        key = f"<{message_id}>"
+        if len(key) <= 200:
+            return key
+        return "mid:" + hashlib.sha256(message_id.encode()).hexdigest()
+    return "fp:" + fingerprint
+
+
+@dataclass
+class Tally:
+    buyer_messages: int = 0
+    notices: int = 0
+    new_conversations: int = 0
+    ignored: int = 0
+    duplicates: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def line(self) -> str:
+        return (
+            f"added {self.buyer_messages} buyer messages, {self.notices} notices, "
+            f"{self.new_conversations} new conversations"
+        )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a fetched mail was on the server."""
+
+    folder: str
+    uidvalidity: int
+    uid: int
+
+
+class Applier:
+    def __init__(self, conn: Connection, ch: Changes, mailbox: Mailbox, tally: Tally) -> None:
+        self.conn = conn
+        self.ch = ch
+        self.mailbox = mailbox
+        self.sid = mailbox.seller_id
+        self.tally = tally
+
+    # -- seen mail -----------------------------------------------------------------------------
+
+    def known(self, keys: list[str]) -> set[str]:
+        s = schema.mail_seen.c
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            found.update(
+                self.conn.execute(
+                    select(s.mail_key).where(
+                        (s.seller_id == self.sid) & s.mail_key.in_(keys[i : i + 500])
+                    )
+                ).scalars()
+            )
+        return found
+
+    def remap(self, key: str, place: Place) -> None:
+        """A mail seen before, now at another UID (UIDVALIDITY change, a move): note where."""
+        s = schema.mail_seen.c
+        self.conn.execute(
+            update(schema.mail_seen)
+            .where((s.seller_id == self.sid) & (s.mail_key == key))
+            .values(
+                mailbox_id=self.mailbox.id,
+                folder=place.folder,
+                uidvalidity=place.uidvalidity,
+                uid=place.uid,
+            )
+        )
+        self.tally.duplicates += 1
+
+    def _seen(self, key: str, p: ParsedMail, place: Place, object_id: str | None) -> None:
+        self.conn.execute(
+            schema.mail_seen.insert().values(
+                seller_id=self.sid,
+                mail_key=key,
+                fingerprint=p.fingerprint,
+                mailbox_id=self.mailbox.id,
+                folder=place.folder,
+                uidvalidity=place.uidvalidity,
+                uid=place.uid,
+                kind=str(p.kind),
+                object_id=object_id,
+                seen_at=now(),
+            )
+        )
+
+    # -- one mail ------------------------------------------------------------------------------
+
+    def apply(self, key: str, p: ParsedMail, place: Place) -> None:
+        if p.kind is MailKind.BUYER_MESSAGE and p.marketplace and p.alias and p.alias_base:
+            object_id = self._buyer_message(key, p)
+        elif p.kind is MailKind.IGNORED:
+            self.tally.ignored += 1
+            object_id = None
+        else:
+            self.tally.notices += 1
+            object_id = self._notice(key, p)
+        self._seen(key, p, place, object_id)
+
+    def _at(self, p: ParsedMail) -> datetime:
+        t = now()
+        return p.date if p.date is not None and p.date <= t + CLOCK_SKEW else t
+
+    def _buyer_message(self, key: str, p: ParsedMail) -> str | None:
+        conn, ch = self.conn, self.ch
+        assert p.marketplace and p.alias and p.alias_base
+        m = schema.messages.c
+        dup = conn.execute(
+            select(m.id).where((m.seller_id == self.sid) & (m.external_id == key))
+        ).scalar()
+        if dup is not None:  # stored by an earlier path (its seen row lost): nothing to add
+            self.tally.duplicates += 1
+            return str(dup)
+        at = self._at(p)
+        ensure_marketplace(conn, ch, p.marketplace)
+        buyer = self._buyer(p, at)
+        if p.order_id:
+            self._order(p.order_id, p.marketplace, buyer.id)
+        conv_id = self._conversation(buyer.id, p.order_id, p, at)
+        subject, text, html = inbound_content(
+            p.subject, p.text if p.text.strip() or not p.html else None, p.html, ()
+        )
+        if conv_id is None:
+            conv_id = create_conversation(
+                conn,
+                ch,
+                marketplace_id=p.marketplace,
+                buyer=buyer,
+                order_id=p.order_id,
+                subject=subject,
+                at=at,
+            )
+            self.tally.new_conversations += 1
+        files = [Candidate.inline(safe_filename(a.name), a.data) for a in p.attachments]
+        msg_id, _ = store_inbound(
+            conn,
+            ch,
+            conversation_id=conv_id,
+            marketplace_id=p.marketplace,
+            subject=subject,
+            body_text=text,
+            body_html=html,
+            files=files,
+            at=at,
+            external_id=key,
+        )
+        if not p.trusted:
+            system_message(conn, ch, conv_id, "Unverified sender", UNTRUSTED_TEXT, "untrusted", [])
+            threads.refresh(conn, ch, conv_id)
+        if TOO_LARGE in p.problems:
+            system_message(conn, ch, conv_id, "Mail too large", TOO_LARGE_TEXT, "tooLarge", [])
+            threads.refresh(conn, ch, conv_id)
+        self.tally.buyer_messages += 1
+        return msg_id
+
+    def _buyer(self, p: ParsedMail, at: datetime) -> Any:
+        conn, ch = self.conn, self.ch
+        assert p.marketplace and p.alias and p.alias_base
+        b = schema.buyers.c
+        cols = (b.id, b.alias, b.opted_out)
+        where = (b.seller_id == self.sid) & (b.marketplace_id == p.marketplace)
+        row = conn.execute(select(*cols).where(where & (b.email == p.alias_base))).first()
+        r = schema.mail_routes.c
+        if row is None:
+            buyer_id = ch.new_id("Buyer")
+            conn.execute(
+                schema.buyers.insert().values(
+                    seller_id=self.sid,
+                    id=buyer_id,
+                    marketplace_id=p.marketplace,
+                    email=p.alias_base,  # the buyer's identity here: their alias base
+                    alias=self._free_alias(p.alias, p.alias_base, buyer_id),
+                    display_name=clean_line(p.buyer_name or "", 64) or "Buyer",
+                    locale=p.language or "en",
+                    opted_out=False,
+                )
+            )
+            ch.created("Buyer", buyer_id)
+            conn.execute(
+                schema.mail_routes.insert().values(
+                    seller_id=self.sid,
+                    buyer_id=buyer_id,
+                    mailbox_id=self.mailbox.id,
+                    alias=p.alias,
+                    alias_at=at,
+                )
+            )
+            return conn.execute(select(*cols).where(where & (b.id == buyer_id))).one()
+        route = conn.execute(
+            select(r.alias, r.alias_at).where((r.seller_id == self.sid) & (r.buyer_id == row.id))
+        ).first()
+        if not p.trusted:
+            return row  # a forged mail never redirects the replies
+        if route is None:
+            conn.execute(
+                schema.mail_routes.insert().values(
+                    seller_id=self.sid,
+                    buyer_id=row.id,
+                    mailbox_id=self.mailbox.id,
+                    alias=p.alias,
+                    alias_at=at,
+                )
+            )
+        elif route.alias != p.alias and at >= (aware(route.alias_at) or at):
+            conn.execute(
+                update(schema.mail_routes)
+                .where((r.seller_id == self.sid) & (r.buyer_id == row.id))
+                .values(alias=p.alias, alias_at=at, mailbox_id=self.mailbox.id)
+            )
+            conn.execute(
+                update(schema.buyers)
+                .where((b.seller_id == self.sid) & (b.id == row.id))
+                .values(alias=self._free_alias(p.alias, p.alias_base, row.id))
+            )
+            ch.updated("Buyer", row.id)
+        return conn.execute(select(*cols).where(where & (b.id == row.id))).one()
+
+    def _free_alias(self, alias: str, base: str, buyer_id: str) -> str:
+        """`buyers.alias` is unique across the relay: the full alias, unless another seller's
+        buyer has it (one Amazon alias per seller relationship; only tests share them)."""
+        b = schema.buyers.c
+        for candidate in (alias, base):
+            owner = self.conn.execute(select(b.id).where(b.alias == candidate)).first()
+            if owner is None or owner.id == buyer_id:
+                return candidate
+        return f"{buyer_id.lower()}.{base}"[:200]
+
+    def _order(self, order_id: str, marketplace: str, buyer_id: str) -> None:
+        o = schema.orders.c
+        found = self.conn.execute(
+            select(o.id).where((o.seller_id == self.sid) & (o.id == order_id))
+        ).first()
+        if found is None:
+            self.conn.execute(
+                schema.orders.insert().values(
+                    seller_id=self.sid,
+                    id=order_id,
+                    marketplace_id=marketplace,
+                    buyer_id=buyer_id,
+                    kind="standard",
+                    placed_at=None,
+                    items="[]",
+                )
+            )
+            self.ch.created("Order", order_id)
+
+    def _conversation(
+        self, buyer_id: str, order_id: str | None, p: ParsedMail, at: datetime
+    ) -> str | None:
+        conn = self.conn
+        c = schema.conversations.c
+        mine = (c.seller_id == self.sid) & (c.buyer_id == buyer_id)
+        if order_id:
+            found = conn.execute(
+                select(c.id).where(mine & (c.order_id == order_id)).order_by(c.last_activity.desc())
+            ).scalar()
+            if found is not None:
+                return str(found)
+        for conv in self._referenced(p):
+            row = conn.execute(select(c.id, c.order_id).where(mine & (c.id == conv))).first()
+            # never two order numbers in one conversation
+            if row is not None and (row.order_id is None or row.order_id == order_id):
+                return str(row.id)
+        if order_id is None:
+            found = conn.execute(
+                select(c.id)
+                .where(mine & (c.last_activity >= at - RECENT))
+                .order_by(c.last_activity.desc(), c.id.desc())
+                .limit(1)
+            ).scalar()
+            if found is not None:
+                return str(found)
+        return None
+
+    def _referenced(self, p: ParsedMail) -> list[str]:
+        """Conversations of the mails this one answers: buyer mails and our own replies."""
+        refs = [*p.in_reply_to, *reversed(p.references)][:MAX_REFS]
+        if not refs:
+            return []
+        m, o, s = schema.messages.c, schema.mail_outbox.c, schema.submissions.c
+        keys = [mail_key(r, "") for r in refs]
+        found = list(
+            self.conn.execute(
+                select(m.conversation_id).where((m.seller_id == self.sid) & m.external_id.in_(keys))
+            ).scalars()
+        )
+        found += list(
+            self.conn.execute(
+                select(s.conversation_id)
+                .select_from(
+                    schema.mail_outbox.join(
+                        schema.submissions,
+                        (s.seller_id == o.seller_id) & (s.id == o.submission_id),
+                    )
+                )
+                .where((o.seller_id == self.sid) & o.message_id.in_(refs))
+            ).scalars()
+        )
+        return [str(f) for f in found]
+
+    # -- notices -------------------------------------------------------------------------------
+
+    def _outbox(self, refers_to: str | None) -> Any:
+        if not refers_to:
+            return None
+        o = schema.mail_outbox.c
+        return self.conn.execute(
+            select(o.submission_id).where(
+                (o.seller_id == self.sid) & (o.message_id == refers_to.strip("<>"))
+            )
+        ).first()
+
+    def _notice(self, key: str, p: ParsedMail) -> str | None:
+        if not p.trusted:
+            return self._lane(p)
+        if p.kind is MailKind.NOT_DELIVERED:
+            return self._not_delivered(p)
+        if p.kind is MailKind.DELIVERY_REPORT:
+            return self._report(p)
+        if p.kind is MailKind.SELLER_COPY:
+            return self._seller_copy(key, p)
+        conv = self._order_conversation(p.order_id)
+        if conv is None:
+            return self._lane(p)
+        body = clean_text(p.text or p.subject)[:20_000]
+        return system_message(
+            self.conn, self.ch, conv, clean_line(p.subject, 200), body, "marketplace", []
+        )
+
+    def _not_delivered(self, p: ParsedMail) -> str | None:
+        reason = {"type": "notDelivered", "status": p.status}
+        text = (
+            "The marketplace did not deliver your reply"
+            + (f" ({p.status})" if p.status else "")
+            + ". The buyer may have opted out of messages; replies in a conversation the buyer "
+            "started and critical messages marked [Important] still reach them."
+        )
+        out = self._outbox(p.refers_to)
+        if out is not None:
+            delivery.mark_failed(self.conn, self.ch, out.submission_id, reason, text)
+            s = schema.submissions.c
+            conv = self.conn.execute(
+                select(schema.conversations.c.buyer_id).where(
+                    (schema.conversations.c.seller_id == self.sid)
+                    & (
+                        schema.conversations.c.id
+                        == select(s.conversation_id)
+                        .where((s.seller_id == self.sid) & (s.id == out.submission_id))
+                        .scalar_subquery()
+                    )
+                )
+            ).scalar()
+            if conv is not None:
+                self._opt_out(str(conv))
+            return str(out.submission_id)
+        buyer = self._buyer_of(p)
+        if buyer is None:
+            return self._lane(p)
+        self._opt_out(buyer)
+        conv = self._latest_conversation(buyer)
+        if conv is None:
+            return self._lane(p)
+        found = system_message(self.conn, self.ch, conv, "Not delivered", text, "bounce", [])
+        threads.refresh(self.conn, self.ch, conv)
+        return found
+
+    def _report(self, p: ParsedMail) -> str | None:
+        out = self._outbox(p.refers_to)
+        status = p.status or ""
+        if out is None or status[:1] not in ("4", "5"):
+            return self._lane(p)
+        if status.startswith("5"):
+            delivery.mark_failed(
+                self.conn,
+                self.ch,
+                out.submission_id,
+                {"type": "deliveryReport", "status": status},
+                f"Your mail server could not deliver your reply ({status}). If it says the "
+                "sender is not allowed, add your address under Messaging Permissions in "
+                "Seller Central.",
+            )
+        else:
+            delivery.mark_pending(self.conn, self.ch, out.submission_id, status)
+        return str(out.submission_id)
+
+    def _seller_copy(self, key: str, p: ParsedMail) -> str | None:
+        conv = self._order_conversation(p.order_id)
+        if conv is None:
+            buyer = self._buyer_of(p)
+            conv = self._latest_conversation(buyer, recent=True) if buyer else None
+        if conv is None:
+            return self._lane(p)
+        m = schema.messages.c
+        dup = self.conn.execute(
+            select(m.id).where((m.seller_id == self.sid) & (m.external_id == key))
+        ).scalar()
+        if dup is not None:
+            return str(dup)
+        at = self._at(p)
+        msg_id = self.ch.new_id("Message")
+        self.conn.execute(
+            schema.messages.insert().values(
+                seller_id=self.sid,
+                id=msg_id,
+                conversation_id=conv,
+                direction=Direction.OUTBOUND.value,
+                subject=clean_line(p.subject, 200) or "(no subject)",
+                body_text=clean_text(p.text)[:100_000],
+                body_html=None,
+                received_at=at,
+                keywords=dumps(["$seen"]),
+                attachments="[]",
+                delivered=True,
+                notice="sentElsewhere",
+                external_id=key,
+            )
+        )
+        self.ch.created("Message", msg_id)
+        threads.refresh(self.conn, self.ch, conv)
+        return msg_id
+
+    def _buyer_of(self, p: ParsedMail) -> str | None:
+        """The buyer a notice or copy names: by alias base, else by display name."""
+        b = schema.buyers.c
+        mine = b.seller_id == self.sid
+        if p.marketplace:
+            mine = mine & (b.marketplace_id == p.marketplace)
+        if p.alias_base:
+            found = self.conn.execute(select(b.id).where(mine & (b.email == p.alias_base))).scalar()
+            if found is not None:
+                return str(found)
+        if p.buyer_name:
+            name = clean_line(p.buyer_name, 64).lower()
+            found = self.conn.execute(
+                select(b.id).where(mine & (func.lower(b.display_name) == name)).limit(2)
+            ).all()
+            if len(found) == 1:  # two buyers of that name: no guessing
+                return str(found[0].id)
+        return None
+
+    def _latest_conversation(self, buyer_id: str, recent: bool = False) -> str | None:
+        c = schema.conversations.c
+        where = (c.seller_id == self.sid) & (c.buyer_id == buyer_id)
+        if recent:
+            where = where & (c.last_activity >= now() - RECENT)
+        found = self.conn.execute(
+            select(c.id).where(where).order_by(c.last_activity.desc(), c.id.desc()).limit(1)
+        ).scalar()
+        return None if found is None else str(found)
+
+    def _order_conversation(self, order_id: str | None) -> str | None:
+        if not order_id:
+            return None
+        c = schema.conversations.c
+        found = self.conn.execute(
+            select(c.id)
+            .where((c.seller_id == self.sid) & (c.order_id == order_id))
+            .order_by(c.last_activity.desc())
+            .limit(1)
+        ).scalar()
+        return None if found is None else str(found)
+
+    def _opt_out(self, buyer_id: str) -> None:
+        b = schema.buyers.c
+        res = self.conn.execute(
+            update(schema.buyers)
+            .where((b.seller_id == self.sid) & (b.id == buyer_id) & (b.opted_out.is_(False)))
+            .values(opted_out=True)
+        )
+        if res.rowcount:
+            self.ch.updated("Buyer", buyer_id)
+
+    def _lane(self, p: ParsedMail) -> str:
+        """The notices lane: kept for the seller (`seller-relay mailbox notices`)."""
+        nid = new_object_id("N")
+        self.conn.execute(
+            schema.mail_notices.insert().values(
+                seller_id=self.sid,
+                id=nid,
+                mailbox_id=self.mailbox.id,
+                kind=str(p.kind),
+                subject=clean_line(p.subject, 400) or "(no subject)",
+                body_text=clean_text(p.text)[:20_000],
+                order_id=p.order_id,
+                status=(p.status or "")[:64] or None,
+                trusted=p.trusted,
+                received_at=self._at(p),
+            )
+        )
+        return nid

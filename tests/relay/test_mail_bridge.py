@@ -1,0 +1,175 @@
+"""The mailbox bridge against a real Dovecot and SMTP receiver, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from mailserver import MailWorld, buyer_mail
+from relay_testkit import RelayUnderTest, make_relay
+from sqlalchemy import func, select
+
+from relay import schema
+from relay.config import RelayConfig
+from relay.db import Database, open_database
+from relay.mailbridge.accounts import list_mailboxes
+from relay.mailbridge.bridge import fetch_once, send_once
+from relay.mailbridge.fetch import read_cursor
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def count(db: Database, table: Any, **where: Any) -> int:
+    q = select(func.count()).select_from(table)
+    for k, v in where.items():
+        q = q.where(table.c[k] == v)
+    with db.reading() as conn:
+        return int(conn.execute(q).scalar_one())
+
+
+def test_fetch_is_resumable_idempotent_and_peeks(db: Database, mail_world: MailWorld) -> None:
+    mail_world.connect(db)
+    mail_world.append(
+        buyer_mail("Wo bleibt mein Paket?"),
+        buyer_mail("Noch eine Frage", case="22222222-2222-4333-8444-555555555555"),
+        buyer_mail(
+            "Andere Bestellung",
+            order="302-1234567-0000002",
+            case="33333333-2222-4333-8444-555555555555",
+        ),
+        buyer_mail("Ohne Bestellung", base="zzzzzzzzzzzzzz1", order=None, name="Jonas"),
+    )
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == []
+    assert tally.line() == "added 4 buyer messages, 0 notices, 3 new conversations"
+    assert count(db, schema.messages, direction="in") == 4
+    assert count(db, schema.buyers) == 2
+    # the latest full alias is the reply address
+    with db.reading() as conn:
+        alias = conn.execute(select(schema.mail_routes.c.alias)).scalars().all()
+    assert sorted(alias)[0].startswith("k2x9q4w1ab3cdzz+33333333")
+    # again: nothing new, nothing twice
+    tally, _ = fetch_once(db, "alice", mail_world.secrets)
+    assert tally.line() == "added 0 buyer messages, 0 notices, 0 new conversations"
+    mail_world.append(buyer_mail("Dritte Nachricht"))
+    tally, _ = fetch_once(db, "alice", mail_world.secrets)
+    assert (tally.buyer_messages, tally.new_conversations) == (1, 0)
+    assert count(db, schema.messages, direction="in") == 5
+    # never marked read
+    with mail_world.client() as c:
+        c.select_folder("INBOX", readonly=True)
+        flags = c.get_flags(c.search(["ALL"]))
+    assert len(flags) == 5 and all(b"\\Seen" not in f for f in flags.values())
+    (state,) = list_mailboxes(db, "alice")
+    assert state.connected and state.last_fetch_at is not None and state.error_kind is None
+
+
+def test_uidvalidity_change_duplicates_nothing(db: Database, mail_world: MailWorld) -> None:
+    mail_world.connect(db, folders=("INBOX", "Amazon"))
+    with mail_world.client() as c:
+        c.create_folder("Amazon")
+    mails = [buyer_mail(f"Frage {i}", order=f"302-1234567-000001{i}") for i in range(3)]
+    mail_world.append(*mails, folder="Amazon")
+    assert fetch_once(db, "alice", mail_world.secrets)[0].buyer_messages == 3
+    box_id = int(db.read.connect().execute(select(schema.mailboxes.c.id)).scalar_one())
+    before = read_cursor(db, box_id, "Amazon")
+    time.sleep(1.1)  # Dovecot's UIDVALIDITY comes from the clock
+    with mail_world.client() as c:
+        c.delete_folder("Amazon")
+        c.create_folder("Amazon")
+    # the same mails, in another order, plus a new one; one message without a Message-ID
+    mail_world.append(
+        *reversed(mails), buyer_mail("Neu", order="302-1234567-0000020"), folder="Amazon"
+    )
+    tally, _ = fetch_once(db, "alice", mail_world.secrets)
+    after = read_cursor(db, box_id, "Amazon")
+    assert before is not None and after is not None and after.uidvalidity != before.uidvalidity
+    assert (tally.buyer_messages, tally.duplicates) == (1, 3)
+    assert count(db, schema.messages, direction="in") == 4
+
+
+def test_untrusted_and_unknown_password(db: Database, mail_world: MailWorld) -> None:
+    mail_world.connect(db)
+    mail_world.append(buyer_mail("Bitte klicken", authenticated=False))
+    tally, _ = fetch_once(db, "alice", mail_world.secrets)
+    assert tally.buyer_messages == 1
+    assert count(db, schema.messages, notice="untrusted") == 1
+    from relay.mailbridge.secret_store import EnvSecretStore
+
+    _, failed = fetch_once(db, "alice", EnvSecretStore({}))
+    assert [(a, e.kind) for a, e in failed] == [(mail_world.address, "login")]
+    (state,) = list_mailboxes(db, "alice")
+    assert (state.connected, state.error_kind) == (False, "login")
+
+
+@pytest.fixture
+def bridged_relay(
+    db_url: str, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RelayUnderTest]:
+    monkeypatch.setenv("SELLER_RELAY_MAIL_PASSWORD", "secret-password")
+    cfg = RelayConfig(rate_per_second=10_000, rate_burst=10_000, mail_bridge=True)
+    db = open_database(db_url)
+    mail_world.connect(db)  # before the relay starts: its bridge picks it up at once
+    db.dispose()
+    yield from make_relay(db_url, cfg)
+
+
+def _wait(fn: Any, timeout: float = 10) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        got = fn()
+        if got or time.monotonic() > deadline:
+            return got
+        time.sleep(0.05)
+
+
+def test_end_to_end_idle_then_reply_once(
+    bridged_relay: RelayUnderTest, mail_world: MailWorld
+) -> None:
+    seller = bridged_relay.seller
+    state = seller.ok("Message/changes", {"sinceState": "0"})["newState"]
+    time.sleep(1.0)  # the bridge is connected and IDLE
+    t0 = time.monotonic()
+    mail_world.append(buyer_mail("Ist die Jacke wasserdicht?", message_id="q1"))
+
+    def arrived() -> list[str]:
+        return seller.ok("Message/changes", {"sinceState": state})["created"]
+
+    created = _wait(arrived, timeout=5)
+    took = time.monotonic() - t0
+    assert created, "the buyer's mail did not reach the relay within 5 s"
+    assert took < 5
+    msg = seller.get_one("Message", created[0])
+    assert msg["bodyText"] == "Ist die Jacke wasserdicht?"
+    conv = msg["conversationId"]
+    sent, refused = seller.send(conversationId=conv, body="**Ja**, sie ist *wasserdicht*.")
+    assert refused is None and sent is not None
+    assert sent["deliveryStatus"] == "queued"
+    got = mail_world.wait_sent(1)
+    assert len(got) == 1
+    mail = got[0]
+    assert (
+        mail["To"] == "k2x9q4w1ab3cdzz+11111111-2222-4333-8444-555555555555@marketplace.amazon.de"
+    )
+    assert mail["From"] == mail_world.address
+    assert mail["In-Reply-To"] == "<q1@eu-west-1.amazonses.com>"
+    assert mail["Subject"].count("302-1234567-0000001") == 1
+    assert mail.get_content_type() == "text/plain"
+    assert mail.get_content().strip() == "Ja, sie ist wasserdicht."
+
+    def delivered() -> bool:
+        return seller.get_one("Submission", sent["id"])["deliveryStatus"] == "delivered"
+
+    assert _wait(delivered)
+    time.sleep(2.5)  # another poll of the sender: still one mail
+    assert len(mail_world.smtp.received) == 1
+    assert send_once(bridged_relay.db, "alice", mail_world.secrets)[0] == 0
