@@ -60,7 +60,7 @@ class CappedPolicy(EmailPolicy):
         # header objects are immutable, so equal raw values share one parsed object.
         if not isinstance(value, str) or len(value) > 2048:
             return super().header_fetch_parse(name, value)
-        key = (name.lower(), value)
+        key = (name, value)  # the object keeps the name as written
         parsed = _PARSED.get(key)
         if parsed is None:
             if len(_PARSED) >= 4096:

@@ -129,6 +129,8 @@ def parse_mail(
     `authserv_id`: the seller's own server's Authentication-Results id, when known; without
     it the topmost Authentication-Results header counts.
     """
+    if isinstance(raw, str):  # not the contract, but never a reason to raise
+        raw = raw.encode("utf-8", "surrogateescape")
     raw = bytes(raw)
     digest = fingerprint(raw)
     problems: set[str] = set()
@@ -612,16 +614,22 @@ def _parse(
         )
     language = None
     if kind != MailKind.DELIVERY_REPORT:
+        # A buyer's subject is in the buyer's language; a notice's own wording is Amazon's
+        # choice for the seller, and the subject it quotes may be the buyer's.
         folded_notice = markers.fold(subject + "\n" + body.source[:NOTICE_SCAN])
+        subject_vote = [markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)]
+        notice_votes = [
+            markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
+            markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
+            markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
+        ]
+        first, last = (
+            (subject_vote, notice_votes)
+            if kind == MailKind.BUYER_MESSAGE
+            else (notice_votes, subject_vote)
+        )
         language = markers.guess_language(
-            [markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)],
-            words.languages,
-            [markers.intro_language(body.source)],
-            [
-                markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
-                markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
-                markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
-            ],
+            first, words.languages, [markers.intro_language(body.source)], last
         )
 
     # Reports come from the seller's own server; everything else claims a marketplace.

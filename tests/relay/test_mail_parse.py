@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+from relay.mailbridge.addresses import relay_alias
+from relay.mailbridge.authresults import verdict
+from relay.mailbridge.markers import between_markers, classify_label
 from relay.mailbridge.parse import MailKind, ParsedMail, fingerprint, parse_mail, thread_key
 
 CORPUS = Path(__file__).parent / "mail_corpus"
@@ -229,3 +232,53 @@ def test_generated_mail_round_trip() -> None:
         "k2x9q4w1ab3cd7e@marketplace.amazon.de",
         "302-5550123-4567890",
     )
+
+
+# -- the rules in isolation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "result"),
+    [
+        (["mx; dmarc=pass header.from=amazon.de"], "pass"),
+        (["mx; dmarc=pass header.from=amazon.de.example.net"], "fail"),
+        (["mx; spf=pass smtp.mailfrom=x@eu-west-1.amazonses.com; dmarc=fail"], "fail"),
+        (["mx; dkim=pass header.d=amazon.co.uk"], "pass"),
+        (["mx; dkim=pass header.i=@members.ebay.de"], "pass"),
+        (["mx; dkim=pass header.d=example.net; spf=pass smtp.mailfrom=a@example.net"], "fail"),
+        (["mx (comment; dmarc=pass); spf=none; dkim=none"], "fail"),
+        (["mx; dmarc=fail", "mx; dmarc=pass header.from=amazon.de"], "fail"),
+        ([], "missing"),
+    ],
+)
+def test_authentication_results_verdict(headers: list[str], result: str) -> None:
+    assert verdict(headers) == result
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("AbC12345XyZ+0f3c-9b1d@Marketplace.Amazon.co.uk", "abc12345xyz@marketplace.amazon.co.uk"),
+        ("abc12345xyz@marketplace.amazon.com.mx", "abc12345xyz@marketplace.amazon.com.mx"),
+        ("abc12345xyz@marketplace.amazon.de.example.net", None),
+        ("abc12345xyz@marketplace.amazon.xx", None),
+        ("john.doe@marketplace.amazon.de", None),
+        ("donotreply@amazon.de", None),
+        ("a1b2c3d4e5f60718293a@members.ebay.de", "a1b2c3d4e5f60718293a@members.ebay.de"),
+        ("not-hex-at-all-xx@members.ebay.de", None),
+    ],
+)
+def test_relay_alias_shapes(address: str, expected: str | None) -> None:
+    alias = relay_alias(address)
+    assert (alias.base if alias else None) == expected
+
+
+def test_separator_labels() -> None:
+    assert classify_label(" End message / Fin du message ") == ("end", ("en", "fr"))
+    assert classify_label("Mensaje:") == ("start", ("es",))
+    assert classify_label("Original Message") == ("quote", ())
+    assert classify_label("Ein ganz neues Etikett") == ("unknown", ())
+    # The buyer's words sit between the first separator and the first end label, whatever
+    # the start label says.
+    extract = between_markers("x\n----- Etikett -----\nHej\n----- Avsluta meddelande -----\ny")
+    assert extract.text.strip() == "Hej" and extract.languages == ("sv",)
