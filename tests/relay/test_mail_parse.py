@@ -64,6 +64,8 @@ def test_corpus_mail(name: str) -> None:
         assert problem in mail.problems
     for piece in expect.get("html_contains", ()):
         assert mail.html is not None and piece in mail.html
+    if not name.startswith("malformed-"):
+        assert "malformed-mime" not in mail.problems  # the corpus is well-formed mail
     if mail.kind == MailKind.BUYER_MESSAGE:
         assert thread_key(mail) == (mail.marketplace, mail.alias_base, mail.order_id)
         assert mail.date is not None and mail.date.utcoffset() is not None
