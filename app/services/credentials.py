@@ -61,11 +61,12 @@ class TokenStore:
 
     status: KeyringStatus = field(default_factory=keyring_status)
     memory: dict[str, str] = field(default_factory=dict)
+    env_var: str | None = TOKEN_ENV  # an override for scripts; None for other secrets
 
     def get(self, relay_url: str) -> str | None:
         if relay_url in self.memory:
             return self.memory[relay_url]
-        from_env = os.environ.get(TOKEN_ENV)
+        from_env = os.environ.get(self.env_var) if self.env_var else None
         if from_env:
             return from_env
         if not self.status.secure:
