@@ -26,6 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a demo inbox filled with sample conversations"
     )
     parser.add_argument(
+        "--mailbox",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="connect your own mailbox (IMAP/SMTP): opens the connect dialog, pre-filled for "
+        "ADDRESS if given",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="build the window offscreen on a temporary profile and exit",
@@ -107,6 +115,8 @@ def _window(args: argparse.Namespace) -> int:
         # The smoke test stays offline and fast: generated conversations, no relay.
         demo_conversations=DEMO_CONVERSATIONS if args.smoke_test else 0,
         demo=args.demo and not args.smoke_test,
+        mailbox=None if args.smoke_test else args.mailbox,
+        first_run=not (args.smoke_test or args.demo or args.exit_after_paint or args.screenshot),
         window_size=_size(args.window_size),
         started=_STARTED,
     )

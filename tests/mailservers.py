@@ -196,6 +196,16 @@ mailbox_idle_check_interval = 1 secs
         stamp = max(time.time(), (d / "users").stat().st_mtime) + 1
         os.utime(d / "users", (stamp, stamp))
 
+    def append(self, raw: bytes, user: str = USER, folder: str = "INBOX") -> None:
+        """Deliver ``raw`` into ``user``'s folder as a mail server would (IMAP APPEND)."""
+        import imaplib
+
+        if self.tls:
+            raise NotImplementedError("append through the plain server")
+        with imaplib.IMAP4("127.0.0.1", self.port) as imap:
+            imap.login(user, self.users[user])
+            imap.append(folder, None, None, raw)
+
     def log(self) -> str:
         path = self.folder / "log" / "dovecot.log"
         return path.read_text(errors="replace") if path.exists() else ""

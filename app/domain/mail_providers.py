@@ -38,7 +38,7 @@ class Provider:
 PROVIDERS: tuple[Provider, ...] = (
     Provider(
         "gmail",
-        "Gmail / Google Workspace",
+        "Gmail",  # Google Workspace accounts: OAuth only (no app passwords)
         "imap.gmail.com",
         "smtp.gmail.com",
         465,

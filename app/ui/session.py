@@ -24,6 +24,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow
+from app.ui.mailbox_account import MailboxAccount
 from app.ui.tray import Notifier
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class Session:
         self.done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
         self.tasks: set[asyncio.Task[Any]] = set()  # strong refs: asyncio keeps weak ones
         self.notifier = Notifier(window)
+        self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.outbox_dialog: Any = None
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None
@@ -208,7 +210,8 @@ class Session:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.shield(self.first_sync), timeout=30)
             await asyncio.sleep(0.3)  # let the refreshed list and the conversation paint
-            self.window.grab().save(str(self.opts.screenshot))
+            target = self.mailbox.connect_dialog if self.opts.mailbox is not None else None
+            (target or self.window).grab().save(str(self.opts.screenshot))
             print(f"screenshot: {self.opts.screenshot}")
             self._finish(0)
         elif self.opts.exit_after_paint:
@@ -244,6 +247,8 @@ class Session:
             url, token = self.demo.url, self.demo.token
             self.buyer = SimulatedBuyer(self.demo.db_url)
             self._spawn(self.buyer.run(self.stop_buyer))
+        elif await self.mailbox.go_live():  # the relay in the profile, bridging the mailbox
+            return self._mailbox_requested()
         elif self.settings is not None and self.settings.value("relay/url"):
             from app.services.credentials import TokenStore
 
@@ -254,8 +259,15 @@ class Session:
         if not url or not token:
             self.window.connection.set_no_account()
             self.window.sign_in_bar.show_no_account()
-            return
+            if self.opts.first_run and self.opts.mailbox is None:
+                self.mailbox.offer_first_run()
+            return self._mailbox_requested()
         self.start_live(url, token, session_only=session_only)
+        self._mailbox_requested()
+
+    def _mailbox_requested(self) -> None:
+        if self.opts.mailbox is not None:  # seller-inbox --mailbox: the connect dialog
+            self.mailbox.show_connect(address=self.opts.mailbox)
 
     def start_live(self, url: str, token: str, *, session_only: bool) -> None:
         from app.ui.live import LiveServices
@@ -905,6 +917,7 @@ class Session:
                 await self.drafts.aclose()
             except Exception as exc:  # never lose the window's close over a draft
                 print(f"seller-inbox: could not save a draft: {exc}", file=sys.stderr)
+        await self.mailbox.aclose()
         if self.live is not None:
             await self.live.close()
         pending = [t for t in self.tasks if not t.done()]
@@ -917,6 +930,7 @@ class Session:
         self.worker.shutdown()
         if self.demo is not None:
             self.demo.stop()
+        self.mailbox.stop()
         if self.store is not None:
             self.store.close()
         self.lock.release()

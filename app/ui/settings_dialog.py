@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import formats
+from app.ui.mailbox_settings import MarketplaceSwitchesNote
 from app.ui.status_bar import messaging_state
 from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import LANGUAGES, QT_TRANSLATE_NOOP
@@ -151,8 +152,12 @@ class SettingsDialog(QDialog):
             "Changes apply at once and reach the relay on the next sync."
         ))  # fmt: skip
         intro.setWordWrap(True)
-        layout.addWidget(intro)
         self.rows: dict[str, MarketplaceRow] = {}
+        if self.session.mailbox.configured():  # Amazon's switches, not ours (mailbox_settings)
+            layout.addWidget(MarketplaceSwitchesNote())
+            layout.addStretch(1)
+            return page
+        layout.addWidget(intro)
         for mp in getattr(self.session, "marketplaces", []):
             row = MarketplaceRow(self.session, mp)
             self.rows[mp.id] = row
@@ -211,6 +216,8 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         form.addRow("", row)
         form.addRow("", self.account_state)
+        if (mailbox := s.mailbox.states_box()) is not None:  # the seller's own mailbox
+            form.addRow(mailbox)
         return page
 
     def _connect(self) -> None:

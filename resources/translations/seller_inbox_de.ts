@@ -412,6 +412,313 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Seller Inbox</source>
+        <translation>Willkommen bei Seller Inbox</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How do your buyer messages reach you?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wie erreichen Sie die Nachrichten Ihrer Käufer?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connect my mailbox</source>
+        <translation>Mein Postfach verbinden</translation>
+    </message>
+    <message>
+        <source>I sell alone and Amazon writes to my own e-mail address. Seller Inbox reads and answers buyer messages there, on this computer.</source>
+        <translation>Ich verkaufe allein und Amazon schreibt an meine eigene E-Mail-Adresse. Seller Inbox liest und beantwortet die Käufernachrichten dort, auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Connect to my team&apos;s relay</source>
+        <translation>Mit dem Relay meines Teams verbinden</translation>
+    </message>
+    <message>
+        <source>My team runs a relay. I have its address and my token.</source>
+        <translation>Mein Team betreibt ein Relay. Ich habe seine Adresse und mein Token.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Look around with sample buyers and orders. Nothing is sent.</source>
+        <translation>Sehen Sie sich mit Beispielkäufern und -bestellungen um. Es wird nichts gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxAccount</name>
+    <message>
+        <source>The password will be kept in your system keyring (%1).</source>
+        <translation>Das Passwort wird im Schlüsselbund Ihres Systems gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the password is kept for this session only, and you enter it again next time.</source>
+        <translation>Kein sicherer Schlüsselbund auf diesem Computer (%1): Das Passwort gilt nur für diese Sitzung, und Sie geben es beim nächsten Mal erneut ein.</translation>
+    </message>
+    <message>
+        <source>Could not start the mailbox relay: %1</source>
+        <translation>Das Relay für das Postfach konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The password is kept for this session only.</source>
+        <translation>Mit %1 verbunden. Das Passwort gilt nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxConnectDialog</name>
+    <message>
+        <source>Find the IMAP server</source>
+        <translation>IMAP-Server finden</translation>
+    </message>
+    <message>
+        <source>Connect to the IMAP server</source>
+        <translation>Mit dem IMAP-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Secure connection (IMAP)</source>
+        <translation>Sichere Verbindung (IMAP)</translation>
+    </message>
+    <message>
+        <source>Sign in (IMAP)</source>
+        <translation>Anmelden (IMAP)</translation>
+    </message>
+    <message>
+        <source>Instant delivery (IMAP IDLE)</source>
+        <translation>Sofortige Zustellung (IMAP IDLE)</translation>
+    </message>
+    <message>
+        <source>Find the SMTP server</source>
+        <translation>SMTP-Server finden</translation>
+    </message>
+    <message>
+        <source>Connect to the SMTP server</source>
+        <translation>Mit dem SMTP-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Secure connection (SMTP)</source>
+        <translation>Sichere Verbindung (SMTP)</translation>
+    </message>
+    <message>
+        <source>Sign in (SMTP)</source>
+        <translation>Anmelden (SMTP)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Keine (nur dieser Computer)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Connect your mailbox</source>
+        <translation>Ihr Postfach verbinden</translation>
+    </message>
+    <message>
+        <source>Seller Inbox reads buyer messages from the mailbox Amazon writes to, and sends your replies from it. Use the address you approved in Seller Central.</source>
+        <translation>Seller Inbox liest Käufernachrichten aus dem Postfach, an das Amazon schreibt, und sendet Ihre Antworten von dort. Verwenden Sie die Adresse, die Sie in Seller Central freigegeben haben.</translation>
+    </message>
+    <message>
+        <source>Other (enter the servers)</source>
+        <translation>Andere (Server eingeben)</translation>
+    </message>
+    <message>
+        <source>The same as the address</source>
+        <translation>Wie die Adresse</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>IMAP-Server (eingehend)</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>SMTP-Server (ausgehend)</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>%1 needs an app password: turn on two-step verification in your account&apos;s security settings, create an app password there and paste it below.</source>
+        <translation>%1 verlangt ein App-Passwort: Schalten Sie in den Sicherheitseinstellungen Ihres Kontos die Bestätigung in zwei Schritten ein, erstellen Sie dort ein App-Passwort und fügen Sie es unten ein.</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts passwords for IMAP and SMTP, only its own sign-in (OAuth), which Seller Inbox does not offer yet. Forward your Amazon mail to a mailbox at another provider, or connect to a team relay.</source>
+        <translation>%1 akzeptiert für IMAP und SMTP keine Passwörter mehr, nur die eigene Anmeldung (OAuth), die Seller Inbox noch nicht anbietet. Leiten Sie Ihre Amazon-Mails an ein Postfach bei einem anderen Anbieter weiter oder verbinden Sie sich mit einem Team-Relay.</translation>
+    </message>
+    <message>
+        <source>Enter the password for %1 again: it was kept for the last session only.</source>
+        <translation>Geben Sie das Passwort für %1 erneut ein: Es galt nur für die letzte Sitzung.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address, e.g. shop@example.com.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein, z. B. shop@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP and SMTP server names.</source>
+        <translation>Geben Sie die Namen der IMAP- und SMTP-Server ein.</translation>
+    </message>
+    <message>
+        <source>Without security, your password would cross the network readable by anyone: choose SSL/TLS or STARTTLS for %1.</source>
+        <translation>Ohne Sicherheit ginge Ihr Passwort für jeden lesbar über das Netz: Wählen Sie SSL/TLS oder STARTTLS für %1.</translation>
+    </message>
+    <message>
+        <source>Enter the password (or app password).</source>
+        <translation>Geben Sie das Passwort (oder App-Passwort) ein.</translation>
+    </message>
+    <message>
+        <source>Every check passed: Seller Inbox can read and send mail with this mailbox.</source>
+        <translation>Alle Prüfungen bestanden: Seller Inbox kann mit diesem Postfach E-Mails lesen und senden.</translation>
+    </message>
+    <message>
+        <source>The server also offers %1.</source>
+        <translation>Der Server bietet außerdem %1.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Teste…</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxStatesBox</name>
+    <message>
+        <source>Cannot find the mail server.</source>
+        <translation>Der Mailserver wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The mail server cannot be reached.</source>
+        <translation>Der Mailserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server failed.</source>
+        <translation>Die sichere Verbindung zum Mailserver ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the password. Connect again with the right one.</source>
+        <translation>Der Mailserver hat das Passwort abgelehnt. Verbinden Sie sich erneut mit dem richtigen.</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer IDLE: new mail arrives with a delay.</source>
+        <translation>Der Mailserver bietet kein IDLE an: Neue Mails kommen verzögert an.</translation>
+    </message>
+    <message>
+        <source>The mail server answered with an error.</source>
+        <translation>Der Mailserver hat mit einem Fehler geantwortet.</translation>
+    </message>
+    <message>
+        <source>Your mailbox</source>
+        <translation>Ihr Postfach</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox state…</source>
+        <translation>Postfachstatus wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No mailbox is connected.</source>
+        <translation>Kein Postfach verbunden.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
+        <translation>Fügen Sie in Seller Central %1 unter „Messaging Permissions“ als freigegebenen Absender hinzu: Amazon weist Antworten von nicht freigegebenen Adressen zurück.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Last fetched: %1.</source>
+        <translation>Zuletzt abgerufen: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing fetched yet.</source>
+        <translation>Noch nichts abgerufen.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Der Server meldete: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxText</name>
+    <message>
+        <source>Cannot find the %1 server %2. Check the server name.</source>
+        <translation>Der %1-Server %2 wurde nicht gefunden. Prüfen Sie den Servernamen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the %1 server %2 on port %3. Check the port and your internet connection.</source>
+        <translation>Der %1-Server %2 ist auf Port %3 nicht erreichbar. Prüfen Sie den Port und Ihre Internetverbindung.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 server %2 on port %3 failed. Check the port and the security setting (IMAP: SSL/TLS on 993; SMTP: SSL/TLS on 465 or STARTTLS on 587).</source>
+        <translation>Die sichere Verbindung zum %1-Server %2 auf Port %3 ist fehlgeschlagen. Prüfen Sie den Port und die Sicherheitseinstellung (IMAP: SSL/TLS auf 993; SMTP: SSL/TLS auf 465 oder STARTTLS auf 587).</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 refused the sign-in. Check the address and password. Gmail, iCloud, Yahoo and others need an app password when two-step verification is on.</source>
+        <translation>Der %1-Server %2 hat die Anmeldung abgelehnt. Prüfen Sie Adresse und Passwort. Gmail, iCloud, Yahoo und andere verlangen ein App-Passwort, wenn die Bestätigung in zwei Schritten aktiv ist.</translation>
+    </message>
+    <message>
+        <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
+        <translation>Der IMAP-Server %2 bietet kein IDLE an, daher kämen Käufernachrichten nicht innerhalb von Sekunden an. Verwenden Sie einen Mail-Anbieter, der IMAP IDLE unterstützt.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 is busy. Try again in a few minutes.</source>
+        <translation>Der %1-Server %2 ist ausgelastet. Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 on port %3 answered unexpectedly.</source>
+        <translation>Der %1-Server %2 auf Port %3 hat unerwartet geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Der Server meldete: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seller Inbox</source>
@@ -573,6 +880,13 @@
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
         <translation>Solange Nachrichten deaktiviert sind, können neue Käufer Ihnen nicht schreiben; Käufer, die schon geschrieben haben, weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceSwitchesNote</name>
+    <message>
+        <source>Your buyer messages come through your own mailbox. Turning messaging off and vacations are Amazon&apos;s switches, which Amazon does not offer by e-mail: set them in Seller Central (Settings › Account Info › Going on a vacation). Seller Inbox keeps receiving whatever Amazon delivers.</source>
+        <translation>Ihre Käufernachrichten kommen über Ihr eigenes Postfach. Nachrichten ausschalten und Urlaub sind Schalter von Amazon, die Amazon nicht per E-Mail anbietet: Stellen Sie sie in Seller Central ein (Settings › Account Info › Going on a vacation). Seller Inbox empfängt weiterhin alles, was Amazon zustellt.</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,313 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Seller Inbox</source>
+        <translation>Te damos la bienvenida a Seller Inbox</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How do your buyer messages reach you?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;¿Cómo te llegan los mensajes de tus compradores?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connect my mailbox</source>
+        <translation>Conectar mi buzón</translation>
+    </message>
+    <message>
+        <source>I sell alone and Amazon writes to my own e-mail address. Seller Inbox reads and answers buyer messages there, on this computer.</source>
+        <translation>Vendo por mi cuenta y Amazon escribe a mi propia dirección de correo. Seller Inbox lee y responde ahí los mensajes de los compradores, en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Connect to my team&apos;s relay</source>
+        <translation>Conectar al relay de mi equipo</translation>
+    </message>
+    <message>
+        <source>My team runs a relay. I have its address and my token.</source>
+        <translation>Mi equipo tiene un relay. Tengo su dirección y mi token.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demo</translation>
+    </message>
+    <message>
+        <source>Look around with sample buyers and orders. Nothing is sent.</source>
+        <translation>Echa un vistazo con compradores y pedidos de ejemplo. No se envía nada.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxAccount</name>
+    <message>
+        <source>The password will be kept in your system keyring (%1).</source>
+        <translation>La contraseña se guardará en el llavero del sistema (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the password is kept for this session only, and you enter it again next time.</source>
+        <translation>No hay un llavero seguro en este ordenador (%1): la contraseña se guarda solo para esta sesión y tendrás que introducirla de nuevo la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Could not start the mailbox relay: %1</source>
+        <translation>No se pudo iniciar el relay del buzón: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Conectado a %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The password is kept for this session only.</source>
+        <translation>Conectado a %1. La contraseña se guarda solo para esta sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxConnectDialog</name>
+    <message>
+        <source>Find the IMAP server</source>
+        <translation>Encontrar el servidor IMAP</translation>
+    </message>
+    <message>
+        <source>Connect to the IMAP server</source>
+        <translation>Conectar con el servidor IMAP</translation>
+    </message>
+    <message>
+        <source>Secure connection (IMAP)</source>
+        <translation>Conexión segura (IMAP)</translation>
+    </message>
+    <message>
+        <source>Sign in (IMAP)</source>
+        <translation>Iniciar sesión (IMAP)</translation>
+    </message>
+    <message>
+        <source>Instant delivery (IMAP IDLE)</source>
+        <translation>Entrega inmediata (IMAP IDLE)</translation>
+    </message>
+    <message>
+        <source>Find the SMTP server</source>
+        <translation>Encontrar el servidor SMTP</translation>
+    </message>
+    <message>
+        <source>Connect to the SMTP server</source>
+        <translation>Conectar con el servidor SMTP</translation>
+    </message>
+    <message>
+        <source>Secure connection (SMTP)</source>
+        <translation>Conexión segura (SMTP)</translation>
+    </message>
+    <message>
+        <source>Sign in (SMTP)</source>
+        <translation>Iniciar sesión (SMTP)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Ninguna (solo este ordenador)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Connect your mailbox</source>
+        <translation>Conecta tu buzón</translation>
+    </message>
+    <message>
+        <source>Seller Inbox reads buyer messages from the mailbox Amazon writes to, and sends your replies from it. Use the address you approved in Seller Central.</source>
+        <translation>Seller Inbox lee los mensajes de los compradores del buzón al que escribe Amazon y envía tus respuestas desde él. Usa la dirección que aprobaste en Seller Central.</translation>
+    </message>
+    <message>
+        <source>Other (enter the servers)</source>
+        <translation>Otro (introduce los servidores)</translation>
+    </message>
+    <message>
+        <source>The same as the address</source>
+        <translation>La misma que la dirección</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Dirección de correo</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Servidor IMAP (entrante)</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Servidor SMTP (saliente)</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>%1 needs an app password: turn on two-step verification in your account&apos;s security settings, create an app password there and paste it below.</source>
+        <translation>%1 necesita una contraseña de aplicación: activa la verificación en dos pasos en los ajustes de seguridad de tu cuenta, crea allí una contraseña de aplicación y pégala abajo.</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts passwords for IMAP and SMTP, only its own sign-in (OAuth), which Seller Inbox does not offer yet. Forward your Amazon mail to a mailbox at another provider, or connect to a team relay.</source>
+        <translation>%1 ya no acepta contraseñas para IMAP y SMTP, solo su propio inicio de sesión (OAuth), que Seller Inbox todavía no ofrece. Reenvía tu correo de Amazon a un buzón de otro proveedor o conéctate al relay de un equipo.</translation>
+    </message>
+    <message>
+        <source>Enter the password for %1 again: it was kept for the last session only.</source>
+        <translation>Introduce de nuevo la contraseña de %1: solo se guardó para la sesión anterior.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address, e.g. shop@example.com.</source>
+        <translation>Introduce tu dirección de correo, p. ej. shop@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP and SMTP server names.</source>
+        <translation>Introduce los nombres de los servidores IMAP y SMTP.</translation>
+    </message>
+    <message>
+        <source>Without security, your password would cross the network readable by anyone: choose SSL/TLS or STARTTLS for %1.</source>
+        <translation>Sin seguridad, tu contraseña viajaría por la red legible para cualquiera: elige SSL/TLS o STARTTLS para %1.</translation>
+    </message>
+    <message>
+        <source>Enter the password (or app password).</source>
+        <translation>Introduce la contraseña (o la contraseña de aplicación).</translation>
+    </message>
+    <message>
+        <source>Every check passed: Seller Inbox can read and send mail with this mailbox.</source>
+        <translation>Todas las comprobaciones son correctas: Seller Inbox puede leer y enviar correo con este buzón.</translation>
+    </message>
+    <message>
+        <source>The server also offers %1.</source>
+        <translation>El servidor también ofrece %1.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxStatesBox</name>
+    <message>
+        <source>Cannot find the mail server.</source>
+        <translation>No se encuentra el servidor de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server cannot be reached.</source>
+        <translation>No se puede conectar con el servidor de correo.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server failed.</source>
+        <translation>Falló la conexión segura con el servidor de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the password. Connect again with the right one.</source>
+        <translation>El servidor de correo rechazó la contraseña. Vuelve a conectar con la correcta.</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer IDLE: new mail arrives with a delay.</source>
+        <translation>El servidor de correo no ofrece IDLE: el correo nuevo llega con retraso.</translation>
+    </message>
+    <message>
+        <source>The mail server answered with an error.</source>
+        <translation>El servidor de correo respondió con un error.</translation>
+    </message>
+    <message>
+        <source>Your mailbox</source>
+        <translation>Tu buzón</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox state…</source>
+        <translation>Leyendo el estado del buzón…</translation>
+    </message>
+    <message>
+        <source>No mailbox is connected.</source>
+        <translation>No hay ningún buzón conectado.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
+        <translation>En Seller Central, añade %1 como remitente aprobado en Messaging Permissions: Amazon rechaza las respuestas desde una dirección que no ha aprobado.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Conectado.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>No conectado.</translation>
+    </message>
+    <message>
+        <source>Last fetched: %1.</source>
+        <translation>Última descarga: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing fetched yet.</source>
+        <translation>Todavía no se ha descargado nada.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>El servidor dijo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxText</name>
+    <message>
+        <source>Cannot find the %1 server %2. Check the server name.</source>
+        <translation>No se encuentra el servidor %1 %2. Comprueba el nombre del servidor.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the %1 server %2 on port %3. Check the port and your internet connection.</source>
+        <translation>No se puede conectar con el servidor %1 %2 en el puerto %3. Comprueba el puerto y tu conexión a internet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 server %2 on port %3 failed. Check the port and the security setting (IMAP: SSL/TLS on 993; SMTP: SSL/TLS on 465 or STARTTLS on 587).</source>
+        <translation>Falló la conexión segura con el servidor %1 %2 en el puerto %3. Comprueba el puerto y la seguridad (IMAP: SSL/TLS en el 993; SMTP: SSL/TLS en el 465 o STARTTLS en el 587).</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 refused the sign-in. Check the address and password. Gmail, iCloud, Yahoo and others need an app password when two-step verification is on.</source>
+        <translation>El servidor %1 %2 rechazó el inicio de sesión. Comprueba la dirección y la contraseña. Gmail, iCloud, Yahoo y otros necesitan una contraseña de aplicación si la verificación en dos pasos está activada.</translation>
+    </message>
+    <message>
+        <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
+        <translation>El servidor IMAP %2 no ofrece IDLE, así que los mensajes de los compradores no llegarían en segundos. Usa un proveedor de correo compatible con IMAP IDLE.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 is busy. Try again in a few minutes.</source>
+        <translation>El servidor %1 %2 está ocupado. Vuelve a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 on port %3 answered unexpectedly.</source>
+        <translation>El servidor %1 %2 en el puerto %3 respondió de forma inesperada.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>El servidor dijo: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seller Inbox</source>
@@ -573,6 +880,13 @@
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
         <translation>Mientras los mensajes estén desactivados, los compradores nuevos no pueden escribirte; los que ya te escribieron, sí.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceSwitchesNote</name>
+    <message>
+        <source>Your buyer messages come through your own mailbox. Turning messaging off and vacations are Amazon&apos;s switches, which Amazon does not offer by e-mail: set them in Seller Central (Settings › Account Info › Going on a vacation). Seller Inbox keeps receiving whatever Amazon delivers.</source>
+        <translation>Los mensajes de tus compradores llegan a través de tu propio buzón. Desactivar los mensajes y las vacaciones son ajustes de Amazon, que Amazon no ofrece por correo: configúralos en Seller Central (Settings › Account Info › Going on a vacation). Seller Inbox sigue recibiendo todo lo que Amazon entrega.</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,313 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Seller Inbox</source>
+        <translation>Välkommen till Seller Inbox</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How do your buyer messages reach you?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hur når dina köpares meddelanden dig?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connect my mailbox</source>
+        <translation>Anslut min e-postlåda</translation>
+    </message>
+    <message>
+        <source>I sell alone and Amazon writes to my own e-mail address. Seller Inbox reads and answers buyer messages there, on this computer.</source>
+        <translation>Jag säljer ensam och Amazon skriver till min egen e-postadress. Seller Inbox läser och besvarar köparnas meddelanden där, på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Connect to my team&apos;s relay</source>
+        <translation>Anslut till mitt teams relä</translation>
+    </message>
+    <message>
+        <source>My team runs a relay. I have its address and my token.</source>
+        <translation>Mitt team kör ett relä. Jag har dess adress och min token.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Prova demon</translation>
+    </message>
+    <message>
+        <source>Look around with sample buyers and orders. Nothing is sent.</source>
+        <translation>Titta runt med exempelköpare och exempelordrar. Inget skickas.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxAccount</name>
+    <message>
+        <source>The password will be kept in your system keyring (%1).</source>
+        <translation>Lösenordet sparas i systemets nyckelring (%1).</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer (%1): the password is kept for this session only, and you enter it again next time.</source>
+        <translation>Ingen säker nyckelring på den här datorn (%1): lösenordet sparas bara för den här sessionen, och du anger det igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>Could not start the mailbox relay: %1</source>
+        <translation>Kunde inte starta e-postlådans relä: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Ansluten till %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The password is kept for this session only.</source>
+        <translation>Ansluten till %1. Lösenordet sparas bara för den här sessionen.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxConnectDialog</name>
+    <message>
+        <source>Find the IMAP server</source>
+        <translation>Hitta IMAP-servern</translation>
+    </message>
+    <message>
+        <source>Connect to the IMAP server</source>
+        <translation>Anslut till IMAP-servern</translation>
+    </message>
+    <message>
+        <source>Secure connection (IMAP)</source>
+        <translation>Säker anslutning (IMAP)</translation>
+    </message>
+    <message>
+        <source>Sign in (IMAP)</source>
+        <translation>Logga in (IMAP)</translation>
+    </message>
+    <message>
+        <source>Instant delivery (IMAP IDLE)</source>
+        <translation>Direktleverans (IMAP IDLE)</translation>
+    </message>
+    <message>
+        <source>Find the SMTP server</source>
+        <translation>Hitta SMTP-servern</translation>
+    </message>
+    <message>
+        <source>Connect to the SMTP server</source>
+        <translation>Anslut till SMTP-servern</translation>
+    </message>
+    <message>
+        <source>Secure connection (SMTP)</source>
+        <translation>Säker anslutning (SMTP)</translation>
+    </message>
+    <message>
+        <source>Sign in (SMTP)</source>
+        <translation>Logga in (SMTP)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Ingen (bara den här datorn)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Connect your mailbox</source>
+        <translation>Anslut din e-postlåda</translation>
+    </message>
+    <message>
+        <source>Seller Inbox reads buyer messages from the mailbox Amazon writes to, and sends your replies from it. Use the address you approved in Seller Central.</source>
+        <translation>Seller Inbox läser köparnas meddelanden från e-postlådan som Amazon skriver till, och skickar dina svar därifrån. Använd adressen du har godkänt i Seller Central.</translation>
+    </message>
+    <message>
+        <source>Other (enter the servers)</source>
+        <translation>Annan (ange servrarna)</translation>
+    </message>
+    <message>
+        <source>The same as the address</source>
+        <translation>Samma som adressen</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>IMAP-server (inkommande)</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>SMTP-server (utgående)</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Inloggningsnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testa anslutningen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>%1 needs an app password: turn on two-step verification in your account&apos;s security settings, create an app password there and paste it below.</source>
+        <translation>%1 kräver ett applösenord: slå på tvåstegsverifiering i kontots säkerhetsinställningar, skapa ett applösenord där och klistra in det nedan.</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts passwords for IMAP and SMTP, only its own sign-in (OAuth), which Seller Inbox does not offer yet. Forward your Amazon mail to a mailbox at another provider, or connect to a team relay.</source>
+        <translation>%1 tar inte längre emot lösenord för IMAP och SMTP, bara sin egen inloggning (OAuth), som Seller Inbox ännu inte erbjuder. Vidarebefordra din Amazon-post till en e-postlåda hos en annan leverantör, eller anslut till ett teamrelä.</translation>
+    </message>
+    <message>
+        <source>Enter the password for %1 again: it was kept for the last session only.</source>
+        <translation>Ange lösenordet för %1 igen: det sparades bara för förra sessionen.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address, e.g. shop@example.com.</source>
+        <translation>Ange din e-postadress, t.ex. shop@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP and SMTP server names.</source>
+        <translation>Ange namnen på IMAP- och SMTP-servrarna.</translation>
+    </message>
+    <message>
+        <source>Without security, your password would cross the network readable by anyone: choose SSL/TLS or STARTTLS for %1.</source>
+        <translation>Utan säkerhet skulle ditt lösenord gå över nätet läsbart för vem som helst: välj SSL/TLS eller STARTTLS för %1.</translation>
+    </message>
+    <message>
+        <source>Enter the password (or app password).</source>
+        <translation>Ange lösenordet (eller applösenordet).</translation>
+    </message>
+    <message>
+        <source>Every check passed: Seller Inbox can read and send mail with this mailbox.</source>
+        <translation>Alla kontroller gick igenom: Seller Inbox kan läsa och skicka e-post med den här e-postlådan.</translation>
+    </message>
+    <message>
+        <source>The server also offers %1.</source>
+        <translation>Servern erbjuder också %1.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testar…</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxStatesBox</name>
+    <message>
+        <source>Cannot find the mail server.</source>
+        <translation>Hittar inte e-postservern.</translation>
+    </message>
+    <message>
+        <source>The mail server cannot be reached.</source>
+        <translation>E-postservern går inte att nå.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server failed.</source>
+        <translation>Den säkra anslutningen till e-postservern misslyckades.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the password. Connect again with the right one.</source>
+        <translation>E-postservern nekade lösenordet. Anslut igen med rätt lösenord.</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer IDLE: new mail arrives with a delay.</source>
+        <translation>E-postservern erbjuder inte IDLE: ny e-post kommer fram med fördröjning.</translation>
+    </message>
+    <message>
+        <source>The mail server answered with an error.</source>
+        <translation>E-postservern svarade med ett fel.</translation>
+    </message>
+    <message>
+        <source>Your mailbox</source>
+        <translation>Din e-postlåda</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox state…</source>
+        <translation>Läser e-postlådans status…</translation>
+    </message>
+    <message>
+        <source>No mailbox is connected.</source>
+        <translation>Ingen e-postlåda är ansluten.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändra…</translation>
+    </message>
+    <message>
+        <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
+        <translation>Lägg till %1 som godkänd avsändare under Messaging Permissions i Seller Central: Amazon avvisar svar från en adress som inte är godkänd.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Ansluten.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Inte ansluten.</translation>
+    </message>
+    <message>
+        <source>Last fetched: %1.</source>
+        <translation>Senast hämtat: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing fetched yet.</source>
+        <translation>Inget hämtat ännu.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Servern svarade: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxText</name>
+    <message>
+        <source>Cannot find the %1 server %2. Check the server name.</source>
+        <translation>Hittar inte %1-servern %2. Kontrollera servernamnet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the %1 server %2 on port %3. Check the port and your internet connection.</source>
+        <translation>Når inte %1-servern %2 på port %3. Kontrollera porten och din internetanslutning.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 server %2 on port %3 failed. Check the port and the security setting (IMAP: SSL/TLS on 993; SMTP: SSL/TLS on 465 or STARTTLS on 587).</source>
+        <translation>Den säkra anslutningen till %1-servern %2 på port %3 misslyckades. Kontrollera porten och säkerhetsinställningen (IMAP: SSL/TLS på 993; SMTP: SSL/TLS på 465 eller STARTTLS på 587).</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 refused the sign-in. Check the address and password. Gmail, iCloud, Yahoo and others need an app password when two-step verification is on.</source>
+        <translation>%1-servern %2 nekade inloggningen. Kontrollera adressen och lösenordet. Gmail, iCloud, Yahoo med flera kräver ett applösenord när tvåstegsverifiering är på.</translation>
+    </message>
+    <message>
+        <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
+        <translation>IMAP-servern %2 erbjuder inte IDLE, så köparnas meddelanden skulle inte komma fram inom några sekunder. Använd en e-postleverantör som stöder IMAP IDLE.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 is busy. Try again in a few minutes.</source>
+        <translation>%1-servern %2 är upptagen. Försök igen om några minuter.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 on port %3 answered unexpectedly.</source>
+        <translation>%1-servern %2 på port %3 svarade oväntat.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Servern svarade: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seller Inbox</source>
@@ -573,6 +880,13 @@
     <message>
         <source>While messaging is off, new buyers cannot write to you; buyers who wrote before still can.</source>
         <translation>Medan meddelanden är av kan nya köpare inte skriva till dig; köpare som har skrivit tidigare kan fortfarande.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplaceSwitchesNote</name>
+    <message>
+        <source>Your buyer messages come through your own mailbox. Turning messaging off and vacations are Amazon&apos;s switches, which Amazon does not offer by e-mail: set them in Seller Central (Settings › Account Info › Going on a vacation). Seller Inbox keeps receiving whatever Amazon delivers.</source>
+        <translation>Dina köpares meddelanden kommer via din egen e-postlåda. Att stänga av meddelanden och semester är Amazons reglage, som Amazon inte erbjuder via e-post: ställ in dem i Seller Central (Settings › Account Info › Going on a vacation). Seller Inbox tar emot allt som Amazon levererar.</translation>
     </message>
 </context>
 <context>
