@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ from typing import Any
 
 from relay.config import RelayConfig
 from relay.db import default_db_url, open_database
+from relay.mailbridge.cli import add_cli as add_mailbox_cli
 from relay.seller_mail import add_cli as add_seller_mail_cli
 
 
@@ -29,7 +31,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from relay.server import create_app
 
-    app = create_app(args.db, _config(args))
+    config = dataclasses.replace(_config(args), mail_bridge=not args.no_mail_bridge)
+    app = create_app(args.db, config)
     uvicorn.run(
         app,
         host=args.host,
@@ -194,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8765)
     sp.add_argument("--log-level", default="info")
     sp.add_argument("--no-access-log", action="store_true")
+    sp.add_argument(
+        "--no-mail-bridge", action="store_true", help="do not bridge the sellers' mailboxes"
+    )
     sp.set_defaults(fn=cmd_serve)
 
     sp = add("token", "seller tokens: create (prints the token on its last line), list, revoke")
@@ -243,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_simulate)
 
     add_seller_mail_cli(add)
+    add_mailbox_cli(add)
 
     sp = add("prune", "drop old tombstones (clients before the horizon resync)")
     sp.add_argument("--tombstone-days", type=int, default=90)

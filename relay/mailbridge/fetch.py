@@ -12,6 +12,7 @@ BODY.PEEK[] from a read-only EXAMINE: the seller's mail is never marked read or 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from relay.mailbridge.apply import TOO_LARGE, Applier, Place, Tally, mail_key
 from relay.mailbridge.parse import ParsedMail, parse_mail
 from relay.store import Changes, now, upsert
 
-BATCH_MAILS = 200
+BATCH_MAILS = int(os.environ.get("SELLER_RELAY_MAIL_BATCH", "200"))  # mails per transaction
 BATCH_BYTES = 16 * 1024 * 1024
 MAX_MAIL_BYTES = 25 * 1024 * 1024  # larger mails: the first PARTIAL_BYTES, no attachments
 PARTIAL_BYTES = 1024 * 1024
