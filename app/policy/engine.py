@@ -12,11 +12,21 @@ from app.policy.packs import RulePack
 from app.policy.rules.context import context_findings
 from app.policy.rules.tone import tone_findings
 from app.policy.scan import TextScan, scan_text
+from app.policy.structure import Region, regions
 
 # Paragraphs are the unit of incremental checking; a blank line separates them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
-Scanner = Callable[[str, RulePack, Field], TextScan]
+Scanner = Callable[[str, RulePack, Field, Region], TextScan]
+
+
+def segments(body: str) -> list[tuple[int, str, Region]]:
+    """(offset, text, region) of each paragraph of each region (app.policy.structure)."""
+    out: list[tuple[int, str, Region]] = []
+    for start, end, region in regions(body):
+        for offset, para in split_paragraphs(body[start:end]):
+            out.append((start + offset, para, region))
+    return out
 
 
 def split_paragraphs(body: str) -> list[tuple[int, str]]:
@@ -40,10 +50,10 @@ def assemble(
 ) -> list[Finding]:
     pack = ctx.pack
     findings: list[Finding] = context_findings(draft.subject, ctx)
-    findings.extend(scan(draft.subject, pack, Field.SUBJECT).findings)
+    findings.extend(scan(draft.subject, pack, Field.SUBJECT, Region.OWN).findings)
     scans: list[TextScan] = []
-    for offset, para in split_paragraphs(draft.body):
-        result = scan(para, pack, Field.BODY)
+    for offset, para, region in segments(draft.body):
+        result = scan(para, pack, Field.BODY, region)
         scans.append(result)
         findings.extend(f.shifted(offset) for f in result.findings)
     findings.extend(tone_findings(scans, ctx, bool(draft.attachments)))

@@ -38,7 +38,12 @@ ENGLISH: Mapping[str, str] = {
     "tracking-pixel.hidden": "Hidden or 1×1 images (tracking pixels) are not allowed.",
     "tracking-pixel.remote": "Remote images can track the buyer; attach the image file instead.",
     "review-incentive": (
-        "A review request must not offer anything in return or ask for a good rating ('{term}')."
+        "A review request must not offer anything in return ('{term}'): remove the offer; "
+        "you may ask for an honest review."
+    ),
+    "review-incentive.condition": (
+        "A review request must not ask for a good rating or only satisfied buyers ('{term}'): "
+        "ask every buyer for an honest review."
     ),
     "review-incentive.change": (
         "Asking the buyer to change or remove a review is not allowed ('{term}')."
@@ -66,8 +71,8 @@ ENGLISH: Mapping[str, str] = {
         "Cannot read the attachment ({name}: {error}); remove it or pick the file again."
     ),
     "thank-you-only": (
-        "This message only thanks the buyer or offers help. Messages need a reason related "
-        "to the order."
+        "This message only thanks the buyer or offers help, which the marketplace calls "
+        "unnecessary. Send it only with something about the order (shipping, a question, a fix)."
     ),
     "language-mismatch": "This reads as {language}, but the buyer's language is {buyer_language}.",
 }

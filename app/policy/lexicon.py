@@ -4,7 +4,9 @@ Entry syntax (folded before use, so case and diacritics do not matter):
 - `promo code`      whole words on both sides;
 - `rabatt*`         any continuation: rabatten, rabattkod, rabattkoden;
 - `*gutschein*`     also inside a compound: Geschenkgutschein, Gutscheincode;
-- `leave … review*` parts in order, at most `GAP` characters apart, in one sentence.
+- `leave … review*` parts in order, at most `GAP` characters apart, in one sentence;
+- `~reviews`        the Snowball stem of the (last) word and any ending: review, reviewed,
+                    reviews (app.policy.stems; stemmed once, at pack load).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.policy.normalize import fold
+from app.policy.stems import stem
 
 GAP = 40  # max folded characters between the parts of a `…` entry
 _GAP_SPLIT = re.compile(r"\s*(?:…|\.\.\.)\s*")
@@ -56,8 +59,14 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def parse_literal(raw: str) -> Literal:
+def parse_literal(raw: str, language: str = "") -> Literal:
     text = raw.strip()
+    if text.startswith("~"):
+        words = fold(text[1:]).split(" ")
+        if not words[-1]:
+            raise LexiconError(f"bad lexicon entry part: {raw!r}")
+        words[-1] = stem(language, words[-1])
+        text = " ".join(words) + "*"
     left = not text.startswith("*")
     right = not text.endswith("*")
     core = fold(text.strip("*"))
@@ -68,7 +77,7 @@ def parse_literal(raw: str) -> Literal:
 
 
 def parse_entry(family: str, language: str, raw: str) -> Entry:
-    parts = tuple(parse_literal(p) for p in _GAP_SPLIT.split(raw.strip()) if p)
+    parts = tuple(parse_literal(p, language) for p in _GAP_SPLIT.split(raw.strip()) if p)
     if not parts:
         raise LexiconError(f"empty lexicon entry in {language}/{family}")
     return Entry(family, language, raw.strip(), parts)

@@ -15,13 +15,14 @@ from app.policy.engine import assemble
 from app.policy.findings import Field, Finding
 from app.policy.packs import RulePack
 from app.policy.scan import TextScan, scan_text
+from app.policy.structure import Region
 
 
 class LiveChecker:
     def __init__(self, ctx: PolicyContext, max_cached: int = 256) -> None:
         self._ctx = ctx
         self._max = max_cached
-        self._scans: OrderedDict[tuple[Field, str], TextScan] = OrderedDict()
+        self._scans: OrderedDict[tuple[Field, Region, str], TextScan] = OrderedDict()
         self._attachments: tuple[tuple[AttachmentInput, ...], list[Finding]] | None = None
 
     @property
@@ -40,13 +41,13 @@ class LiveChecker:
         self._scans.clear()
         self._attachments = None
 
-    def _scan(self, text: str, pack: RulePack, field: Field) -> TextScan:
-        key = (field, text)
+    def _scan(self, text: str, pack: RulePack, field: Field, region: Region) -> TextScan:
+        key = (field, region, text)
         hit = self._scans.get(key)
         if hit is not None:
             self._scans.move_to_end(key)
             return hit
-        result = scan_text(text, pack, field)
+        result = scan_text(text, pack, field, region)
         self._scans[key] = result
         if len(self._scans) > self._max:
             self._scans.popitem(last=False)

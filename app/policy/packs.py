@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,7 @@ class RulePack:
     important_tag_required: bool  # False where critical contact reasons replaced the tag
     thank_you_max_other_words: int
     language_min_words: int
+    phone_regions: tuple[str, ...]  # libphonenumber regions for national numbers, own first
     lexicons: Mapping[str, Lexicon] = field(repr=False)
     matcher: Matcher = field(repr=False)
 
@@ -138,13 +140,45 @@ def pack_for(marketplace_id: str | None) -> RulePack:
 
 def clear_cache() -> None:
     """Forget loaded packs and lexicons (after editing the data files at run time)."""
-    _load_pack.cache_clear()
+    _compile_pack.cache_clear()
     _matcher.cache_clear()
     _lexicon.cache_clear()
 
 
-@functools.lru_cache(maxsize=32)
+_warm = threading.Lock()
+_warmed = False
+
+
+def _warm_libraries(regions: tuple[str, ...]) -> None:
+    from app.policy.domains import public_suffixes
+    from app.policy.rules.contact import find_phones
+
+    public_suffixes()
+    list(find_phones("+46 8 123 456 78", (), (), regions))  # imports libphonenumber's data
+
+
+def warm_up(pack: RulePack) -> None:
+    """Load the public suffix list and libphonenumber (~0.5 s together) in a background
+    thread, once per process, so the first keystroke after a pack loads does not pay for it.
+    A check that comes first simply loads them itself (imports are thread-safe)."""
+    global _warmed
+    with _warm:
+        if _warmed:
+            return
+        _warmed = True
+    threading.Thread(
+        target=_warm_libraries, args=(pack.phone_regions,), name="policy-warm-up", daemon=True
+    ).start()
+
+
 def _load_pack(name: str) -> RulePack:
+    pack = _compile_pack(name)
+    warm_up(pack)
+    return pack
+
+
+@functools.lru_cache(maxsize=32)
+def _compile_pack(name: str) -> RulePack:
     data = _resolve(name)
     try:
         languages = tuple(str(lang) for lang in data["languages"])
@@ -169,6 +203,7 @@ def _load_pack(name: str) -> RulePack:
             important_tag_required=bool(important.get("required_for_critical", True)),
             thank_you_max_other_words=int(data.get("thank_you_only", {}).get("max_other_words", 1)),
             language_min_words=int(data.get("language_mismatch", {}).get("min_words", 8)),
+            phone_regions=tuple(str(r).upper() for r in data.get("phone_regions", ["US"])),
             lexicons={lang: _lexicon(lang) for lang in languages},
             matcher=_matcher(languages, extra),
         )

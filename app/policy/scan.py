@@ -16,8 +16,18 @@ from app.policy.lexicon import Hit
 from app.policy.normalize import Folded, fold_with_map
 from app.policy.packs import RulePack
 from app.policy.rules import contact, links
-from app.policy.rules.lexical import REVIEW_CODES, SIMPLE_FAMILIES, review_spans, sentence_breaks
+from app.policy.rules.lexical import (
+    CLAUSE_FAMILIES,
+    NEGATABLE,
+    REVIEW_CODES,
+    SIMPLE_FAMILIES,
+    Negations,
+    review_spans,
+    sentence_breaks,
+    units,
+)
 from app.policy.spans import SpanSet
+from app.policy.structure import Region
 
 _WORD_RE = re.compile(r"\w+")
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
@@ -80,7 +90,19 @@ class _Collector:
         return tuple(kept[:MAX_FINDINGS])
 
 
-def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
+# What each region is checked for (app.policy.structure): quoted text is someone else's words,
+# a signature is boilerplate; neither makes a marketing claim or carries the message's tone.
+REGION_FAMILIES: dict[Region, frozenset[str]] = {
+    Region.OWN: frozenset(SIMPLE_FAMILIES),
+    Region.SIGNATURE: frozenset({"off_platform", "opt_out"}),
+    Region.QUOTED: frozenset(),
+}
+
+
+def scan_text(
+    text: str, pack: RulePack, field: Field = Field.BODY, region: Region = Region.OWN
+) -> TextScan:
+    """Findings and tone counters of one paragraph (or the subject) spoken in `region`."""
     out = _Collector(text, pack, field)
     folded = fold_with_map(text)
     ftext = folded.text
@@ -108,6 +130,8 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
     silenced = SpanSet([*logo, *image_spans] if pack.severity("logo-link") else image_spans)
     emails = SpanSet()
     for s, e in contact.find_emails(text):
+        if pack.allows_domain(text[s:e].rsplit("@", 1)[-1]):
+            continue  # the marketplace's own relay address (…@marketplace.amazon.se)
         out.add("contact-info", "contact-info.email", s, e, "contact-info.email")
         emails.add(s, e)
         covered.add(s, e)
@@ -130,33 +154,55 @@ def scan_text(text: str, pack: RulePack, field: Field = Field.BODY) -> TextScan:
 
     phone_cues: list[tuple[int, int]] = []
     ref_cues: list[tuple[int, int]] = []
+    # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
+    u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
+    thanks, words, other, scores = _tone(text, folded, hits, pack)
+    neg = Negations(hits, u, _dominant(scores))
+    families = REGION_FAMILIES[region]
+    reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
-        s, e = orig(h.start, h.end)
-        if covered.covers(s):
-            continue  # "coupon" inside a URL is reported as the URL
-        if h.family in SIMPLE_FAMILIES:
-            rule, key = SIMPLE_FAMILIES[h.family]
+        fam = h.family
+        if fam in families:
+            if (fam, h.start, h.end) in reported or (fam in NEGATABLE and neg.cancels(h)):
+                continue
+            reported.add((fam, h.start, h.end))
+            s, e = orig(h.start, h.end)
+            if covered.covers(s):
+                continue  # "coupon" inside a URL is reported as the URL
+            rule, key = SIMPLE_FAMILIES[fam]
             out.add(rule, key, s, e, key, term=_quote(text, s, e))
-        elif h.family == "phone_cue":
-            phone_cues.append((s, e))
-        elif h.family == "reference_cue":
+        elif fam == "phone_cue" or fam == "reference_cue":
+            s, e = orig(h.start, h.end)
+            if covered.covers(s):
+                continue
+            if fam == "phone_cue":
+                phone_cues.append((s, e))
+                continue
             ref_cues.append((s, e))
-    for kind, fs, fe, _term in review_spans(hits, breaks):
-        s, e = orig(fs, fe)
-        out.add(
-            "review-incentive",
-            "review-incentive",
-            s,
-            e,
-            REVIEW_CODES[kind],
-            term=_quote(text, s, e),
-        )
-    for s, e in contact.find_phones(text, phone_cues, ref_cues):
+    if region is Region.OWN and u is not None:
+        for kind, fs, fe, _term in review_spans(hits, u, neg, _dominant(scores)):
+            s, e = orig(fs, fe)
+            if not covered.covers(s):
+                code = REVIEW_CODES[kind]
+                out.add("review-incentive", code, s, e, code, term=_quote(text, s, e))
+    for s, e in contact.find_phones(text, phone_cues, ref_cues, pack.phone_regions):
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
 
-    thanks, words, other, scores = _tone(text, folded, hits, pack)
+    if region is not Region.OWN:
+        return TextScan(out.result(), 0, 0, 0, {})
     return TextScan(out.result(), thanks, words, other, scores)
+
+
+def _dominant(scores: Mapping[str, float]) -> str | None:
+    """The paragraph's language by its stopwords, when one clearly leads (else None)."""
+    if not scores:
+        return None
+    ranked = sorted(scores.values(), reverse=True)
+    best = max(scores, key=lambda k: scores[k])
+    if ranked[0] >= 1.5 and (len(ranked) == 1 or ranked[0] >= 1.5 * ranked[1]):
+        return best
+    return None
 
 
 def _is_name(text: str, pos: int) -> bool:

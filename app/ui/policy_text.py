@@ -95,7 +95,16 @@ EXPLANATIONS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "review-incentive": (
         QT_TRANSLATE_NOOP(
             "Policy",
-            "A review request must not offer anything in return or ask for a good rating ('%1').",
+            "A review request must not offer anything in return ('%1'): remove the offer; "
+            "you may ask for an honest review.",
+        ),
+        ("term",),
+    ),
+    "review-incentive.condition": (
+        QT_TRANSLATE_NOOP(
+            "Policy",
+            "A review request must not ask for a good rating or only satisfied buyers ('%1'): "
+            "ask every buyer for an honest review.",
         ),
         ("term",),
     ),
@@ -156,8 +165,8 @@ EXPLANATIONS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "thank-you-only": (
         QT_TRANSLATE_NOOP(
             "Policy",
-            "This message only thanks the buyer or offers help. Messages need a reason related "
-            "to the order.",
+            "This message only thanks the buyer or offers help, which the marketplace calls "
+            "unnecessary. Send it only with something about the order (shipping, a question, a fix).",
         ),
         (),
     ),

@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
-        <translation>Eine Bewertungsanfrage darf keine Gegenleistung anbieten und nicht um eine gute Bewertung bitten („%1“).</translation>
+        <translation type="vanished">Eine Bewertungsanfrage darf keine Gegenleistung anbieten und nicht um eine gute Bewertung bitten („%1“).</translation>
     </message>
     <message>
         <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
@@ -1111,7 +1111,19 @@
     </message>
     <message>
         <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
-        <translation>Diese Nachricht dankt dem Käufer nur oder bietet Hilfe an. Nachrichten brauchen einen Anlass, der die Bestellung betrifft.</translation>
+        <translation type="vanished">Diese Nachricht dankt dem Käufer nur oder bietet Hilfe an. Nachrichten brauchen einen Anlass, der die Bestellung betrifft.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return (&apos;%1&apos;): remove the offer; you may ask for an honest review.</source>
+        <translation>Eine Bitte um eine Bewertung darf nichts im Gegenzug anbieten (&apos;%1&apos;): Entfernen Sie das Angebot; Sie dürfen um eine ehrliche Bewertung bitten.</translation>
+    </message>
+    <message>
+        <source>A review request must not ask for a good rating or only satisfied buyers (&apos;%1&apos;): ask every buyer for an honest review.</source>
+        <translation>Eine Bitte um eine Bewertung darf keine gute Bewertung verlangen und sich nicht nur an zufriedene Käufer richten (&apos;%1&apos;): Bitten Sie jeden Käufer um eine ehrliche Bewertung.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help, which the marketplace calls unnecessary. Send it only with something about the order (shipping, a question, a fix).</source>
+        <translation>Diese Nachricht dankt nur oder bietet Hilfe an, was der Marktplatz als unnötig ansieht. Senden Sie sie nur mit etwas zur Bestellung (Versand, eine Frage, eine Lösung).</translation>
     </message>
     <message>
         <source>This reads as %1, but the buyer&apos;s language is %2.</source>

@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
-        <translation>Una solicitud de reseña no debe ofrecer nada a cambio ni pedir una buena valoración («%1»).</translation>
+        <translation type="vanished">Una solicitud de reseña no debe ofrecer nada a cambio ni pedir una buena valoración («%1»).</translation>
     </message>
     <message>
         <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
@@ -1111,7 +1111,19 @@
     </message>
     <message>
         <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
-        <translation>Este mensaje solo da las gracias u ofrece ayuda. Los mensajes necesitan un motivo relacionado con el pedido.</translation>
+        <translation type="vanished">Este mensaje solo da las gracias u ofrece ayuda. Los mensajes necesitan un motivo relacionado con el pedido.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return (&apos;%1&apos;): remove the offer; you may ask for an honest review.</source>
+        <translation>Una solicitud de reseña no puede ofrecer nada a cambio (&apos;%1&apos;): elimine la oferta; puede pedir una reseña sincera.</translation>
+    </message>
+    <message>
+        <source>A review request must not ask for a good rating or only satisfied buyers (&apos;%1&apos;): ask every buyer for an honest review.</source>
+        <translation>Una solicitud de reseña no puede pedir una buena valoración ni dirigirse solo a compradores satisfechos (&apos;%1&apos;): pida a todos una reseña sincera.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help, which the marketplace calls unnecessary. Send it only with something about the order (shipping, a question, a fix).</source>
+        <translation>Este mensaje solo da las gracias o ofrece ayuda, lo que el marketplace considera innecesario. Envíelo solo con algo sobre el pedido (envío, una pregunta, una solución).</translation>
     </message>
     <message>
         <source>This reads as %1, but the buyer&apos;s language is %2.</source>

@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>A review request must not offer anything in return or ask for a good rating (&apos;%1&apos;).</source>
-        <translation>En begäran om recension får inte erbjuda något i gengäld eller be om ett bra betyg (”%1”).</translation>
+        <translation type="vanished">En begäran om recension får inte erbjuda något i gengäld eller be om ett bra betyg (”%1”).</translation>
     </message>
     <message>
         <source>Asking the buyer to change or remove a review is not allowed (&apos;%1&apos;).</source>
@@ -1111,7 +1111,19 @@
     </message>
     <message>
         <source>This message only thanks the buyer or offers help. Messages need a reason related to the order.</source>
-        <translation>Meddelandet tackar bara köparen eller erbjuder hjälp. Meddelanden behöver ett skäl som rör ordern.</translation>
+        <translation type="vanished">Meddelandet tackar bara köparen eller erbjuder hjälp. Meddelanden behöver ett skäl som rör ordern.</translation>
+    </message>
+    <message>
+        <source>A review request must not offer anything in return (&apos;%1&apos;): remove the offer; you may ask for an honest review.</source>
+        <translation>En begäran om omdöme får inte erbjuda något i gengäld (&apos;%1&apos;): ta bort erbjudandet; du får be om ett ärligt omdöme.</translation>
+    </message>
+    <message>
+        <source>A review request must not ask for a good rating or only satisfied buyers (&apos;%1&apos;): ask every buyer for an honest review.</source>
+        <translation>En begäran om omdöme får inte be om ett bra betyg eller bara vända sig till nöjda köpare (&apos;%1&apos;): be alla köpare om ett ärligt omdöme.</translation>
+    </message>
+    <message>
+        <source>This message only thanks the buyer or offers help, which the marketplace calls unnecessary. Send it only with something about the order (shipping, a question, a fix).</source>
+        <translation>Meddelandet tackar bara köparen eller erbjuder hjälp, vilket marknadsplatsen kallar onödigt. Skicka det bara med något om ordern (leverans, en fråga, en lösning).</translation>
     </message>
     <message>
         <source>This reads as %1, but the buyer&apos;s language is %2.</source>

@@ -129,8 +129,12 @@ def test_local_inline_image_is_fine() -> None:
 
 
 def test_marketing_soft_terms_only_warn() -> None:
-    found = run_check("We can't change the price, sorry, no discount possible.")
+    found = run_check("We changed the price, so there is a small discount on the blue one.")
     assert [(f.rule, f.severity) for f in found] == [("marketing", Severity.WARN)]
+
+
+def test_a_refused_discount_is_not_marketing() -> None:
+    assert run_check("We can't change the price, sorry, no discount possible.") == []
 
 
 def test_strong_marketing_wins_over_soft_overlap() -> None:

@@ -1,12 +1,37 @@
-"""Rules driven by the lexicons: marketing, cross-promotion, off-platform, opt-out, reviews."""
+"""Rules driven by the lexicons: marketing, cross-promotion, off-platform, opt-out, reviews.
+
+Words alone decide nothing here; constructions do (docs/policy.md "Constructions"):
+
+- Sentences and clauses are the units. A clause ends at . ! ? ; : , at a dash between spaces,
+  and before a contrast word ("but", "men", "pero", "aber", "mais", "ma": family `contrast`).
+- A `negation` cue ("can't", "tyvärr inte", "no podemos", "leider keinen", "ne … pas", "non",
+  "you asked about") cancels marketing, cross-promotion, off-platform and review terms after it
+  in its clause; in Swedish and German (verb-second: "Rabatt können wir leider nicht geben")
+  also before it. A cue inside a `negation_exempt` phrase ("don't miss", "no te pierdas",
+  "n'hésitez pas") or inside the term itself does not count.
+- A review incentive is a review mention linked to value or to a condition on its content.
+  Value (`review_incentive`: refund, gift card, voucher, free item, draw) counts when it follows
+  the mention in the same sentence or opens the next one ("Leave 5 stars and get a refund",
+  "Leave a review. We'll send you a gift!"), or precedes it in one clause joined by a `link`
+  word ("a voucher for every review"), and is not already done (`completed`: "we have
+  refunded", "ya hemos reembolsado"); before it, the link word may open the next clause ("we
+  refund the full price, once your review is up"). A condition (`review_conditional`: "if you're happy",
+  "5 stars", "only positive") counts in the mention's sentence or the one next to it, unless a
+  `review_neutral` phrase ("positive or negative", "honest") says any review is welcome.
+  `review_not` phrases ("we will review your return", "changé d'avis", "avis de passage")
+  use the word in another sense and are no mention. A mention right after thanks ("thank you for your review") or naming the buyer's existing
+  review (`review_existing`: "your feedback") is not a request.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from app.policy.lexicon import Hit
+from app.policy.spans import SpanSet
 
 # family -> (rule id, severity key in the pack)
 SIMPLE_FAMILIES: dict[str, tuple[str, str]] = {
@@ -20,38 +45,188 @@ SIMPLE_FAMILIES: dict[str, tuple[str, str]] = {
 # review_spans kind -> explanation code (app.policy.explanations)
 REVIEW_CODES: dict[str, str] = {
     "review-incentive": "review-incentive",
+    "review-condition": "review-incentive.condition",
     "review-change": "review-incentive.change",
 }
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+REVIEW_FAMILIES = frozenset({"review_change", "review_request", "review_mention"})
+CLAUSE_FAMILIES = REVIEW_FAMILIES | {"negation", "reported"}
+# Verb-second languages put the negation after the object ("Rabatt geben wir nicht").
+NEGATION_BOTH_WAYS = frozenset({"sv", "de"})
+NEGATABLE = frozenset(
+    {
+        "marketing",
+        "marketing_soft",
+        "cross_promotion",
+        "off_platform",
+        "review_incentive",
+        "review_conditional",
+        "review_change",
+    }
+)
+
+# Characters between a link word and "your review": "for your review", "once you've posted
+# your review", "en cuanto publique su reseña".
+LINK_REACH = 20
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_CLAUSE_END = re.compile(r"[;:,()](?=\s|$)|\s-\s|\s-$")
 
 
 def sentence_breaks(folded: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(folded)]
 
 
-def _sentence_of(breaks: Sequence[int], pos: int) -> int:
-    return bisect_right(breaks, pos)
+@dataclass(frozen=True, slots=True)
+class Units:
+    """Sentence and clause numbers of folded offsets."""
+
+    sentences: list[int]
+    clauses: list[int]
+
+    def sentence(self, pos: int) -> int:
+        return bisect_right(self.sentences, pos)
+
+    def clause(self, pos: int) -> int:
+        return bisect_right(self.clauses, pos)
+
+    def first_clause_of_sentence(self, pos: int) -> bool:
+        """No clause break between the start of pos's sentence and pos."""
+        s = self.sentence(pos)
+        sentence_start = self.sentences[s - 1] if s else 0
+        i = bisect_right(self.clauses, sentence_start)
+        return i >= len(self.clauses) or self.clauses[i] > pos
 
 
-def review_spans(hits: Sequence[Hit], breaks: Sequence[int]) -> list[tuple[str, int, int, str]]:
-    """(kind, start, end, term) for review requests with an incentive or condition, and for
-    asks to change a review. Both sides must sit in the same sentence: "we refunded you" in
-    one sentence and "feel free to leave feedback" in the next is not an incentive."""
-    by_sentence: dict[int, dict[str, list[Hit]]] = {}
+def units(folded: str, breaks: Sequence[int], hits: Iterable[Hit]) -> Units:
+    clause = set(breaks)
+    clause.update(m.end() for m in _CLAUSE_END.finditer(folded))
+    clause.update(h.start for h in hits if h.family == "contrast")
+    return Units(list(breaks), sorted(clause))
+
+
+class Negations:
+    """Which hits a negation cue in their clause cancels."""
+
+    def __init__(self, hits: Sequence[Hit], u: Units | None, language: str | None) -> None:
+        self._u = u or Units([], [])
+        self._language = language
+        self._by_clause: dict[int, list[Hit]] = {}
+        cues = [h for h in hits if h.family in ("negation", "reported")]
+        if not cues or u is None:
+            return
+        exempt = SpanSet(
+            (h.start, h.end) for h in hits if h.family in ("negation_exempt", "marketing")
+        )
+        for h in cues:
+            if not exempt.overlaps(h.start, h.end):
+                self._by_clause.setdefault(u.clause(h.start), []).append(h)
+
+    def cancels(self, hit: Hit) -> bool:
+        if not self._by_clause:
+            return False
+        clause = self._u.clause(hit.start)
+        for cue in self._by_clause.get(clause, ()):
+            if cue.start < hit.end and hit.start < cue.end:
+                continue  # the cue is part of the term ("don't leave negative feedback")
+            if not same_language(cue, hit, self._language):
+                continue  # Swedish "ni" (you) is not Spanish "ni" (nor)
+            if self._u.clause(cue.start) != clause:
+                continue
+            if cue.end <= hit.start or cue.family == "reported":
+                return True
+            if cue.language in NEGATION_BOTH_WAYS:
+                return True
+        return False
+
+
+def same_language(cue: Hit, term: Hit, language: str | None) -> bool:
+    """A cue speaks to a term in the paragraph's language or in the term's own: the lexicons
+    share spellings across languages (French "déjà" is Spanish "deja", leave)."""
+    return language is None or cue.language in (language, term.language)
+
+
+def _between(hits: Sequence[Hit], family: str, start: int, end: int) -> bool:
+    return any(h.family == family and start <= h.start and h.end <= end for h in hits)
+
+
+def review_spans(
+    hits: Sequence[Hit], u: Units, neg: Negations, language: str | None
+) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, term) of review incentives, conditions and change requests."""
     out: list[tuple[str, int, int, str]] = []
+    fam: dict[str, list[Hit]] = {}
     for h in hits:
-        if h.family == "review_change":
+        fam.setdefault(h.family, []).append(h)
+    if not fam.keys() & REVIEW_FAMILIES:
+        return out
+    for h in fam.get("review_change", []):
+        if not neg.cancels(h):
             out.append(("review-change", h.start, h.end, h.term))
-        elif h.family in ("review_request", "review_incentive", "review_conditional"):
-            fams = by_sentence.setdefault(_sentence_of(breaks, h.start), {})
-            fams.setdefault(h.family, []).append(h)
-    for fams in by_sentence.values():
-        requests = fams.get("review_request")
-        extras = fams.get("review_incentive", []) + fams.get("review_conditional", [])
-        if requests and extras:
-            parts = requests + extras
-            start = min(h.start for h in parts)
-            end = max(h.end for h in parts)
-            out.append(("review-incentive", start, end, extras[0].term))
+
+    thanks = [h for h in hits if h.family == "thanks"]
+    link_ends = [h.end for h in fam.get("review_link", [])]
+    # "your review" names one the buyer wrote, unless a link word makes it the price: "for
+    # your review", "sobald Sie Ihre Rezension …".
+    existing = SpanSet(
+        (h.start, h.end)
+        for h in fam.get("review_existing", [])
+        if not any(0 <= h.start - e <= LINK_REACH for e in link_ends)
+    )
+    requests = fam.get("review_request", [])
+    request_spans = SpanSet((h.start, h.end) for h in requests)
+
+    def is_request(m: Hit) -> bool:
+        if request_spans.overlaps(m.start, m.end) and m.family != "review_request":
+            return False  # the request hit itself stands for it
+        if m.family != "review_request" and existing.overlaps(m.start, m.end):
+            return False
+        clause = u.clause(m.start)
+        return not any(t.end <= m.start and u.clause(t.start) == clause for t in thanks)
+
+    # "we will review your return", "changé d'avis": the word, not a buyer's review
+    not_review = SpanSet((h.start, h.end) for h in fam.get("review_not", []))
+    every = [
+        m
+        for m in requests + fam.get("review_mention", [])
+        if not not_review.overlaps(m.start, m.end)
+    ]
+    mentions = [m for m in every if is_request(m)]
+    if not every:
+        return out
+    completed = fam.get("completed", [])
+    neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
+
+    for v in fam.get("review_incentive", []):
+        if neg.cancels(v) or any(
+            u.clause(c.start) == u.clause(v.start) and same_language(c, v, language)
+            for c in completed
+        ):
+            continue
+        sv = u.sentence(v.start)
+        for m in every:
+            sm = u.sentence(m.start)
+            after = (
+                m in mentions
+                and m.end <= v.start
+                and (sm == sv or (sv == sm + 1 and u.first_clause_of_sentence(v.start)))
+            )
+            # "a refund once you've posted your review": the link word makes it a request
+            before = (
+                v.end <= m.start
+                and 0 <= u.clause(m.start) - u.clause(v.start) <= 1
+                and u.sentence(m.start) == sv
+                and _between(hits, "review_link", v.end, m.start)
+            )
+            if after or before:
+                out.append(("review-incentive", min(m.start, v.start), max(m.end, v.end), v.term))
+                break
+    offers = SpanSet((s, e) for _k, s, e, _t in out)
+    for c in fam.get("review_conditional", []):
+        sc = u.sentence(c.start)
+        if neg.cancels(c) or sc in neutral_sentences or offers.overlaps(c.start, c.end):
+            continue
+        for m in mentions:
+            if abs(u.sentence(m.start) - sc) <= 1:
+                out.append(("review-condition", min(m.start, c.start), max(m.end, c.end), c.term))
+                break
     return out

@@ -9,74 +9,61 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.policy.domains import is_top_level
 from app.policy.spans import SpanSet
 
-# Top-level domains we recognise in bare domains ("example.com"). Two-letter TLDs that are
-# common words ("to", "in", "at", "be", "me", "no"...) are left out: "ready.to" is a typo far
-# more often than a domain. Those hosts are still caught with a scheme, "www." or as shorteners.
-TLDS = frozenset(
+# A bare "word.xx" is a domain when xx is a public suffix (app.policy.domains), except endings
+# that are far more often a typo ("ready.to", "do.it") or a file ("manual.zip", "readme.md")
+# than a shop. Those hosts are still caught with a scheme, "www." or as shorteners.
+NOT_BARE = frozenset(
     [
-        "com",
-        "net",
-        "org",
-        "info",
-        "biz",
-        "io",
-        "co",
-        "app",
-        "dev",
-        "shop",
-        "store",
-        "online",
-        "site",
-        "xyz",
+        "to",
+        "in",
+        "is",
+        "at",
+        "be",
+        "me",
+        "no",
+        "us",
+        "do",
+        "go",
+        "so",
+        "on",
+        "or",
+        "as",
+        "an",
+        "by",
+        "my",
+        "am",
+        "im",
+        "la",
         "tv",
         "ly",
-        "gl",
-        "eu",
-        "uk",
-        "ca",
-        "au",
-        "nz",
-        "ie",
-        "de",
-        "se",
-        "es",
-        "fr",
-        "it",
-        "nl",
-        "ch",
-        "dk",
-        "fi",
-        "pl",
-        "pt",
-        "cz",
-        "ru",
-        "jp",
-        "cn",
-        "br",
-        "mx",
-        "ar",
-        "cl",
-        "link",
-        "club",
-        "top",
-        "page",
-        "blog",
-        "tech",
-        "live",
-        "email",
-        "ai",
-        "gg",
-        "cc",
-        "ws",
-        "su",
-        "shopping",
-        "website",
+        "zip",
+        "mov",
+        "md",
+        "py",
+        "sh",
+        "rs",
+        "ps",
+        "pm",
+        "rar",
+        "exe",
+        "dll",
+        "bat",
+        "cmd",
+        "jar",
+        "apk",
+        "dmg",
+        "iso",
+        "bin",
+        "log",
     ]
 )
-# Unbracketed "punkt"/"punto"/"point" are everyday words: only trust them before these.
+# Spoken separators ("dot", "punkt", "punto", "point", "prick") without brackets are everyday
+# words: only trusted before these endings, or before a country ending after a real label.
 SAFE_SPOKEN_TLDS = frozenset(["com", "net", "org", "info", "biz", "io", "shop", "store", "online"])
+COUNTRY_TLDS = frozenset(["se", "es", "de", "fr", "it", "uk", "eu", "nl", "ch", "co"])
 _WORDLIKE = frozenset(
     [
         "it",
@@ -104,6 +91,60 @@ _WORDLIKE = frozenset(
         "fr",
     ]
 )
+# Labels that are function words: "el punto es que", "le point fr…", "der Punkt de…".
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "el",
+        "la",
+        "lo",
+        "los",
+        "las",
+        "un",
+        "una",
+        "este",
+        "esta",
+        "ese",
+        "esa",
+        "le",
+        "les",
+        "un",
+        "une",
+        "ce",
+        "cette",
+        "du",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "dieser",
+        "den",
+        "dem",
+        "il",
+        "lo",
+        "gli",
+        "uno",
+        "questo",
+        "quel",
+        "den",
+        "det",
+        "en",
+        "ett",
+        "denna",
+    ]
+)
+
+
+def tld_ok(label: str) -> bool:
+    """A lower-case ending that makes "name.ending" a web address."""
+    return label not in NOT_BARE and is_top_level(label)
+
+
 SHORTENERS = (
     "bit.ly", "tinyurl.com", "goo.gl", "t.co", "amzn.to", "ow.ly", "is.gd", "buff.ly", "rebrand.ly",
     "cutt.ly", "shorturl.at", "rb.gy", "t.ly", "tiny.cc", "lnkd.in", "youtu.be", "fb.me", "wa.me",
@@ -121,7 +162,8 @@ BARE_RE = re.compile(
     rf"(?<![\w@.\-/])((?:[^\W_][\w-]{{0,62}}\.){{1,8}}([a-z]{{2,12}}))(?![\w@-]|\.[^\W_])(/{_STOP}{{0,1000}})?"
 )
 _SEP_BRACKET = r"[\[({]\s{0,3}(?:dot|punkt|punto|point|prick|\.)\s{0,3}[\])}]"
-_SEP_WORD = r"\s{1,3}(?:dot|punkt|punto|point|prick)\s{1,3}"
+# "dot", "punkt"… as words, and a dot with spaces around it ("www . shop . se").
+_SEP_WORD = r"(?:\s{1,3}(?:dot|punkt|punto|point|prick)\s{1,3}|\s{1,3}\.\s{1,3})"
 SPOKEN_RE = re.compile(
     rf"(?i)(?<![\w.])[^\W_][\w-]{{0,62}}(?:(?:\s{{0,3}}{_SEP_BRACKET}\s{{0,3}}|{_SEP_WORD})[^\W_][\w-]{{0,62}}){{1,6}}"
 )
@@ -185,7 +227,7 @@ def find_links(text: str) -> list[LinkHit]:
             taken.add(m.start(), end)
     for m in BARE_RE.finditer(text):
         tld = m.group(2)
-        if tld not in TLDS or not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or not tld_ok(tld):
             continue
         end = _trim(text, m.start(), m.end())
         hits.append(LinkHit(m.start(), end, m.group(1).lower(), "domain"))
@@ -209,20 +251,39 @@ def _spoken(text: str, start: int, end: int) -> LinkHit | None:
         labels.append((pos, m.start()))
         pos = m.end()
     labels.append((pos, len(chunk)))
+    first = chunk[labels[0][0] : labels[0][1]].lower()
     for j in range(len(labels) - 1, 0, -1):
         a, b = labels[j]
         tld = chunk[a:b].lower()
         sep = seps[j - 1].group(0).strip().lower()
-        bracketed = sep[:1] in "[({"
-        ok = (
-            tld in TLDS
-            if bracketed
-            else (tld in SAFE_SPOKEN_TLDS if not sep.startswith("dot") else tld in TLDS)
-        )
-        if ok and not (not bracketed and sep.startswith("dot") and tld in _WORDLIKE):
+        if _spoken_ok(tld, sep, first, j):
             host = ".".join(chunk[x:y].lower() for x, y in labels[: j + 1])
             return LinkHit(start, start + b, host, "spoken")
     return None
+
+
+def _spoken_ok(tld: str, sep: str, first: str, n_labels: int) -> bool:
+    """Is `first … sep tld` a spelled-out address? Brackets ("[.]", "(dot)") always say so;
+    a bare word or spaced dot only before an unmistakable ending, or "www", or a country
+    ending after a label that is not a function word ("tienda punto es", not "el punto es")."""
+    if sep[:1] in "[({":
+        return is_top_level(tld)
+    if first == "www":
+        return is_top_level(tld)
+    if tld in SAFE_SPOKEN_TLDS:
+        return True
+    if sep.startswith("dot") and tld not in _WORDLIKE and tld_ok(tld):
+        return True
+    return (
+        tld in COUNTRY_TLDS
+        and sep != "."
+        and not (tld == "it" and sep == "point")  # "a good point it seems"
+        and n_labels == 1
+        and len(first) >= 3
+        and first not in _FUNCTION_WORDS
+        and first.isalnum()
+        and not first.isdigit()
+    )
 
 
 @dataclass(frozen=True, slots=True)
