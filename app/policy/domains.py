@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -76,14 +77,14 @@ _FALLBACK = frozenset(
 
 
 def _snapshot_path() -> Path | None:
+    folders: list[Path] = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen is not None:
+        folders.append(Path(frozen) / "tldextract")  # packaging/seller-inbox.spec puts it there
     spec = importlib.util.find_spec("tldextract")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / SNAPSHOT
-        if path.is_file():
-            return path
-    return None
+    if spec is not None and spec.submodule_search_locations:
+        folders.extend(Path(f) for f in spec.submodule_search_locations)
+    return next((f / SNAPSHOT for f in folders if (f / SNAPSHOT).is_file()), None)
 
 
 @functools.cache

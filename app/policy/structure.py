@@ -21,9 +21,13 @@ class Region(StrEnum):
 # "On Mon, 3 Mar 2025, Anna wrote:", "Den 3 mars 2025 skrev Anna:", "El lun, 3 mar 2025, Ana
 # escribió:", "Am 03.03.2025 schrieb Anna:", "Le lun. 3 mars 2025, Anne a écrit :",
 # "Il giorno lun 3 mar 2025, Anna ha scritto:". One line, ending in a colon.
+_VERB = r"(?:wrote|writes|skrev|escribi[óo]|schrieb|a\s+[ée]crit|ha\s+scritto|scrisse)"
 _ATTRIBUTION = re.compile(
-    r"(?i)^.{0,200}\b(?:wrote|writes|skrev|escribi[óo]|schrieb|a\s+[ée]crit|ha\s+scritto|"
-    r"scrisse)\s{0,3}:\s*$"
+    # Mail clients open with the date ("On", "Den", "El", "Am", "Le", "Il giorno") and may put
+    # the name after the verb ("skrev Anna:"); without the opener only "Name wrote:" counts,
+    # so the seller's own "We wrote to the carrier and they said:" stays the seller's.
+    rf"(?i)^\s{{0,3}}(?:(?:on|den|el|am|le|il(?: giorno)?)\b.{{0,200}}\b{_VERB}\b.{{0,80}}"
+    rf"|[^\s:]{{1,40}}(?:\s[^\s:]{{1,40}}){{0,3}}\s{_VERB})\s{{0,3}}:\s*$"
 )
 _FORWARD = re.compile(
     r"(?i)^\s{0,3}(?:-{2,}|_{2,}|\*{2,})?\s{0,3}(?:forwarded message|original message|"

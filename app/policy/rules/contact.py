@@ -43,6 +43,41 @@ MAX_VALIDATIONS = 40
 CUE_WINDOW = 30  # characters before a number where a cue word counts
 
 
+# "Find us at shop point fr", "see me at …": a spoken "at" after these is a place, not an
+# address (the link itself is still reported as a link).
+_NOT_LOCAL = frozenset(
+    [
+        "us",
+        "me",
+        "you",
+        "him",
+        "her",
+        "them",
+        "it",
+        "we",
+        "i",
+        "look",
+        "find",
+        "see",
+        "visit",
+        "shop",
+        "store",
+        "online",
+        "available",
+        "arrive",
+        "arrives",
+        "arrived",
+        "be",
+        "is",
+        "are",
+        "was",
+        "order",
+        "buy",
+        "sold",
+    ]
+)
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
     seen = SpanSet()
     for m in EMAIL_RE.finditer(text):
@@ -51,6 +86,9 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
     for pattern in SPOKEN_EMAIL_RES:
         for m in pattern.finditer(text):
             if seen.overlaps(m.start(), m.end()):
+                continue
+            local = re.split(r"[\s\[({@]", m.group(0), maxsplit=1)[0]
+            if local.lower() in _NOT_LOCAL:
                 continue
             last = _LAST_LABEL.search(m.group(0))
             if last is not None and tld_ok(last.group(0).lower()):

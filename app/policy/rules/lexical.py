@@ -19,7 +19,8 @@ Words alone decide nothing here; constructions do (docs/policy.md "Constructions
   "5 stars", "only positive") counts in the mention's sentence or the one next to it, unless a
   `review_neutral` phrase ("positive or negative", "honest") says any review is welcome.
   `review_not` phrases ("we will review your return", "changé d'avis", "avis de passage")
-  use the word in another sense and are no mention. A mention right after thanks ("thank you for your review") or naming the buyer's existing
+  use the word in another sense and are no mention; the same family holds value words used
+  otherwise ("gift set", "papel de regalo"). A mention right after thanks ("thank you for your review") or naming the buyer's existing
   review (`review_existing`: "your feedback") is not a request.
 """
 
@@ -163,7 +164,7 @@ def review_spans(
         if not neg.cancels(h):
             out.append(("review-change", h.start, h.end, h.term))
 
-    thanks = [h for h in hits if h.family == "thanks"]
+    thanked = SpanSet((h.start, h.end) for h in fam.get("review_thanked", []))
     link_ends = [h.end for h in fam.get("review_link", [])]
     # "your review" names one the buyer wrote, unless a link word makes it the price: "for
     # your review", "sobald Sie Ihre Rezension …".
@@ -180,8 +181,7 @@ def review_spans(
             return False  # the request hit itself stands for it
         if m.family != "review_request" and existing.overlaps(m.start, m.end):
             return False
-        clause = u.clause(m.start)
-        return not any(t.end <= m.start and u.clause(t.start) == clause for t in thanks)
+        return not thanked.overlaps(m.start, m.end)
 
     # "we will review your return", "changé d'avis": the word, not a buyer's review
     not_review = SpanSet((h.start, h.end) for h in fam.get("review_not", []))
@@ -197,6 +197,8 @@ def review_spans(
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
 
     for v in fam.get("review_incentive", []):
+        if not_review.overlaps(v.start, v.end):
+            continue  # "gift set", "papel de regalo": the product, not a reward
         if neg.cancels(v) or any(
             u.clause(c.start) == u.clause(v.start) and same_language(c, v, language)
             for c in completed
