@@ -66,4 +66,15 @@ def assemble(
 def check(draft: PolicyDraft, ctx: PolicyContext) -> list[Finding]:
     """All findings for `draft` sent in `ctx`. Pure except for bounded reads of attachment
     paths; an unreadable path is an `attachment-unreadable` finding, never an exception."""
-    return assemble(draft, ctx)
+    # A paragraph repeated in one draft (a signature or quote pasted twice, a spam page) is
+    # scanned once: a scan depends only on its text, region, field and the pack.
+    seen: dict[tuple[str, Field, Region], TextScan] = {}
+
+    def scan_once(text: str, pack: RulePack, field: Field, region: Region) -> TextScan:
+        key = (text, field, region)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = scan_text(text, pack, field, region)
+        return found
+
+    return assemble(draft, ctx, scan_once)

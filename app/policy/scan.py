@@ -157,7 +157,8 @@ def scan_text(
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
     u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
     thanks, words, other, scores = _tone(text, folded, hits, pack)
-    neg = Negations(hits, u, _dominant(scores))
+    language = _dominant(scores) if u is not None else None
+    neg = Negations(hits, u, language)
     families = REGION_FAMILIES[region]
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
@@ -180,7 +181,7 @@ def scan_text(
                 continue
             ref_cues.append((s, e))
     if region is Region.OWN and u is not None:
-        for kind, fs, fe, _term in review_spans(hits, u, neg, _dominant(scores)):
+        for kind, fs, fe, _term in review_spans(hits, u, neg, language):
             s, e = orig(fs, fe)
             if not covered.covers(s):
                 code = REVIEW_CODES[kind]
