@@ -456,7 +456,7 @@ class Applier:
         conv = self._order_conversation(p.order_id)
         if conv is None:
             buyer = self._buyer_of(p)
-            conv = self._latest_conversation(buyer, recent=True) if buyer else None
+            conv = self._latest_conversation(buyer, since=self._at(p) - RECENT) if buyer else None
         if conv is None:
             return self._lane(p)
         m = schema.messages.c
@@ -507,11 +507,11 @@ class Applier:
                 return str(found[0].id)
         return None
 
-    def _latest_conversation(self, buyer_id: str, recent: bool = False) -> str | None:
+    def _latest_conversation(self, buyer_id: str, since: datetime | None = None) -> str | None:
         c = schema.conversations.c
         where = (c.seller_id == self.sid) & (c.buyer_id == buyer_id)
-        if recent:
-            where = where & (c.last_activity >= now() - RECENT)
+        if since is not None:
+            where = where & (c.last_activity >= since)
         found = self.conn.execute(
             select(c.id).where(where).order_by(c.last_activity.desc(), c.id.desc()).limit(1)
         ).scalar()

@@ -49,9 +49,11 @@ def fetch_mailbox(
     secrets: SecretStore,
     on_change: OnChange | None = None,
     client: Any = None,
+    tally: Tally | None = None,
 ) -> Tally:
-    """Fetch every folder of a mailbox once (blocking). MailError on a server problem."""
-    tally = Tally()
+    """Fetch every folder of a mailbox once (blocking). MailError on a server problem; what
+    was committed before it is already counted in `tally`."""
+    tally = tally if tally is not None else Tally()
     own = client is None
     if own:
         client = imap.connect(mailbox.imap, _password(secrets, mailbox))
@@ -76,7 +78,7 @@ def fetch_once(
     failed: list[tuple[str, MailError]] = []
     for mailbox in load_mailboxes(db, seller):
         try:
-            total.add(fetch_mailbox(db, mailbox, secrets, on_change))
+            fetch_mailbox(db, mailbox, secrets, on_change, tally=total)
             report(db, mailbox.id, connected=True, fetched=True)
         except MailError as err:
             report(db, mailbox.id, connected=False, error=err.message, error_kind=err.kind)

@@ -4,6 +4,9 @@ folder, as Gmail and Microsoft 365 do (what the bridge checks after a crash whil
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -150,3 +153,59 @@ def buyer_mail(
         maintype, subtype = ("image", "png") if fname.endswith(".png") else ("application", "pdf")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=fname)
     return msg.as_bytes()
+
+
+class CuttingProxy:
+    """A TCP proxy on 127.0.0.1 in front of a real server that can drop a connection part way:
+    after `server_bytes` bytes from the server, or once the client has sent `client_marker`
+    (which is then never forwarded). With neither set it just forwards."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.server_bytes: int | None = None
+        self.client_marker: bytes | None = None
+        self.cuts = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # stopped
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        upstream = socket.create_connection(("127.0.0.1", self.target_port))
+        pair = (client, upstream)
+
+        def close() -> None:
+            for s in pair:
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()
+
+        def pump(src: socket.socket, dst: socket.socket, downstream: bool) -> None:
+            seen, tail = 0, b""
+            try:
+                while data := src.recv(65536):
+                    seen += len(data)
+                    tail = (tail + data)[-4096:]
+                    if downstream and self.server_bytes is not None and seen > self.server_bytes:
+                        self.cuts += 1
+                        break
+                    if not downstream and self.client_marker and self.client_marker in tail:
+                        self.cuts += 1
+                        break
+                    dst.sendall(data)
+            except OSError:
+                pass
+            close()
+
+        threading.Thread(target=pump, args=(upstream, client, True), daemon=True).start()
+        pump(client, upstream, False)
+
+    def stop(self) -> None:
+        self._listener.close()

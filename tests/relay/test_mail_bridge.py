@@ -173,3 +173,139 @@ def test_end_to_end_idle_then_reply_once(
     time.sleep(2.5)  # another poll of the sender: still one mail
     assert len(mail_world.smtp.received) == 1
     assert send_once(bridged_relay.db, "alice", mail_world.secrets)[0] == 0
+
+
+def test_thirty_megabyte_mail(db: Database, mail_world: MailWorld) -> None:
+    mail_world.connect(db)
+    huge = buyer_mail("Siehe Anhang", attachment=("scan.pdf", b"%PDF-1.4\n" + b"0" * 30_000_000))
+    mail_world.append(huge, buyer_mail("Danach", order="302-1234567-0000009"))
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and tally.buyer_messages == 2
+    m = schema.messages.c
+    with db.reading() as conn:
+        big = conn.execute(
+            select(m.body_text, m.attachments).where(m.body_text == "Siehe Anhang")
+        ).one()
+        notes = conn.execute(select(m.notice).where(m.direction == "system")).scalars().all()
+    assert big.attachments == "[]" and notes == ["tooLarge"]
+
+
+def test_mailbox_dropping_the_connection_mid_fetch(
+    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mailserver import CuttingProxy
+
+    from relay.mailbridge import fetch
+
+    monkeypatch.setattr(fetch, "BATCH_MAILS", 5)
+    proxy = CuttingProxy(mail_world.dovecot.port)
+    try:
+        settings = mail_world.settings()
+        from relay.mailbridge.accounts import MailboxSettings, add_mailbox
+
+        add_mailbox(
+            db,
+            MailboxSettings(
+                seller="alice",
+                address=settings.address,
+                imap_url=f"imap://{settings.address}@127.0.0.1:{proxy.port}",
+                smtp_url=settings.smtp_url,
+            ),
+        )
+        mail_world.append(*(buyer_mail(f"Frage {i} " + "x" * 3000) for i in range(40)))
+        proxy.server_bytes = 60_000  # about half of the mail, after a few batches
+        tally, failed = fetch_once(db, "alice", mail_world.secrets)
+        assert proxy.cuts == 1
+        assert [e.kind for _, e in failed] == ["network"]
+        assert 0 < tally.buyer_messages < 40  # what was committed stays committed
+        (state,) = list_mailboxes(db, "alice")
+        assert (state.connected, state.error_kind) == (False, "network")
+        assert state.last_error and "dropped" in state.last_error
+        proxy.server_bytes = None
+        rest, failed = fetch_once(db, "alice", mail_world.secrets)
+        assert failed == []
+        assert tally.buyer_messages + rest.buyer_messages == 40
+        assert count(db, schema.messages, direction="in") == 40
+    finally:
+        proxy.stop()
+
+
+def _bridged_reply(db: Database, mail_world: MailWorld) -> str:
+    from relay.api.submission import create_one
+    from relay.store import Changes
+
+    mail_world.append(buyer_mail("Frage"))
+    fetch_once(db, "alice", mail_world.secrets)
+    with db.reading() as conn:
+        sid, conv = conn.execute(
+            select(schema.conversations.c.seller_id, schema.conversations.c.id)
+        ).one()
+    with db.writing() as conn:
+        sent = create_one(
+            conn,
+            Changes(conn, sid),
+            {"clientSubmissionId": "r1", "conversationId": conv, "body": "Hallo"},
+        )
+    return str(sent["id"])
+
+
+def _status(db: Database, sub: str) -> tuple[str, str | None]:
+    s = schema.submissions.c
+    with db.reading() as conn:
+        row = conn.execute(select(s.delivery_status, s.reject_reason).where(s.id == sub)).one()
+    return row.delivery_status, row.reject_reason
+
+
+def test_refused_reply_fails_with_a_notice(db: Database, mail_world: MailWorld) -> None:
+    from mailservers import SmtpReceiver  # type: ignore[import-not-found]
+
+    def refuse(envelope: Any) -> None:
+        raise ValueError("sender not allowed")  # aiosmtpd answers 500
+
+    refusing = SmtpReceiver.start(on_data=refuse)
+    try:
+        world = MailWorld(mail_world.dovecot, refusing, mail_world.address)
+        world.connect(db)
+        sub = _bridged_reply(db, world)
+        assert send_once(db, "alice", world.secrets)[0] == 1
+        status, reason = _status(db, sub)
+        assert status == "failed" and reason and "smtpRejected" in reason
+        assert count(db, schema.messages, notice="bounce") == 1
+        assert send_once(db, "alice", world.secrets)[0] == 0  # never tried again
+    finally:
+        refusing.stop()
+
+
+def test_drop_during_data_needs_attention_not_a_resend(db: Database, mail_world: MailWorld) -> None:
+    from mailserver import CuttingProxy
+    from mailservers import SmtpReceiver
+
+    plain = SmtpReceiver.start()  # files nothing in Sent
+    proxy = CuttingProxy(plain.port)
+    try:
+        world = MailWorld(mail_world.dovecot, plain, mail_world.address)
+        world.connect(db)
+        from relay.mailbridge.accounts import MailboxSettings, add_mailbox
+
+        s = world.settings()
+        add_mailbox(
+            db,
+            MailboxSettings(
+                seller="alice",
+                address=s.address,
+                imap_url=s.imap_url,
+                smtp_url=s.smtp_url.replace(f":{plain.port}", f":{proxy.port}"),
+            ),
+        )
+        sub = _bridged_reply(db, world)
+        proxy.client_marker = b"\r\n.\r\n"  # the end of the mail's data never arrives
+        send_once(db, "alice", world.secrets)
+        assert proxy.cuts == 1
+        status, reason = _status(db, sub)
+        assert status == "attention" and reason and "deliveryUnknown" in reason
+        proxy.client_marker = None
+        assert send_once(db, "alice", world.secrets)[0] == 0  # not resent blindly
+        assert plain.received == []
+    finally:
+        proxy.stop()
+        plain.stop()
