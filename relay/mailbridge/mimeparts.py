@@ -10,11 +10,11 @@ then Windows-1252, recording "bad-charset" when the declaration was wrong.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import html as htmllib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.headerregistry import HeaderRegistry
 from email.message import Message
@@ -148,16 +148,20 @@ def raw_headers(msg: Message, name: str) -> list[str]:
     return [unsurrogate(str(v)) for k, v in msg.raw_items() if k.lower() == name]
 
 
+def decode_words(value: str) -> str:
+    """RFC 2047 encoded words decoded; the value as it stands when they are broken."""
+    try:
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError, AssertionError, MessageError):
+        return value
+
+
 def decoded_header(msg: Message, name: str) -> str | None:
     """An unstructured header with RFC 2047 words decoded, as one clean line."""
     value = raw_header(msg, name)
     if value is None:
         return None
-    try:
-        text = str(make_header(decode_header(value)))
-    except (ValueError, LookupError, UnicodeError, AssertionError):
-        text = value
-    return one_line(unsurrogate(text))
+    return one_line(unsurrogate(decode_words(value)))
 
 
 @dataclass(frozen=True)
@@ -205,32 +209,45 @@ def message_ids(value: str | None, limit: int = 50) -> tuple[str, ...]:
 _LATIN = frozenset({"iso8859-1", "iso8859-15", "cp1252", "ascii"})
 
 
+# Codecs Python has but no mail should be read with: they rewrite backslashes in the text.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape"})
+
+
+def _codec(declared: str | None) -> str | None:
+    """The Python codec of a declared charset, None when unknown or not a text charset."""
+    charset = (declared or "us-ascii").strip().strip('"').lower()
+    try:
+        info = codecs.lookup(charset)
+    except (LookupError, ValueError):  # unknown, or garbage such as embedded NULs
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
 def decode_text(data: bytes, declared: str | None, problems: set[str]) -> str:
     """Bytes of a text part as str: declared charset when it fits, else UTF-8, else cp1252.
 
     UTF-8 mislabelled as Latin-1 decodes without error but into mojibake, so bytes that are
     valid non-ASCII UTF-8 win over a Latin-1/ASCII declaration.
     """
-    charset = (declared or "us-ascii").strip().strip('"').lower()
-    try:
-        codec = codecs.lookup(charset).name
-    except LookupError:
-        codec = None
+    codec = _codec(declared)
+    if codec is None:
         problems.add("bad-charset")
-    if codec in _LATIN:
-        if not data.isascii():
-            try:
-                text = data.decode("utf-8")
-                problems.add("bad-charset")
-                return text
-            except UnicodeDecodeError:
-                pass
-        if codec == "ascii" and not data.isascii():
+    if codec in _LATIN and not data.isascii():
+        try:
+            text = data.decode("utf-8")
+            problems.add("bad-charset")
+            return text
+        except UnicodeDecodeError:
+            pass
+        if codec == "ascii":
+            problems.add("bad-charset")
             return data.decode("cp1252", "replace")
     if codec is not None:
         try:
             return data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):
             problems.add("bad-charset")
     try:
         return data.decode("utf-8")
@@ -273,9 +290,12 @@ class Parts:
     returned: list[Message] = field(default_factory=list)  # text/rfc822-headers, message/rfc822
 
 
-def _children(part: Message) -> list[Message]:
-    payload = part.get_payload()
-    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+def children(part: Message) -> list[Message]:
+    """The sub-parts of a multipart or message/* part (never decodes a leaf's payload, which
+    raises for some declared charsets)."""
+    if not part.is_multipart():
+        return []
+    return [p for p in part.get_payload() if isinstance(p, Message)]
 
 
 def is_attachment(part: Message) -> bool:
@@ -303,7 +323,7 @@ def walk(msg: Message, problems: set[str]) -> Parts:
                 problems.add("too-deep")
                 continue
             inner = related or ctype == "multipart/related"
-            stack.extend((child, depth + 1, inner) for child in reversed(_children(part)))
+            stack.extend((child, depth + 1, inner) for child in reversed(children(part)))
         elif ctype.startswith("multipart/"):
             found.plain.append(part)  # its boundary never came: the body is all there is
         elif ctype == "message/delivery-status":
@@ -332,7 +352,7 @@ def defects(msg: Message, limit: int = MAX_PARTS) -> bool:
         seen += 1
         if part.defects:
             return True
-        stack.extend(_children(part))
+        stack.extend(children(part))
     return False
 
 
@@ -345,15 +365,14 @@ def iter_parts(msg: Message) -> Iterator[Message]:
         seen += 1
         yield part
         if depth < MAX_DEPTH:
-            stack.extend((child, depth + 1) for child in reversed(_children(part)))
+            stack.extend((child, depth + 1) for child in reversed(children(part)))
 
 
 def clean_filename(name: str) -> str:
     """A file name as the mail gave it, RFC 2047 words decoded, path parts and controls gone."""
     name = unsurrogate(name)
     if "=?" in name:
-        with contextlib.suppress(ValueError, LookupError, UnicodeError, AssertionError):
-            name = str(make_header(decode_header(name)))
+        name = decode_words(name)
     name = name.replace("\\", "/").split("/")[-1]
     name = CONTROL_RE.sub("", name.replace("\r", "").replace("\n", "").replace("\t", " "))
     return name.strip().strip(".").strip()[:200]

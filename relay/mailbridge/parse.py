@@ -51,6 +51,7 @@ from relay.mailbridge.mimeparts import (
     Parts,
     address_header,
     bound,
+    children,
     clean_filename,
     decode_text,
     decoded_header,
@@ -363,9 +364,9 @@ def _status_code(text: str, limit: int = 40) -> str | None:
 
 
 def _report_blocks(part: Message, problems: set[str]) -> list[Message]:
-    payload = part.get_payload()
-    if isinstance(payload, list):
-        return [p for p in payload if isinstance(p, Message)][:50]
+    blocks = children(part)
+    if blocks:
+        return blocks[:50]
     text = decode_text(part_bytes(part, problems), "utf-8", problems)
     parser = HeaderParser(policy=POLICY)
     return [parser.parsestr(block) for block in text[:100_000].split("\n\n")[:50] if block.strip()]
@@ -379,9 +380,9 @@ def _recipient(value: str | None) -> str | None:
 
 
 def _returned_headers(part: Message, problems: set[str]) -> Message:
-    payload = part.get_payload()
-    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-        return payload[0]
+    inner = children(part)
+    if inner:
+        return inner[0]
     text = decode_text(part_bytes(part, problems), part.get_content_charset() or "utf-8", problems)
     return HeaderParser(policy=POLICY).parsestr(text[:100_000], headersonly=True)
 
