@@ -26,6 +26,17 @@ ZIP = "application/zip"
 EXE = "application/x-msdownload"
 ELF = "application/x-executable"
 TEXT = "text/plain"
+HTML = "text/html"
+SVG = "image/svg+xml"
+XML = "application/xml"
+
+# Text a browser or the OS would take for markup (the WHATWG MIME-sniffing list, plus SVG and
+# XML): an HTML page named "photo.jpg" is HTML, never "plain text" a seller may open.
+_MARKUP_TAGS = (
+    b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div", b"<font",
+    b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p", b"<!--", b"<img",
+    b"<form", b"<meta", b"<object", b"<embed", b"<link", b"<base", b"<svg", b"<?xml", b"<hta:",
+)  # fmt: skip
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", PDF),
@@ -79,12 +90,42 @@ def _looks_like_text(head: bytes) -> bool:
     return controls * 100 <= len(text)  # at most 1 % control characters
 
 
+def _markup(head: bytes) -> str | None:
+    """HTML, SVG or XML when the text starts (after a BOM and white space) with markup."""
+    text = head.removeprefix(b"\xef\xbb\xbf")
+    if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = text[: len(text) - len(text) % 2].decode("utf-16", "ignore").encode()
+        except UnicodeError:
+            return None
+    start = text.lstrip(b" \t\r\n\f").lower()
+    for tag in _MARKUP_TAGS:
+        if start.startswith(tag):
+            after = start[len(tag) : len(tag) + 1]
+            if tag in (b"<!--", b"<?xml", b"<hta:") or after in (
+                b"",
+                b" ",
+                b">",
+                b"\t",
+                b"\n",
+                b"\r",
+                b"/",
+            ):
+                if tag == b"<svg" or (tag == b"<?xml" and b"<svg" in start):
+                    return SVG
+                return XML if tag == b"<?xml" else HTML
+    return None
+
+
 def sniff_media_type(head: bytes, tail: bytes | None = None) -> str | None:
     """Media type decided by content, not by name; None when unknown.
 
-    `head` is the start of the file; for zips pass the last bytes as `tail` (or the whole file
-    as `head`): a zip is Word only if its central directory holds `word/document.xml`.
+    `head` is the start of the file; for zips and PDFs pass the last bytes as `tail` (or the
+    whole file as `head`): a zip is Word only if its central directory holds
+    `word/document.xml`, and a PDF that is also a zip (a polyglot) is a zip.
     """
+    if head.startswith(b"%PDF-") and _zip_names(tail if tail is not None else head):
+        return ZIP
     for magic, media_type in _SIGNATURES:
         if head.startswith(magic):
             return media_type
@@ -94,7 +135,7 @@ def sniff_media_type(head: bytes, tail: bytes | None = None) -> str | None:
         names = _zip_names(tail if tail is not None else head)
         return DOCX if b"word/document.xml" in names else ZIP
     if head and _looks_like_text(head):
-        return TEXT
+        return _markup(head) or TEXT
     return None
 
 
@@ -118,7 +159,7 @@ def inspect_attachment(att: AttachmentInput) -> AttachmentFacts:
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(HEAD_BYTES)
             tail: bytes | None = None
-            if head.startswith(b"PK\x03\x04"):
+            if head.startswith((b"PK\x03\x04", b"%PDF-")):
                 fh.seek(max(0, size - TAIL_BYTES))
                 tail = fh.read(TAIL_BYTES)
     except OSError as exc:

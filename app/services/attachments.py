@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
+import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,12 +16,27 @@ from typing import Any
 from sqlalchemy import select, update
 
 from app.policy import pack_for, sniff_media_type
+from app.policy.attachments import HEAD_BYTES, TAIL_BYTES
 from app.services.relay_client import RelayClient
 from app.services.store_worker import StoreWorker
 from app.storage import schema
+from app.storage.profile import private_dir
 from app.storage.store import Store
 
 CHUNK = 1 << 16
+# The types the window opens with the system's program, with the extension they get.
+OPENABLE = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "text/plain": ".txt",
+}
+OPENABLE_EXTENSIONS = {".jpg": (".jpg", ".jpeg")}
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _attachments = schema.attachments
 
 
@@ -151,8 +168,50 @@ async def fetch(client: RelayClient, store: Store, worker: StoreWorker, attachme
     return store.blobs.path_for(sha)
 
 
-def safe_export_name(name: str) -> str:
-    """A file name to save an attachment under: no folders, no control characters."""
+def safe_export_name(name: str, media_type: str | None = None) -> str:
+    """A file name to save an attachment under: no folders, no control characters, no bidi
+    overrides; with a `media_type`, the extension is that type's (`.txt` for text), so a text
+    file named ".bat" or ".hta" never becomes one."""
     base = os.path.basename(name.replace("\\", "/")).strip()
-    cleaned = "".join(c for c in base if c.isprintable() and c not in '<>:"|?*')
-    return cleaned.lstrip(".") or "attachment"
+    cleaned = "".join(
+        c for c in base if c.isprintable() and c not in '<>:"|?*' and not _BIDI.match(c)
+    )
+    cleaned = cleaned.lstrip(".") or "attachment"
+    ext = OPENABLE.get(media_type or "")
+    if ext is None:
+        return cleaned
+    stem, dot, old = cleaned.rpartition(".")
+    if dot and "." + old.lower() in OPENABLE_EXTENSIONS.get(ext, (ext,)):
+        return cleaned
+    return (stem if dot else cleaned) + ext
+
+
+class OpenRefused(Exception):
+    """An attachment whose content is a type the window never hands to another program (a
+    script, a program, a web page, an archive, or unknown). ``str()`` is English for logs."""
+
+    def __init__(self, name: str, media_type: str | None) -> None:
+        self.name = name
+        self.media_type = media_type
+        super().__init__(
+            f"{name} is {media_type or 'of an unknown type'} by its content: not opened, "
+            "as opening it could run code. Save it if you need it."
+        )
+
+
+def export_for_opening(blob: Path, name: str, exports: Path) -> Path:
+    """A private copy of an attachment, named for its sniffed type, for the OS to open.
+    Raises OpenRefused for anything but documents, images and plain text (blocking)."""
+    with open(blob, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        handle.seek(max(0, blob.stat().st_size - TAIL_BYTES))
+        tail = handle.read(TAIL_BYTES)
+    media_type = sniff_media_type(head, tail)
+    if media_type not in OPENABLE:
+        raise OpenRefused(name, media_type)
+    target = private_dir(exports) / safe_export_name(name, media_type)
+    target.unlink(missing_ok=True)  # a fresh file: created 0600, never through a link
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out, open(blob, "rb") as src:
+        shutil.copyfileobj(src, out, CHUNK)
+    return target

@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from app.storage.profile import private_dir
+
 _CHUNK = 1 << 16
 
 
@@ -28,7 +30,7 @@ class BlobStore:
         return self.put_chunks([data])
 
     def put_chunks(self, chunks: Iterable[bytes]) -> str:
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)  # mkstemp's files are 0600 already
         digest = hashlib.sha256()
         fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
@@ -40,7 +42,7 @@ class BlobStore:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             final = self.path_for(sha)
-            final.parent.mkdir(exist_ok=True)
+            final.parent.mkdir(mode=0o700, exist_ok=True)
             os.replace(tmp_name, final)
             return sha
         except BaseException:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from app.storage import migrate
 from app.storage.blobs import BlobStore
-from app.storage.errors import StoreError, classify
+from app.storage.errors import ReadOnlyProfile, StoreError, classify
 from app.storage.lock import ProfileLock
 from app.storage.profile import Profile
 from app.storage.sqlite import open_reader
@@ -48,6 +48,10 @@ class Store:
         before it paints, so a second instance can say so at once)."""
         profile = Profile(Path(root))
         migrate.check_writable(profile.database)
+        try:
+            profile.make_private()
+        except OSError as exc:
+            raise ReadOnlyProfile(profile.root, str(exc)) from exc
         if lock is None and take_lock:
             lock = ProfileLock(profile.lock_file)
             lock.acquire()

@@ -54,6 +54,7 @@ from app.policy import (
     has_blocking,
 )
 from app.ui import formats
+from app.ui.labels import plain_label
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
 from app.ui.policy_text import explain
 from app.ui.theme import error_colour, muted_colour
@@ -131,7 +132,7 @@ class AttachmentChip(QFrame):
         self.setObjectName("attachment-chip")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         shown = name if len(name) <= 32 else name[:20] + "…" + name[-10:]  # keep the extension
-        self.label = QLabel(shown + (f"  ({formats.file_size(size)})" if size else ""))
+        self.label = plain_label(shown + (f"  ({formats.file_size(size)})" if size else ""))
         self.button = QToolButton()
         self.button.setObjectName("attachment-remove")
         self.button.setText("✕")

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain import Direction
 from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui import formats
-from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html
+from app.ui.labels import plain_label
+from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 from app.ui.translations import QT_TRANSLATE_NOOP
@@ -33,7 +34,11 @@ _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYS
 
 
 class MessageBrowser(QTextBrowser):
-    """Never navigates, never fetches: images come only from what the pane handed it."""
+    """Never navigates, never fetches: images come only from what the pane handed it.
+
+    Anything else resolves to an empty resource: returning None would let Qt load the URL
+    itself, and for a path (`/dev/zero`, `//host/share`) that means reading a local file or
+    opening an SMB connection."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +48,26 @@ class MessageBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         key = url.toString() if isinstance(url, QUrl) else str(url)
-        return self.images.get(key)  # anything else: nothing (no file://, no network)
+        found = self.images.get(key)
+        if found is not None:
+            return found
+        if kind == QTextDocument.ResourceType.ImageResource:
+            return QImage()
+        return QByteArray()
+
+
+def attachment_refusal(exc: Any) -> str:
+    """The window's words for app.services.attachments.OpenRefused."""
+    kind = exc.media_type or QCoreApplication.translate("ConversationPane", "an unknown type")
+    return (
+        QCoreApplication.translate(
+            "ConversationPane",
+            "%1 was not opened: by its content it is %2, and opening it could run code on "
+            "this computer. Save it instead if you trust the sender.",
+        )
+        .replace("%1", exc.name)
+        .replace("%2", kind)
+    )
 
 
 class ConversationPane(QWidget):
@@ -61,12 +85,12 @@ class ConversationPane(QWidget):
         self._blocked_message: tuple[int, list[str]] | None = None
         self.link_box: QMessageBox | None = None  # the open "Open link?" question
 
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("conversation-title")
         self.title.setWordWrap(True)
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         self.subtitle.setObjectName("conversation-subtitle")
-        self.clock = QLabel()
+        self.clock = plain_label()
         self.clock.setObjectName("conversation-clock")
         self.read_button = QPushButton(self.tr("Mark unread"))
         self.flag_button = QPushButton(self.tr("Flag"))
@@ -93,7 +117,7 @@ class ConversationPane(QWidget):
         self.remote_bar = QFrame()
         self.remote_bar.setObjectName("remote-bar")
         self.remote_bar.setStyleSheet(NOTICE_STYLE.replace("#notice", "#remote-bar"))
-        self.remote_label = QLabel()
+        self.remote_label = plain_label()
         self.remote_button = QPushButton(self.tr("Load for this message"))
         self.remote_button.clicked.connect(self._load_remote)
         bar = QHBoxLayout(self.remote_bar)
@@ -189,7 +213,7 @@ class ConversationPane(QWidget):
         muted = muted_colour()
         for m in self.messages:
             when = formats.date_time(m.received_at)
-            if m.body_html:
+            if m.body_html and not too_large(m.body_html):
                 body = sanitize(m.body_html)
                 urls = remote_images(body)
                 if urls and m.id not in self.allowed_remote:
@@ -252,6 +276,7 @@ class ConversationPane(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the URL is the buyer's text
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
@@ -301,7 +326,7 @@ class DetailsPanel(QFrame):
             ),
         ):
             for key, label in keys:
-                value = QLabel("—")
+                value = plain_label("—")
                 value.setWordWrap(True)
                 value.setObjectName(f"detail-{key}")
                 self.fields[key] = value

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.storage.rows import ConversationDetails
 from app.ui.composer import Composer
+from app.ui.labels import plain_label
 from app.ui.theme import error_colour
 
 
@@ -15,7 +16,7 @@ class NewMessageWindow(QDialog):
         self.details = details
         self.setWindowTitle(self.tr("New message to %1").replace("%1", details.buyer_name))
         self.resize(680, 520)
-        who = QLabel(
+        who = plain_label(
             self.tr("To %1 · %2 · order %3")
             .replace("%1", details.buyer_name or details.buyer_alias)
             .replace("%2", details.marketplace_id)

@@ -781,7 +781,14 @@ class Session:
             )
 
     async def attachment(self, attachment_id: int, action: str) -> None:
-        from app.services.attachments import fetch, safe_export_name
+        from app.services.attachments import (
+            OpenRefused,
+            export_for_opening,
+            fetch,
+            safe_export_name,
+        )
+        from app.storage.profile import Profile
+        from app.ui.conversation_pane import attachment_refusal
 
         if self.live is None or self.store is None:
             return
@@ -812,9 +819,12 @@ class Session:
             self.save_dialog = dialog
             dialog.open()  # not exec(): a nested loop would stall asyncio under qasync
         else:
-            export = Path(self.opts.profile) / "exports" / safe_export_name(name)
-            export.parent.mkdir(exist_ok=True)
-            await asyncio.to_thread(shutil.copyfile, path, export)
+            exports = Profile(Path(self.opts.profile)).exports
+            try:  # a copy named for its sniffed type; scripts and programs are never opened
+                export = await asyncio.to_thread(export_for_opening, path, name, exports)
+            except OpenRefused as exc:
+                self.window.statusBar().showMessage(attachment_refusal(exc), 15000)
+                return
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(export)))
 
     async def load_remote(self, message_id: int, urls: list[str]) -> None:

@@ -192,6 +192,14 @@
 <context>
     <name>ConversationPane</name>
     <message>
+        <source>an unknown type</source>
+        <translation>ein unbekannter Typ</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: by its content it is %2, and opening it could run code on this computer. Save it instead if you trust the sender.</source>
+        <translation>%1 wurde nicht geöffnet: dem Inhalt nach ist es %2, und das Öffnen könnte Code auf diesem Computer ausführen. Speichern Sie die Datei stattdessen, wenn Sie dem Absender vertrauen.</translation>
+    </message>
+    <message>
         <source>Mark unread</source>
         <translation>Ungelesen</translation>
     </message>

@@ -192,6 +192,14 @@
 <context>
     <name>ConversationPane</name>
     <message>
+        <source>an unknown type</source>
+        <translation>un tipo desconocido</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: by its content it is %2, and opening it could run code on this computer. Save it instead if you trust the sender.</source>
+        <translation>%1 no se abrió: por su contenido es %2, y abrirlo podría ejecutar código en este ordenador. Guárdelo en su lugar si confía en el remitente.</translation>
+    </message>
+    <message>
         <source>Mark unread</source>
         <translation>Marcar no leído</translation>
     </message>

@@ -192,6 +192,14 @@
 <context>
     <name>ConversationPane</name>
     <message>
+        <source>an unknown type</source>
+        <translation>en okänd filtyp</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: by its content it is %2, and opening it could run code on this computer. Save it instead if you trust the sender.</source>
+        <translation>%1 öppnades inte: till innehållet är den %2, och att öppna den kan köra kod på den här datorn. Spara den i stället om du litar på avsändaren.</translation>
+    </message>
+    <message>
         <source>Mark unread</source>
         <translation>Markera oläst</translation>
     </message>
