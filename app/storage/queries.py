@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, select
 
 from app.domain import Direction, OrderKind
 from app.storage import schema, threads
+from app.storage.fts import Run
 from app.storage.rows import (
     PAGE_SIZE,
     AttachmentInfo,
@@ -28,7 +29,7 @@ from app.storage.rows import (
     ThreadSort,
 )
 from app.storage.schema import attachments, buyers, conversations, messages, orders
-from app.storage.threads import SEARCH_HIT_CAP, SearchResults
+from app.storage.threads import SearchCursor, SearchResults
 from app.storage.timestamps import from_ms
 
 _c = conversations.c
@@ -36,7 +37,7 @@ _b = buyers.c
 _o = orders.c
 
 
-def _run(conn: Connection) -> threads.Run:
+def _run(conn: Connection) -> Run:
     def run(sql: str, params: Sequence[Any]) -> Iterable[Sequence[Any]]:
         return conn.exec_driver_sql(sql, tuple(params))
 
@@ -64,10 +65,16 @@ def search_threads(
     user_text: str,
     limit: int = PAGE_SIZE,
     marketplace_id: str | None = None,
+    after: SearchCursor | None = None,
 ) -> SearchResults:
     """Conversations whose messages contain the words (diacritics folded, the last one as a
-    prefix once it has two letters) or whose order number contains the text; newest first."""
-    return threads.search(_run(conn), user_text, limit, marketplace_id)
+    prefix once it has two letters) or whose order number contains the text, newest match
+    first; ``after``: the previous page's ``more``."""
+    return threads.search(_run(conn), user_text, limit, marketplace_id, after)
+
+
+def count_search(conn: Connection, user_text: str, marketplace_id: str | None = None) -> int:
+    return threads.search_count(_run(conn), user_text, marketplace_id)
 
 
 def conversation_messages(conn: Connection, conversation_id: int) -> list[MessageView]:
@@ -189,12 +196,12 @@ def message_headline(conn: Connection, message_id: int) -> tuple[str, str] | Non
 
 __all__ = [
     "PAGE_SIZE",
-    "SEARCH_HIT_CAP",
     "AttachmentInfo",
     "ConversationDetails",
     "MarketplaceInfo",
     "MessageView",
     "OrderInfo",
+    "SearchCursor",
     "SearchResults",
     "ThreadFilter",
     "ThreadKey",
@@ -202,6 +209,7 @@ __all__ = [
     "ThreadSort",
     "conversation_details",
     "conversation_messages",
+    "count_search",
     "count_threads",
     "marketplaces",
     "message_headline",

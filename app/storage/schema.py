@@ -123,8 +123,8 @@ messages = Table(
     Column("received_at", Millis, nullable=False),
     Column("keywords", String, nullable=False, default=""),  # space-separated
     Index("ix_msg_conv_time", "conversation_id", "received_at", "id"),
-    # Covering index for search: hit rowid -> conversation without touching the bodies.
-    Index("ix_msg_id_conv", "id", "conversation_id"),
+    # Covering index for search: a match -> its conversation and time, off the bodies.
+    Index("ix_msg_search", "id", "conversation_id", "received_at"),
     CheckConstraint("direction IN ('in', 'out', 'system')", name="ck_messages_direction"),
 )
 

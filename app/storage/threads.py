@@ -11,16 +11,23 @@ and the next page starts right after it, so page 1,800 costs what page 1 does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.domain import ConversationStatus
-from app.storage.fts import fts_query, like_pattern
+from app.storage.fts import (
+    BUCKET_BITS,
+    ID_MASK,
+    Run,
+    bucket,
+    fts_query,
+    like_pattern,
+    message_id,
+    search_key,
+)
 from app.storage.rows import PAGE_SIZE, ThreadFilter, ThreadKey, ThreadRow, ThreadSort
 from app.storage.timestamps import from_ms
-
-Run = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 
 _SELECT = (
     "SELECT c.id, c.relay_id, c.marketplace_id, b.display_name, b.alias, o.order_number, "
@@ -135,62 +142,169 @@ def by_ids(run: Run, ids: Sequence[int]) -> list[ThreadRow]:
     return [found[i] for i in ids if i in found]
 
 
-SEARCH_HIT_CAP = 20_000
-"""Matching messages ranked per search. Below it results are exact; above it (a word in
-every other message) they come from the newest-stored matches, and ``complete`` says so."""
+@dataclass(frozen=True, slots=True)
+class SearchCursor:
+    """Where a search page ended: the last conversation's place in the order, and every
+    conversation shown so far (a later match of one of them must not show it again)."""
+
+    before: tuple[int, int]
+    shown: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     rows: list[ThreadRow]
-    complete: bool  # False: too many matches to rank them all; the seller should refine
+    more: SearchCursor | None  # where the next page starts; None when there is no more
 
 
 def search(
-    run: Run, user_text: str, limit: int = PAGE_SIZE, marketplace_id: str | None = None
+    run: Run,
+    user_text: str,
+    limit: int = PAGE_SIZE,
+    marketplace_id: str | None = None,
+    after: SearchCursor | None = None,
 ) -> SearchResults:
     """Conversations whose messages contain the words (diacritics folded, the last one as a
-    prefix once it has two letters) or whose order number contains the text; newest first."""
-    match = fts_query(user_text)
+    prefix once it has two letters) or whose order number contains the text.
+
+    Ordered by their newest matching message, newest first (as notmuch orders threads); a
+    conversation found by its order number counts as matching at its last activity. Every
+    match is reachable: pass ``more`` back as ``after`` for the next page."""
+    match = fts_query(user_text, run)
     pattern = like_pattern(user_text)
-    if match is None and pattern is None:
-        return SearchResults([], True)
-    head, hits_count = "", "NULL"
+    if not match and pattern is None:
+        return SearchResults([], None)
+    shown = after.shown if after is not None else frozenset()
+    found: dict[int, tuple[int, int]] = {}  # conversation -> (matched at ms, tie-break)
+    complete = True
+    if match:
+        complete = _walk(run, match, limit, marketplace_id, after, shown, found)
+    if pattern is not None:
+        by_order = _by_order_number(run, pattern, limit, marketplace_id, after, shown)
+        complete = complete and len(by_order) < limit
+        for cid, at in by_order:
+            found[cid] = max(found.get(cid, (at, 0)), (at, ID_MASK + 1))
+    ranked = sorted(found.items(), key=lambda item: (item[1], item[0]), reverse=True)
+    page = ranked[:limit]
+    more = None
+    if page and (len(ranked) > limit or not complete):
+        more = SearchCursor(page[-1][1], shown | {cid for cid, _ in page})
+    return SearchResults(by_ids(run, [cid for cid, _ in page]), more)
+
+
+# Hits newest bucket first; the covering index maps a message to its conversation and time.
+_HITS = (
+    "SELECT f.rowid, m.conversation_id, m.received_at FROM messages_fts f "
+    "JOIN messages m INDEXED BY ix_msg_search ON m.id = (f.rowid & {mask}) "
+    "{join}WHERE messages_fts MATCH ? {where}ORDER BY f.rowid DESC"
+)
+
+
+def _walk(
+    run: Run,
+    match: str,
+    limit: int,
+    marketplace_id: str | None,
+    after: SearchCursor | None,
+    shown: frozenset[int],
+    found: dict[int, tuple[int, int]],
+) -> bool:
+    """Add the conversations of the newest matches to ``found`` until it holds ``limit``
+    (whole buckets: within one, keys follow ids, not time). False if matches remain."""
+    join, where = "", ""
+    params: list[Any] = [match]
+    if marketplace_id is not None:
+        join = "JOIN conversations c ON c.id = m.conversation_id "
+        where = "AND c.marketplace_id = ? "
+        params.append(marketplace_id)
+    if after is not None:  # nothing newer than the cursor's bucket can be unseen
+        where += "AND f.rowid < ? "
+        params.append(search_key(((after.before[0] >> BUCKET_BITS) + 1) << BUCKET_BITS, 0))
+    sql = _HITS.format(mask=ID_MASK, join=join, where=where)
+    current: int | None = None
+    pending: list[tuple[int, int, int]] = []  # (received ms, message id, conversation)
+
+    def settle() -> None:
+        pending.sort(reverse=True)
+        for at, mid, cid in pending:
+            if (
+                cid not in found
+                and cid not in shown
+                and (after is None or (at, mid) < after.before)
+            ):
+                found[cid] = (at, mid)
+        pending.clear()
+
+    for key, cid, at in run(sql, params):
+        b = bucket(key)
+        if b != current:
+            settle()
+            if len(found) >= limit:
+                return False
+            current = b
+        pending.append((at, message_id(key), cid))
+    settle()
+    return True
+
+
+def _by_order_number(
+    run: Run,
+    pattern: str,
+    limit: int,
+    marketplace_id: str | None,
+    after: SearchCursor | None,
+    shown: frozenset[int],
+) -> list[tuple[int, int]]:
+    """(conversation, last activity ms) of the newest ``limit`` conversations not yet shown
+    whose order number contains the text."""
+    sql = (
+        "SELECT c.id, c.last_activity FROM orders_fts "
+        "JOIN conversations c ON c.order_id = orders_fts.rowid "
+        "WHERE orders_fts.order_number LIKE ? ESCAPE '\\'"
+    )
+    params: list[Any] = [pattern]
+    if marketplace_id is not None:
+        sql += " AND c.marketplace_id = ?"
+        params.append(marketplace_id)
+    if after is not None:
+        sql += " AND c.last_activity <= ?"
+        params.append(after.before[0])
+    sql += " ORDER BY c.last_activity DESC, c.id DESC"
+    out: list[tuple[int, int]] = []
+    for cid, at in run(sql, params):
+        if cid in shown:
+            continue
+        out.append((cid, at))
+        if len(out) == limit:
+            break
+    return out
+
+
+def search_count(run: Run, user_text: str, marketplace_id: str | None = None) -> int:
+    """How many conversations ``search`` finds in all (every match is counted: ask only
+    when the number is shown)."""
+    match = fts_query(user_text, run)
+    pattern = like_pattern(user_text)
     sources: list[str] = []
     params: list[Any] = []
-    if match is not None:
-        # One pass over the FTS doclist serves both the ranking and the "too many" count
-        # (a materialized CTE); the covering index (id, conversation_id) keeps each hit's
-        # lookup off the wide message rows; newest-stored hits first when there are too many.
-        head = (
-            "WITH hits(id) AS MATERIALIZED (SELECT rowid FROM messages_fts "
-            "WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        )
-        params += [match, SEARCH_HIT_CAP + 1]
-        hits_count = "(SELECT count(*) FROM hits)"
+    if match:
         sources.append(
-            "SELECT m.conversation_id FROM messages m INDEXED BY ix_msg_id_conv "
-            "WHERE m.id IN (SELECT id FROM hits ORDER BY id DESC LIMIT ?)"
+            "SELECT m.conversation_id FROM messages_fts f JOIN messages m INDEXED BY "
+            f"ix_msg_search ON m.id = (f.rowid & {ID_MASK}) WHERE messages_fts MATCH ?"
         )
-        params.append(SEARCH_HIT_CAP)
+        params.append(match)
     if pattern is not None:
         sources.append(
             "SELECT c2.id FROM orders_fts JOIN conversations c2 ON c2.order_id = orders_fts.rowid "
             "WHERE orders_fts.order_number LIKE ? ESCAPE '\\'"
         )
         params.append(pattern)
-    where = "c.id IN (" + " UNION ".join(sources) + ")"
+    if not sources:
+        return 0
+    sql = "SELECT count(*) FROM conversations c WHERE c.id IN (" + " UNION ".join(sources) + ")"
     if marketplace_id is not None:
-        where += " AND c.marketplace_id = ?"
+        sql += " AND c.marketplace_id = ?"
         params.append(marketplace_id)
-    sql = f"{head}SELECT c.id, {hits_count} FROM conversations c WHERE {where}" + _NEWEST_FIRST
-    found = list(run(sql, [*params, limit]))
-    ids = [r[0] for r in found]
-    if match is None:
-        complete = True
-    elif found:
-        complete = found[0][1] <= SEARCH_HIT_CAP
-    else:  # nothing in this marketplace; were there too many hits elsewhere to rank them?
-        count = f"{head}SELECT count(*) FROM hits"
-        complete = all(n <= SEARCH_HIT_CAP for (n,) in run(count, params[:2]))
-    return SearchResults(by_ids(run, ids), complete)
+    for (n,) in run(sql, params):
+        return int(n)
+    return 0

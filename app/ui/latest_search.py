@@ -12,8 +12,9 @@ import asyncio
 import sqlite3
 import threading
 
+from app.storage.rows import ThreadKey, ThreadRow
 from app.storage.store import Store
-from app.storage.threads import SearchResults, search
+from app.storage.threads import SearchCursor, SearchResults, search
 
 
 class LatestSearch:
@@ -55,3 +56,35 @@ class LatestSearch:
                     if self._running is db:
                         self._running = None
         return found
+
+
+class SearchPages:
+    """The thread list's page fetcher over one search's results: the first page is the one
+    ``LatestSearch`` found off the GUI thread; scrolling on reads the next pages from where
+    the previous one ended (the model's row key is not a search position, so the pages keep
+    their own), and a refresh (``after`` None again) searches anew."""
+
+    def __init__(
+        self, store: Store, text: str, marketplace_id: str | None, first: SearchResults
+    ) -> None:
+        self._store = store
+        self._text = text
+        self._marketplace_id = marketplace_id
+        self._first: SearchResults | None = first
+        self._more: SearchCursor | None = None
+
+    def __call__(self, after: ThreadKey | None) -> list[ThreadRow]:
+        if after is None and self._first is not None:
+            found, self._first = self._first, None
+        elif after is not None and self._more is None:
+            return []
+        else:
+            with self._store.read_sql() as db:
+                found = search(
+                    db.execute,
+                    self._text,
+                    marketplace_id=self._marketplace_id,
+                    after=self._more if after is not None else None,
+                )
+        self._more = found.more
+        return found.rows

@@ -424,13 +424,11 @@ class Session:
         found = await searcher.run(text, self.filter.marketplace_id)
         if found is None:
             return
-        self.window.show_threads(lambda after: [] if after else found.rows)
-        if not found.complete:
-            self.window.store_state.setText(
-                QCoreApplication.translate(
-                    "Session", "Many matches: showing the newest. Add a word to narrow it."
-                )
-            )
+        from app.ui.latest_search import SearchPages
+
+        assert self.store is not None
+        marketplace_id = self.filter.marketplace_id
+        self.window.show_threads(SearchPages(self.store, text, marketplace_id, found))
 
     def set_filter(self, flt: ThreadFilter) -> None:
         self.filter = flt

@@ -75,9 +75,59 @@ def test_upgrade_from_each_golden_database_keeps_the_data(tmp_path: Path, revisi
         with store.read() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM messages").scalar() == before
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            assert queries.search_threads(conn, "paket")  # the FTS index survived
+            conn.exec_driver_sql(
+                "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"
+            )
+            # The search index holds every message, whatever schema it came from.
+            assert search_all(conn, "paket") == with_word(conn, "paket")
     finally:
         store.close()
+
+
+def search_all(conn, typed: str) -> list[int]:  # type: ignore[no-untyped-def]
+    found = queries.search_threads(conn, typed, limit=10_000)
+    assert found.more is None
+    return sorted(r.id for r in found.rows)
+
+
+def with_word(conn, word: str) -> list[int]:  # type: ignore[no-untyped-def]
+    sql = (
+        "SELECT DISTINCT conversation_id FROM messages WHERE lower(body_text) LIKE ? "
+        "OR lower(subject) LIKE ? ORDER BY conversation_id"
+    )
+    rows = [r[0] for r in conn.exec_driver_sql(sql, (f"%{word}%", f"%{word}%"))]
+    assert rows
+    return rows
+
+
+def test_the_search_keys_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from app.storage.engine import make_engine
+
+    profile = tmp_path / "p"
+    profile.mkdir()
+    shutil.copy(GOLDEN / "schema-0001.sqlite3", profile / "inbox.sqlite3")
+    Store.open(profile).close()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    engine = make_engine(profile / "inbox.sqlite3")
+    try:
+        for target, rowid in (("0001", "rowid"), ("0002", "rowid & 1073741823")):
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                (command.downgrade if target == "0001" else command.upgrade)(cfg, target)
+            with engine.connect() as conn:
+                conn.exec_driver_sql(
+                    "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"
+                )
+                hits = conn.exec_driver_sql(
+                    f"SELECT DISTINCT m.conversation_id FROM messages_fts f JOIN messages m "
+                    f"ON m.id = f.{rowid} WHERE messages_fts MATCH 'paket*' ORDER BY 1"
+                )
+                assert [r[0] for r in hits] == with_word(conn, "paket")
+    finally:
+        engine.dispose()
 
 
 def test_backup_copies_the_live_database_and_keeps_only_a_few(tmp_path: Path) -> None:
@@ -86,7 +136,8 @@ def test_backup_copies_the_live_database_and_keeps_only_a_few(tmp_path: Path) ->
     db = store.profile.database
     made = [migrate.backup(db, tmp_path / "b", "0000") for _ in range(2)]
     with sqlite3.connect(made[-1]) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        version = copy.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert version == (migrate.HEAD_REVISION,)
     for i in range(5):  # names carry a timestamp; fake older ones
         (tmp_path / "b" / f"inbox-schema0000-to0001-2000010{i}-000000.sqlite3").write_bytes(b"x")
     migrate.backup(db, tmp_path / "b", "0000")

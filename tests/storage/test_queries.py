@@ -228,35 +228,134 @@ def test_search_folds_diacritics_and_finds_order_numbers(
     assert found == {ids[k] for k in expect}
 
 
+def brute_search(store: Store, like: str, marketplace_id: str | None = None) -> list[int]:
+    """Every conversation with a message containing ``like`` (any case), by its newest such
+    message, newest first: what search must give, computed without the index."""
+    sql = (
+        "SELECT m.conversation_id, m.received_at, m.id "
+        "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+        "WHERE (lower(m.body_text) LIKE ? OR lower(m.subject) LIKE ?) AND "
+        "(? IS NULL OR c.marketplace_id = ?)"
+    )
+    newest: dict[int, tuple[int, int]] = {}
+    with store.read() as conn:
+        for cid, at, mid in conn.exec_driver_sql(sql, (like, like, marketplace_id, marketplace_id)):
+            newest[cid] = max(newest.get(cid, (at, mid)), (at, mid))
+    return sorted(newest, key=lambda cid: newest[cid], reverse=True)
+
+
+def search_pages(
+    store: Store, typed: str, size: int, marketplace_id: str | None = None
+) -> list[int]:
+    out: list[int] = []
+    after = None
+    with store.read() as conn:
+        for _ in range(10_000):
+            found = queries.search_threads(conn, typed, size, marketplace_id, after)
+            assert len(found.rows) <= size
+            out += [r.id for r in found.rows]
+            if found.more is None:
+                return out
+            after = found.more
+    raise AssertionError("paging did not end")
+
+
 def test_search_results_are_the_newest_matching_conversations(filled: Store) -> None:
+    # Any inflection starting so (paket, paketet, Pakete…): the generator's words begin so.
+    brute = brute_search(filled, "%paket%")
     with filled.read() as conn:
         found = queries.search_threads(conn, "paket")
-        # Brute force: every conversation with a message containing "paket" (any case,
-        # any inflection starting so), newest activity first.
-        brute = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM messages m "
-                "WHERE m.conversation_id = c.id AND (lower(m.body_text) LIKE '%paket%' "
-                "OR lower(m.subject) LIKE '%paket%')) ORDER BY c.last_activity DESC, c.id DESC"
-            )
-        ]
-    assert found.complete
-    assert len(found.rows) == 50
+    assert len(found.rows) == 50 and len(brute) > 50
     assert [r.id for r in found.rows] == brute[:50]
+    assert found.more is not None
 
 
-def test_too_many_matches_are_flagged_as_incomplete(filled: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(threads, "SEARCH_HIT_CAP", 10)
+@pytest.mark.parametrize("marketplace_id", [None, "amazon.se", "amazon.de", "nowhere.example"])
+def test_search_pages_reach_every_match_once_in_order(
+    filled: Store, marketplace_id: str | None
+) -> None:
+    # No cap: a common word pages through every matching conversation, none twice.
+    brute = brute_search(filled, "%paket%", marketplace_id)
+    assert search_pages(filled, "paket", 37, marketplace_id) == brute
     with filled.read() as conn:
-        found = queries.search_threads(conn, "paket")
-    assert not found.complete
-    assert 0 < len(found.rows) <= 10
-    # Per marketplace too, also where none of the ten newest hits is in that marketplace.
-    with filled.read() as conn:
-        for mp in queries.marketplaces(conn):
-            assert not queries.search_threads(conn, "paket", marketplace_id=mp.id).complete
-        assert not queries.search_threads(conn, "paket", marketplace_id="nowhere.example").complete
+        assert queries.count_search(conn, "paket", marketplace_id) == len(brute)
+
+
+def test_a_long_prefix_is_expanded_into_its_terms(filled: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "paket" is longer than the indexed prefixes: searched as the terms it begins, or, with
+    # too many of them, by FTS5's own prefix merge; the same conversations either way.
+    from app.storage import fts
+
+    with filled.read_sql() as db:
+        expanded = fts.fts_query("paket", db.execute)
+        assert expanded is not None and expanded.startswith("(") and " OR " in expanded
+        assert fts.fts_query("zzzzzz", db.execute) == ""  # no term begins so: nothing
+    brute = brute_search(filled, "%paket%")
+    assert search_pages(filled, "paket", 50) == brute
+    monkeypatch.setattr(fts, "EXPAND_MAX", 1)
+    with filled.read_sql() as db:
+        assert fts.fts_query("paket", db.execute) == '"paket"*'
+    assert search_pages(filled, "paket", 50) == brute
+
+
+def test_search_pages_merge_order_numbers_and_words(store: Store) -> None:
+    ids = seed_search(store)
+    # "9876" is sv's order number; no message says it. Words and order numbers in one list.
+    with store.write() as conn:
+        writes.insert_messages(
+            conn,
+            [
+                {
+                    "conversation_id": ids["es"],
+                    "direction": "in",
+                    "subject": "Re",
+                    "body_text": "pedido 9876 llegó",
+                    "received_at": NOW - timedelta(hours=5),
+                }
+            ],
+        )
+        writes.refresh_threads(conn, [ids["es"]])
+    assert search_pages(store, "9876", 1) == [ids["sv"], ids["es"]]
+    with store.read() as conn:
+        assert queries.count_search(conn, "9876") == 2
+
+
+def test_words_are_split_where_the_index_splits_them(store: Store) -> None:
+    # The index keeps no positions, so a query never holds a phrase: "hello-world" and
+    # "x\u0301y" (a combining accent) are searched as the index's own tokens.
+    ids = seed_search(store)
+    with store.write() as conn:
+        writes.insert_messages(
+            conn,
+            [
+                {
+                    "conversation_id": ids["de"],
+                    "direction": "in",
+                    "subject": "Re",
+                    "body_text": "hello-world xy",
+                    "received_at": NOW,
+                }
+            ],
+        )
+    with store.read() as conn:
+        for typed in ("hello-world", "world hello", "x\u0301y", "HELLO.WOR"):
+            assert [r.id for r in queries.search_threads(conn, typed).rows] == [ids["de"]]
+
+
+def test_editing_and_deleting_messages_keeps_the_index_in_step(store: Store) -> None:
+    ids = seed_search(store)
+    with store.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE messages SET body_text = 'ganz neu', received_at = received_at - 86400000 "
+            "WHERE conversation_id = ?",
+            (ids["de"],),
+        )
+        conn.exec_driver_sql("DELETE FROM messages WHERE conversation_id = ?", (ids["sv"],))
+    with store.read() as conn:
+        assert not queries.search_threads(conn, "spülmaschinenfest").rows
+        assert [r.id for r in queries.search_threads(conn, "ganz neu").rows] == [ids["de"]]
+        assert not queries.search_threads(conn, "paketet").rows
+        conn.exec_driver_sql("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")
 
 
 def test_closing_the_store_interrupts_a_plain_read_in_flight(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -45,12 +45,15 @@ def test_a_replaced_search_returns_nothing_and_the_newest_returns_its_rows(tmp_p
 def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, qloop) -> None:  # type: ignore[no-untyped-def]
     s = ui_session
     store = Store.open(s.profile, take_lock=False)
-    generate(store, 200, seed=9, now=NOW)
+    generate(store, 400, seed=9, now=NOW)
     with store.read_sql() as db:
-        want = [r.id for r in threads.search(db.execute, "paket").rows]
+        first = threads.search(db.execute, "paket")
+        want = [r.id for r in first.rows]
         inbox = [r.id for r in threads.page(db.execute, ThreadFilter())]
+        assert first.more is not None
+        second = [r.id for r in threads.search(db.execute, "paket", after=first.more).rows]
     store.close()
-    assert want and want != inbox
+    assert want and want != inbox and second
 
     async def scenario() -> None:
         await s.session._open_store()
@@ -63,6 +66,11 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
             r.id for i in range(s.window.model.rowCount()) if (r := s.window.model.thread_at(i))
         ]
         await until(lambda: ids() == want, what="the results for 'paket'")
+        # Every match is there: scrolling on reads the next page of results.
+        s.window.model.fetchMore()
+        assert ids() == want + second
+        s.window.model.refresh()  # a sync while searching: the same results, read again
+        assert ids() == want + second
         s.window.search.clear()
         await until(lambda: ids() == inbox, what="the inbox again")
 
