@@ -131,11 +131,11 @@ def expand(run: Run, prefix: str) -> list[str] | None:
     return None if len(terms) > EXPAND_MAX else terms
 
 
-def like_pattern(user_text: str) -> str | None:
-    """A LIKE pattern for substring search on order numbers, or None when the text cannot be
-    part of one (order numbers are digits and dashes; the trigram index needs 3 characters)."""
+def order_number_query(user_text: str) -> str | None:
+    """A trigram MATCH for substring search on order numbers, or None when the text cannot be
+    part of one (order numbers are digits and dashes; a trigram needs 3 characters). MATCH,
+    not LIKE: SQLite hands FTS5 no LIKE with an ESCAPE clause, which then reads every order."""
     needle = user_text.strip()
     if len(needle) < 3 or not any(c.isdigit() for c in needle):
         return None
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return _quoted(needle)

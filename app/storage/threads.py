@@ -22,8 +22,8 @@ from app.storage.fts import (
     Run,
     bucket,
     fts_query,
-    like_pattern,
     message_id,
+    order_number_query,
     search_key,
 )
 from app.storage.rows import PAGE_SIZE, ThreadFilter, ThreadKey, ThreadRow, ThreadSort
@@ -171,16 +171,16 @@ def search(
     conversation found by its order number counts as matching at its last activity. Every
     match is reachable: pass ``more`` back as ``after`` for the next page."""
     match = fts_query(user_text, run)
-    pattern = like_pattern(user_text)
-    if not match and pattern is None:
+    by_number = order_number_query(user_text)
+    if not match and by_number is None:
         return SearchResults([], None)
     shown = after.shown if after is not None else frozenset()
     found: dict[int, tuple[int, int]] = {}  # conversation -> (matched at ms, tie-break)
     complete = True
     if match:
         complete = _walk(run, match, limit, marketplace_id, after, shown, found)
-    if pattern is not None:
-        by_order = _by_order_number(run, pattern, limit, marketplace_id, after, shown)
+    if by_number is not None:
+        by_order = _by_order_number(run, by_number, limit, marketplace_id, after, shown)
         complete = complete and len(by_order) < limit
         for cid, at in by_order:
             found[cid] = max(found.get(cid, (at, 0)), (at, ID_MASK + 1))
@@ -249,7 +249,7 @@ def _walk(
 
 def _by_order_number(
     run: Run,
-    pattern: str,
+    by_number: str,
     limit: int,
     marketplace_id: str | None,
     after: SearchCursor | None,
@@ -260,9 +260,9 @@ def _by_order_number(
     sql = (
         "SELECT c.id, c.last_activity FROM orders_fts "
         "JOIN conversations c ON c.order_id = orders_fts.rowid "
-        "WHERE orders_fts.order_number LIKE ? ESCAPE '\\'"
+        "WHERE orders_fts MATCH ?"
     )
-    params: list[Any] = [pattern]
+    params: list[Any] = [by_number]
     if marketplace_id is not None:
         sql += " AND c.marketplace_id = ?"
         params.append(marketplace_id)
@@ -284,7 +284,7 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
     """How many conversations ``search`` finds in all (every match is counted: ask only
     when the number is shown)."""
     match = fts_query(user_text, run)
-    pattern = like_pattern(user_text)
+    by_number = order_number_query(user_text)
     sources: list[str] = []
     params: list[Any] = []
     if match:
@@ -293,12 +293,12 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
             f"ix_msg_search ON m.id = (f.rowid & {ID_MASK}) WHERE messages_fts MATCH ?"
         )
         params.append(match)
-    if pattern is not None:
+    if by_number is not None:
         sources.append(
             "SELECT c2.id FROM orders_fts JOIN conversations c2 ON c2.order_id = orders_fts.rowid "
-            "WHERE orders_fts.order_number LIKE ? ESCAPE '\\'"
+            "WHERE orders_fts MATCH ?"
         )
-        params.append(pattern)
+        params.append(by_number)
     if not sources:
         return 0
     sql = "SELECT count(*) FROM conversations c WHERE c.id IN (" + " UNION ".join(sources) + ")"

@@ -214,6 +214,8 @@ def seed_search(store: Store) -> dict[str, int]:
         ("die ta", {"de"}),
         ("9876", {"sv"}),  # order-number substring (trigram)
         ("5550001-777", {"de"}),
+        ("98%76", set()),  # neither LIKE nor FTS syntax in an order-number search
+        ('98"76', set()),
         ("zebra", set()),
         ('"; DROP TABLE messages; --', set()),  # FTS syntax is neutralised
         ("", set()),
