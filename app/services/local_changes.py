@@ -1,5 +1,5 @@
-"""Changes the seller makes (read/unread, flag, "no response needed", the messaging switch and
-vacation window): applied to the local store at once, queued, and sent to the relay as JMAP
+"""Changes the seller makes (read/unread, flag, "no response needed", snooze, the messaging
+switch and vacation window): applied to the local store at once, queued, and sent to the relay as JMAP
 patches when it is reachable — the window never waits for the network and works offline.
 
 A queued patch is re-applied after every sync until the relay has confirmed it, so a sync
@@ -14,14 +14,17 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
+from app.domain.snooze import SnoozeKind
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
+from app.services.sync_mapping import snooze_columns
 from app.storage import schema, writes
 from app.storage.store import Store
 
 _pending = schema.pending_changes
 _messages = schema.messages
 _marketplaces = schema.marketplaces
+_conversations = schema.conversations
 
 KEYWORDS = ("$seen", "$flagged", "$answered", "$noResponseNeeded")
 _MARKETPLACE_FIELDS = {
@@ -64,6 +67,27 @@ class LocalChanges:
         if patch:
             await self.worker.call(self._record, "Marketplace", marketplace_id, patch)
 
+    async def set_snooze(
+        self,
+        conversation_relay_id: str,
+        *,
+        until: datetime | None,
+        kind: SnoozeKind = SnoozeKind.SNOOZE,
+        reason: str | None = None,
+    ) -> None:
+        """Snooze a conversation until `until` (None: until the buyer replies)."""
+        if kind is SnoozeKind.FOLLOW_UP and until is None:
+            raise ValueError("a follow-up needs a time")
+        snooze = {"kind": kind.value, "until": _iso(until), "reason": reason or None}
+        await self.worker.call(
+            self._record, "Conversation", conversation_relay_id, {"snooze": snooze}
+        )
+
+    async def wake(self, conversation_relay_id: str) -> None:
+        await self.worker.call(
+            self._record, "Conversation", conversation_relay_id, {"snooze": None}
+        )
+
     def _record(self, type_name: str, relay_id: str, patch: dict[str, Any]) -> None:
         with self.store.write() as conn:
             _apply_patch(conn, type_name, relay_id, patch)
@@ -85,7 +109,7 @@ class LocalChanges:
         if not queued:
             return 0
         calls: list[tuple[str, dict[str, Any]]] = []
-        for type_name in ("Message", "Marketplace"):
+        for type_name in ("Message", "Marketplace", "Conversation"):
             update_args: dict[str, dict[str, Any]] = {}
             for _id, t, relay_id, patch in queued:
                 if t == type_name:
@@ -166,6 +190,16 @@ def _apply_patch(conn: Connection, type_name: str, relay_id: str, patch: dict[st
                 keywords.discard(keyword)
         writes.set_message_keywords(conn, row.id, keywords)
         writes.refresh_threads(conn, [row.conversation_id])
+    elif type_name == "Conversation":
+        snooze = patch.get("snooze")
+        if snooze is not None and "since" not in snooze:
+            # Until the relay answers with its own start, the moment of the click.
+            snooze = {**snooze, "since": _iso(datetime.now(UTC))}
+        conn.execute(
+            update(_conversations)
+            .where(_conversations.c.relay_id == relay_id)
+            .values(**snooze_columns(snooze))
+        )
     elif type_name == "Marketplace":
         values = {}
         for key, value in patch.items():

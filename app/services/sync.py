@@ -33,7 +33,9 @@ from app.services.store_worker import StoreWorker
 from app.storage import schema, writes
 from app.storage.store import Store
 
-TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message")
+TYPES = ("Marketplace", "Buyer", "Order", "Conversation", "Message", "Template", "Note")
+# Types an older relay may not offer (answers unknownMethod): synced when it does.
+OPTIONAL = frozenset({"Template", "Note"})
 QUERY_PAGE = 500
 HEAD = 1000  # newest conversations made complete first on an initial sync
 # Rounds (a `changes` or `query` and the `get`s of its ids by back-reference) per request,
@@ -55,6 +57,8 @@ _TABLES: dict[str, Table] = {
     "Order": schema.orders,
     "Conversation": schema.conversations,
     "Message": schema.messages,
+    "Template": schema.templates,
+    "Note": schema.notes,
 }
 
 
@@ -228,7 +232,12 @@ class SyncEngine:
         round's ``get``s take its ids by back-reference); while one batch is being written,
         the next is on the wire; each commits with its state."""
         if state is None:
-            state = await self._full_resync(type_name, report)
+            try:
+                state = await self._full_resync(type_name, report)
+            except MethodError as exc:
+                if exc.type == "unknownMethod" and type_name in OPTIONAL:
+                    return  # an older relay: nothing of this type to keep
+                raise
         if first is not None:
             batch = _Batch()
             changed = list(dict.fromkeys(first["created"] + first["updated"]))
@@ -244,6 +253,8 @@ class SyncEngine:
                 try:
                     batch = await self._changes_rounds(type_name, state)
                 except MethodError as exc:
+                    if exc.type == "unknownMethod" and type_name in OPTIONAL:
+                        break  # an older relay: nothing of this type to keep
                     if exc.type not in ("cannotCalculateChanges", "invalidArguments"):
                         raise
                     if pending is not None:
@@ -373,6 +384,7 @@ class SyncEngine:
             "Order": [("Buyer", "buyerId")],
             "Conversation": [("Buyer", "buyerId"), ("Order", "orderId")],
             "Message": [("Conversation", "conversationId")],
+            "Note": [("Conversation", "conversationId")],
         }.get(type_name, [])
         for ref_type, key in needs:
             wanted = {o[key] for o in objects if o.get(key)}
@@ -403,7 +415,7 @@ class SyncEngine:
             _APPLY[type_name](conn, objects)
             if destroyed:
                 _destroy(conn, type_name, destroyed)
-            if type_name in ("Message", "Marketplace"):
+            if type_name in ("Message", "Marketplace", "Conversation"):
                 reapply_pending(conn, type_name)
             if new_state is not None:
                 writes.save_sync_state(conn, type_name, new_state, datetime.now(UTC))
@@ -523,12 +535,26 @@ def _apply_messages(conn: Connection, objects: list[dict[str, Any]]) -> None:
     writes.refresh_threads(conn, {conversations[o["conversationId"]] for o in objects})
 
 
+def _apply_templates(conn: Connection, objects: list[dict[str, Any]]) -> None:
+    writes.upsert_by_relay_id(conn, _TABLES["Template"], [m.template_row(o) for o in objects])
+
+
+def _apply_notes(conn: Connection, objects: list[dict[str, Any]]) -> None:
+    conversations = writes.local_ids(
+        conn, _TABLES["Conversation"], _refs(objects, "conversationId")
+    )
+    rows = [m.note_row(o, conversations) for o in objects if o["conversationId"] in conversations]
+    writes.upsert_by_relay_id(conn, _TABLES["Note"], rows)
+
+
 _APPLY = {
     "Marketplace": _apply_marketplaces,
     "Buyer": _apply_buyers,
     "Order": _apply_orders,
     "Conversation": _apply_conversations,
     "Message": _apply_messages,
+    "Template": _apply_templates,
+    "Note": _apply_notes,
 }
 
 

@@ -62,6 +62,46 @@ def conversation_row(
         "last_activity": parse_time(obj.get("lastActivity") or obj.get("createdAt")),
         "awaiting_since": awaiting,
         "needs_response": awaiting is not None,
+        **snooze_columns(obj.get("snooze")),
+    }
+
+
+def snooze_columns(snooze: dict[str, Any] | None) -> dict[str, Any]:
+    """A Conversation's `snooze` (or a local patch of it) as the conversation's columns."""
+    if not snooze:
+        return {
+            "snooze_kind": None,
+            "snoozed_at": None,
+            "snoozed_until": None,
+            "snooze_reason": None,
+        }
+    return {
+        "snooze_kind": snooze.get("kind") or "snooze",
+        "snoozed_at": parse_time(snooze.get("since")),
+        "snoozed_until": parse_time(snooze.get("until")),
+        "snooze_reason": snooze.get("reason"),
+    }
+
+
+def template_row(obj: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "relay_id": obj["id"],
+        "name": obj["name"],
+        "contact_reason": obj.get("contactReason") or "other",
+        "texts_json": json.dumps(obj.get("texts") or {}, ensure_ascii=False),
+        "findings_json": json.dumps(obj.get("findings") or []),
+        "updated_at": parse_time(obj.get("updatedAt") or obj.get("createdAt")),
+    }
+
+
+def note_row(obj: dict[str, Any], conversations: dict[str, int]) -> dict[str, Any]:
+    return {
+        "relay_id": obj["id"],
+        "conversation_id": conversations[obj["conversationId"]],
+        "body": obj.get("body") or "",
+        "author": obj.get("author") or "",
+        "created_at": parse_time(obj["createdAt"]),
+        "updated_at": parse_time(obj.get("updatedAt") or obj["createdAt"]),
     }
 
 

@@ -100,6 +100,11 @@ conversations = Table(
     Column("flagged", Boolean, nullable=False, default=False),
     Column("unread_count", Integer, nullable=False, default=0),
     Column("message_count", Integer, nullable=False, default=0),
+    # Snooze / follow-up as the relay has it (app.domain.snooze; all null when awake).
+    Column("snooze_kind", String),
+    Column("snoozed_at", Millis),
+    Column("snoozed_until", Millis),
+    Column("snooze_reason", String),
     Index("ix_conv_activity", "last_activity", "id"),  # scanned backwards for newest first
     Index("ix_conv_mkt_activity", "marketplace_id", "last_activity", "id"),
     Index("ix_conv_status_activity", "needs_response", "last_activity", "id"),
@@ -224,4 +229,31 @@ response_metrics = Table(
     Column("marketplace_id", ForeignKey("marketplaces.id"), primary_key=True),
     Column("windows_json", Text, nullable=False),
     Column("computed_at", Millis, nullable=False),
+)
+
+# Reply templates shared through the relay (docs/protocol.md: Template); read offline.
+templates = Table(
+    "templates",
+    metadata,
+    _id(),
+    _relay_id(),
+    Column("name", String, nullable=False),
+    Column("contact_reason", String, nullable=False, default="other"),
+    Column("texts_json", Text, nullable=False),  # {language: text}
+    Column("findings_json", Text, nullable=False, default="[]"),  # the relay's check at save
+    Column("updated_at", Millis, nullable=False),
+)
+
+# Internal notes on a conversation (docs/protocol.md: Note): never sent to a buyer.
+notes = Table(
+    "notes",
+    metadata,
+    _id(),
+    _relay_id(),
+    Column("conversation_id", ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("author", String, nullable=False, default=""),
+    Column("created_at", Millis, nullable=False),
+    Column("updated_at", Millis, nullable=False),
+    Index("ix_notes_conv_time", "conversation_id", "created_at", "id"),
 )
