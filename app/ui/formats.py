@@ -13,14 +13,14 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
-def _local(at: datetime) -> QDateTime:
-    # Python decides the local time (as strftime did); Qt only spells it out.
+def qt_local(at: datetime) -> QDateTime:
+    # Python decides the local time (as strftime did); Qt only spells it out (and edits it).
     t = at.astimezone()
     return QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second))
 
 
 def _format(at: datetime, pattern: str) -> str:
-    return QLocale().toString(_local(at), pattern)
+    return QLocale().toString(qt_local(at), pattern)
 
 
 def time_of_day(at: datetime) -> str:
