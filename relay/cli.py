@@ -29,12 +29,16 @@ def _config(args: argparse.Namespace) -> RelayConfig:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from relay.http_limits import server_http
     from relay.server import create_app
 
     config = dataclasses.replace(_config(args), mail_bridge=not args.no_mail_bridge)
     app = create_app(args.db, config)
+    http, http_options = server_http()
     uvicorn.run(
         app,
+        http=http,
+        **http_options,
         host=args.host,
         port=args.port,
         log_level=args.log_level,

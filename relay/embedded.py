@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 
 from relay.config import RelayConfig
+from relay.http_limits import server_http
 from relay.server import create_app
 
 if TYPE_CHECKING:
@@ -60,9 +61,16 @@ def start_embedded(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     actual = sock.getsockname()[1]
+    http, http_options = server_http()
     server = uvicorn.Server(
         uvicorn.Config(
-            app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+            http=http,
+            **http_options,
         )
     )
     thread = threading.Thread(

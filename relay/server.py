@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import json
 import logging
 import time
@@ -48,6 +49,8 @@ PROBLEM = "application/problem+json"
 JMAP_ERR = "urn:ietf:params:jmap:error:"
 RELAY_ERR = "urn:seller-relay:error:"
 TOKEN_CACHE_SECONDS = 2.0  # revocation takes effect within this
+MAX_JSON_DEPTH = 64  # request and ingest bodies
+MAX_AUTH_HEADER = 512  # "Bearer " + a token; anything longer is no token of ours
 SESSION_STATE = "1"  # the session object changes only with the relay's configuration
 
 
@@ -97,7 +100,7 @@ class Relay:
         self.hub = Hub(db)
         self.cache = ReadCache()
         self.limiter = RateLimiter(config.rate_per_second, config.rate_burst)
-        self._tokens: dict[str, tuple[float, auth.Principal | None]] = {}
+        self._tokens: dict[bytes, tuple[float, auth.Principal]] = {}  # sha256 of the header
         # SQLite work runs on the event loop itself. The process is CPU-bound on one core
         # either way (the GIL), and a statement on a local file takes microseconds; worker
         # threads only added hand-offs and GIL convoys: under the load benchmark they doubled
@@ -121,16 +124,21 @@ class Relay:
         self._threads.shutdown(wait=True)
 
     async def principal(self, request: Request, kind: str) -> auth.Principal:
-        header = request.headers.get("authorization")
-        cached = self._tokens.get(header or "")
+        header = request.headers.get("authorization") or ""
+        # Only valid tokens are cached, by hash: a flood of bad or huge headers keeps nothing.
+        key = hashlib.sha256(header.encode("utf-8", "replace")).digest()
+        cached = self._tokens.get(key)
         t = time.monotonic()
         if cached and t - cached[0] < TOKEN_CACHE_SECONDS:
-            found = cached[1]
+            found: auth.Principal | None = cached[1]
+        elif len(header) > MAX_AUTH_HEADER:
+            found = None
         else:
             found = await self.run_db(self._lookup, header)
-            if len(self._tokens) > 10000:
-                self._tokens.clear()
-            self._tokens[header or ""] = (t, found)
+            if found is not None:
+                if len(self._tokens) > 10000:
+                    self._tokens.clear()
+                self._tokens[key] = (t, found)
         if found is None or found.kind != kind:
             raise Problem(
                 401,
@@ -197,11 +205,15 @@ def _unstorable(value: Any) -> str | None:
     """Why a decoded JSON value cannot be stored on every backend (None when it can).
 
     JSON may carry U+0000 (PostgreSQL text refuses it) and unpaired surrogates (not UTF-8 at
-    all); both would otherwise fail deep inside a write. Iterative: nesting depth is no risk.
+    all); both would otherwise fail deep inside a write. Nesting deeper than MAX_JSON_DEPTH is
+    refused: encoding a ~1000-deep answer (an echo, a result reference) overflowed the stack
+    (HTTP 500). Iterative: nesting depth is no risk here.
     """
-    stack = [value]
+    stack = [(value, 0)]
     while stack:
-        v = stack.pop()
+        v, depth = stack.pop()
+        if isinstance(v, dict | list) and depth >= MAX_JSON_DEPTH:
+            return f"nested deeper than {MAX_JSON_DEPTH} levels"
         if isinstance(v, str):
             if "\x00" in v:
                 return "strings must not contain U+0000"
@@ -211,10 +223,10 @@ def _unstorable(value: Any) -> str | None:
                 except UnicodeEncodeError:
                     return "strings must not contain unpaired surrogates"
         elif isinstance(v, dict):
-            stack.extend(v.keys())
-            stack.extend(v.values())
+            stack.extend((k, depth + 1) for k in v)
+            stack.extend((x, depth + 1) for x in v.values())
         elif isinstance(v, list):
-            stack.extend(v)
+            stack.extend((x, depth + 1) for x in v)
     return None
 
 

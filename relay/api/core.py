@@ -128,7 +128,45 @@ def _pointer(value: Any, path: str) -> Any:
     return value
 
 
-def resolve_refs(args: dict[str, Any], responses: list[list[Any]]) -> dict[str, Any]:
+# Result references copy earlier results into later arguments: without a bound, a chain of
+# Core/echo calls each referencing the previous result twice doubled the response per call
+# (3.4 KB request → 998 MB response). All values resolved in one request together may be as
+# large as a request (maxSizeRequest), nested at most this deep.
+MAX_REFERENCE_DEPTH = 32
+
+
+def json_size(value: Any, limit: int, max_depth: int = MAX_REFERENCE_DEPTH) -> int:
+    """Roughly the bytes of `value` as JSON, counted iteratively; stops as soon as the count
+    passes `limit` (MethodError requestTooLarge) or the nesting passes `max_depth`."""
+    size = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, dict | list):
+            if depth >= max_depth:
+                raise MethodError(
+                    "requestTooLarge", f"a result reference nests deeper than {max_depth}"
+                )
+            size += 2 + len(v)
+            items = [*v.keys(), *v.values()] if isinstance(v, dict) else v
+            stack.extend((item, depth + 1) for item in items)
+        elif isinstance(v, str):
+            size += len(v) + 2
+        else:
+            size += 8
+        if size > limit:
+            raise MethodError(
+                "requestTooLarge",
+                f"result references in this request resolve to more than {limit} bytes",
+            )
+    return size
+
+
+def resolve_refs(
+    args: dict[str, Any], responses: list[list[Any]], budget: list[int] | None = None
+) -> dict[str, Any]:
+    """`args` with its `#name` references resolved. `budget` ([bytes left]) is shared by the
+    calls of one request and shrinks by each resolved value's size."""
     out: dict[str, Any] = {}
     for key, value in args.items():
         if not key.startswith("#"):
@@ -147,11 +185,14 @@ def resolve_refs(args: dict[str, Any], responses: list[list[Any]]) -> dict[str, 
                 break
         else:
             raise MethodError("invalidResultReference", "no such result")
+        if budget is not None:
+            budget[0] -= json_size(out[name], budget[0])
     return out
 
 
 def run_calls(ctx: Context, calls: list[list[Any]]) -> list[list[Any]]:
     responses: list[list[Any]] = []
+    budget = [ctx.config.max_size_request]
     for name, args, call_id in calls:
         try:
             handler = METHODS.get(name)
@@ -159,7 +200,7 @@ def run_calls(ctx: Context, calls: list[list[Any]]) -> list[list[Any]]:
                 raise MethodError("unknownMethod", f"{name} is not a method of this relay")
             if not isinstance(args, dict):
                 raise MethodError("invalidArguments", "arguments must be an object")
-            resolved = resolve_refs(args, responses)
+            resolved = resolve_refs(args, responses, budget)
             result = handler(ctx, resolved)
             responses.append([name, result, call_id])
         except MethodError as exc:
