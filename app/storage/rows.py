@@ -25,6 +25,8 @@ class ThreadFilter:
     status: ConversationStatus = ConversationStatus.ALL
     flagged_only: bool = False
     sort: ThreadSort = ThreadSort.ACTIVITY
+    # False: the inbox (conversations asleep now are left out); True: only those asleep.
+    snoozed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,16 @@ class ThreadRow:
     unread_count: int
     message_count: int
     flagged: bool
+    # Snooze as stored (app.domain.snooze); a row in the list is awake or woken by time.
+    snooze_kind: str | None = None
+    snoozed_until: datetime | None = None
+    snooze_reason: str | None = None
+
+    def woken(self, now: datetime) -> bool:
+        """Back from a snooze whose time came, not yet opened: shown bold with its reason."""
+        return self.snooze_kind is not None and (
+            self.snoozed_until is not None and self.snoozed_until <= now
+        )
 
     def key(self, sort: ThreadSort = ThreadSort.ACTIVITY) -> ThreadKey:
         if sort is ThreadSort.DEADLINE and self.needs_response and self.awaiting_since:

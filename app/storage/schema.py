@@ -112,6 +112,8 @@ conversations = Table(
     Index("ix_conv_deadline", "needs_response", "awaiting_since", "id"),
     Index("ix_conv_flagged_activity", "last_activity", "id", sqlite_where=text("flagged = 1")),
     Index("ix_conv_buyer", "buyer_id"),
+    # The few asleep conversations, for the inbox count (threads.count).
+    Index("ix_conv_snoozed", "snoozed_until", sqlite_where=text("snooze_kind IS NOT NULL")),
     Index("ix_conv_order", "order_id"),
 )
 

@@ -11,6 +11,7 @@ and the next page starts right after it, so page 1,800 costs what page 1 does.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +33,8 @@ from app.storage.timestamps import from_ms
 _SELECT = (
     "SELECT c.id, c.relay_id, c.marketplace_id, b.display_name, b.alias, o.order_number, "
     "c.subject, c.preview, c.last_activity, c.awaiting_since, c.needs_response, "
-    "c.no_response_needed, c.unread_count, c.message_count, c.flagged "
+    "c.no_response_needed, c.unread_count, c.message_count, c.flagged, "
+    "c.snooze_kind, c.snoozed_until, c.snooze_reason "
     "FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
     "LEFT JOIN orders o ON o.id = c.order_id"
 )
@@ -57,6 +59,9 @@ def _row(r: Sequence[Any]) -> ThreadRow:
         r[12],
         r[13],
         bool(r[14]),
+        r[15],
+        None if r[16] is None else from_ms(r[16]),
+        r[17],
     )
 
 
@@ -77,7 +82,20 @@ def _conditions(flt: ThreadFilter) -> tuple[list[str], list[Any]]:
         where.append("c.needs_response = 0")
     if flt.flagged_only:
         where.append("c.flagged = 1")
+    where.append(_SNOOZED if flt.snoozed else _AWAKE)
+    params.append(now_ms())
     return where, params
+
+
+def now_ms() -> int:
+    """The clock a snooze is compared with (a test may replace it)."""
+    return int(time.time() * 1000)
+
+
+# Asleep: snoozed until the buyer replies (no end) or until a time still to come.
+_ASLEEP = "c.snooze_kind IS NOT NULL AND (c.snoozed_until IS NULL OR c.snoozed_until > ?)"
+_SNOOZED = f"({_ASLEEP})"
+_AWAKE = f"NOT ({_ASLEEP})"
 
 
 def _where(where: list[str]) -> str:
@@ -127,6 +145,16 @@ def _deadline_page(
 
 def count(run: Run, flt: ThreadFilter) -> int:
     where, params = _conditions(flt)
+    if flt.snoozed:
+        return _count(run, where, params)
+    # Everything matching less what is asleep: the first is an index count, the second a
+    # range of the small partial index ix_conv_snoozed (a NOT over every row would read the
+    # whole table at 100k conversations).
+    where[-1] = _SNOOZED
+    return _count(run, where[:-1], params[:-1]) - _count(run, where, params)
+
+
+def _count(run: Run, where: list[str], params: list[Any]) -> int:
     for (n,) in run("SELECT count(*) FROM conversations c" + _where(where), params):
         return int(n)
     return 0

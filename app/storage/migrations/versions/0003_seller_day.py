@@ -30,6 +30,12 @@ SNOOZE = (
 def upgrade() -> None:
     for name, type_ in SNOOZE:
         op.add_column("conversations", sa.Column(name, type_, nullable=True))
+    op.create_index(
+        "ix_conv_snoozed",
+        "conversations",
+        ["snoozed_until"],
+        sqlite_where=sa.text("snooze_kind IS NOT NULL"),
+    )
     op.create_table(
         "templates",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -62,5 +68,6 @@ def downgrade() -> None:
     op.drop_index("ix_notes_conv_time", table_name="notes")
     op.drop_table("notes")
     op.drop_table("templates")
+    op.drop_index("ix_conv_snoozed", table_name="conversations")
     for name, _ in reversed(SNOOZE):
         op.drop_column("conversations", name)
