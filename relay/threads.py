@@ -45,21 +45,13 @@ def runs(messages: Iterable[Any], conversation_id: str, marketplace_id: str) -> 
 
 def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
     """Recompute a conversation's derived fields after its messages changed."""
-    m = schema.messages.c
     c = schema.conversations.c
     # FOR UPDATE, before the messages are read: a writer of the same conversation still running
     # holds the row (threads.appended, or this) until it commits, and the messages are then
     # read with its message among them. Its summary is not overwritten by one that lacks it.
-    conv = conn.execute(
-        select(c.marketplace_id, c.snoozed_at)
-        .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
-        .with_for_update()
-    ).one()
-    msgs = conn.execute(
-        select(m.direction, m.received_at, m.keywords, m.delivered, m.body_text)
-        .where((m.seller_id == ch.seller_id) & (m.conversation_id == conversation_id))
-        .order_by(m.received_at, m.id)
-    ).all()
+    key = {"sid": ch.seller_id, "cid": conversation_id}
+    conv = conn.execute(_LOCK_CONVERSATION, key).one()
+    msgs = conn.execute(_MESSAGES, key).all()
     all_runs = runs(msgs, conversation_id, conv.marketplace_id)
     awaiting = all_runs[-1].started if all_runs and all_runs[-1].answered is None else None
     last = msgs[-1] if msgs else None
@@ -78,6 +70,19 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
     )
     ch.updated("Conversation", conversation_id)
 
+
+# Built once: refresh runs for every stored buyer message (the mailbox bridge stores thousands).
+_CC, _MC = schema.conversations.c, schema.messages.c
+_LOCK_CONVERSATION = (
+    select(_CC.marketplace_id, _CC.snoozed_at)
+    .where((_CC.seller_id == bindparam("sid")) & (_CC.id == bindparam("cid")))
+    .with_for_update()
+)
+_MESSAGES = (
+    select(_MC.direction, _MC.received_at, _MC.keywords, _MC.delivered, _MC.body_text)
+    .where((_MC.seller_id == bindparam("sid")) & (_MC.conversation_id == bindparam("cid")))
+    .order_by(_MC.received_at, _MC.id)
+)
 
 # The snooze columns of an awake conversation.
 WAKE: dict[str, Any] = {

@@ -29,9 +29,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from app.domain import Direction
 from relay import schema, threads
@@ -58,6 +58,52 @@ UNTRUSTED_TEXT = (
     "(SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and "
     "check the conversation in Seller Central before you answer."
 )
+
+
+class BuyerRow(NamedTuple):
+    id: str
+    alias: str
+    opted_out: bool
+
+
+# The statements of a buyer message, built once (building and cache-keying Core statements
+# per mail was most of an import's CPU time).
+_B, _C, _M, _O, _R = (
+    schema.buyers.c,
+    schema.conversations.c,
+    schema.messages.c,
+    schema.orders.c,
+    schema.mail_routes.c,
+)
+_SID: Any = bindparam("sid")
+_BY_EXTERNAL_ID = select(_M.id).where((_M.seller_id == _SID) & (_M.external_id == bindparam("key")))
+_BUYER_BY_IDENTITY = select(_B.id, _B.alias, _B.opted_out).where(
+    (_B.seller_id == _SID)
+    & (_B.marketplace_id == bindparam("mid"))
+    & (_B.email == bindparam("email"))
+)
+_ALIAS_OWNER = select(_B.id).where(_B.alias == bindparam("alias"))
+_ROUTE = select(_R.alias, _R.alias_at).where(
+    (_R.seller_id == _SID) & (_R.buyer_id == bindparam("bid"))
+)
+_ORDER = select(_O.id).where((_O.seller_id == _SID) & (_O.id == bindparam("oid")))
+_MINE = (_C.seller_id == _SID) & (_C.buyer_id == bindparam("bid"))
+_CONV_BY_ORDER = (
+    select(_C.id)
+    .where(_MINE & (_C.order_id == bindparam("oid")))
+    .order_by(_C.last_activity.desc())
+    .limit(1)
+)
+_CONV_RECENT = (
+    select(_C.id)
+    .where(_MINE & (_C.last_activity >= bindparam("since", type_=_C.last_activity.type)))
+    .order_by(_C.last_activity.desc(), _C.id.desc())
+    .limit(1)
+)
+_INSERT_BUYER = schema.buyers.insert()
+_INSERT_ROUTE = schema.mail_routes.insert()
+_INSERT_ORDER = schema.orders.insert()
+_INSERT_SEEN = schema.mail_seen.insert()
 
 
 def mail_key(message_id: str | None, fingerprint: str) -> str:
@@ -106,6 +152,8 @@ class Applier:
         self.mailbox = mailbox
         self.sid = mailbox.seller_id
         self.tally = tally
+        self._markets: set[str] = set()
+        self._orders: set[str] = set()
 
     # -- seen mail -----------------------------------------------------------------------------
 
@@ -139,18 +187,19 @@ class Applier:
 
     def _seen(self, key: str, p: ParsedMail, place: Place, object_id: str | None) -> None:
         self.conn.execute(
-            schema.mail_seen.insert().values(
-                seller_id=self.sid,
-                mail_key=key,
-                fingerprint=p.fingerprint,
-                mailbox_id=self.mailbox.id,
-                folder=place.folder,
-                uidvalidity=place.uidvalidity,
-                uid=place.uid,
-                kind=str(p.kind),
-                object_id=object_id,
-                seen_at=now(),
-            )
+            _INSERT_SEEN,
+            {
+                "seller_id": self.sid,
+                "mail_key": key,
+                "fingerprint": p.fingerprint,
+                "mailbox_id": self.mailbox.id,
+                "folder": place.folder,
+                "uidvalidity": place.uidvalidity,
+                "uid": place.uid,
+                "kind": str(p.kind),
+                "object_id": object_id,
+                "seen_at": now(),
+            },
         )
 
     # -- one mail ------------------------------------------------------------------------------
@@ -173,15 +222,14 @@ class Applier:
     def _buyer_message(self, key: str, p: ParsedMail) -> str | None:
         conn, ch = self.conn, self.ch
         assert p.marketplace and p.alias and p.alias_base
-        m = schema.messages.c
-        dup = conn.execute(
-            select(m.id).where((m.seller_id == self.sid) & (m.external_id == key))
-        ).scalar()
+        dup = conn.execute(_BY_EXTERNAL_ID, {"sid": self.sid, "key": key}).scalar()
         if dup is not None:  # stored by an earlier path (its seen row lost): nothing to add
             self.tally.duplicates += 1
             return str(dup)
         at = self._at(p)
-        ensure_marketplace(conn, ch, p.marketplace)
+        if p.marketplace not in self._markets:
+            ensure_marketplace(conn, ch, p.marketplace)
+            self._markets.add(p.marketplace)
         buyer = self._buyer(p, at)
         if p.order_id:
             self._order(p.order_id, p.marketplace, buyer.id)
@@ -222,94 +270,89 @@ class Applier:
         self.tally.buyer_messages += 1
         return msg_id
 
-    def _buyer(self, p: ParsedMail, at: datetime) -> Any:
+    def _buyer(self, p: ParsedMail, at: datetime) -> BuyerRow:
         conn, ch = self.conn, self.ch
         assert p.marketplace and p.alias and p.alias_base
-        b = schema.buyers.c
-        cols = (b.id, b.alias, b.opted_out)
-        where = (b.seller_id == self.sid) & (b.marketplace_id == p.marketplace)
-        row = conn.execute(select(*cols).where(where & (b.email == p.alias_base))).first()
-        r = schema.mail_routes.c
+        key = {"sid": self.sid, "mid": p.marketplace, "email": p.alias_base}
+        row = conn.execute(_BUYER_BY_IDENTITY, key).first()
         if row is None:
-            buyer_id = ch.new_id("Buyer")
+            buyer = BuyerRow(ch.new_id("Buyer"), "", False)
+            buyer = buyer._replace(alias=self._free_alias(p.alias, p.alias_base, buyer.id))
             conn.execute(
-                schema.buyers.insert().values(
-                    seller_id=self.sid,
-                    id=buyer_id,
-                    marketplace_id=p.marketplace,
-                    email=p.alias_base,  # the buyer's identity here: their alias base
-                    alias=self._free_alias(p.alias, p.alias_base, buyer_id),
-                    display_name=clean_line(p.buyer_name or "", 64) or "Buyer",
-                    locale=p.language or "en",
-                    opted_out=False,
-                )
+                _INSERT_BUYER,
+                {
+                    "seller_id": self.sid,
+                    "id": buyer.id,
+                    "marketplace_id": p.marketplace,
+                    "email": p.alias_base,  # the buyer's identity here: their alias base
+                    "alias": buyer.alias,
+                    "display_name": clean_line(p.buyer_name or "", 64) or "Buyer",
+                    "locale": p.language or "en",
+                    "opted_out": False,
+                },
             )
-            ch.created("Buyer", buyer_id)
-            conn.execute(
-                schema.mail_routes.insert().values(
-                    seller_id=self.sid,
-                    buyer_id=buyer_id,
-                    mailbox_id=self.mailbox.id,
-                    alias=p.alias,
-                    alias_at=at,
-                )
-            )
-            return conn.execute(select(*cols).where(where & (b.id == buyer_id))).one()
-        route = conn.execute(
-            select(r.alias, r.alias_at).where((r.seller_id == self.sid) & (r.buyer_id == row.id))
-        ).first()
+            ch.created("Buyer", buyer.id)
+            self._route(buyer.id, p.alias, at, new=True)
+            return buyer
+        buyer = BuyerRow(row.id, row.alias, bool(row.opted_out))
         if not p.trusted:
-            return row  # a forged mail never redirects the replies
+            return buyer  # a forged mail never redirects the replies
+        route = conn.execute(_ROUTE, {"sid": self.sid, "bid": buyer.id}).first()
         if route is None:
-            conn.execute(
-                schema.mail_routes.insert().values(
-                    seller_id=self.sid,
-                    buyer_id=row.id,
-                    mailbox_id=self.mailbox.id,
-                    alias=p.alias,
-                    alias_at=at,
-                )
-            )
+            self._route(buyer.id, p.alias, at, new=True)
         elif route.alias != p.alias and at >= (aware(route.alias_at) or at):
-            conn.execute(
-                update(schema.mail_routes)
-                .where((r.seller_id == self.sid) & (r.buyer_id == row.id))
-                .values(alias=p.alias, alias_at=at, mailbox_id=self.mailbox.id)
-            )
+            self._route(buyer.id, p.alias, at, new=False)
+            alias = self._free_alias(p.alias, p.alias_base, buyer.id)
+            b = schema.buyers.c
             conn.execute(
                 update(schema.buyers)
-                .where((b.seller_id == self.sid) & (b.id == row.id))
-                .values(alias=self._free_alias(p.alias, p.alias_base, row.id))
+                .where((b.seller_id == self.sid) & (b.id == buyer.id))
+                .values(alias=alias)
             )
-            ch.updated("Buyer", row.id)
-        return conn.execute(select(*cols).where(where & (b.id == row.id))).one()
+            ch.updated("Buyer", buyer.id)
+            buyer = buyer._replace(alias=alias)
+        return buyer
+
+    def _route(self, buyer_id: str, alias: str, at: datetime, *, new: bool) -> None:
+        values = {"mailbox_id": self.mailbox.id, "alias": alias, "alias_at": at}
+        if new:
+            self.conn.execute(
+                _INSERT_ROUTE, {"seller_id": self.sid, "buyer_id": buyer_id, **values}
+            )
+            return
+        r = schema.mail_routes.c
+        self.conn.execute(
+            update(schema.mail_routes)
+            .where((r.seller_id == self.sid) & (r.buyer_id == buyer_id))
+            .values(**values)
+        )
 
     def _free_alias(self, alias: str, base: str, buyer_id: str) -> str:
         """`buyers.alias` is unique across the relay: the full alias, unless another seller's
         buyer has it (one Amazon alias per seller relationship; only tests share them)."""
-        b = schema.buyers.c
         for candidate in (alias, base):
-            owner = self.conn.execute(select(b.id).where(b.alias == candidate)).first()
+            owner = self.conn.execute(_ALIAS_OWNER, {"alias": candidate}).first()
             if owner is None or owner.id == buyer_id:
                 return candidate
         return f"{buyer_id.lower()}.{base}"[:200]
 
     def _order(self, order_id: str, marketplace: str, buyer_id: str) -> None:
-        o = schema.orders.c
-        found = self.conn.execute(
-            select(o.id).where((o.seller_id == self.sid) & (o.id == order_id))
-        ).first()
+        if order_id in self._orders:
+            return
+        self._orders.add(order_id)
+        found = self.conn.execute(_ORDER, {"sid": self.sid, "oid": order_id}).first()
         if found is None:
             self.conn.execute(
-                schema.orders.insert().values(
-                    seller_id=self.sid,
-                    id=order_id,
-                    marketplace_id=marketplace,
-                    buyer_id=buyer_id,
-                    kind="standard",
-                    placed_at=None,
-                    items="[]",
-                )
+                _INSERT_ORDER,
+                {
+                    "seller_id": self.sid,
+                    "id": order_id,
+                    "marketplace_id": marketplace,
+                    "buyer_id": buyer_id,
+                    "kind": "standard",
+                    "placed_at": None,
+                    "items": "[]",
+                },
             )
             self.ch.created("Order", order_id)
 
@@ -318,25 +361,19 @@ class Applier:
     ) -> str | None:
         conn = self.conn
         c = schema.conversations.c
-        mine = (c.seller_id == self.sid) & (c.buyer_id == buyer_id)
+        key = {"sid": self.sid, "bid": buyer_id}
         if order_id:
-            found = conn.execute(
-                select(c.id).where(mine & (c.order_id == order_id)).order_by(c.last_activity.desc())
-            ).scalar()
+            found = conn.execute(_CONV_BY_ORDER, {**key, "oid": order_id}).scalar()
             if found is not None:
                 return str(found)
         for conv in self._referenced(p):
+            mine = (c.seller_id == self.sid) & (c.buyer_id == buyer_id)
             row = conn.execute(select(c.id, c.order_id).where(mine & (c.id == conv))).first()
             # never two order numbers in one conversation
             if row is not None and (row.order_id is None or row.order_id == order_id):
                 return str(row.id)
         if order_id is None:
-            found = conn.execute(
-                select(c.id)
-                .where(mine & (c.last_activity >= at - RECENT))
-                .order_by(c.last_activity.desc(), c.id.desc())
-                .limit(1)
-            ).scalar()
+            found = conn.execute(_CONV_RECENT, {**key, "since": at - RECENT}).scalar()
             if found is not None:
                 return str(found)
         return None
