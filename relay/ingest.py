@@ -210,6 +210,8 @@ def ingest_order(db: Database, config: RelayConfig, body: dict[str, Any]) -> Out
             "placed_at": placed_at,
             "items": dumps(clean_items),
         }
+        if existing is not None and existing.buyer_id != buyer.id:
+            raise _bad("buyer", "the order belongs to another buyer")
         if existing is None:
             conn.execute(schema.orders.insert().values(seller_id=sid, id=order_id, **values))
             ch.created("Order", order_id or "")
@@ -427,14 +429,16 @@ def ingest_message(db: Database, config: RelayConfig, body: dict[str, Any]) -> O
                     setError={"type": "messagingDisabled", "marketplaceId": mid, "until": until},
                 )
             if order_id:
+                # An order belongs to one buyer: a message naming another buyer's order is
+                # refused like an unknown one (it would tie this conversation to that order).
                 o = schema.orders.c
-                if (
-                    conn.execute(
-                        select(o.id).where((o.seller_id == sid) & (o.id == order_id))
-                    ).first()
-                    is None
-                ):
+                owner = conn.execute(
+                    select(o.buyer_id).where((o.seller_id == sid) & (o.id == order_id))
+                ).first()
+                if owner is None:
                     raise _bad("orderId", "unknown order")
+                if owner.buyer_id != buyer.id:
+                    raise _bad("orderId", "the order belongs to another buyer")
             conv_id = create_conversation(
                 conn, ch, marketplace_id=mid, buyer=buyer, order_id=order_id, subject=subject, at=at
             )

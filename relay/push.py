@@ -21,9 +21,14 @@ CHANNEL = "seller_relay"
 _NOTIFY = text("SELECT pg_notify(:c, :p)")  # built once: every write request sends one
 
 
+REVOCATION_CHECK_SECONDS = 1.0  # an open event stream of a revoked token ends within this
+
+
 class Subscriber:
-    def __init__(self, seller_id: int) -> None:
+    def __init__(self, seller_id: int, token_id: int | None = None) -> None:
         self.seller_id = seller_id
+        self.token_id = token_id
+        self.revoked = False  # set (and woken) when its token is revoked: the stream ends
         self.wake = asyncio.Event()
 
 
@@ -33,18 +38,26 @@ class Hub:
         self._subs: dict[int, set[Subscriber]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
         self._listener: threading.Thread | None = None
+        self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
+        self._token_subs: dict[int, int] = {}  # token id -> open streams (event loop only)
 
     @property
     def count(self) -> int:
         return sum(len(s) for s in self._subs.values())
 
-    def subscribe(self, seller_id: int) -> Subscriber:
-        sub = Subscriber(seller_id)
+    def subscribe(self, seller_id: int, token_id: int | None = None) -> Subscriber:
+        sub = Subscriber(seller_id, token_id)
         self._subs.setdefault(seller_id, set()).add(sub)
+        if token_id is not None:
+            self._token_subs[token_id] = self._token_subs.get(token_id, 0) + 1
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
+        if sub.token_id is not None and sub.token_id in self._token_subs:
+            self._token_subs[sub.token_id] -= 1
+            if not self._token_subs[sub.token_id]:
+                del self._token_subs[sub.token_id]
         subs = self._subs.get(sub.seller_id)
         if subs is not None:
             subs.discard(sub)
@@ -93,12 +106,50 @@ class Hub:
                 target=self._listen, args=(dsn,), name="relay-push", daemon=True
             )
         self._listener.start()
+        self._watcher = threading.Thread(
+            target=self._watch_revocations, name="relay-revocations", daemon=True
+        )
+        self._watcher.start()
 
     def stop(self) -> None:
         self._stop.set()
-        if self._listener is not None:
-            self._listener.join(timeout=5)
-            self._listener = None
+        for thread in (self._listener, self._watcher):
+            if thread is not None:
+                thread.join(timeout=5)
+        self._listener = self._watcher = None
+
+    def _watch_revocations(self) -> None:
+        """Tokens are revoked by the CLI, another process: look for the open streams' tokens
+        among the revoked ones, once a second, in one query."""
+        from sqlalchemy import select
+
+        from relay import schema
+
+        while not self._stop.wait(REVOCATION_CHECK_SECONDS):
+            ids = list(self._token_subs)  # one C-level copy: safe against the loop's changes
+            if not ids:
+                continue
+            t = schema.tokens.c
+            try:
+                with self.db.reading() as conn:
+                    revoked = set(
+                        conn.execute(
+                            select(t.id).where(t.id.in_(ids) & t.revoked_at.is_not(None))
+                        ).scalars()
+                    )
+            except Exception:
+                log.warning("revocation check failed", exc_info=True)
+                continue
+            if revoked and self.loop is not None:
+                with contextlib.suppress(RuntimeError):
+                    self.loop.call_soon_threadsafe(self._end_streams, revoked)
+
+    def _end_streams(self, token_ids: set[int]) -> None:
+        for subs in self._subs.values():
+            for sub in subs:
+                if sub.token_id in token_ids:
+                    sub.revoked = True
+                    sub.wake.set()
 
     def _listen(self, dsn: str) -> None:
         import psycopg

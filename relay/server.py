@@ -521,7 +521,7 @@ async def events(request: Request) -> Response:
         return {k: v for k, v in found.items() if wanted is None or k in wanted}
 
     async def stream() -> AsyncIterator[bytes]:
-        sub = relay.hub.subscribe(sid)
+        sub = relay.hub.subscribe(sid, who.token_id)
         try:
             last = await run_in_threadpool(states)
             yield _sse("state", {"@type": "StateChange", "changed": {acc: last}})
@@ -531,6 +531,8 @@ async def events(request: Request) -> Response:
                 except TimeoutError:
                     yield _sse("ping", {"@type": "Ping", "interval": ping})
                     continue
+                if sub.revoked:
+                    return  # the token was revoked: the stream ends with it
                 sub.wake.clear()
                 now_states = await run_in_threadpool(states)
                 diff = {k: v for k, v in now_states.items() if last.get(k) != v}

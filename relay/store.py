@@ -54,13 +54,26 @@ def aware(dt: datetime | None) -> datetime | None:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
+# Dates a client may send. Near year 1 or 9999 the conversion to UTC, or a deadline a day
+# later, overflows (OverflowError: HTTP 500 before); any real date lies well inside.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def parse_date(value: Any) -> datetime:
-    if not isinstance(value, str):
+    """An RFC 3339 date with its zone, in UTC; ValueError for anything else or out of range."""
+    if not isinstance(value, str) or len(value) > 64:
         raise ValueError("not a date string")
-    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if dt.tzinfo is None:
-        raise ValueError("date without a time zone")
-    return dt.astimezone(UTC)
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if dt.tzinfo is None:
+            raise ValueError("date without a time zone")
+        dt = dt.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("date out of range") from None
+    if not EARLIEST <= dt <= LATEST:
+        raise ValueError("date out of range")
+    return dt
 
 
 def dumps(value: Any) -> str:
