@@ -59,8 +59,9 @@ ATTRIBUTION_RE = re.compile(
 SIGNATURE_LINES = frozenset({"-- ", "--", "-----original message-----"})
 # "Re:", "AW:", "SV: [Important]"...: what a reply puts before the subject it answers.
 REPLY_PREFIX_RE = re.compile(
-    r"^\s*((re|aw|sv|vs|fw|fwd|wg|rv|tr)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+", re.I
-)
+    r"^\s*((re|aw|sv|vs|fw|fwd|wg|rv|tr)\s{0,3}(\[\d+\])?\s{0,3}:\s*|\[[^\]]{1,40}\]\s*)+", re.I
+)  # bounded spaces: two adjacent unbounded \s* made a long run of spaces quadratic
+ATTRIBUTION_MAX = 500  # longer lines are no attribution (and the pattern is quadratic in them)
 # nh3's defaults minus blockquote, whose content (the quoted mail) is dropped altogether.
 _HTML_TAGS = set(nh3.ALLOWED_TAGS) - {"blockquote"}
 _HTML_ATTRIBUTES = {k: v for k, v in nh3.ALLOWED_ATTRIBUTES.items() if k != "blockquote"}
@@ -162,7 +163,10 @@ def reply_text(text: str) -> str:
         if line.strip().lower() in SIGNATURE_LINES or line in SIGNATURE_LINES:
             break  # everything below a signature separator is the signature
         if line.lstrip().startswith(">"):
-            while out and (not out[-1].strip() or ATTRIBUTION_RE.match(out[-1].strip())):
+            while out and (
+                not out[-1].strip()
+                or (len(out[-1]) <= ATTRIBUTION_MAX and ATTRIBUTION_RE.match(out[-1].strip()))
+            ):
                 out.pop()
             continue
         out.append(line)

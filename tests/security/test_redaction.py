@@ -193,3 +193,16 @@ def test_hostile_bodies_do_not_stall_another_seller(target: Target) -> None:
     assert took < 10
     assert health_took < 2
     assert samples and max(samples) < 2.0
+
+
+def test_seller_mail_patterns_are_linear_too() -> None:
+    """Reply prefixes and quote attributions of seller mail: two more quadratic patterns."""
+    from relay.seller_mail import REPLY_PREFIX_RE, reply_text
+
+    t = time.perf_counter()
+    REPLY_PREFIX_RE.sub("", "re" + " " * 100_000 + "x")
+    reply_text("am " + "schrieb " * 12_500 + "\n> quoted\n")
+    took = time.perf_counter() - t
+    print(f"seller-mail patterns on 100 KB: {took * 1000:.0f} ms")
+    assert took < 2.0  # about 40 s each before
+    assert REPLY_PREFIX_RE.sub("", "Re [2]: AW: [Important] SV : hello") == "hello"
