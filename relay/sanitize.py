@@ -45,6 +45,7 @@ PHONE_RE = re.compile(r"(?<![\w-])\+?\(?\d[\d\s().\-/]{5,40}\d(?![\w-])")
 ORDER_NO_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _ORDER_NO_SPLIT = re.compile(r"(\d{3}-\d{7}-\d{7})")
 _DIGIT_GROUP = re.compile(r"\d+")
+MAX_PHONE_GROUPS = 12
 
 # C0 and C1 controls (U+0085 NEL, U+009B CSI...), line/paragraph separators.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -116,18 +117,22 @@ def _replace_spans(text: str, spans: list[tuple[int, int]], mark: str) -> str:
 
 
 def _phone_numbers(digits: list[int]) -> bool:
-    """Whether consecutive groups of digits split into numbers of 7..15 digits each."""
-    ends = {0}
+    """Whether consecutive groups of digits split into numbers of 7..15 digits each. More than
+    MAX_PHONE_GROUPS groups is a table of figures, not phone numbers (and would cost time)."""
+    if len(digits) > MAX_PHONE_GROUPS:
+        return False
+    ok = [True] + [False] * len(digits)
     for i in range(len(digits)):
-        if i in ends:
-            total = 0
-            for j in range(i, len(digits)):
-                total += digits[j]
-                if total > 15:
-                    break
-                if total >= 7:
-                    ends.add(j + 1)
-    return len(digits) in ends
+        if not ok[i]:
+            continue
+        total = 0
+        for j in range(i, len(digits)):
+            total += digits[j]
+            if total > 15:
+                break
+            if total >= 7:
+                ok[j + 1] = True
+    return ok[-1]
 
 
 def _phone_piece(piece: str) -> str:

@@ -206,3 +206,26 @@ def test_seller_mail_patterns_are_linear_too() -> None:
     print(f"seller-mail patterns on 100 KB: {took * 1000:.0f} ms")
     assert took < 2.0  # about 40 s each before
     assert REPLY_PREFIX_RE.sub("", "Re [2]: AW: [Important] SV : hello") == "hello"
+
+
+@pytest.mark.parametrize("name", ["at signs 200 KB", "digits and spaces 200 KB"])
+def test_a_megabyte_of_hostile_html_leaves_other_sellers_served(target: Target, name: str) -> None:
+    """The largest buyer body the relay takes (1 MB of HTML) made of the slowest input for the
+    redaction: it is sanitized on a worker thread, and another seller's Core/echo is timed."""
+    _, bob, _ = target.seller("bob")
+    target.seller("alice")
+    html = "<p>" + (SLOW_INPUTS[name] * 5)[: 1_000_000 - 10] + "</p>"
+    samples: list[float] = []
+    done = threading.Event()
+    pinger = threading.Thread(target=echo_latency, args=(bob, done.is_set, samples))
+    pinger.start()
+    try:
+        t = time.perf_counter()
+        r = target.message("alice", "anna@example.net", html=html, text=None)
+        took = time.perf_counter() - t
+    finally:
+        done.set()
+        pinger.join(timeout=30)
+    print(f"1 MB of {name!r} as HTML: ingested in {took:.1f} s; bob's Core/echo {summary(samples)}")
+    assert r.status_code == 200, r.text[:300]
+    assert samples and max(samples) < 2.0
