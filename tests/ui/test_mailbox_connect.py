@@ -17,6 +17,7 @@ from mailservers import (  # type: ignore[import-not-found]
     dovecot_tls,
     smtp_receiver,
 )
+from PySide6.QtWidgets import QPushButton
 from ui_testkit import run, until  # type: ignore[import-not-found]
 
 from app.services.mailbox_check import STEPS, Endpoint
@@ -202,3 +203,36 @@ def test_failures_in_german(
     text = _fails(dialog, qloop)
     assert "Anmeldung" in text and "App-Passwort" in text
     assert "AUTHENTICATIONFAILED" in text
+
+
+def test_settings_words_each_mailbox_state(qtbot: Any, language: Any) -> None:
+    from datetime import UTC, datetime
+
+    from app.ui.mailbox_settings import MailboxStatesBox
+    from relay.mailbridge.accounts import MailboxState
+
+    box = MailboxStatesBox()
+    qtbot.addWidget(box)
+    at = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
+    box.show_states(
+        [
+            MailboxState("a@example.com", "me", True, at, None, None),
+            MailboxState("b@example.com", "me", False, None, "imap.b.example: refused", "login"),
+        ]
+    )
+    good, bad = box.states["a@example.com"].text(), box.states["b@example.com"].text()
+    assert good.startswith("Connected. Last fetched: ") and "\n" not in good
+    assert bad.startswith("Not connected. Nothing fetched yet.")
+    assert "refused the password" in bad and "imap.b.example: refused" in bad
+    reminder = box.findChild(type(box.states["b@example.com"]), "mailbox-reminder-b@example.com")
+    assert "b@example.com" in reminder.text() and "Messaging Permissions" in reminder.text()
+    with qtbot.waitSignal(box.change_requested) as got:
+        box.findChild(QPushButton, "mailbox-change-b@example.com").click()
+    assert got.args == ["b@example.com"]
+
+    language("de")
+    box = MailboxStatesBox()
+    qtbot.addWidget(box)
+    box.show_states([MailboxState("b@example.com", "me", False, None, None, "tls")])
+    assert box.states["b@example.com"].text().startswith("Nicht verbunden.")
+    assert "sichere Verbindung" in box.states["b@example.com"].text()
