@@ -235,8 +235,10 @@ class SmtpReceiver:
         user: str = USER,
         password: str = PASSWORD,
         on_data: Callable[[Any], None] | None = None,
+        starttls: tuple[Path, Path] | None = None,
     ) -> SmtpReceiver:
-        """``on_data(envelope)`` runs (on the receiver's thread) before each mail is accepted."""
+        """``on_data(envelope)`` runs (on the receiver's thread) before each mail is accepted.
+        ``starttls``: (certificate, key) to offer STARTTLS with."""
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -258,6 +260,13 @@ class SmtpReceiver:
             ) == (user, password)
             return AuthResult(success=ok, handled=False)  # aiosmtpd answers 535 itself
 
+        tls: dict[str, Any] = {}
+        if starttls is not None:
+            import ssl
+
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*map(str, starttls))
+            tls = {"tls_context": context}
         port = free_port()
         controller = Controller(
             Handler(),
@@ -266,6 +275,7 @@ class SmtpReceiver:
             authenticator=authenticator,
             auth_require_tls=False,
             ready_timeout=15,
+            **tls,
         )
         controller.start()
         return cls(port, controller, received)

@@ -326,6 +326,9 @@ class _Checker:
                 return checker.open(ep)
 
         conn = Smtp(timeout=self.timeout)
+        # STARTTLS checks the certificate against _host, which only __init__(host) sets (and
+        # that would connect before this check could name the steps).
+        setattr(conn, "_host", ep.host)  # noqa: B010
         try:
             self._smtp_session(conn, ep, password)
         finally:
@@ -451,7 +454,26 @@ def check_blocking(
 ) -> CheckReport:
     """Run every step; raise the first failure. Blocking: call it off the event loop.
     ``BadMailboxUrl`` when a URL is malformed (nothing was tried)."""
-    imap, smtp = Endpoint.parse(imap_url), Endpoint.parse(smtp_url)
+    return check_endpoints(
+        Endpoint.parse(imap_url),
+        Endpoint.parse(smtp_url),
+        password,
+        on_step=on_step,
+        timeout=timeout,
+        tls_context=tls_context,
+    )
+
+
+def check_endpoints(
+    imap: Endpoint,
+    smtp: Endpoint,
+    password: str,
+    *,
+    on_step: OnStep | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    tls_context: ssl.SSLContext | None = None,
+) -> CheckReport:
+    """``check_blocking`` for parsed endpoints (whose ``tls`` is taken as given)."""
     checker = _Checker(on_step, timeout, tls_context)
     checker.imap(imap, password)
     checker.smtp(smtp, password)

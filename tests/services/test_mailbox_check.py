@@ -8,6 +8,7 @@ import socket
 import ssl
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from mailservers import (  # type: ignore[import-not-found]
@@ -18,6 +19,7 @@ from mailservers import (  # type: ignore[import-not-found]
     closed_port,
     dovecot,
     dovecot_tls,
+    make_certificate,
     smtp_receiver,
 )
 
@@ -32,6 +34,7 @@ from app.services.mailbox_check import (
     MailboxUnauthorized,
     StepResult,
     check_blocking,
+    check_endpoints,
     check_mailbox,
 )
 
@@ -230,3 +233,51 @@ async def test_async_check_reports_steps_on_the_loop_thread(
     assert [s for s, _ in seen] == list(STEPS)
     assert all(on_loop for _, on_loop in seen)
     await asyncio.sleep(0)
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return make_certificate(tmp_path_factory.mktemp("cert"))
+
+
+def _starttls(port: int) -> Endpoint:
+    # A parsed URL gives loopback plain text; STARTTLS is what any other host gets.
+    return Endpoint("smtp", USER, "127.0.0.1", port, "starttls")
+
+
+def test_starttls_upgrades_then_signs_in(dovecot: Dovecot, certificate: tuple[Path, Path]) -> None:
+    receiver = SmtpReceiver.start(starttls=certificate)
+    steps: list[StepResult] = []
+    try:
+        check_endpoints(
+            Endpoint.parse(dovecot.imap_url),
+            _starttls(receiver.port),
+            PASSWORD,
+            on_step=steps.append,
+            tls_context=ssl.create_default_context(cafile=str(certificate[0])),
+        )
+    finally:
+        receiver.stop()
+    tls = next(s for s in steps if s.step == "smtp.tls")
+    assert tls.status == "ok" and tls.note.startswith("TLSv1")
+    assert steps[-1] == StepResult("smtp.login", "ok", USER)
+
+
+def test_starttls_with_an_untrusted_certificate(
+    dovecot: Dovecot, certificate: tuple[Path, Path]
+) -> None:
+    receiver = SmtpReceiver.start(starttls=certificate)
+    try:
+        with pytest.raises(MailboxRejected) as info:
+            check_endpoints(Endpoint.parse(dovecot.imap_url), _starttls(receiver.port), PASSWORD)
+    finally:
+        receiver.stop()
+    assert (info.value.step, info.value.kind) == ("smtp.tls", "tls")
+    assert "certificate" in info.value.detail
+
+
+def test_starttls_not_offered(dovecot: Dovecot, smtp_receiver: SmtpReceiver) -> None:
+    with pytest.raises(MailboxRejected) as info:
+        check_endpoints(Endpoint.parse(dovecot.imap_url), _starttls(smtp_receiver.port), PASSWORD)
+    assert (info.value.step, info.value.kind) == ("smtp.tls", "tls")
+    assert "STARTTLS" in info.value.detail
