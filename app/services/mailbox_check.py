@@ -1,16 +1,18 @@
 """Test a mailbox's IMAP and SMTP settings one step at a time and say which step failed.
 
 The steps, in order: IMAP DNS, TCP connect, TLS (handshake and certificate), login, IDLE
-(CONDSTORE/QRESYNC noted); then SMTP DNS, connect, TLS (implicit or STARTTLS), AUTH. The first
-failure ends the check with a ``MailboxError`` in the project's small vocabulary, each with one
+(CONDSTORE/QRESYNC noted); then SMTP DNS, connect, TLS (implicit or STARTTLS), AUTH. A server
+without IDLE is a warning, not a failure: the bridge then polls (new mail within a minute, not
+seconds), and the report says so (``idle``, step status ``warning``). The first failure ends
+the check with a ``MailboxError`` in the project's small vocabulary, each with one
 action (as ``relay_client`` does for the relay):
 
 - ``MailboxOffline`` (kind ``dns`` or ``network``): the server cannot be reached — check the
   name, the port, the network;
 - ``MailboxRetryLater`` (kind ``server``): the server is busy (IMAP ``[UNAVAILABLE]``, SMTP 4xx);
 - ``MailboxUnauthorized`` (kind ``login``): the server refused the address or password;
-- ``MailboxRejected`` (kind ``tls``, ``no-idle`` or ``server``): these settings cannot work
-  with this server (no TLS on that port, a bad certificate, no IDLE, no AUTH).
+- ``MailboxRejected`` (kind ``tls`` or ``server``): these settings cannot work with this
+  server (no TLS on that port, a bad certificate, no AUTH).
 
 The kinds are the bridge's ``MailboxState.error_kind`` words. ``str(error)`` is English for
 logs and the CLI; the window words it from ``step``, ``kind`` and ``detail`` in its language.
@@ -35,7 +37,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 Tls = Literal["implicit", "starttls", "none"]
-Status = Literal["ok", "failed", "skipped"]
+Status = Literal["ok", "failed", "skipped", "warning"]
 STEPS = (
     "imap.dns",
     "imap.connect",
@@ -47,6 +49,8 @@ STEPS = (
     "smtp.tls",
     "smtp.login",
 )
+# imaplib's LOGIN and smtplib's AUTH send ASCII only (as the bridge's libraries do).
+NON_ASCII = "the address or password has characters other than ASCII, which sign-in cannot send"
 DEFAULT_TIMEOUT = 15.0  # seconds per network step; a provider that slow is effectively down
 
 
@@ -147,8 +151,6 @@ class MailboxError(Exception):
             "server offers TLS there.",
             "login": f"The {self.protocol} server {self.host} refused the sign-in: check the "
             "address and password (many providers want an app password).",
-            "no-idle": f"The IMAP server {self.host} does not offer IDLE, so new mail would not "
-            "arrive within seconds.",
             "server": f"The {self.protocol} server {where} answered unexpectedly.",
         }.get(self.kind, f"The {self.protocol} server {where} failed.")
         return f"{text} ({self.detail})" if self.detail else text
@@ -288,6 +290,10 @@ class _Checker:
             raise self.fail(MailboxRejected("imap.login", ep.host, ep.port, detail, "tls"))
         try:
             conn.login(ep.user, password)
+        except UnicodeEncodeError:
+            raise self.fail(
+                MailboxUnauthorized("imap.login", ep.host, ep.port, NON_ASCII)
+            ) from None
         except (imaplib.IMAP4.abort, OSError, EOFError) as exc:
             raise self.fail(_imap_error("imap.login", ep, exc)) from None
         except imaplib.IMAP4.error as exc:
@@ -310,9 +316,8 @@ class _Checker:
         r = self.report
         r.idle, r.condstore, r.qresync = "IDLE" in caps, "CONDSTORE" in caps, "QRESYNC" in caps
         if not r.idle:
-            raise self.fail(
-                MailboxRejected("imap.idle", ep.host, ep.port, "no IDLE in CAPABILITY", "no-idle")
-            )
+            self.emit("imap.idle", "warning", "no IDLE: new mail is polled")
+            return
         self.emit("imap.idle", "ok", " ".join(n for n in ("CONDSTORE", "QRESYNC") if n in caps))
 
     # --- SMTP ----------------------------------------------------------------------------
@@ -384,6 +389,10 @@ class _Checker:
         conn.user, conn.password = ep.user, password
         try:
             conn.auth(mechanism, getattr(conn, f"auth_{mechanism.lower()}"))
+        except UnicodeEncodeError:
+            raise self.fail(
+                MailboxUnauthorized("smtp.login", ep.host, ep.port, NON_ASCII)
+            ) from None
         except smtplib.SMTPAuthenticationError as exc:
             words = _smtp_words(exc.smtp_code, exc.smtp_error)
             cls = MailboxRetryLater if 400 <= exc.smtp_code < 500 else MailboxUnauthorized

@@ -61,7 +61,7 @@ STEP_NAMES = {
     "smtp.tls": QT_TRANSLATE_NOOP("MailboxConnectDialog", "Secure connection (SMTP)"),
     "smtp.login": QT_TRANSLATE_NOOP("MailboxConnectDialog", "Sign in (SMTP)"),
 }
-MARKS = {"ok": "✓", "failed": "✗", "skipped": "–", "running": "…", "waiting": "·"}
+MARKS = {"ok": "✓", "failed": "✗", "skipped": "–", "warning": "!", "running": "…", "waiting": "·"}
 # Security choices: (data, label). "none" is accepted only for a server on this computer.
 IMAP_SECURITY = (
     ("tls", QT_TRANSLATE_NOOP("MailboxConnectDialog", "SSL/TLS")),
@@ -109,12 +109,6 @@ def failure_text(error: MailboxError) -> str:
             "The %1 server %2 refused the sign-in. Check the address and password. Gmail, "
             "iCloud, Yahoo and others need an app password when two-step verification is on.",
         )
-    elif kind == "no-idle":
-        text = QCoreApplication.translate(
-            "MailboxText",
-            "The IMAP server %2 does not offer IDLE, so buyer messages would not arrive "
-            "within seconds. Use a mail provider that supports IMAP IDLE.",
-        )
     elif isinstance(error, MailboxRetryLater):
         text = QCoreApplication.translate(
             "MailboxText", "The %1 server %2 is busy. Try again in a few minutes."
@@ -147,7 +141,8 @@ class MailboxConnectDialog(QDialog):
         self.setMinimumWidth(600)
         self.check = check
         self.task: asyncio.Task[Any] | None = None
-        self.passed: tuple[str, str, str] | None = None  # the settings the last pass was for
+        # The settings (and password) the last passing test was for: Connect needs no retest.
+        self.passed: tuple[str, ...] | None = None
         self.report: CheckReport | None = None
         self._chosen_by_hand = False
         intro = QLabel(
@@ -416,7 +411,7 @@ class MailboxConnectDialog(QDialog):
         if not password:
             self._show_error(self.tr("Enter the password (or app password)."))
             return
-        if connect and self.passed == (address, imap, smtp) and self.report is not None:
+        if connect and self.passed == (address, imap, smtp, password):
             self._connect(address, imap, smtp, password)  # tested just now with these settings
             return
         self._reset()
@@ -448,13 +443,18 @@ class MailboxConnectDialog(QDialog):
             self._show_error(str(exc))
             return
         self._busy(False)
-        self.passed, self.report = (address, imap, smtp), report
+        self.passed, self.report = (address, imap, smtp, password), report
         extras = [
             n for n, on in (("CONDSTORE", report.condstore), ("QRESYNC", report.qresync)) if on
         ]
         text = self.tr("Every check passed: Seller Inbox can read and send mail with this mailbox.")
         if extras:
             text += " " + self.tr("The server also offers %1.").replace("%1", ", ".join(extras))
+        if not report.idle:
+            text += " " + self.tr(
+                "But the server does not offer IMAP IDLE: Seller Inbox checks for new mail "
+                "every minute instead of within seconds."
+            )
         self.outcome.setText(text)
         self.outcome.show()
         if connect:

@@ -616,6 +616,10 @@
         <translation>Der Server bietet außerdem %1.</translation>
     </message>
     <message>
+        <source>But the server does not offer IMAP IDLE: Seller Inbox checks for new mail every minute instead of within seconds.</source>
+        <translation>Der Server bietet jedoch kein IMAP IDLE an: Seller Inbox sucht jede Minute nach neuen Mails statt innerhalb von Sekunden.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
@@ -711,7 +715,7 @@
     </message>
     <message>
         <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
-        <translation>Der IMAP-Server %2 bietet kein IDLE an, daher kämen Käufernachrichten nicht innerhalb von Sekunden an. Verwenden Sie einen Mail-Anbieter, der IMAP IDLE unterstützt.</translation>
+        <translation type="vanished">Der IMAP-Server %2 bietet kein IDLE an, daher kämen Käufernachrichten nicht innerhalb von Sekunden an. Verwenden Sie einen Mail-Anbieter, der IMAP IDLE unterstützt.</translation>
     </message>
     <message>
         <source>The %1 server %2 is busy. Try again in a few minutes.</source>

@@ -616,6 +616,10 @@
         <translation>El servidor también ofrece %1.</translation>
     </message>
     <message>
+        <source>But the server does not offer IMAP IDLE: Seller Inbox checks for new mail every minute instead of within seconds.</source>
+        <translation>Pero el servidor no ofrece IMAP IDLE: Seller Inbox busca correo nuevo cada minuto en lugar de en segundos.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
@@ -711,7 +715,7 @@
     </message>
     <message>
         <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
-        <translation>El servidor IMAP %2 no ofrece IDLE, así que los mensajes de los compradores no llegarían en segundos. Usa un proveedor de correo compatible con IMAP IDLE.</translation>
+        <translation type="vanished">El servidor IMAP %2 no ofrece IDLE, así que los mensajes de los compradores no llegarían en segundos. Usa un proveedor de correo compatible con IMAP IDLE.</translation>
     </message>
     <message>
         <source>The %1 server %2 is busy. Try again in a few minutes.</source>

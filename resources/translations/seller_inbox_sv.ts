@@ -616,6 +616,10 @@
         <translation>Servern erbjuder också %1.</translation>
     </message>
     <message>
+        <source>But the server does not offer IMAP IDLE: Seller Inbox checks for new mail every minute instead of within seconds.</source>
+        <translation>Men servern erbjuder inte IMAP IDLE: Seller Inbox letar efter ny e-post varje minut i stället för inom några sekunder.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
@@ -711,7 +715,7 @@
     </message>
     <message>
         <source>The IMAP server %2 does not offer IDLE, so buyer messages would not arrive within seconds. Use a mail provider that supports IMAP IDLE.</source>
-        <translation>IMAP-servern %2 erbjuder inte IDLE, så köparnas meddelanden skulle inte komma fram inom några sekunder. Använd en e-postleverantör som stöder IMAP IDLE.</translation>
+        <translation type="vanished">IMAP-servern %2 erbjuder inte IDLE, så köparnas meddelanden skulle inte komma fram inom några sekunder. Använd en e-postleverantör som stöder IMAP IDLE.</translation>
     </message>
     <message>
         <source>The %1 server %2 is busy. Try again in a few minutes.</source>

@@ -236,3 +236,23 @@ def test_settings_words_each_mailbox_state(qtbot: Any, language: Any) -> None:
     box.show_states([MailboxState("b@example.com", "me", False, None, None, "tls")])
     assert box.states["b@example.com"].text().startswith("Nicht verbunden.")
     assert "sichere Verbindung" in box.states["b@example.com"].text()
+
+
+def test_no_idle_passes_with_a_warning(dialog: Any, qloop: Any) -> None:
+    server = Dovecot.start(extra="imap_capability = IMAP4rev1 SASL-IR LITERAL+ ENABLE")
+    receiver = SmtpReceiver.start()
+    try:
+        fill_loopback(dialog, server.port, receiver.port)
+
+        async def scenario() -> None:
+            dialog.test_button.click()
+            await until(lambda: dialog.task.done(), 20, what="the check ended")
+
+        run(qloop, scenario())
+    finally:
+        receiver.stop()
+        server.stop()
+    assert not dialog.error.isVisible() and dialog.outcome.isVisible()
+    assert "every minute" in dialog.outcome.text()
+    assert marks(dialog)["imap.idle"] == MARKS["warning"]
+    assert marks(dialog)["smtp.login"] == MARKS["ok"]
