@@ -157,14 +157,22 @@ def scan_text(
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
     u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
     thanks, words, other, scores = _tone(text, folded, hits, pack)
-    language = _dominant(scores) if u is not None else None
+    language = _dominant(scores)
     neg = Negations(hits, u, language)
+    # A lone soft word is read in the paragraph's language only: Spanish "sale" is "leaves".
+    soft_ok = {
+        (h.start, h.end)
+        for h in hits
+        if h.family == "marketing_soft" and (language is None or h.language in (language, "pack"))
+    }
     families = REGION_FAMILIES[region]
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
         if fam in families:
             if (fam, h.start, h.end) in reported or (fam in NEGATABLE and neg.cancels(h)):
+                continue
+            if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
                 continue
             reported.add((fam, h.start, h.end))
             s, e = orig(h.start, h.end)

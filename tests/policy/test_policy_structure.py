@@ -84,6 +84,11 @@ def test_a_ps_after_the_closing_is_the_sellers_words() -> None:
         "Nous ne pouvons pas vous offrir de réduction.",
         "Non possiamo fare sconti.",
         "The discount you saw at checkout was applied by Amazon, not by us.",
+        "Unfortunately the promo code from another shop doesn't work here.",  # negation after
+        "Le code promo d'une autre boutique ne fonctionne pas chez nous.",
+        "Der Gutschein im Angebot kommt von Amazon und wird automatisch abgezogen.",
+        "sorry but we dont do discounts on bulk orders",  # no apostrophe
+        "Su pedido sale mañana con Correos.",  # Spanish "sale" (leaves) is no English sale
     ],
 )
 def test_refusals_do_not_fire_marketing(body: str) -> None:
@@ -121,6 +126,23 @@ def test_negation_stops_at_the_clause_and_exempt_phrases(body: str) -> None:
     ],
 )
 def test_review_incentive_constructions(body: str) -> None:
+    assert "review-incentive" in rules(run_check(body))
+
+
+def test_a_negation_in_a_subordinate_clause_stays_there() -> None:
+    body = "Give us a ring if the drill doesn't work and we'll talk you through it."
+    assert "off-platform" in rules(run_check(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please only leave feedback if it's positive, otherwise message us first.",
+        "Les clients satisfaits reçoivent un bon de 10 % en laissant un avis.",
+        "¿Podría cambiar su opinión a positiva ahora que está resuelto?",
+    ],
+)
+def test_review_conditions_value_words_and_change_requests(body: str) -> None:
     assert "review-incentive" in rules(run_check(body))
 
 

@@ -6,8 +6,9 @@ Words alone decide nothing here; constructions do (docs/policy.md "Constructions
   and before a contrast word ("but", "men", "pero", "aber", "mais", "ma": family `contrast`).
 - A `negation` cue ("can't", "tyvärr inte", "no podemos", "leider keinen", "ne … pas", "non",
   "you asked about") cancels marketing, cross-promotion, off-platform and review terms after it
-  in its clause; in Swedish and German (verb-second: "Rabatt können wir leider nicht geben")
-  also before it. A cue inside a `negation_exempt` phrase ("don't miss", "no te pierdas",
+  in its clause; a verbal one (`negation_after`: "doesn't", "inte", "nicht", "no", "ne",
+  "non") also before it ("the promo code doesn't work", "Rabatt können wir nicht geben"),
+  unless a `subordinator` stands between ("Call us if it doesn't work"). A cue inside a `negation_exempt` phrase ("don't miss", "no te pierdas",
   "n'hésitez pas") or inside the term itself does not count.
 - A review incentive is a review mention linked to value or to a condition on its content.
   Value (`review_incentive`: refund, gift card, voucher, free item, draw) counts when it follows
@@ -51,9 +52,11 @@ REVIEW_CODES: dict[str, str] = {
 }
 
 REVIEW_FAMILIES = frozenset({"review_change", "review_request", "review_mention"})
-CLAUSE_FAMILIES = REVIEW_FAMILIES | {"negation", "reported"}
-# Verb-second languages put the negation after the object ("Rabatt geben wir nicht").
-NEGATION_BOTH_WAYS = frozenset({"sv", "de"})
+# `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
+# code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
+BOTH_WAYS = frozenset({"negation_after", "reported"})
+CUE_FAMILIES = BOTH_WAYS | {"negation"}
+CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES
 NEGATABLE = frozenset(
     {
         "marketing",
@@ -111,8 +114,10 @@ class Negations:
     def __init__(self, hits: Sequence[Hit], u: Units | None, language: str | None) -> None:
         self._u = u or Units([], [])
         self._language = language
+        self._subordinators: list[int] = []
         self._by_clause: dict[int, list[Hit]] = {}
-        cues = [h for h in hits if h.family in ("negation", "reported")]
+        cues = [h for h in hits if h.family in CUE_FAMILIES]
+        self._subordinators = sorted(h.start for h in hits if h.family == "subordinator")
         if not cues or u is None:
             return
         exempt = SpanSet(
@@ -121,6 +126,10 @@ class Negations:
         for h in cues:
             if not exempt.overlaps(h.start, h.end):
                 self._by_clause.setdefault(u.clause(h.start), []).append(h)
+
+    def _subordinated(self, lo: int, hi: int) -> bool:
+        """A subordinating word ("if", "si", "wenn") between lo and hi."""
+        return _subordinated_between(self._subordinators, lo, hi)
 
     def cancels(self, hit: Hit) -> bool:
         if not self._by_clause:
@@ -133,11 +142,16 @@ class Negations:
                 continue  # Swedish "ni" (you) is not Spanish "ni" (nor)
             if self._u.clause(cue.start) != clause:
                 continue
-            if cue.end <= hit.start or cue.family == "reported":
+            if cue.end <= hit.start:
                 return True
-            if cue.language in NEGATION_BOTH_WAYS:
+            if cue.family in BOTH_WAYS and not self._subordinated(hit.end, cue.start):
                 return True
         return False
+
+
+def _subordinated_between(starts: Sequence[int], lo: int, hi: int) -> bool:
+    i = bisect_right(starts, lo - 1)
+    return i < len(starts) and starts[i] < hi
 
 
 def same_language(cue: Hit, term: Hit, language: str | None) -> bool:
@@ -160,8 +174,9 @@ def review_spans(
         fam.setdefault(h.family, []).append(h)
     if not fam.keys() & REVIEW_FAMILIES:
         return out
+    not_review = SpanSet((h.start, h.end) for h in fam.get("review_not", []))
     for h in fam.get("review_change", []):
-        if not neg.cancels(h):
+        if not neg.cancels(h) and not not_review.overlaps(h.start, h.end):
             out.append(("review-change", h.start, h.end, h.term))
 
     thanked = SpanSet((h.start, h.end) for h in fam.get("review_thanked", []))
@@ -184,7 +199,6 @@ def review_spans(
         return not thanked.overlaps(m.start, m.end)
 
     # "we will review your return", "changé d'avis": the word, not a buyer's review
-    not_review = SpanSet((h.start, h.end) for h in fam.get("review_not", []))
     every = [
         m
         for m in requests + fam.get("review_mention", [])
