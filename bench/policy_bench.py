@@ -2,17 +2,23 @@
 
 Run: `uv run python bench/policy_bench.py`. Target (DESIGN.md §4): <= 5 ms p95 for a full
 check of a 2 KB draft with all six lexicons loaded; pack loading is timed separately because
-it happens once, off the typing path.
+it happens once, off the typing path. The public suffix list and libphonenumber load lazily
+(in a background thread started by the pack load); they are timed on their own, and waited for
+before the typing figures. Each figure is given as wall time and as this thread's CPU time
+(`time.thread_time`): on a machine shared with other work the CPU figure is the steadier one.
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 
 from app.domain.enums import ContactReason
 from app.policy import LiveChecker, PolicyContext, PolicyDraft, check, load_pack
+from app.policy.domains import public_suffixes
 from app.policy.packs import clear_cache
+from app.policy.rules.contact import find_phones
 
 PARAGRAPHS = [
     "Hi Maria,",
@@ -46,6 +52,21 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples) * 1000, qs[94] * 1000
 
 
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call."""
+    w, c = time.perf_counter(), time.thread_time()
+    fn()
+    return time.perf_counter() - w, time.thread_time() - c
+
+
+def report(name: str, wall: list[float], cpu: list[float], note: str = "") -> None:
+    (w50, w95), (c50, c95) = percentiles(wall), percentiles(cpu)
+    print(
+        f"{name:<24} wall p50 {w50:.2f} ms  p95 {w95:.2f} ms | "
+        f"CPU p50 {c50:.2f} ms  p95 {c95:.2f} ms  {note}"
+    )
+
+
 def main() -> None:
     clear_cache()
     t0 = time.perf_counter()
@@ -53,6 +74,11 @@ def main() -> None:
     load_ms = (time.perf_counter() - t0) * 1000
     sizes = pack.lexicon_sizes
     print(f"pack load (cold, all six lexicons compiled): {load_ms:.1f} ms")
+    # What the background warm-up loads; if it is still running, this waits for it.
+    libs_w, _ = timed(
+        lambda: (public_suffixes(), list(find_phones("+46 8 123 456 78", (), (), ("SE",))))
+    )
+    print(f"libraries (suffix list, libphonenumber), after the pack: {libs_w * 1000:.1f} ms")
     print(
         "lexicon entries: " + ", ".join(f"{k}={v}" for k, v in sizes.items()),
         f"(total {sum(sizes.values())}, distinct automaton literals {pack.matcher.literal_count})",
@@ -70,13 +96,8 @@ def main() -> None:
 
     for _ in range(20):
         check(draft, ctx)
-    full: list[float] = []
-    for _ in range(500):
-        t = time.perf_counter()
-        check(draft, ctx)
-        full.append(time.perf_counter() - t)
-    p50, p95 = percentiles(full)
-    print(f"full check, 2 KB:        p50 {p50:.2f} ms   p95 {p95:.2f} ms   (target p95 <= 5 ms)")
+    full = [timed(lambda: check(draft, ctx)) for _ in range(500)]
+    report("full check, 2 KB:", [w for w, _ in full], [c for _, c in full], "(target p95 <= 5 ms)")
 
     # Typing: each keystroke appends one character to the second paragraph.
     live = LiveChecker(ctx)
@@ -84,15 +105,17 @@ def main() -> None:
     cut = body.index("\n\n", body.index("\n\n") + 2)
     head, tail = body[:cut], body[cut:]
     typed = " Please check the box again, thank you so much for waiting patiently"
-    keys: list[float] = []
+    keys: list[tuple[float, float]] = []
     for rounds in range(8):
         for i in range(1, len(typed) + 1):
             text = head + typed[:i] + ("x" * rounds) + tail
-            t = time.perf_counter()
-            live.check(PolicyDraft("Your replacement part", text))
-            keys.append(time.perf_counter() - t)
-    p50, p95 = percentiles(keys)
-    print(f"incremental keystroke:   p50 {p50:.2f} ms   p95 {p95:.2f} ms   ({len(keys)} keys)")
+            keys.append(timed(lambda t=text: live.check(PolicyDraft("Your replacement part", t))))
+    report(
+        "incremental keystroke:",
+        [w for w, _ in keys],
+        [c for _, c in keys],
+        f"({len(keys)} keys; target p95 <= 1 ms)",
+    )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,8 @@ _HEADER_NEXT = re.compile(
 _QUOTE_LINE = re.compile(r"^\s{0,3}>")
 _SIG_DASHES = re.compile(r"^--\s?$")
 # Closings after which short lines are the signature (the closing itself is the seller's).
-_CLOSING = re.compile(
-    r"(?i)^\s{0,3}(?:(?:best|kind|warm|warmest|many)?\s*regards|best wishes|all the best|"
+_CLOSING_WORDS = (
+    r"(?:(?:best|kind|warm|warmest|many)?\s*regards|best wishes|all the best|"
     r"sincerely|yours(?: sincerely| truly)?|cheers|best|thanks(?: again)?|thank you|"
     r"many thanks|(?:med )?v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|h[äa]lsar|"
     r"(?:un )?(?:cordial )?saludos?(?: cordiales)?|atentamente|cordialmente|gracias|"
@@ -54,29 +54,20 @@ _CLOSING = re.compile(
     r"beste gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|herzliche gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
     r"mfg|lg|vg|danke|(?:bien )?cordialement|bien [àa] (?:vous|toi)|salutations|merci|"
     r"(?:cordiali|distinti|tanti) saluti|saluti|un (?:caro )?saluto|grazie(?: mille)?|tack)"
-    r"[\s,.!]*$"
 )
+_CLOSING = re.compile(rf"(?i)^\s{{0,3}}{_CLOSING_WORDS}[\s,.!]*$")
 # "Thanks!" mid-message is not a closing; "Thanks,\nKarl" is.
 _THANKS_CLOSING = re.compile(r"(?i)^\s{0,3}(?:thank|many thanks|tack|gracias|danke|merci|grazie)")
 _PS = re.compile(r"(?i)^\s{0,3}p\.?\s?s\b")
+CLOSING_CHARS = 48  # "Mit freundlichen Grüßen aus Berlin," is as long as a closing gets
 SIGNATURE_MAX_LINES = 8  # a longer tail after a closing is more message, not a signature
 SIGNATURE_LINE_CHARS = 90
 SIGNATURE_LINE_WORDS = 9
 
 
-def _lines(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, without its newline."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    n = len(body)
-    while pos <= n:
-        nl = body.find("\n", pos)
-        end = n if nl < 0 else nl
-        out.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+def _following(body: str, end: int, count: int) -> list[str]:
+    """Up to `count` lines after the line ending at `end`."""
+    return body[end + 1 :].split("\n", count)[:count] if end < len(body) else []
 
 
 def _signature_line(line: str) -> bool:
@@ -90,49 +81,84 @@ def _signature_line(line: str) -> bool:
     )
 
 
-def _tail_is_signature(body: str, lines: list[tuple[int, int]], first: int) -> bool:
-    tail = [body[s:e] for s, e in lines[first:] if body[s:e].strip()]
+def _tail_is_signature(body: str, end: int) -> bool:
+    tail = [t for t in body[end + 1 :].split("\n", SIGNATURE_MAX_LINES * 4) if t.strip()]
     return 0 < len(tail) <= SIGNATURE_MAX_LINES and all(_signature_line(t) for t in tail)
+
+
+def _classify(body: str, start: int, end: int, seen_text: bool) -> tuple[Region | None, int]:
+    """What the line body[start:end] opens: (QUOTED, start) a quoted line only, (region, at)
+    everything from `at` on, (None, 0) nothing."""
+    line = body[start:end]
+    text = line.strip()
+    if not text:
+        return None, 0
+    lead, colon = text[0], text.endswith(":")
+    if lead == ">":
+        return Region.QUOTED, -1
+    if ((lead in "-_*" or colon) and _FORWARD.match(line)) or (
+        ":" in text[:8]
+        and _HEADER_FROM.match(line)
+        and any(_HEADER_NEXT.match(nxt) for nxt in _following(body, end, 2))
+    ):
+        return Region.QUOTED, start
+    if colon and _ATTRIBUTION.match(line):
+        nxt = next((t for t in body[end + 1 :].split("\n") if t.strip()), "")
+        # Top-posted reply: everything below is the old message; else only the > lines.
+        return (Region.QUOTED, -1) if _QUOTE_LINE.match(nxt) else (Region.QUOTED, start)
+    if lead == "-" and _SIG_DASHES.match(line):
+        return Region.SIGNATURE, start
+    if (
+        seen_text
+        and len(text) <= CLOSING_CHARS
+        and _CLOSING.match(line)
+        and (text.endswith(",") or not _THANKS_CLOSING.match(line))
+        and _tail_is_signature(body, end)
+    ):
+        return Region.SIGNATURE, min(end + 1, len(body))
+    return None, 0
 
 
 def regions(body: str) -> list[tuple[int, int, Region]]:
     """Consecutive (start, end, region) spans covering `body`."""
-    lines = _lines(body)
-    kinds: list[Region] = [Region.OWN] * len(lines)
-    rest: Region | None = None  # from an attribution or forward header on, all is quoted
-    seen_text = False  # a closing as the first line ("Thanks!") opens the message
-    for i, (s, e) in enumerate(lines):
-        line = body[s:e]
-        if rest is not None:
-            kinds[i] = rest
-            continue
-        if _QUOTE_LINE.match(line):
-            kinds[i] = Region.QUOTED
-        elif _FORWARD.match(line) or (
-            _HEADER_FROM.match(line)
-            and any(_HEADER_NEXT.match(body[a:b]) for a, b in lines[i + 1 : i + 3])
+    n = len(body)
+    first_text = n - len(body.lstrip())
+    quoted_lines: list[tuple[int, int]] = []
+    rest: tuple[int, Region] | None = None
+    start = 0
+    while start <= n:
+        end = body.find("\n", start)
+        end = n if end < 0 else end
+        text = body[start:end].strip()
+        # Cheap guards first: this runs over the whole body on every keystroke, and most
+        # lines are prose that can open neither a quote nor a signature.
+        if text and (
+            text[0] in ">-_*" or text.endswith(":") or ":" in text[:8] or len(text) <= CLOSING_CHARS
         ):
-            rest = kinds[i] = Region.QUOTED
-        elif _ATTRIBUTION.match(line):
-            kinds[i] = Region.QUOTED
-            nxt = next((body[a:b] for a, b in lines[i + 1 :] if body[a:b].strip()), "")
-            if not _QUOTE_LINE.match(nxt):
-                rest = Region.QUOTED  # top-posted reply: everything below is the old message
-        elif _SIG_DASHES.match(line):
-            rest = kinds[i] = Region.SIGNATURE
-        elif (
-            seen_text
-            and _CLOSING.match(line)
-            and (line.rstrip().endswith(",") or not _THANKS_CLOSING.match(line))
-            and _tail_is_signature(body, lines, i + 1)
-        ):
-            rest = Region.SIGNATURE
-        seen_text = seen_text or bool(line.strip())
+            region, at = _classify(body, start, end, seen_text=first_text < start)
+            if region is not None and at < 0:
+                quoted_lines.append((start, min(end + 1, n)))
+            elif region is not None:
+                rest = (at, region)
+                break
+        start = end + 1
     out: list[tuple[int, int, Region]] = []
-    for (s, e), kind in zip(lines, kinds, strict=True):
-        end = min(e + 1, len(body))
-        if out and out[-1][2] is kind:
-            out[-1] = (out[-1][0], end, kind)
+    pos = 0
+
+    def add(s: int, e: int, kind: Region) -> None:
+        if e <= s:
+            return
+        if out and out[-1][2] is kind and out[-1][1] == s:
+            out[-1] = (out[-1][0], e, kind)
         else:
-            out.append((s, end, kind))
-    return [r for r in out if r[1] > r[0]] or [(0, len(body), Region.OWN)]
+            out.append((s, e, kind))
+
+    limit = rest[0] if rest is not None else n
+    for s, e in quoted_lines:
+        add(pos, min(s, limit), Region.OWN)
+        add(s, min(e, limit), Region.QUOTED)
+        pos = e
+    add(pos, limit, Region.OWN)
+    if rest is not None:
+        add(rest[0], n, rest[1])
+    return out or [(0, n, Region.OWN)]

@@ -34,6 +34,14 @@ def test_attribution_lines_open_quoted_text_in_six_languages(attribution: str) -
     assert rules(run_check(body)) == set()
 
 
+def test_a_bottom_posted_reply_keeps_the_sellers_text_below_the_quote() -> None:
+    body = "On Mon, Anna wrote:\n> any coupon?\n> thanks\n\nUse code SAVE10 for 10% off!"
+    kinds = _kinds(body)
+    assert [k for _t, k in kinds] == [Region.QUOTED, Region.OWN]
+    assert kinds[-1][0] == "Use code SAVE10 for 10% off!"
+    assert "marketing" in rules(run_check(body))
+
+
 def test_quoted_buyer_words_raise_no_marketing_but_links_still_count() -> None:
     body = "> do you have a coupon? see www.cheapshop.com\n\nSorry, we don't have coupons."
     assert rules(run_check(body)) == {"external-link"}
