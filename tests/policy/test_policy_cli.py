@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.policy import LiveChecker, PolicyContext, PolicyDraft, has_blocking, load_pack
 from app.policy_cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,3 +103,35 @@ def test_binary_junk_on_stdin_does_not_crash() -> None:
         check=False,
     )
     assert proc.returncode in (0, 1), proc.stderr
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ge oss 5 stjärnor så får du pengarna tillbaka",
+        "Leave us 5 stars and get a refund!",
+        "Rufen Sie mich unter 0171 2345678 an.",
+        "Visit our shop dot com",
+        "> do you have a coupon?\n\nSorry, we don't offer coupons.",
+        "Thank you for your order, let us know if you need anything",
+    ],
+)
+def test_cli_on_stdin_agrees_with_the_composers_checker(body: str) -> None:
+    # `seller-inbox check --marketplace amazon.se -` and the composer's LiveChecker (the
+    # relay runs check() too) must give the same findings for the examples.
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.policy_cli", "--json", "--marketplace", "amazon.se", "-"],
+        input=body.encode(),
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    cli = json.loads(proc.stdout)["findings"]
+    ctx = PolicyContext(pack=load_pack("amazon.se"))
+    live = LiveChecker(ctx).check(PolicyDraft("", body))
+    assert [(f["rule"], f["start"], f["end"]) for f in cli] == [
+        (f.rule, f.start, f.end) for f in live
+    ]
+    assert proc.returncode == (1 if has_blocking(live) else 0)
+    assert bool(cli) == ("coupon" not in body)  # only the declined, quoted coupon is clean
