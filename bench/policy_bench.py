@@ -2,9 +2,10 @@
 
 Run: `uv run python bench/policy_bench.py`. Target (DESIGN.md §4): <= 5 ms p95 for a full
 check of a 2 KB draft with all six lexicons loaded; pack loading is timed separately because
-it happens once, off the typing path. The public suffix list and libphonenumber load lazily
-(in a background thread started by the pack load); they are timed on their own, and waited for
-before the typing figures. Each figure is given as wall time and as this thread's CPU time
+it happens once, off the typing path. The lexicons compile, and the public suffix list and
+libphonenumber load, in a background thread started by the pack load; they are timed on their
+own (from the load, so the figure is what is left to wait for), and waited for before the
+typing figures. Each figure is given as wall time and as this thread's CPU time
 (`time.thread_time`): on a machine shared with other work the CPU figure is the steadier one.
 """
 
@@ -72,23 +73,25 @@ def main() -> None:
     t0 = time.perf_counter()
     pack = load_pack("amazon.se")
     load_ms = (time.perf_counter() - t0) * 1000
-    sizes = pack.lexicon_sizes
-    print(f"pack load (cold, all six lexicons compiled): {load_ms:.1f} ms")
-    # What the background warm-up loads; if it is still running, this waits for it.
-    libs_w, _ = timed(
-        lambda: (public_suffixes(), list(find_phones("+46 8 123 456 78", (), (), ("SE",))))
-    )
-    print(f"libraries (suffix list, libphonenumber), after the pack: {libs_w * 1000:.1f} ms")
-    print(
-        "lexicon entries: " + ", ".join(f"{k}={v}" for k, v in sizes.items()),
-        f"(total {sum(sizes.values())}, distinct automaton literals {pack.matcher.literal_count})",
-    )
-
+    print(f"pack load (cold, settings only): {load_ms:.1f} ms")
     body = two_kb_draft()
     ctx = PolicyContext(
         pack=pack, buyer_locale="en-GB", contact_reason=ContactReason.SHIPPING_PROBLEM
     )
     draft = PolicyDraft("Your replacement part", body)
+    # The first check right after the load waits for what the background warm-up is still
+    # doing: compiling the lexicons (Snowball stems, automaton); the libraries after that.
+    first_w, _ = timed(lambda: check(draft, ctx))
+    print(f"first check right after the load (waits for the compile): {first_w * 1000:.1f} ms")
+    libs_w, _ = timed(
+        lambda: (public_suffixes(), list(find_phones("+46 8 123 456 78", (), (), ("SE",))))
+    )
+    print(f"then the libraries (suffix list, libphonenumber): {libs_w * 1000:.1f} ms")
+    sizes = pack.lexicon_sizes
+    print(
+        "lexicon entries: " + ", ".join(f"{k}={v}" for k, v in sizes.items()),
+        f"(total {sum(sizes.values())}, distinct automaton literals {pack.matcher.literal_count})",
+    )
     print(
         f"draft: {len(body.encode())} bytes, {len(body.split(chr(10) * 2))} paragraphs, "
         f"{len(check(draft, ctx))} findings"

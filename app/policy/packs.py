@@ -1,14 +1,17 @@
 """Rule packs: the marketplace's rules as data (`resources/policy/*.json`).
 
 `default.json` is the product brief; `<marketplace>.json` files name `"extends": "default"`
-and override keys (objects merge key by key, everything else replaces). Packs and their
-lexicons are loaded and compiled once, off the typing path, and cached.
+and override keys (objects merge key by key, everything else replaces). A pack's settings are
+read at once (cheap: the relay reads every pack's limits at start-up); its lexicons are compiled
+into the matcher once per process, in a background thread started by the first `load_pack`
+(`warm_up`), so neither start-up nor the typing path waits for it unless a check comes first.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 import threading
 from collections.abc import Mapping
@@ -18,6 +21,8 @@ from typing import Any
 from app.policy.findings import Severity
 from app.policy.lexicon import Entry, Lexicon, Matcher, load_lexicon, parse_entry
 from app.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 DEFAULT_ID = "default"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}$")
@@ -30,6 +35,30 @@ class PackError(ValueError):
 
 class UnknownMarketplaceError(PackError):
     pass
+
+
+class Compiled:
+    """A pack's lexicons and matcher, compiled on first use (once, under a lock: the warm-up
+    thread and a check may ask at the same time)."""
+
+    def __init__(self, languages: tuple[str, ...], extra: tuple[tuple[str, str], ...]) -> None:
+        self._key = (languages, extra)
+        self._lock = threading.Lock()
+        self._value: tuple[Mapping[str, Lexicon], Matcher] | None = None
+
+    def get(self) -> tuple[Mapping[str, Lexicon], Matcher]:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    languages, extra = self._key
+                    try:
+                        lexicons = {lang: _lexicon(lang) for lang in languages}
+                        self._value = (lexicons, _matcher(languages, extra))
+                    except ValueError as exc:  # LexiconError: shipped data is broken
+                        raise PackError(f"cannot compile lexicons {languages}: {exc}") from exc
+                value = self._value
+        return value
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -45,8 +74,15 @@ class RulePack:
     thank_you_max_other_words: int
     language_min_words: int
     phone_regions: tuple[str, ...]  # libphonenumber regions for national numbers, own first
-    lexicons: Mapping[str, Lexicon] = field(repr=False)
-    matcher: Matcher = field(repr=False)
+    compiled: Compiled = field(repr=False)
+
+    @property
+    def lexicons(self) -> Mapping[str, Lexicon]:
+        return self.compiled.get()[0]
+
+    @property
+    def matcher(self) -> Matcher:
+        return self.compiled.get()[1]
 
     def severity(self, key: str) -> Severity | None:
         """Severity for `rule` or `rule.variant` (falls back to `rule`); None when off."""
@@ -111,6 +147,11 @@ def _lexicon(language: str) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
+def _compiled(languages: tuple[str, ...], extra: tuple[tuple[str, str], ...]) -> Compiled:
+    return Compiled(languages, extra)  # one per lexicon set: packs that share it share this
+
+
+@functools.lru_cache(maxsize=8)
 def _matcher(languages: tuple[str, ...], extra: tuple[tuple[str, str], ...]) -> Matcher:
     entries: list[Entry] = []
     for lang in languages:
@@ -141,6 +182,7 @@ def pack_for(marketplace_id: str | None) -> RulePack:
 def clear_cache() -> None:
     """Forget loaded packs and lexicons (after editing the data files at run time)."""
     _compile_pack.cache_clear()
+    _compiled.cache_clear()
     _matcher.cache_clear()
     _lexicon.cache_clear()
 
@@ -149,25 +191,30 @@ _warm = threading.Lock()
 _warmed = False
 
 
-def _warm_libraries(regions: tuple[str, ...]) -> None:
+def _warm_libraries(pack: RulePack) -> None:
     from app.policy.domains import public_suffixes
     from app.policy.rules.contact import find_phones
 
+    try:
+        pack.compiled.get()  # the lexicons (Snowball stems) and the automaton
+    except PackError:
+        log.exception("policy warm-up: the lexicons do not compile")  # a check will say so
     public_suffixes()
-    list(find_phones("+46 8 123 456 78", (), (), regions))  # imports libphonenumber's data
+    list(find_phones("+46 8 123 456 78", (), (), pack.phone_regions))  # libphonenumber's data
 
 
 def warm_up(pack: RulePack) -> None:
-    """Load the public suffix list and libphonenumber (~0.5 s together) in a background
-    thread, once per process, so the first keystroke after a pack loads does not pay for it.
-    A check that comes first simply loads them itself (imports are thread-safe)."""
+    """Compile the lexicons and load the public suffix list and libphonenumber (together
+    ~0.5–1 s) in a background thread, once per process, so neither start-up nor the first
+    keystroke pays for them. A check that comes first compiles and loads them itself (the
+    compile is locked, imports are thread-safe)."""
     global _warmed
     with _warm:
         if _warmed:
             return
         _warmed = True
     threading.Thread(
-        target=_warm_libraries, args=(pack.phone_regions,), name="policy-warm-up", daemon=True
+        target=_warm_libraries, args=(pack,), name="policy-warm-up", daemon=True
     ).start()
 
 
@@ -204,8 +251,7 @@ def _compile_pack(name: str) -> RulePack:
             thank_you_max_other_words=int(data.get("thank_you_only", {}).get("max_other_words", 1)),
             language_min_words=int(data.get("language_mismatch", {}).get("min_words", 8)),
             phone_regions=tuple(str(r).upper() for r in data.get("phone_regions", ["US"])),
-            lexicons={lang: _lexicon(lang) for lang in languages},
-            matcher=_matcher(languages, extra),
+            compiled=_compiled(languages, extra),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, PackError):
