@@ -240,10 +240,12 @@ SELLER_COPY_SUBJECT: tuple[tuple[str, str], ...] = (
 ATTRIBUTION_PREFIXES = ("on ", "am ", "el ", "le ", "il ", "den ", "op ")
 ATTRIBUTION_VERBS = (" wrote", " schrieb", " escribió", " a écrit", " ha scritto", " skrev")
 OUTLOOK_FROM = ("from:", "von:", "de:", "da:", "från:")
+# ...and a sent/date line right below it: "From:" and "To:" alone may be the buyer's words.
 OUTLOOK_NEXT = (
     "sent:",
     "gesendet:",
     "enviado:",
+    "enviado el:",
     "envoyé :",
     "envoyé:",
     "inviato:",
@@ -252,14 +254,6 @@ OUTLOOK_NEXT = (
     "datum:",
     "fecha:",
     "data:",
-    "to:",
-    "an:",
-    "para:",
-    "à :",
-    "a:",
-    "till:",
-    "subject:",
-    "betreff:",
 )
 
 # The phrase tables are compared with folded text: fold them the same way once.
@@ -392,8 +386,10 @@ def drop_template_head(text: str) -> str:
 
 
 def _attribution(line: str, following: str) -> bool:
+    """An attribution line ("On <date> <name> wrote:" and translations); the date's digits
+    tell it from a buyer's own "On Monday I wrote:"."""
     folded = fold(line.strip())[:400]
-    if not folded.startswith(ATTRIBUTION_PREFIXES):
+    if not folded.startswith(ATTRIBUTION_PREFIXES) or not any(c.isdigit() for c in folded):
         return False
     if folded.endswith(":") and any(verb in folded for verb in ATTRIBUTION_VERBS):
         return True

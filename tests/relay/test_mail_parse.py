@@ -20,7 +20,7 @@ import pytest
 
 from relay.mailbridge.addresses import relay_alias
 from relay.mailbridge.authresults import verdict
-from relay.mailbridge.markers import between_markers, classify_label
+from relay.mailbridge.markers import between_markers, classify_label, strip_quoted
 from relay.mailbridge.parse import MailKind, ParsedMail, fingerprint, parse_mail, thread_key
 
 CORPUS = Path(__file__).parent / "mail_corpus"
@@ -333,3 +333,12 @@ def test_damaged_corpus_mail_needs_no_last_resort(
             mail = parse_mail(damaged)
             assert mail.kind in set(MailKind)
     assert not caplog.records
+
+
+def test_quoted_history_and_the_buyers_own_lines() -> None:
+    own = "Hi,\nOn Monday I wrote:\nthe box was open.\nFrom: Berlin\nTo: Munich\nThanks"
+    assert strip_quoted(own) == own
+    gmail = own + "\n\nOn Tue, Sep 15, 2026 at 10:03 AM Shop <\nshop@example.test> wrote:\n> x"
+    assert strip_quoted(gmail).rstrip() == own
+    outlook = own + "\n\nFrom: Shop <shop@example.test>\nSent: Tuesday, 15 September 2026\n"
+    assert strip_quoted(outlook).rstrip() == own
