@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="window language for this run: en, sv, es or de (default: Settings, else the system's)",
     )
+    parser.add_argument(
+        "--about", action="store_true", help="print the version and the licences, and exit"
+    )
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -78,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return int(policy_cli.main(argv[1:]))
     args = build_parser().parse_args(argv)
+    if args.about:
+        from app.about import about_text
+
+        print(about_text())
+        return 0
     if args.command == "generate":
         return _generate(args)
     if args.command == "sync":

@@ -36,7 +36,7 @@ import tempfile
 import time
 import tomllib
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -74,6 +74,10 @@ DMG_CHUNK = 1 << 20
 INNO_STUB = 2 << 20  # Inno Setup 6's setup loader and wizard, roughly
 GOAL = 150_000_000  # bytes: the largest installer we ship (issue 7)
 SHOT_SIZE = (1280, 800)  # the frozen demo's window
+
+
+# Shipped at the bundle's top (_internal/), where `--about` and the About dialog point.
+SHIPPED_TEXTS = ("LICENSE", "THIRD-PARTY-NOTICES.txt")
 
 
 class CheckFailed(Exception):
@@ -156,7 +160,13 @@ def check_contents(folder: Path) -> None:
     }
     if bindings - QT_BINDINGS:
         raise CheckFailed(f"Qt bindings the app does not use: {sorted(bindings - QT_BINDINGS)}")
-    print(f"ok   contents: no dev tools or test folders; Qt bindings {sorted(bindings)}")
+    missing = [name for name in SHIPPED_TEXTS if not (internal / name).is_file()]
+    if missing:
+        raise CheckFailed(f"not in the bundle: {missing}")
+    print(
+        f"ok   contents: no dev tools or test folders; Qt bindings {sorted(bindings)}; "
+        f"{', '.join(SHIPPED_TEXTS)}"
+    )
 
 
 @contextmanager
@@ -228,14 +238,52 @@ def check_xcb(exe: Path) -> None:
     )
 
 
-def check_rules(exe: Path) -> None:
+def check_about(
+    exe: Path, wrap: tuple[str, ...] = (), to_local: Callable[[str], Path] = Path
+) -> None:
+    """`--about` names the version and the licence files, which are in the bundle.
+
+    `to_local` turns a path the app printed into one this script can open (Wine: C:\\...)."""
+    with tempfile.TemporaryDirectory(prefix="seller-inbox-about-") as tmp:
+        report = Path(tmp) / "about.txt"  # a windowed executable's stdout goes nowhere
+        proc = subprocess.run(
+            [*wrap, str(exe), "--about", "--smoke-test-output", str(report)],
+            env=qt_env(),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+        text = report.read_text(encoding="utf-8") if report.exists() else ""
+    paths = [to_local(line.rsplit(": ", 1)[1]) for line in text.splitlines() if ": " in line]
+    shown = {p.name for p in paths if p.is_file()}
+    if (
+        proc.returncode != 0
+        or f"Seller Inbox {VERSION}" not in text
+        or not set(SHIPPED_TEXTS) <= shown
+    ):
+        raise CheckFailed(f"--about: exit {proc.returncode}, found {sorted(shown)}, said:\n{text}")
+    print(f"ok   --about: version {VERSION}, {', '.join(sorted(shown))} found where it says")
+
+
+def check_rules(exe: Path, wrap: tuple[str, ...] = ()) -> None:
     """`check` reads a rule pack and a lexicon from the bundled resources/."""
     draft = "Hello, thanks for your order! Your parcel ships tomorrow."
     with tempfile.TemporaryDirectory(prefix="seller-inbox-check-") as tmp:
         body = Path(tmp) / "draft.md"  # a file, not stdin: a windowed executable has none
         body.write_text(draft, encoding="utf-8")
         proc = subprocess.run(
-            [str(exe), "check", "--marketplace", "amazon.se", "--subject", "Your order", str(body)],
+            [
+                *wrap,
+                str(exe),
+                "check",
+                "--marketplace",
+                "amazon.se",
+                "--subject",
+                "Your order",
+                str(body),
+            ],
             env=qt_env(),
             capture_output=True,
             text=True,
@@ -248,12 +296,12 @@ def check_rules(exe: Path) -> None:
     print(f"ok   rule check with the amazon.se pack (exit {proc.returncode})")
 
 
-def check_demo(exe: Path) -> None:
+def check_demo(exe: Path, wrap: tuple[str, ...] = (), keep_screenshot: Path | None = None) -> None:
     """The frozen `--demo`: the bundled relay starts and the window gets its conversations."""
     profile = Path(tempfile.mkdtemp(prefix="seller-inbox-demo-"))
     shot = profile / "demo.png"
     size_arg = "{}x{}".format(*SHOT_SIZE)
-    cmd = [str(exe), "--demo", "--profile", str(profile), "--screenshot", str(shot)]
+    cmd = [*wrap, str(exe), "--demo", "--profile", str(profile), "--screenshot", str(shot)]
     try:
         started = time.perf_counter()
         proc = subprocess.run(
@@ -278,6 +326,8 @@ def check_demo(exe: Path) -> None:
                 f"demo: relay has {relay} conversations, the window's store {local}, "
                 f"alembic_version rows {stamped} (expected 2), screenshot {size}"
             )
+        if keep_screenshot is not None:
+            shutil.copyfile(shot, keep_screenshot)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     print(
@@ -453,6 +503,7 @@ def main() -> int:
         check_unicode_path(folder)
         check_read_only(folder)
         check_xcb(exe)
+        check_about(exe)
         check_rules(exe)
         check_demo(exe)
         print("== measurements")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ConversationStatus
 from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
+from app.ui.about_dialog import show_about
 from app.ui.composer import SEND_SHORTCUT, Composer, native
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
 from app.ui.outbox_view import UndoBar
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         ):
             action = self._action(name, text, key, signal.emit)
             toolbar.addAction(action)
+        toolbar.addAction(self.tr("About"), lambda: show_about(self)).setObjectName("about")
         if not self.actions_by_name["settings"].shortcut().toString():
             self.actions_by_name["settings"].setShortcut("Ctrl+,")
         help_action = self._action(
