@@ -111,6 +111,7 @@ def _window(args: argparse.Namespace) -> int:
             profile = profile.parent / "demo"
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _offscreen_fonts()
     if args.lang:
         from app.ui.translations import ENV
 
@@ -135,6 +136,15 @@ def _window(args: argparse.Namespace) -> int:
             import shutil
 
             shutil.rmtree(profile, ignore_errors=True)  # every smoke run made a new one in /tmp
+
+
+def _offscreen_fonts() -> None:
+    """Windows: the offscreen platform (smoke test, screenshots) reads fonts from a folder, by
+    default one inside Qt that has none ("QFontDatabase: Cannot find font directory"); point it
+    at the system's fonts unless the caller chose a folder."""
+    if sys.platform == "win32" and os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        windows = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
+        os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(windows, "Fonts"))
 
 
 def _size(text: str | None) -> tuple[int, int] | None:

