@@ -45,8 +45,14 @@ CLASSIFIERS = {
     "Mozilla Public License 2.0 (MPL 2.0)": "MPL-2.0",
     "Python Software Foundation License": "PSF-2.0",
 }
+# Read by a person from the licence file the wheel ships, where the metadata says nothing usable.
+# A package that declares nothing and is not here fails tests/packaging/test_notices.py.
+READ_FROM_TEXT = {
+    "imapclient": "BSD-3-Clause",  # METADATA: "License    New BSD" (no colon); COPYING: BSD-3
+}
 ROW = re.compile(r"^  (?P<name>\S+) (?P<version>\S+) +(?P<licence>.+)$")
 RULE = "=" * 78
+NOT_DECLARED = "not declared"
 
 QT_NOTE = """\
 PySide6-Essentials and shiboken6 (the Qt for Python bindings) and the Qt libraries they
@@ -126,7 +132,7 @@ def _licence(meta: dict[str, list[str]]) -> str:
     ]
     if classified:
         return " OR ".join(classified)
-    return (meta.get("License") or ["not declared"])[0].splitlines()[0]
+    return (meta.get("License") or [NOT_DECLARED])[0].splitlines()[0]
 
 
 def _headers(text: str) -> dict[str, list[str]]:
@@ -198,6 +204,8 @@ def entries(wheel_dirs: list[Path]) -> list[Entry]:
             if entry is None:
                 whl = find_wheel(wheel_dirs, name, version) or fetch_wheel(name, version, Path(tmp))
                 entry = from_wheel(whl, name, version)
+            if entry.licence == NOT_DECLARED and name in READ_FROM_TEXT:
+                entry.licence = READ_FROM_TEXT[name]
             if name in ("pyside6-essentials", "shiboken6"):
                 entry.licence = "LGPL-3.0-only (chosen of: " + entry.licence + ")"
                 entry.note = "See the Qt section below."

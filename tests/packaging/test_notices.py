@@ -71,6 +71,12 @@ def test_no_runtime_dependency_is_gpl_only() -> None:
     assert not bad, f"GPL-only dependencies cannot ship in an Apache-2.0 app: {bad}"
 
 
+def test_every_package_names_its_licence() -> None:
+    listed = notices.listed(NOTICES.read_text(encoding="utf-8"))
+    unknown = sorted(name for name, (_, licence) in listed.items() if licence == "not declared")
+    assert not unknown, f"read their licence files and add them to READ_FROM_TEXT: {unknown}"
+
+
 def test_qt_replacement_and_licence_texts_are_in_the_file() -> None:
     text = NOTICES.read_text(encoding="utf-8")
     assert "Replacing the Qt libraries" in text
