@@ -104,11 +104,12 @@ class Wine:
         os.environ.clear()
         os.environ.update(self.env)
 
-    def run(self, *args: str | Path, check: bool = True, timeout: float = 1800) -> str:
-        """Run a program under Wine; its output (Wine needs pipes, not a terminal) is returned."""
+    def run(self, *args: str | Path, check: bool = True, timeout: float = 1800, **env: str) -> str:
+        """Run a program under Wine; its output is returned. Its standard streams must be pipes:
+        with a regular file as stderr, Python under Wine 8 fails ("Invalid handle")."""
         proc = subprocess.run(
             [self.wine, *map(str, args)],
-            env=self.env,
+            env={**self.env, **env},
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -362,7 +363,7 @@ def installed_checks(wine: Wine, setup: Path, runs: int, shot: Path) -> dict[str
     paint = first_paint([wine.wine, str(exe)], runs)
     # A start with the default profile makes the user's data folder, which must survive.
     data = user / "AppData" / "Local" / "SellerInbox"
-    wine.run(exe, "--exit-after-paint")
+    wine.run(exe, "--exit-after-paint", QT_QPA_PLATFORM="offscreen")
     if not data.is_dir():
         raise build.CheckFailed(f"no data folder at {data} after a start")
 
