@@ -42,6 +42,9 @@ OutputBaseFilename=SellerInbox-{#AppVersion}-windows-{#AppArch}-setup
 ; the installer's size with the same settings: xz -9e).
 Compression=lzma2/ultra64
 SolidCompression=yes
+; The compressor in its own process (islzma64.exe on 64-bit Windows): ultra64's ~700 MB of
+; working memory does not fit beside the 32-bit compiler ("Out of memory", seen under Wine).
+LZMAUseSeparateProcess=yes
 WizardStyle=modern
 
 [Files]

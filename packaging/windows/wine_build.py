@@ -277,6 +277,7 @@ def install_python(wine: Wine, embed: Path, pip_dir: Path, wheels: Path) -> Path
         "--no-index",
         "--no-deps",
         "--no-warn-script-location",
+        "--no-compile",  # PyInstaller compiles what it bundles; compiling all under Wine is slow
         "--find-links",
         wine.windows_path(wheels),
         "-r",
