@@ -756,6 +756,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
         <source>Seller Inbox</source>
         <translation>Seller Inbox</translation>
     </message>
@@ -818,10 +822,6 @@
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>Über</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -994,52 +994,6 @@
     <message>
         <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
         <translation>Dieser Käufer hat sich von unaufgeforderten Nachrichten abgemeldet: Nur kritische Nachrichten (Versandproblem, Personalisierung, Lieferterminvereinbarung) kommen an.</translation>
-    </message>
-</context>
-<context>
-    <name>NoteCard</name>
-    <message>
-        <source>A teammate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Internal note · %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NotesPanel</name>
-    <message>
-        <source>No internal notes. Notes are never sent to the buyer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an internal note for your team…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A note holds at most 20,000 characters.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1352,7 +1306,7 @@
     </message>
     <message>
         <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation type="vanished">Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
+        <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
     </message>
     <message>
         <source>Demo: the token is kept in the demo folder.</source>
@@ -1581,166 +1535,6 @@
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
-    </message>
-</context>
-<context>
-    <name>SnoozeDialog</name>
-    <message>
-        <source>Remind me if there is no reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snooze until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why (optional): shown when it comes back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SnoozeMenu</name>
-    <message>
-        <source>Snooze</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Later today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tomorrow morning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monday morning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until the buyer replies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick a date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TemplatePicker</name>
-    <message>
-        <source>Find a template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (no %2 text)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>breaks the rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No template matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TemplatesDialog</name>
-    <message>
-        <source>Templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import / export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export all to a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert placeholder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-        <source>Contact reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rules check flagged this template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown placeholder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Template exports (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export templates</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
