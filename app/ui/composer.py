@@ -350,6 +350,10 @@ class Composer(QWidget):
 
     # --- the draft -------------------------------------------------------------------
 
+    def draft_conversation(self) -> int | None:
+        """The conversation the shown draft replies to (None: no draft, or a new message)."""
+        return self._draft.conversation_id if self._draft is not None else None
+
     def current_draft(self) -> DraftData:
         assert self._draft is not None
         return replace(

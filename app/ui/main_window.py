@@ -239,11 +239,19 @@ class MainWindow(QMainWindow):
         self.threads.horizontalHeader().hide()  # the filter bar sorts and filters
         self.threads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.threads.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.current_id: int | None = None  # the session's current conversation (``follow``)
+        self._quiet = False  # moving the selection to it is not the seller choosing one
+        self.off_list = QLabel(self.tr("The open conversation is not in this list."))
+        self.off_list.setObjectName("off-list")
+        self.off_list.setWordWrap(True)
+        self.off_list.setContentsMargins(8, 4, 8, 4)
+        self.off_list.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
         left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.off_list)
         left_layout.addWidget(self.threads, 1)
 
         # --- centre: conversation over composer; right: details -------------------------
@@ -357,28 +365,54 @@ class MainWindow(QMainWindow):
         self,
         fetch: Callable[[ThreadKey | None], list[ThreadRow]],
         sort: ThreadSort = ThreadSort.ACTIVITY,
+        keep: int | None = None,
     ) -> None:
-        self.model.reset(fetch, sort)
+        """A new list (a filter, a search): the open conversation ``keep`` stays selected when
+        it is in it; otherwise the seller has moved on and the first row opens. An empty list
+        leaves the open conversation open (shown as not in the list)."""
+        self._quiet = True
+        try:
+            self.model.reset(fetch, sort)
+        finally:
+            self._quiet = False
         self.search.setEnabled(True)
-        if self.model.rowCount():
-            self.threads.selectRow(0)
-        else:
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.follow(keep)
+        elif self.model.rowCount():
+            self.threads.selectRow(0)  # announced: the session opens it
+        elif keep is None:
+            self.follow(None)
             self.conversation.show_placeholder(self.tr("No conversations here"))
             self.details.show_details(None)
             self.composer.clear()
+        else:
+            self.follow(keep)
 
     def refresh_threads(self) -> None:
-        current = self.current_thread()
-        self.model.refresh()
-        if current is None and self.model.rowCount():
-            self.threads.selectRow(0)
-            return
-        if current is not None:
-            row = self.model.row_of(current.id)
-            fresh = self.model.thread_at(row)
-            shown = self.conversation.shown
-            if fresh is not None and shown is not None and fresh.id == shown.id:
-                self.conversation.update_thread(fresh)
+        """Read the listed rows again (a sync, an edit). Never changes the open conversation:
+        the selection follows it, or is cleared when it left the list."""
+        self._quiet = True
+        try:
+            self.model.refresh()
+        finally:
+            self._quiet = False
+        self.follow(self.current_id)
+
+    def follow(self, conversation_id: int | None) -> None:
+        """The session opened ``conversation_id``: select its row without announcing it, or
+        clear the selection (and say so) when the list does not hold it."""
+        self.current_id = conversation_id
+        row = self.model.row_of(conversation_id) if conversation_id is not None else -1
+        self._quiet = True
+        try:
+            if row >= 0:
+                if self.threads.currentIndex().row() != row:
+                    self.threads.selectRow(row)
+            else:
+                self.threads.selectionModel().clear()
+        finally:
+            self._quiet = False
+        self.off_list.setVisible(conversation_id is not None and row < 0)
 
     def current_thread(self) -> ThreadRow | None:
         return self.model.thread_at(self.threads.currentIndex().row())
@@ -411,6 +445,8 @@ class MainWindow(QMainWindow):
         self.composer.body.setFocus()
 
     def _row_changed(self, current: object, _previous: object) -> None:
+        if self._quiet:
+            return  # the session moved the selection to its current conversation
         row = self.model.thread_at(self.threads.currentIndex().row())
-        if row is not None:
+        if row is not None and row.id != self.current_id:
             self.conversation_selected.emit(row.id)

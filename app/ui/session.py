@@ -65,7 +65,8 @@ class Session:
         self.demo: DemoRelay | None = None
         self.buyer: SimulatedBuyer | None = None
         self.filter = ThreadFilter()
-        self.details: ConversationDetails | None = None
+        self.current_id: int | None = None  # the conversation the seller is working on
+        self.details: ConversationDetails | None = None  # the current conversation's
         self.newest_inbound = 0
         self.first_sync: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         self.done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
@@ -87,9 +88,9 @@ class Session:
         w.search_changed.connect(self.search)
         w.filter_changed.connect(self.set_filter)
         w.connection.work_offline_changed.connect(self.set_work_offline)
-        w.conversation.mark_read.connect(lambda on: self._spawn(self.mark_read(on)))
-        w.conversation.flag.connect(lambda on: self._spawn(self.set_flag(on)))
-        w.conversation.no_response_needed.connect(lambda on: self._spawn(self.set_nrn(on)))
+        w.conversation.mark_read.connect(self._conversation_action(self.mark_read))
+        w.conversation.flag.connect(self._conversation_action(self.set_flag))
+        w.conversation.no_response_needed.connect(self._conversation_action(self.set_nrn))
         w.conversation.remote_content_requested.connect(
             lambda mid, urls: self._spawn(self.load_remote(mid, urls))
         )
@@ -172,7 +173,7 @@ class Session:
             return
         self.store = store
         total = self._count()
-        self.window.show_threads(self._page, self.filter.sort)
+        self.window.show_threads(self._page, self.filter.sort, self.current_id)
         if self.opts.exit_after_paint:
             print(f"inbox-ready-ms: {self._elapsed_ms()}", flush=True)
         await asyncio.sleep(0)  # paint the first page before the rest of the set-up
@@ -194,8 +195,7 @@ class Session:
         # heap and stalled the window 40-80 ms while scrolling or syncing (bench/ui_bench.py).
         gc.freeze()
         if (thread := self.window.current_thread()) is not None:
-            self.details = None
-            self.open_conversation(thread.id)  # opened before the drafts were ready
+            self.open_conversation(thread.id)  # selected before the drafts were ready
         if self.opts.smoke_test:
             print(keyring.describe())
             print(f"smoke-test: ok ({total} conversations, schema migrated)")
@@ -337,32 +337,59 @@ class Session:
             self.settings_dialog.refresh()
 
     def open_conversation(self, conversation_id: int) -> None:
+        """The seller chose a conversation: it becomes the current one, and the list
+        selection, the conversation, the details and the composer all show it. Nothing else
+        changes the current conversation (a refreshed list only follows it)."""
         if self.store is None or self.local_changes is None:
             return  # still starting: _open_store opens the current one once SQLAlchemy is in
-        from app.storage import queries
-        from app.storage.queries import conversation_details
-
-        with self.store.read() as conn:
-            row = queries.thread(conn, conversation_id)
-            messages = queries.conversation_messages(conn, conversation_id)
-            details = conversation_details(conn, conversation_id)
+        if conversation_id == self.current_id:
+            return
+        self.current_id = conversation_id
+        # The composer never shows another conversation's draft, not even while this one's
+        # loads (the autosaver holds the previous one's unsaved words).
+        self.window.composer.clear()
+        row = self._show_current()
         if row is None:
             return
-        self.window.conversation.show_conversation(row, messages)
-        self.window.details.show_details(details)
-        changed = self.details is None or self.details.conversation_id != conversation_id
-        self.details = details
-        if changed and details is not None and self.drafts is not None:
-            self._spawn(self._open_reply_draft(row, details))
+        self._spawn(self._open_reply_draft(row))
         if row.unread_count:
             QTimer.singleShot(1500, self.window, lambda: self._auto_read(conversation_id))
+
+    def _show_current(self) -> ThreadRow | None:
+        """Paint the current conversation, its details and its place in the list from the
+        store (after it was opened, a sync or an edit); the composer keeps its draft."""
+        from app.storage import queries
+
+        cid = self.current_id
+        row = messages = details = None
+        if cid is not None and self.store is not None:
+            with self.store.read() as conn:
+                row = queries.thread(conn, cid)
+                if row is not None:
+                    messages = queries.conversation_messages(conn, cid)
+                    details = queries.conversation_details(conn, cid)
+        if row is None or messages is None:  # gone (or nothing open): nothing is current
+            self.current_id = None
+            self.details = None
+            self.window.follow(None)
+            self.window.conversation.show_placeholder(
+                QCoreApplication.translate("Session", "Select a conversation")
+            )
+            self.window.details.show_details(None)
+            self.window.composer.clear()
+            return None
+        self.window.follow(cid)
+        self.window.conversation.show_conversation(row, messages)
+        self.window.details.show_details(details)
+        self.details = details
+        return row
 
     def _auto_read(self, conversation_id: int) -> None:
         if self._closing is not None:
             return  # the window is closing: no new work
         current = self.window.conversation.shown
         if current is not None and current.id == conversation_id and current.unread_count:
-            self._spawn(self.mark_read(True))
+            self._spawn(self.mark_read(conversation_id, True))
 
     def _context(self, details: ConversationDetails, reply: bool) -> Any:
         from app.domain import OrderKind
@@ -376,13 +403,13 @@ class Session:
             buyer_locale=details.buyer_locale,
         )
 
-    async def _open_reply_draft(self, row: ThreadRow, details: ConversationDetails) -> None:
+    async def _open_reply_draft(self, row: ThreadRow) -> None:
         from app.storage.drafts import DraftData, draft_key_for_conversation
 
         assert self.drafts is not None
         key = draft_key_for_conversation(row.id)
         draft = await self.drafts.load(key)
-        if self.details is None or self.details.conversation_id != row.id:
+        if self.current_id != row.id or self.details is None:
             return  # the seller moved on while the draft loaded
         if draft is None:
             subject = (
@@ -391,20 +418,11 @@ class Session:
                 else f"Re: {row.subject}"
             )
             draft = DraftData(key=key, subject=subject, conversation_id=row.id)
-        self.window.composer.open_draft(draft, self._context(details, reply=True))
+        self.window.composer.open_draft(draft, self._context(self.details, reply=True))
 
     def _reload_current(self) -> None:
-        current = self.window.conversation.shown
         self.window.refresh_threads()
-        if current is not None:
-            from app.storage import queries
-
-            assert self.store is not None
-            with self.store.read() as conn:
-                row = queries.thread(conn, current.id)
-                messages = queries.conversation_messages(conn, current.id)
-            if row is not None:
-                self.window.conversation.show_conversation(row, messages)
+        self._show_current()
 
     def search(self, text: str) -> None:
         if self.store is None:
@@ -415,7 +433,7 @@ class Session:
             self.searcher = LatestSearch(self.store)
         if not text.strip():
             self.searcher.cancel()
-            self.window.show_threads(self._page, self.filter.sort)
+            self.window.show_threads(self._page, self.filter.sort, self.current_id)
             return
         self._spawn(self._search(self.searcher, text))
 
@@ -428,14 +446,16 @@ class Session:
 
         assert self.store is not None
         marketplace_id = self.filter.marketplace_id
-        self.window.show_threads(SearchPages(self.store, text, marketplace_id, found))
+        self.window.show_threads(
+            SearchPages(self.store, text, marketplace_id, found), keep=self.current_id
+        )
 
     def set_filter(self, flt: ThreadFilter) -> None:
         self.filter = flt
         if self.window.search.text().strip():
             self.search(self.window.search.text())
         else:
-            self.window.show_threads(self._page, flt.sort)
+            self.window.show_threads(self._page, flt.sort, self.current_id)
 
     def _tick(self) -> None:
         self.window.threads.viewport().update()  # the clocks are computed at paint time
@@ -570,8 +590,22 @@ class Session:
 
     # --- keywords --------------------------------------------------------------------
 
-    def _messages_of_current(self) -> list[Any]:
-        return list(self.window.conversation.messages)
+    def _messages_of(self, conversation_id: int) -> list[Any]:
+        from app.storage import queries
+
+        assert self.store is not None
+        with self.store.read() as conn:
+            return list(queries.conversation_messages(conn, conversation_id))
+
+    def _conversation_action(self, action: Any) -> Any:
+        """A pane button's handler, bound to the conversation on screen when it was pressed
+        (the action runs later, after the seller may have moved on)."""
+
+        def start(on: bool) -> None:
+            if self.current_id is not None:
+                self._spawn(action(self.current_id, on))
+
+        return start
 
     async def _keywords(self, changes: list[tuple[str, dict[str, bool]]]) -> None:
         assert self.local_changes is not None
@@ -581,12 +615,12 @@ class Session:
         if self.live is not None:
             self.live.runner.wake()  # the relay hears of it on the next sync
 
-    async def mark_read(self, read: bool) -> None:
+    async def mark_read(self, conversation_id: int, read: bool) -> None:
         from app.domain import Direction
 
         msgs = [
             m
-            for m in self._messages_of_current()
+            for m in self._messages_of(conversation_id)
             if m.direction is Direction.INBOUND and m.relay_id
         ]
         if read:
@@ -595,18 +629,18 @@ class Session:
             todo = [(msgs[-1].relay_id, {"$seen": False})] if msgs else []
         await self._keywords(todo)
 
-    async def set_flag(self, on: bool) -> None:
-        msgs = [m for m in self._messages_of_current() if m.relay_id]
+    async def set_flag(self, conversation_id: int, on: bool) -> None:
+        msgs = [m for m in self._messages_of(conversation_id) if m.relay_id]
         if on:
             todo = [(msgs[-1].relay_id, {"$flagged": True})] if msgs else []
         else:
             todo = [(m.relay_id, {"$flagged": False}) for m in msgs if "$flagged" in m.keywords]
         await self._keywords(todo)
 
-    async def set_nrn(self, on: bool) -> None:
+    async def set_nrn(self, conversation_id: int, on: bool) -> None:
         from app.domain import Direction
 
-        msgs = [m for m in self._messages_of_current() if m.relay_id]
+        msgs = [m for m in self._messages_of(conversation_id) if m.relay_id]
         # The buyer messages since the seller last wrote: the ones the clock runs for.
         run = []
         for m in reversed(msgs):
@@ -651,6 +685,18 @@ class Session:
 
     async def send(self, draft: DraftData, window: Any = None) -> None:
         assert self.drafts is not None
+        if window is None and (
+            draft.conversation_id is None or draft.conversation_id != self.current_id
+        ):
+            # Cannot happen by construction (the composer shows only the current one's
+            # draft); refuse rather than answer a buyer who is not on screen.
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Session", "Not sent: this draft is not the open conversation's."
+                ),
+                8000,
+            )
+            return
         self.drafts.edit(draft)
         await self.drafts.flush()
         if self.live is None:
@@ -663,14 +709,12 @@ class Session:
         self.window.undo_bar.start(item.id, item.send_after)
         if window is not None:
             window.close()
-        elif draft.conversation_id is not None:
+        elif draft.conversation_id is not None and draft.conversation_id == self.current_id:
             from app.storage.drafts import DraftData as Fresh
 
-            current = self.window.conversation.shown
-            if current is not None and current.id == draft.conversation_id:
-                fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=current.id)
-                assert self.details is not None
-                self.window.composer.open_draft(fresh, self._context(self.details, reply=True))
+            fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=self.current_id)
+            assert self.details is not None
+            self.window.composer.open_draft(fresh, self._context(self.details, reply=True))
         QTimer.singleShot(
             int((item.send_after.timestamp() - time.time()) * 1000) + 50, self.live.kick_outbox
         )
@@ -685,8 +729,7 @@ class Session:
             )
             return
         self.window.undo_bar.finish(QCoreApplication.translate("Session", "Back in your drafts"))
-        current = self.window.conversation.shown
-        if current is not None and draft.conversation_id == current.id and self.details:
+        if draft.conversation_id == self.current_id and self.details:
             self.window.composer.open_draft(draft, self._context(self.details, reply=True))
 
     def _outbox_changed(self, items: list[OutboxItem]) -> None:

@@ -72,6 +72,8 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
         s.window.model.refresh()  # a sync while searching: the same results, read again
         assert ids() == want + second
         s.window.search.clear()
-        await until(lambda: ids() == inbox, what="the inbox again")
+        # The inbox from its first row (the conversation opened from the results stays
+        # selected: scrolled to, the list may have paged in more rows below).
+        await until(lambda: ids()[: len(inbox)] == inbox, what="the inbox again")
 
     run(qloop, scenario())

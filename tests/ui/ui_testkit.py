@@ -133,3 +133,37 @@ async def open_buyer(window: Any, name: str, budget: float = 20.0) -> int:
         f"the reply draft of {name}",
     )
     return int(thread.id)
+
+
+def on_screen(window: Any, session: Any) -> dict[str, int | None]:
+    """Which conversation each part of the window is about (None: none).
+
+    ``list`` is the selected row's; ``send`` is where the composer's Send would go."""
+    rows = window.threads.selectionModel().selectedRows()
+    selected = window.model.thread_at(rows[0].row()) if rows else None
+    shown = window.conversation.shown
+    details = window.details.details
+    draft = window.composer.draft_conversation()
+    return {
+        "current": session.current_id,
+        "list": selected.id if selected is not None else None,
+        "conversation": shown.id if shown is not None else None,
+        "details": details.conversation_id if details is not None else None,
+        "draft": draft,
+        "send": draft if window.composer.send_button.isEnabled() else None,
+    }
+
+
+def assert_one_conversation(window: Any, session: Any) -> None:
+    """List selection, shown conversation, details, composer draft and send target are the
+    same conversation. The list may hold no row for it (it left the filter: nothing is
+    selected and the window says so); the draft may still be loading (none shown)."""
+    seen = on_screen(window, session)
+    current = seen["current"]
+    in_list = current is not None and window.model.row_of(current) >= 0
+    assert seen["list"] == (current if in_list else None), seen
+    assert window.off_list.isVisible() == (current is not None and not in_list), seen
+    assert seen["conversation"] == current, seen
+    assert seen["details"] == current, seen
+    assert seen["draft"] in (None, current), seen
+    assert seen["send"] in (None, current), seen
