@@ -52,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--about", action="store_true", help="print the version and the licences, and exit"
     )
+    parser.add_argument(
+        "--log-level",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        type=str.upper,
+        default="INFO",
+        help="how much goes to the log in the profile's logs/ folder (default: INFO)",
+    )
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -128,6 +135,7 @@ def _window(args: argparse.Namespace) -> int:
         first_run=not (args.smoke_test or args.demo or args.exit_after_paint or args.screenshot),
         window_size=_size(args.window_size),
         started=_STARTED,
+        log_level=args.log_level,
     )
     try:
         return run(opts)

@@ -6,8 +6,8 @@
 
 1. Launch (a subprocess per run, warm file cache): first paint and first inbox page painted.
 2. In-process, offscreen, the real window and its ``Session`` opened on the profile (the same
-   code paths as the app: pages through ``Session._page``, conversations through
-   ``Session.open_conversation``, search through the search box and ``Session.search``):
+   code paths as the app: pages through ``Inbox.page``, conversations through
+   ``CurrentConversation.open``, search through the search box and ``Session.search``):
    - scrolling: a frame is a scroll step of 156 rows (pages load on most frames) plus the
      repaint and the events it causes;
    - opening a conversation; keystroke to updated warnings (2 KB draft);
@@ -146,7 +146,7 @@ async def open_session(profile: Path) -> Any:
     window.resize(1280, 800)
     session = Session(window, LaunchOptions(profile=profile), lock)
     window.show()
-    await session._open_store()
+    await session.open_store()
     return session
 
 
@@ -170,7 +170,7 @@ async def in_window(profile: Path, rounds: int) -> None:
 
     frames: list[float] = []
     for _ in range(rounds):
-        w.show_threads(session._page)
+        w.show_threads(session.inbox.page)
         await settle()
         bar = w.threads.verticalScrollBar()
         for _ in range(400):
@@ -190,7 +190,7 @@ async def in_window(profile: Path, rounds: int) -> None:
             row = w.model.thread_at(i)
             assert row is not None
             t = time.perf_counter()
-            session.open_conversation(row.id)
+            session.current.open(row.id)
             w.conversation.repaint()
             w.details.repaint()
             opens.append((time.perf_counter() - t) * 1000)
@@ -285,15 +285,15 @@ async def sync_probe(profile: Path, conversations: int, messages: int) -> None:
             probe = StallProbe()
             synced: list[Any] = []
             probe.start()
-            session.start_live(relay.url, token, session_only=True)
+            session.account.start_live(relay.url, token, session_only=True)
 
-            def on_synced(report: Any, orig: Callable[[Any], None] = session._synced) -> None:
-                synced.append(report)
-                orig(report)
-
-            session.live.on_synced = on_synced
+            session.ops.subscribe(
+                lambda changes: synced.append(changes) if changes.synced else None
+            )
             t = time.perf_counter()
-            await until(lambda: any(r.changed for r in synced) and session.first_sync.done(), 300)
+            await until(
+                lambda: any(c.any_conversation for c in synced) and session.first_sync.done(), 300
+            )
             # Sync goes on page by page; wait for the store to hold every message.
             await until(lambda: _local_messages(session) >= messages, 600)
             took = time.perf_counter() - t

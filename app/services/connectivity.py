@@ -14,6 +14,7 @@ class Status(StrEnum):
     OFFLINE = "offline"  # unreachable, busy, or "work offline" chosen by the seller
     SESSION_ONLY = "session-only"  # online, but the token lives only in memory (no keyring)
     UNAUTHORIZED = "unauthorized"  # the relay refused the token: the seller must sign in again
+    STALLED = "stalled"  # the relay answers but syncing fails here (a full disk, a bug)
 
 
 @dataclass(frozen=True, slots=True)

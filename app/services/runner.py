@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from app.services.connectivity import Backoff, ConnectivityState, Status
 from app.services.relay_client import Offline, RequestRejected, RetryLater, Unauthorized
 from app.services.sync import SyncEngine, SyncReport
+from app.storage.errors import StoreError
 
 StateListener = Callable[[ConnectivityState], None]
+log = logging.getLogger(__name__)
 
 
 class SyncRunner:
@@ -82,10 +85,24 @@ class SyncRunner:
             when = datetime.now(UTC) + timedelta(seconds=delay)
             self._set(ConnectivityState(Status.OFFLINE, str(exc), when))
             return None, delay
+        except StoreError as exc:
+            # A full disk, a read-only folder: the loop keeps going (it resumes where it
+            # stopped once there is room) and the status says why nothing new arrives.
+            return None, self._stalled(str(exc))
+        except Exception as exc:  # a bug: logged with its traceback; never "Online" while dead
+            log.error("sync failed", exc_info=True)
+            return None, self._stalled(f"{type(exc).__name__}: {exc}")
         self.backoff.reset()
         online = Status.SESSION_ONLY if self.session_only else Status.ONLINE
         self._set(ConnectivityState(online))
         return report, self._idle_delay()
+
+    def _stalled(self, reason: str) -> float:
+        delay = self.backoff.next_delay()
+        when = datetime.now(UTC) + timedelta(seconds=delay)
+        log.warning("sync stalled: %s (next try in %.0f s)", reason, delay)
+        self._set(ConnectivityState(Status.STALLED, reason, when))
+        return delay
 
     async def run(
         self, stop: asyncio.Event, on_report: Callable[[SyncReport], None] | None = None

@@ -69,6 +69,11 @@ def classify(exc: BaseException, path: Path) -> StoreError | None:
     code = getattr(orig, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
         return DiskFull(path)
+    # A full disk met while growing the WAL surfaces as a plain I/O error (IOERR_WRITE):
+    # it is the seller's to fix when the disk is indeed full.
+    io_error = (code is not None and code & 0xFF == sqlite3.SQLITE_IOERR) or "disk i/o" in text
+    if io_error and _nearly_full(path):
+        return DiskFull(path)
     if (
         code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
         or "readonly" in text
@@ -82,3 +87,12 @@ def classify(exc: BaseException, path: Path) -> StoreError | None:
     ):
         return NotADatabase(path, str(orig))
     return None
+
+
+def _nearly_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False

@@ -10,25 +10,15 @@ import asyncio
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
+
+from app.ui.options import LaunchOptions
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
 
 
-@dataclass
-class LaunchOptions:
-    profile: Path
-    smoke_test: bool = False
-    exit_after_paint: bool = False
-    screenshot: Path | None = None
-    demo_conversations: int = 0  # fill an empty profile with this many generated conversations
-    demo: bool = False  # the embedded relay with a demo seller (see app.ui.demo)
-    first_run: bool = False  # offer the first-run choice when the profile has no account
-    mailbox: str | None = None  # open the connect-my-mailbox dialog for this address ("": none)
-    window_size: tuple[int, int] | None = None  # e.g. (1920, 1080) for screenshots
-    started: float = 0.0
+__all__ = ["LaunchOptions", "run", "temporary_profile"]
 
 
 def run(opts: LaunchOptions) -> int:
@@ -51,10 +41,14 @@ def run(opts: LaunchOptions) -> int:
     import qasync
     from PySide6.QtCore import QSettings
 
+    from app.services import logs
     from app.ui import theme
+    from app.ui.crash import CrashReporter, install
     from app.ui.main_window import MainWindow
     from app.ui.session import Session
 
+    # The log first: the windowed builds have no console, it is the only trace of a failure.
+    logs.setup(opts.profile, opts.log_level)
     _install_message_filter()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("Seller Inbox")
@@ -74,7 +68,9 @@ def run(opts: LaunchOptions) -> int:
     window = MainWindow(settings)
     if opts.window_size is not None:
         window.resize(*opts.window_size)
-    session = Session(window, opts, lock, settings)
+    crashes = CrashReporter(window)
+    install(crashes, loop)
+    session = Session(window, opts, lock, settings, crashes)
     window.first_painted.connect(session.on_first_paint)
     window.show()
     try:
@@ -92,10 +88,15 @@ _KNOWN_NOISE = ("This plugin does not support propagateSizeHints()",)
 
 
 def _install_message_filter() -> None:
+    import logging
+
     from PySide6.QtCore import qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
 
     def handler(_mode, _context, message: str) -> None:  # type: ignore[no-untyped-def]
         if message not in _KNOWN_NOISE:
+            qt_log.warning("%s", message)
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

@@ -16,10 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
@@ -28,16 +25,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +47,7 @@ from app.policy import (
     Severity,
     has_blocking,
 )
-from app.ui import formats
-from app.ui.labels import plain_label
+from app.ui.attachment_chips import AttachmentList, BodyEdit, native
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
 from app.ui.policy_text import explain
 from app.ui.theme import error_colour, muted_colour
@@ -82,110 +75,10 @@ _REASONS = (
 SEND_SHORTCUT = "Ctrl+Return"
 
 
-def native(keys: QKeySequence) -> str:
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
-
-
 def _utf16(text: str, index: int) -> int:
     """Python string index → Qt (UTF-16) position."""
     head = text[:index]
     return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
-
-
-class BodyEdit(QPlainTextEdit):
-    files_dropped = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-        else:
-            super().dragEnterEvent(e)
-
-    def dragMoveEvent(self, e: Any) -> None:
-        if e.mimeData().hasUrls():
-            e.acceptProposedAction()
-        else:
-            super().dragMoveEvent(e)
-
-    def dropEvent(self, e: QDropEvent) -> None:
-        if e.mimeData().hasUrls():
-            paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
-            if paths:
-                self.files_dropped.emit(paths)
-            e.acceptProposedAction()
-        else:
-            super().dropEvent(e)
-
-
-class AttachmentChip(QFrame):
-    """One attached file: its name and size, a ✕ button, "Remove" on the context menu, and
-    Delete or Backspace while it has focus."""
-
-    remove = Signal()
-
-    def __init__(self, name: str, size: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attachment-chip")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        shown = name if len(name) <= 32 else name[:20] + "…" + name[-10:]  # keep the extension
-        self.label = plain_label(shown + (f"  ({formats.file_size(size)})" if size else ""))
-        self.button = QToolButton()
-        self.button.setObjectName("attachment-remove")
-        self.button.setText("✕")
-        self.button.setAutoRaise(True)
-        self.button.setToolTip(self.tr("Remove %1").replace("%1", name))
-        self.button.clicked.connect(self.remove)
-        self.remove_action = QAction(self.tr("Remove attachment"), self)
-        self.remove_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
-        )
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.setToolTip(
-            self.tr("%1 — %2 removes it")
-            .replace("%2", native(self.remove_action.shortcut()))
-            .replace("%1", name)
-        )
-        self.remove_action.triggered.connect(self.remove)
-        self.addAction(self.remove_action)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 1, 2, 1)
-        row.setSpacing(2)
-        row.addWidget(self.label)
-        row.addWidget(self.button)
-
-
-class AttachmentList(QWidget):
-    """The composer's attachments as chips; ``remove_requested`` carries the chip's index."""
-
-    remove_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(6)
-        self.row.addStretch(1)
-        self.chips: list[AttachmentChip] = []
-
-    def set_files(self, files: list[dict[str, Any]]) -> None:
-        focused = next((i for i, c in enumerate(self.chips) if c.hasFocus()), None)
-        for chip in self.chips:
-            self.row.removeWidget(chip)
-            chip.deleteLater()
-        self.chips = []
-        for i, info in enumerate(files):
-            chip = AttachmentChip(str(info.get("name", "?")), info.get("size"))
-            chip.remove.connect(lambda i=i: self.remove_requested.emit(i))
-            self.row.insertWidget(i, chip)
-            chip.show()  # now, not on the layout's queued show: focus can move to it at once
-            self.chips.append(chip)
-        if focused is not None and self.chips:  # keyboard users keep deleting in place
-            self.chips[min(focused, len(self.chips) - 1)].setFocus()
 
 
 class Composer(QWidget):
@@ -342,6 +235,10 @@ class Composer(QWidget):
         self.attach_notice.setStyleSheet(f"color:{error_colour()};font-weight:600")
         self.attach_notice.show()
 
+    def clear_attach_error(self) -> None:
+        self.attach_notice.hide()
+        self.attach_notice.clear()
+
     def remove_attachment(self, index: int) -> None:
         if 0 <= index < len(self.attachments):
             del self.attachments[index]
@@ -485,21 +382,26 @@ class Composer(QWidget):
         self._send()
 
     def _pick_files(self) -> None:
-        # open(), not exec(): a nested event loop would stall the asyncio work under qasync.
-        if self.file_dialog is None:
-            self.file_dialog = QFileDialog(
-                self,
-                self.tr("Attach files"),
-                "",
-                self.tr(
-                    "Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif)"
-                    ";;All files (*)"
-                ),
-            )
-            self.file_dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-            self.file_dialog.filesSelected.connect(
-                lambda paths: self.attach_requested.emit(list(paths))
-            )
+        # A new dialog each time, in the seller's documents folder (a reused one kept the
+        # last folder and selection). open(), not exec(): a nested event loop would stall
+        # the asyncio work under qasync.
+        from PySide6.QtCore import QStandardPaths
+
+        if self.file_dialog is not None:
+            self.file_dialog.deleteLater()
+        self.file_dialog = QFileDialog(
+            self,
+            self.tr("Attach files"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+            self.tr(
+                "Documents and images (*.pdf *.doc *.docx *.txt *.png *.jpg *.jpeg *.gif)"
+                ";;All files (*)"
+            ),
+        )
+        self.file_dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        self.file_dialog.filesSelected.connect(
+            lambda paths: self.attach_requested.emit(list(paths))
+        )
         self.file_dialog.open()
 
     def _show_files(self) -> None:

@@ -87,3 +87,11 @@ def file_size(size: int) -> str:
 def percent(fraction: float) -> str:
     """0.5 → 50.0 % (50,0 % in German)."""
     return f"{QLocale().toString(fraction * 100, 'f', 1)} %"
+
+
+def fill(template: str, marker: str, value: str) -> str:
+    """``template`` with ``marker`` replaced by ``value``, without a doubled full stop where
+    an abbreviated date ends a sentence (Swedish "14 dec." + "." was "14 dec..")."""
+    if value.endswith("."):
+        template = template.replace(marker + ".", marker)
+    return template.replace(marker, value)

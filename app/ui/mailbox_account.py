@@ -62,7 +62,7 @@ class MailboxAccount:
             from app.services.credentials import keyring_status
             from app.services.mailbox_secrets import MailboxPasswords
 
-            status: KeyringStatus | None = getattr(self.session, "keyring", None)
+            status: KeyringStatus | None = self.session.account.keyring
             if status is None:
                 status = await asyncio.to_thread(keyring_status)
             self.passwords = MailboxPasswords(status)
@@ -88,16 +88,14 @@ class MailboxAccount:
         from app.ui import solo
 
         passwords = await self._passwords()
-        if self.session.live is not None:
-            old, self.session.live = self.session.live, None
-            await old.close()
+        await self.session.account.stop_live()
         if self.solo is not None:
             running, self.solo = self.solo, None
             await asyncio.to_thread(running.stop)
         self.solo = await asyncio.to_thread(solo.start_solo, self.profile, passwords)
         self.session.window.sign_in_bar.hide()
         # The token lives in memory only and is minted anew at each start.
-        self.session.start_live(self.solo.url, self.solo.token, session_only=False)
+        self.session.account.start_live(self.solo.url, self.solo.token, session_only=False)
 
     # --- first run ---------------------------------------------------------------------
 
@@ -113,7 +111,7 @@ class MailboxAccount:
         if key == "mailbox":
             self.show_connect(show_back=True)
         elif key == "relay":
-            self.session.prompt_sign_in()
+            self.session.account.prompt_sign_in()
         elif key == "demo":
             program, args = demo_command()
             if QProcess.startDetached(program, args)[0]:
@@ -131,11 +129,11 @@ class MailboxAccount:
         from app.ui.mailbox_connect import MailboxConnectDialog
 
         if self.connect_dialog is None:
-            status = getattr(self.session, "keyring", None)
+            status = self.session.account.keyring
             note = keyring_note(status.secure, status.backend) if status is not None else ""
             dialog = MailboxConnectDialog(note, self.session.window, show_back=show_back)
             dialog.connect_requested.connect(
-                lambda setup: self.session._spawn(self._connect(dialog, setup))
+                lambda setup: self.session.ops.run(self._connect(dialog, setup))
             )
             dialog.back.connect(self.offer_first_run)
             self.connect_dialog = dialog
@@ -190,8 +188,8 @@ class MailboxAccount:
         from app.ui.mailbox_settings import MailboxStatesBox
 
         box = MailboxStatesBox()
-        box.change_requested.connect(lambda address: self.session._spawn(self._change(address)))
-        self.session._spawn(self._fill_states(box))
+        box.change_requested.connect(lambda address: self.session.ops.run(self._change(address)))
+        self.session.ops.run(self._fill_states(box))
         return box
 
     async def _fill_states(self, box: MailboxStatesBox) -> None:

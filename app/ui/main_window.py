@@ -12,12 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import ConversationStatus
-from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow, ThreadSort
+from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 from app.ui.about_dialog import show_about
-from app.ui.composer import SEND_SHORTCUT, Composer, native
+from app.ui.attachment_chips import native
+from app.ui.composer import SEND_SHORTCUT, Composer
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
+from app.ui.filter_bar import FilterBar
 from app.ui.outbox_view import UndoBar
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sign_in import SignInBar
@@ -54,59 +52,6 @@ from app.ui.thread_model import (
 
 ROW_HEIGHT = 52
 SEARCH_DEBOUNCE_MS = 25
-
-
-class FilterBar(QWidget):
-    changed = Signal(object)  # ThreadFilter
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.marketplace = QComboBox()
-        self.marketplace.addItem(self.tr("All marketplaces"), None)
-        self.status = QComboBox()
-        for status, label in (
-            (ConversationStatus.ALL, self.tr("All conversations")),
-            (ConversationStatus.NEEDS_RESPONSE, self.tr("Needs response")),
-            (ConversationStatus.WAITING_ON_BUYER, self.tr("Waiting on buyer")),
-        ):
-            self.status.addItem(label, str(status))
-        self.flagged = QCheckBox(self.tr("Flagged"))
-        self.sort = QComboBox()
-        self.sort.addItem(self.tr("Newest activity"), str(ThreadSort.ACTIVITY))
-        self.sort.addItem(self.tr("Deadline first"), str(ThreadSort.DEADLINE))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(6)
-        row.addWidget(self.marketplace)
-        row.addWidget(self.status)
-        row.addWidget(self.flagged)
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Sort:")))
-        row.addWidget(self.sort)
-        for combo in (self.marketplace, self.status, self.sort):
-            combo.currentIndexChanged.connect(self._emit)
-        self.flagged.toggled.connect(self._emit)
-
-    def set_marketplaces(self, ids: list[str]) -> None:
-        current = self.marketplace.currentData()
-        self.marketplace.blockSignals(True)
-        self.marketplace.clear()
-        self.marketplace.addItem(self.tr("All marketplaces"), None)
-        for mid in ids:
-            self.marketplace.addItem(mid, mid)
-        self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(current)))
-        self.marketplace.blockSignals(False)
-
-    def current(self) -> ThreadFilter:
-        return ThreadFilter(
-            marketplace_id=self.marketplace.currentData(),
-            status=ConversationStatus(self.status.currentData()),
-            flagged_only=self.flagged.isChecked(),
-            sort=ThreadSort(self.sort.currentData()),
-        )
-
-    def _emit(self) -> None:
-        self.changed.emit(self.current())
 
 
 class MainWindow(QMainWindow):
@@ -259,6 +204,15 @@ class MainWindow(QMainWindow):
         self.composer = Composer()
         self.composer.set_send_keys(self.actions_by_name["send"].shortcut())
         self.undo_bar = UndoBar()
+        # Ctrl+Z takes a just-sent message back, also while typing in the composer (whose
+        # editors would otherwise take the key for their own undo): see eventFilter.
+        undo_send = self._action(
+            "undo-send", self.tr("Undo send"), QKeySequence.StandardKey.Undo, self.undo_bar.undo_now
+        )
+        undo_send.setEnabled(False)
+        self.undo_bar.undoable.connect(undo_send.setEnabled)
+        for editor in (self.composer.body, self.composer.subject):
+            editor.installEventFilter(self)
         composer_box = QWidget()
         box = QVBoxLayout(composer_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -325,6 +279,13 @@ class MainWindow(QMainWindow):
     # --- painting and layout ----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.actions_by_name["undo-send"].isEnabled()
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            return True  # not taken by the editor: the window's "undo-send" gets the key
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             self.first_painted.emit()
@@ -366,17 +327,20 @@ class MainWindow(QMainWindow):
         fetch: Callable[[ThreadKey | None], list[ThreadRow]],
         sort: ThreadSort = ThreadSort.ACTIVITY,
         keep: int | None = None,
+        *,
+        refresh: bool = False,
     ) -> None:
         """A new list (a filter, a search): the open conversation ``keep`` stays selected when
         it is in it; otherwise the seller has moved on and the first row opens. An empty list
-        leaves the open conversation open (shown as not in the list)."""
+        leaves the open conversation open (shown as not in the list). A ``refresh`` (the same
+        search over changed data) only follows ``keep``: it never opens another."""
         self._quiet = True
         try:
             self.model.reset(fetch, sort)
         finally:
             self._quiet = False
         self.search.setEnabled(True)
-        if keep is not None and self.model.row_of(keep) >= 0:
+        if refresh or (keep is not None and self.model.row_of(keep) >= 0):
             self.follow(keep)
         elif self.model.rowCount():
             self.threads.selectRow(0)  # announced: the session opens it

@@ -143,6 +143,7 @@ class UndoBar(QFrame):
     """ "Sending in 8 s — Undo", counting down the undo window of the last message sent."""
 
     undo = Signal(int)
+    undoable = Signal(bool)  # whether a send can be taken back now (the window's Ctrl+Z)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,8 +153,7 @@ class UndoBar(QFrame):
         )
         self.label = QLabel()
         self.button = QPushButton(self.tr("Undo"))
-        self.button.setShortcut("Ctrl+Z")
-        self.button.clicked.connect(self._undo)
+        self.button.clicked.connect(self.undo_now)  # its key is the window's "undo-send" action
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)
         row.addWidget(self.label, 1)
@@ -163,7 +163,13 @@ class UndoBar(QFrame):
         self.timer.timeout.connect(self._tick)
         self.item_id: int | None = None
         self.until: datetime | None = None
+        self.waiting = False  # no connection: a message past its undo window waits for one
         self.hide()
+
+    def set_waiting(self, waiting: bool) -> None:
+        self.waiting = waiting
+        if self.until is not None and self.isVisible():
+            self._tick()
 
     def start(self, item_id: int, send_after: datetime) -> None:
         self.item_id = item_id
@@ -171,10 +177,13 @@ class UndoBar(QFrame):
         self._tick()
         self.show()
         self.timer.start()
+        self.undoable.emit(self.item_id is not None)
 
     def finish(self, text: str) -> None:
         self.timer.stop()
         self.item_id = None
+        self.until = None
+        self.undoable.emit(False)
         self.label.setText(text)
         self.button.hide()
         QTimer.singleShot(2500, self._hide_if_idle)
@@ -188,14 +197,19 @@ class UndoBar(QFrame):
             return
         left = (self.until - datetime.now(UTC)).total_seconds()
         if left <= 0:
-            self.timer.stop()
-            self.item_id = None
-            self.label.setText(self.tr("Sending…"))
+            if self.item_id is not None:
+                self.item_id = None
+                self.undoable.emit(False)
             self.button.hide()
+            if self.waiting:  # keep ticking: it says "Sending…" once the connection is back
+                self.label.setText(self.tr("Waiting for the connection to send…"))
+                return
+            self.timer.stop()
+            self.label.setText(self.tr("Sending…"))
             return
         self.button.show()
         self.label.setText(self.tr("Message queued: sending in %n s", "", int(left) + 1))
 
-    def _undo(self) -> None:
+    def undo_now(self) -> None:
         if self.item_id is not None:
             self.undo.emit(self.item_id)

@@ -33,8 +33,12 @@ from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import LANGUAGES, QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from app.services.ops import Changes, Ops
     from app.storage.queries import MarketplaceInfo
-    from app.ui.session import Session
+    from app.ui.account import Account
+    from app.ui.mailbox_account import MailboxAccount
+    from app.ui.messaging import Messaging
+    from app.ui.prefs import Preferences
 
 CONSEQUENCE = QT_TRANSLATE_NOOP(
     "MarketplaceRow",
@@ -47,9 +51,9 @@ def _qdt(value: datetime | None, fallback: datetime) -> QDateTime:
 
 
 class MarketplaceRow(QGroupBox):
-    def __init__(self, session: Session, mp: MarketplaceInfo, parent: QWidget | None = None):
+    def __init__(self, messaging: Messaging, mp: MarketplaceInfo, parent: QWidget | None = None):
         super().__init__(mp.name, parent)
-        self.session = session
+        self.messaging = messaging
         self.mp = mp
         now = datetime.now(UTC)
         self.enabled = QCheckBox(self.tr("Messaging on"))
@@ -87,9 +91,9 @@ class MarketplaceRow(QGroupBox):
         text = {
             "on": self.tr("Messaging is on: any buyer can write to you."),
             "off": self.tr("Messaging is OFF. ") + self.tr(CONSEQUENCE),
-            "vacation": self.tr("On vacation until %1. ").replace("%1", detail)
+            "vacation": formats.fill(self.tr("On vacation until %1. "), "%1", detail)
             + self.tr(CONSEQUENCE),
-            "scheduled": self.tr("Vacation scheduled from %1. ").replace("%1", detail)
+            "scheduled": formats.fill(self.tr("Vacation scheduled from %1. "), "%1", detail)
             + self.tr(CONSEQUENCE),
         }[state]
         self.state.setText(text)
@@ -98,7 +102,7 @@ class MarketplaceRow(QGroupBox):
             w.setEnabled(self.vacation.isChecked())
 
     def _switch(self, on: bool) -> None:
-        self.session.set_messaging(self.mp.id, enabled=on)
+        self.messaging.set(self.mp.id, enabled=on)
 
     def _schedule_if_on(self) -> None:
         if self.vacation.isChecked():
@@ -111,9 +115,9 @@ class MarketplaceRow(QGroupBox):
             if until <= start:
                 self.state.setText(self.tr("The vacation must end after it starts."))
                 return
-            self.session.set_messaging(self.mp.id, vacation=(start, until))
+            self.messaging.set(self.mp.id, vacation=(start, until))
         else:
-            self.session.set_messaging(self.mp.id, vacation=(None, None))
+            self.messaging.set(self.mp.id, vacation=(None, None))
         self._explain()
 
     def refresh(self, mp: MarketplaceInfo) -> None:
@@ -125,9 +129,24 @@ class MarketplaceRow(QGroupBox):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    """Reads and writes through the preferences, the messaging switches and the account;
+    follows published ``Changes`` (a marketplace switched elsewhere, a sync)."""
+
+    def __init__(
+        self,
+        prefs: Preferences,
+        messaging: Messaging,
+        account: Account,
+        ops: Ops,
+        mailbox: MailboxAccount,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.prefs = prefs
+        self.messaging = messaging
+        self.account = account
+        self.ops = ops
+        self.mailbox = mailbox
         self.setWindowTitle(self.tr("Settings"))
         self.resize(820, 560)
         tabs = QTabWidget()
@@ -140,7 +159,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        session.settings_dialog = self
+        self._unsubscribe = ops.subscribe(self._changed)
+        self.destroyed.connect(lambda: self._unsubscribe())
 
     # --- messaging -------------------------------------------------------------------
 
@@ -153,35 +173,39 @@ class SettingsDialog(QDialog):
         ))  # fmt: skip
         intro.setWordWrap(True)
         self.rows: dict[str, MarketplaceRow] = {}
-        if self.session.mailbox.configured():  # Amazon's switches, not ours (mailbox_settings)
+        if self.mailbox.configured():  # Amazon's switches, not ours (mailbox_settings)
             layout.addWidget(MarketplaceSwitchesNote())
             layout.addStretch(1)
             return page
         layout.addWidget(intro)
-        for mp in getattr(self.session, "marketplaces", []):
-            row = MarketplaceRow(self.session, mp)
+        for mp in self.messaging.marketplaces:
+            row = MarketplaceRow(self.messaging, mp)
             self.rows[mp.id] = row
             layout.addWidget(row)
         layout.addStretch(1)
         return page
 
     def refresh(self) -> None:
-        for mp in getattr(self.session, "marketplaces", []):
+        for mp in self.messaging.marketplaces:
             if mp.id in self.rows:
                 self.rows[mp.id].refresh(mp)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.marketplaces:
+            self.refresh()
 
     # --- account ---------------------------------------------------------------------
 
     def _account_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        s = self.session
+        account = self.account
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://relay.example.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("Paste the token from your marketplace account"))
-        keyring = getattr(s, "keyring", None)
+        keyring = account.keyring
         if keyring is None:
             kr_text = self.tr("Checking the keyring…")
         elif keyring.secure:
@@ -197,8 +221,8 @@ class SettingsDialog(QDialog):
         self.connect_button.clicked.connect(self._connect)
         self.account_state = QLabel()
         self.account_state.setWordWrap(True)
-        if s.demo is not None:
-            self.url.setText(s.demo.url)
+        if account.demo is not None:
+            self.url.setText(account.demo.url)
             self.url.setEnabled(False)
             self.token.setEnabled(False)
             self.connect_button.setEnabled(False)
@@ -206,8 +230,8 @@ class SettingsDialog(QDialog):
                 "Demo: a relay running inside this app on your computer. Its token is kept "
                 "in the demo folder, never in your keyring."
             ))  # fmt: skip
-        elif s.settings is not None:
-            self.url.setText(str(s.settings.value("relay/url", "")))
+        else:
+            self.url.setText(self.prefs.relay_url())
         form.addRow(self.tr("Relay URL"), self.url)
         form.addRow(self.tr("Token"), self.token)
         form.addRow(self.tr("Where the token lives"), self.keyring_label)
@@ -216,7 +240,7 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         form.addRow("", row)
         form.addRow("", self.account_state)
-        if (mailbox := s.mailbox.states_box()) is not None:  # the seller's own mailbox
+        if (mailbox := self.mailbox.states_box()) is not None:  # the seller's own mailbox
             form.addRow(mailbox)
         return page
 
@@ -225,14 +249,14 @@ class SettingsDialog(QDialog):
         if not url or not token:
             self.account_state.setText(self.tr("Enter the relay URL and your token."))
             return
-        self.session._spawn(self._save_account(url, token))
+        self.ops.run(self._save_account(url, token))
 
     async def _save_account(self, url: str, token: str) -> None:
         from app.services.relay_client import RelayError, Unauthorized
 
         self.account_state.setText(self.tr("Checking the token with the relay…"))
         try:
-            in_keyring = await self.session.sign_in(url, token)
+            in_keyring = await self.account.sign_in(url, token)
         except Unauthorized:
             self.account_state.setText(self.tr("The relay refused this token."))
             return
@@ -251,24 +275,21 @@ class SettingsDialog(QDialog):
     def _general_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        s = self.session
+        prefs = self.prefs
         self.undo = QSpinBox()
         self.undo.setRange(0, 60)
         self.undo.setSuffix(self.tr(" s"))
-        self.undo.setValue(s._undo_seconds())
+        self.undo.setValue(prefs.undo_seconds())
         self.undo.valueChanged.connect(self._undo_changed)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGES.items():  # each in its own language, not translated
             self.language.addItem(name, code)
         self.language.setObjectName("language")
-        if s.settings is not None:
-            self.language.setCurrentIndex(
-                max(0, self.language.findData(str(s.settings.value("ui/language", ""))))
-            )
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language())))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.notify = QCheckBox(self.tr("Notify me when a buyer writes"))
-        self.notify.setChecked(s._notifications_on())
+        self.notify.setChecked(prefs.notifications_on())
         self.notify.toggled.connect(self._notify_changed)
         form.addRow(self.tr("Undo window after Send"), self.undo)
         form.addRow(self.tr("Language"), self.language)
@@ -279,16 +300,10 @@ class SettingsDialog(QDialog):
         return page
 
     def _undo_changed(self, seconds: int) -> None:
-        s = self.session
-        if s.settings is not None:
-            s.settings.setValue("outbox/undo_seconds", seconds)
-        if s.live is not None:
-            s.live.outbox.undo_window = timedelta(seconds=seconds)
+        self.prefs.set_undo_seconds(seconds)  # the outbox follows the published change
 
     def _language_changed(self) -> None:
-        if self.session.settings is not None:
-            self.session.settings.setValue("ui/language", self.language.currentData())
+        self.prefs.set_language(str(self.language.currentData()))
 
     def _notify_changed(self, on: bool) -> None:
-        if self.session.settings is not None:
-            self.session.settings.setValue("notifications/enabled", "true" if on else "false")
+        self.prefs.set_notifications(on)

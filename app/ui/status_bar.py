@@ -22,6 +22,7 @@ _CONN_COLOURS = {
     "offline": "#9e9e9e",
     "session-only": "#1565c0",
     "unauthorized": "#c62828",
+    "stalled": "#c62828",
     "none": "#9e9e9e",
 }
 
@@ -80,10 +81,15 @@ class ConnectionIndicator(QWidget):
             "offline": self.tr("Offline"),
             "session-only": self.tr("Online · session-only sign-in"),
             "unauthorized": self.tr("Signed out: the relay refused the token"),
+            "stalled": self.tr("Not syncing: see the details"),
         }
         text = texts.get(status, status)
         if status == "offline" and state.reason == "working offline":
             text = self.tr("Working offline")
+        elif status == "stalled" and state.next_try is not None:
+            text = self.tr("Not syncing · retrying at %1").replace(
+                "%1", formats.time_with_seconds(state.next_try)
+            )
         elif status == "offline" and state.next_try is not None:
             secs = max(0, int((state.next_try - datetime.now(UTC)).total_seconds()))
             text = (
@@ -133,7 +139,7 @@ class MarketplaceChips(QWidget):
                 tip = self.tr(
                     "%1: on vacation until %2. New buyers cannot write; earlier buyers still can."
                 ).replace("%1", mp.name)
-                tip = tip.replace("%2", detail or self.tr("further notice"))
+                tip = formats.fill(tip, "%2", detail or self.tr("further notice"))
                 style = "color:#b71c1c;background:#ffebee;font-weight:bold"
             else:
                 text = self.tr("✕ %1 off").replace("%1", short)

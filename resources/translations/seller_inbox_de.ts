@@ -204,8 +204,16 @@
         <translation>Abgemeldet: Das Relay hat das Token abgelehnt</translation>
     </message>
     <message>
+        <source>Not syncing: see the details</source>
+        <translation>Keine Synchronisierung: siehe Details</translation>
+    </message>
+    <message>
         <source>Working offline</source>
         <translation>Offline-Modus</translation>
+    </message>
+    <message>
+        <source>Not syncing · retrying at %1</source>
+        <translation>Keine Synchronisierung · neuer Versuch um %1</translation>
     </message>
     <message>
         <source>Offline · retrying at %1 (in %2 s)</source>
@@ -297,6 +305,36 @@
         <translation>Diesen Link im Browser öffnen?
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>Die Details stehen im Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>No log file is open.</source>
+        <translation>Es ist keine Protokolldatei geöffnet.</translation>
+    </message>
+    <message>
+        <source>Seller Inbox hit a bug. Your messages and drafts are safe; you can carry on, or restart if something looks wrong. Please send us the details.</source>
+        <translation>Seller Inbox ist auf einen Fehler gestoßen. Ihre Nachrichten und Entwürfe sind sicher; Sie können weiterarbeiten oder neu starten, falls etwas falsch aussieht. Bitte senden Sie uns die Details.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentConversation</name>
+    <message>
+        <source>Select a conversation</source>
+        <translation type="obsolete">Unterhaltung auswählen</translation>
     </message>
 </context>
 <context>
@@ -405,6 +443,29 @@
     <message>
         <source>Opted out</source>
         <translation>Abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The disk is full. Nothing was lost: free some space and Seller Inbox carries on where it stopped.</source>
+        <translation>Der Datenträger ist voll. Es ging nichts verloren: Geben Sie Speicherplatz frei, dann macht Seller Inbox dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>Seller Inbox cannot write to its folder: the folder or disk is read-only.</source>
+        <translation>Seller Inbox kann nicht in seinen Ordner schreiben: Ordner oder Datenträger sind schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The relay cannot be reached right now; Seller Inbox keeps trying.</source>
+        <translation>Das Relay ist gerade nicht erreichbar; Seller Inbox versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>The relay is busy; Seller Inbox tries again shortly.</source>
+        <translation>Das Relay ist ausgelastet; Seller Inbox versucht es gleich erneut.</translation>
+    </message>
+    <message>
+        <source>The relay refused your token: sign in again.</source>
+        <translation>Das Relay hat Ihr Token abgelehnt: Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +889,14 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
+        <source>The open conversation is not in this list.</source>
+        <translation>Die geöffnete Unterhaltung ist nicht in dieser Liste.</translation>
+    </message>
+    <message>
+        <source>Undo send</source>
+        <translation>Senden rückgängig</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts (F1)</source>
         <translation type="vanished">Tastenkürzel (F1)</translation>
     </message>
@@ -994,6 +1063,52 @@
     <message>
         <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
         <translation>Dieser Käufer hat sich von unaufgeforderten Nachrichten abgemeldet: Nur kritische Nachrichten (Versandproblem, Personalisierung, Lieferterminvereinbarung) kommen an.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <source>A teammate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal note · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>No internal notes. Notes are never sent to the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an internal note for your team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note holds at most 20,000 characters.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1306,7 +1421,7 @@
     </message>
     <message>
         <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation>Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
+        <translation type="vanished">Viele Treffer: Die neuesten werden angezeigt. Ein weiteres Wort grenzt die Suche ein.</translation>
     </message>
     <message>
         <source>Demo: the token is kept in the demo folder.</source>
@@ -1327,6 +1442,10 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: this draft is not the open conversation&apos;s.</source>
+        <translation>Nicht gesendet: Dieser Entwurf gehört nicht zur geöffneten Unterhaltung.</translation>
     </message>
     <message>
         <source>Too late to undo: already sending</source>
@@ -1355,6 +1474,10 @@
     <message>
         <source>Save attachment</source>
         <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Etwas ist schiefgelaufen: %1</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1661,166 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Remind me if there is no reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (optional): shown when it comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeMenu</name>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the buyer replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Find a template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no %2 text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breaks the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No templates yet: create them under Conversation › Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import / export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Contact reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules check flagged this template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template exports (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreadTableModel</name>
     <message numerus="yes">
         <source>%n unread</source>
@@ -1599,6 +1882,10 @@
     <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection to send…</source>
+        <translation>Warte auf die Verbindung zum Senden…</translation>
     </message>
     <message>
         <source>Sending…</source>

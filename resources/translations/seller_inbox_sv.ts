@@ -204,8 +204,16 @@
         <translation>Utloggad: reläet godtog inte token</translation>
     </message>
     <message>
+        <source>Not syncing: see the details</source>
+        <translation>Synkar inte: se detaljerna</translation>
+    </message>
+    <message>
         <source>Working offline</source>
         <translation>Arbetar offline</translation>
+    </message>
+    <message>
+        <source>Not syncing · retrying at %1</source>
+        <translation>Synkar inte · försöker igen %1</translation>
     </message>
     <message>
         <source>Offline · retrying at %1 (in %2 s)</source>
@@ -297,6 +305,36 @@
         <translation>Öppna den här länken i webbläsaren?
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Något gick fel</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopiera detaljer</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>Detaljerna finns i loggen: %1</translation>
+    </message>
+    <message>
+        <source>No log file is open.</source>
+        <translation>Ingen loggfil är öppen.</translation>
+    </message>
+    <message>
+        <source>Seller Inbox hit a bug. Your messages and drafts are safe; you can carry on, or restart if something looks wrong. Please send us the details.</source>
+        <translation>Seller Inbox stötte på ett fel. Dina meddelanden och utkast är i säkerhet; du kan fortsätta, eller starta om om något ser fel ut. Skicka gärna detaljerna till oss.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentConversation</name>
+    <message>
+        <source>Select a conversation</source>
+        <translation type="obsolete">Välj en konversation</translation>
     </message>
 </context>
 <context>
@@ -405,6 +443,29 @@
     <message>
         <source>Opted out</source>
         <translation>Avanmäld</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The disk is full. Nothing was lost: free some space and Seller Inbox carries on where it stopped.</source>
+        <translation>Disken är full. Inget har gått förlorat: frigör utrymme så fortsätter Seller Inbox där den slutade.</translation>
+    </message>
+    <message>
+        <source>Seller Inbox cannot write to its folder: the folder or disk is read-only.</source>
+        <translation>Seller Inbox kan inte skriva till sin mapp: mappen eller disken är skrivskyddad.</translation>
+    </message>
+    <message>
+        <source>The relay cannot be reached right now; Seller Inbox keeps trying.</source>
+        <translation>Reläet går inte att nå just nu; Seller Inbox fortsätter att försöka.</translation>
+    </message>
+    <message>
+        <source>The relay is busy; Seller Inbox tries again shortly.</source>
+        <translation>Reläet är upptaget; Seller Inbox försöker igen om en stund.</translation>
+    </message>
+    <message>
+        <source>The relay refused your token: sign in again.</source>
+        <translation>Reläet avvisade din token: logga in igen.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +889,14 @@
         <translation>Kortkommandon</translation>
     </message>
     <message>
+        <source>The open conversation is not in this list.</source>
+        <translation>Den öppna konversationen finns inte i den här listan.</translation>
+    </message>
+    <message>
+        <source>Undo send</source>
+        <translation>Ångra skickat</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts (F1)</source>
         <translation type="vanished">Kortkommandon (F1)</translation>
     </message>
@@ -994,6 +1063,52 @@
     <message>
         <source>This buyer opted out of unsolicited messages: only critical messages (shipping problem, customization, delivery scheduling) reach them.</source>
         <translation>Den här köparen har avanmält sig från oombedda meddelanden: bara kritiska meddelanden (leveransproblem, produktanpassning, leveransbokning) når fram.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <source>A teammate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal note · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>No internal notes. Notes are never sent to the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an internal note for your team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note holds at most 20,000 characters.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1306,7 +1421,7 @@
     </message>
     <message>
         <source>Many matches: showing the newest. Add a word to narrow it.</source>
-        <translation>Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
+        <translation type="vanished">Många träffar: visar de senaste. Lägg till ett ord för att begränsa.</translation>
     </message>
     <message>
         <source>Demo: the token is kept in the demo folder.</source>
@@ -1327,6 +1442,10 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Kunde inte logga in: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: this draft is not the open conversation&apos;s.</source>
+        <translation>Inte skickat: utkastet hör inte till den öppna konversationen.</translation>
     </message>
     <message>
         <source>Too late to undo: already sending</source>
@@ -1355,6 +1474,10 @@
     <message>
         <source>Save attachment</source>
         <translation>Spara bilaga</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Något gick fel: %1</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1661,166 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Remind me if there is no reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (optional): shown when it comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeMenu</name>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the buyer replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Find a template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no %2 text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breaks the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No templates yet: create them under Conversation › Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import / export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Namn</translation>
+    </message>
+    <message>
+        <source>Contact reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules check flagged this template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template exports (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreadTableModel</name>
     <message numerus="yes">
         <source>%n unread</source>
@@ -1599,6 +1882,10 @@
     <message>
         <source>Undo</source>
         <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection to send…</source>
+        <translation>Väntar på anslutning för att skicka…</translation>
     </message>
     <message>
         <source>Sending…</source>

@@ -198,8 +198,12 @@ def test_open_and_save_a_buyers_attachment(
 
             # Save: the dialog suggests a plain file name; the copy lands in the chosen folder.
             window.conversation.browser.anchorClicked.emit(QUrl(f"attachment:save:{att.id}"))
-            await until(lambda: session.save_dialog is not None and session.save_dialog.isVisible())
-            dialog = session.save_dialog
+            await until(
+                lambda: (
+                    session.files.save_dialog is not None and session.files.save_dialog.isVisible()
+                )
+            )
+            dialog = session.files.save_dialog
             suggested = Path(dialog.selectedFiles()[0]).name
             assert suggested == "escapeme.pdf"
             dialog.setDirectory(str(chosen))

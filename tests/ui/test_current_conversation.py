@@ -102,7 +102,7 @@ def test_a_draft_for_another_conversation_is_not_sent(
         stray = DraftData(
             key=draft_key_for_conversation(bertil), body="Fel köpare", conversation_id=bertil
         )
-        await s.send(stray)
+        await s.compose.send(stray)
         assert "not the open conversation" in w.statusBar().currentMessage()
         assert not w.undo_bar.isVisible()
 

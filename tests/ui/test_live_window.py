@@ -30,9 +30,9 @@ def test_buyer_message_reply_switch_and_outbox(
     window.show()
 
     async def scenario() -> None:
-        await session._open_store()
+        await session.open_store()
         assert window.connection.status == "none"  # no account configured
-        session.start_live(ui_relay.url, ui_relay.token, session_only=True)
+        session.account.start_live(ui_relay.url, ui_relay.token, session_only=True)
         assert session.live is not None
         session.live.outbox.undo_window = __import__("datetime").timedelta(seconds=1)
         await asyncio.wait_for(asyncio.shield(session.first_sync), 20)
@@ -96,7 +96,7 @@ def test_buyer_message_reply_switch_and_outbox(
         await until(lambda: not waiting(), 20)
 
         # The switch turns a marketplace off: the status bar and the settings show it.
-        session.set_messaging("amazon.es", enabled=False)
+        session.messaging.set("amazon.es", enabled=False)
         await until(lambda: window.chips.states.get("amazon.es") == "off")
         session.show_settings()
         assert not session.settings_dialog.rows["amazon.es"].enabled.isChecked()

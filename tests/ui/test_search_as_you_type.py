@@ -9,10 +9,10 @@ from typing import Any
 from ui_testkit import run, until
 
 from app.demodata.generator import generate
+from app.services.latest_search import LatestSearch
 from app.storage import threads
 from app.storage.rows import ThreadFilter
 from app.storage.store import Store
-from app.ui.latest_search import LatestSearch
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -56,7 +56,7 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
     assert want and want != inbox and second
 
     async def scenario() -> None:
-        await s.session._open_store()
+        await s.session.open_store()
         assert s.window.model.rowCount() == 50
         for ch in "pak":  # every key restarts the pause; only the newest search counts
             s.window.search.insert(ch)

@@ -12,6 +12,7 @@ from app.domain import OutboxState
 from app.ui.main_window import MainWindow
 
 FREQUENT = ("next", "previous", "reply", "send", "search", "read", "flag", "no-response")
+# (and "undo-send", Ctrl+Z, enabled only while a send can be taken back)
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -96,13 +97,29 @@ def test_the_keys_work(qtbot, qloop, ui_relay: UiRelay, ui_session: UiSession) -
         with session.store.read() as conn:
             assert len(outbox_items(conn, (OutboxState.QUEUED,))) == 1
 
+        # Ctrl+Z with the cursor still in the composer takes the send back (the editor's own
+        # undo does not swallow the key while a send can be undone).
+        window.composer.body.setFocus()
+        window.composer.body.insertPlainText("P.S.")
+        assert window.actions_by_name["undo-send"].isEnabled()
+        press(Key.Key_Z, Mod.ControlModifier)
+        await until(lambda: "Back in your drafts" in window.undo_bar.label.text(), what="undone")
+        await session.ops.idle()
+        with session.store.read() as conn:
+            assert not outbox_items(conn, (OutboxState.QUEUED,))
+        assert window.composer.body.toPlainText() == "Thank you, it is on its way."
+        assert not window.actions_by_name["undo-send"].isEnabled()
+
         press(Key.Key_F1)
         dialog = window.shortcuts_dialog
         assert dialog is not None and dialog.isVisible()
         rows = dict(dialog.rows())
-        for name in FREQUENT:
+        for name in (*FREQUENT, "undo-send"):
             action = window.actions_by_name[name]
             assert rows[action.text()], name
+        assert rows["Undo send"] == QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
         assert rows["Keyboard shortcuts"] == "F1  or  Ctrl+/"
         dialog.close()
         press(Key.Key_Slash, Mod.ControlModifier)

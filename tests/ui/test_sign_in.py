@@ -42,21 +42,21 @@ def test_sign_in_prompt_on_no_token_and_on_a_revoked_token(
 
     async def sign_in_with(token: str) -> None:
         bar.button.click()
-        dialog = session.sign_in_dialog
+        dialog = session.account.sign_in_dialog
         assert dialog is not None and dialog.isVisible()
         assert dialog.url.text() == ui_relay.url
         dialog.token.setText(token)
         dialog.ok.click()
 
     async def scenario() -> None:
-        await session._open_store()
+        await session.open_store()
         # No token: the window asks for one instead of sitting silently offline.
         assert bar.isVisible() and "Not connected" in bar.label.text()
         assert session.live is None
 
         # A token the relay does not know is refused in the dialog, which stays open.
         await sign_in_with("not-a-real-token")
-        dialog = session.sign_in_dialog
+        dialog = session.account.sign_in_dialog
         await until(lambda: dialog.error.isVisible(), what="the refusal shown")
         assert "refused" in dialog.error.text() and dialog.isVisible()
         assert session.live is None
@@ -67,7 +67,7 @@ def test_sign_in_prompt_on_no_token_and_on_a_revoked_token(
         await until(lambda: window.connection.status == "session-only", 20)
         assert not bar.isVisible()
         # Kept by the credentials service (this machine has no secure keyring: session-only).
-        assert session.tokens.get(ui_relay.url) == ui_relay.token
+        assert session.account.tokens.get(ui_relay.url) == ui_relay.token
         assert ui_session.settings.value("relay/url") == ui_relay.url
 
         # The relay revokes the token; the next sync is refused and the window says so.
@@ -86,10 +86,12 @@ def test_sign_in_prompt_on_no_token_and_on_a_revoked_token(
         # A new token: sync resumes and the message written meanwhile arrives.
         fresh = _new_token(ui_relay)
         await sign_in_with(fresh)
-        await until(lambda: not session.sign_in_dialog.isVisible(), what="the dialog closed")
+        await until(
+            lambda: not session.account.sign_in_dialog.isVisible(), what="the dialog closed"
+        )
         await until(lambda: row_of_buyer(window, "Linnea Revoked") is not None, 20)
         assert window.connection.status == "session-only" and not bar.isVisible()
-        assert session.tokens.get(ui_relay.url) == fresh
+        assert session.account.tokens.get(ui_relay.url) == fresh
 
     run(qloop, scenario())
 
@@ -103,8 +105,8 @@ def test_demo_sign_in_after_revocation_keeps_the_new_token_in_the_demo_folder(
     session.opts.demo = True
 
     async def scenario() -> None:
-        await session._open_store()  # starts the embedded demo relay and syncs with it
-        demo = session.demo
+        await session.open_store()  # starts the embedded demo relay and syncs with it
+        demo = session.account.demo
         assert demo is not None
         await asyncio.wait_for(asyncio.shield(session.first_sync), 60)
         relay = UiRelay(demo.url, demo.db_url, demo.token, demo.embedded)
@@ -115,8 +117,8 @@ def test_demo_sign_in_after_revocation_keeps_the_new_token_in_the_demo_folder(
 
         fresh = _new_token(relay)
         window.sign_in_bar.button.click()
-        session.sign_in_dialog.token.setText(fresh)
-        session.sign_in_dialog.ok.click()
+        session.account.sign_in_dialog.token.setText(fresh)
+        session.account.sign_in_dialog.ok.click()
         await until(lambda: window.connection.status == "online", 20)  # not "session-only"
         assert (ui_session.profile / TOKEN_FILE).read_text().strip() == fresh
 

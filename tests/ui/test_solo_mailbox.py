@@ -102,7 +102,7 @@ def test_first_run_connects_my_mailbox_and_runs_the_bridge(
     profile = tmp_path / "profile"
 
     async def connect() -> None:
-        await session._open_store()
+        await session.open_store()
         first = session.mailbox.first_run_dialog
         assert first is not None and first.isVisible()
         assert session.window.sign_in_bar.isVisible()  # not connected, and it says so
@@ -168,7 +168,7 @@ def test_first_run_connects_my_mailbox_and_runs_the_bridge(
     again = sessions()
 
     async def restart() -> None:
-        await again._open_store()
+        await again.open_store()
         assert again.mailbox.first_run_dialog is None  # it has an account now
         dialog = again.mailbox.connect_dialog
         assert dialog is not None and dialog.isVisible()
@@ -186,7 +186,7 @@ def _reread(session: Any, box: MailboxStatesBox) -> bool:
     now = asyncio.get_event_loop().time()
     if now - _last_read.get(id(box), 0.0) > 1.0:
         _last_read[id(box)] = now
-        session._spawn(session.mailbox._fill_states(box))
+        session.ops.run(session.mailbox._fill_states(box))
     return True
 
 
@@ -194,9 +194,12 @@ def test_first_run_team_relay_is_the_sign_in_path(sessions: Any, qloop: Any) -> 
     session = sessions()
 
     async def scenario() -> None:
-        await session._open_store()
+        await session.open_store()
         session.mailbox.first_run_dialog.buttons["relay"].click()
-        assert session.sign_in_dialog is not None and session.sign_in_dialog.isVisible()
+        assert (
+            session.account.sign_in_dialog is not None
+            and session.account.sign_in_dialog.isVisible()
+        )
         assert session.mailbox.connect_dialog is None and not session.mailbox.configured()
 
     run(qloop, scenario())

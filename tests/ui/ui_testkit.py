@@ -112,8 +112,8 @@ def row_of_buyer(window: Any, name: str) -> int | None:
 
 async def go_live(session: Any, relay: Any) -> None:
     """Open the store and sync with ``relay`` (session-only token); wait for the first sync."""
-    await session._open_store()
-    session.start_live(relay.url, relay.token, session_only=True)
+    await session.open_store()
+    session.account.start_live(relay.url, relay.token, session_only=True)
     await asyncio.wait_for(asyncio.shield(session.first_sync), 30)
 
 

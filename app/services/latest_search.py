@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Callable
 
 from app.storage.rows import ThreadKey, ThreadRow
 from app.storage.store import Store
@@ -62,18 +63,34 @@ class SearchPages:
     """The thread list's page fetcher over one search's results: the first page is the one
     ``LatestSearch`` found off the GUI thread; scrolling on reads the next pages from where
     the previous one ended (the model's row key is not a search position, so the pages keep
-    their own), and a refresh (``after`` None again) searches anew."""
+    their own), and a refresh (``after`` None again) searches anew. ``keep`` filters the rows
+    (the list's status and Flagged filters); a page it empties is followed by the next."""
 
     def __init__(
-        self, store: Store, text: str, marketplace_id: str | None, first: SearchResults
+        self,
+        store: Store,
+        text: str,
+        marketplace_id: str | None,
+        first: SearchResults,
+        keep: Callable[[ThreadRow], bool] = lambda _row: True,
     ) -> None:
         self._store = store
         self._text = text
         self._marketplace_id = marketplace_id
         self._first: SearchResults | None = first
         self._more: SearchCursor | None = None
+        self._keep = keep
+        self.exhausted = first.more is None  # every result has been handed out
 
     def __call__(self, after: ThreadKey | None) -> list[ThreadRow]:
+        while True:
+            rows = self._page(after)
+            kept = [r for r in rows if self._keep(r)]
+            if kept or not rows:
+                return kept
+            after = rows[-1].key()  # all filtered out: on to the next page
+
+    def _page(self, after: ThreadKey | None) -> list[ThreadRow]:
         if after is None and self._first is not None:
             found, self._first = self._first, None
         elif after is not None and self._more is None:
@@ -87,4 +104,5 @@ class SearchPages:
                     after=self._more if after is not None else None,
                 )
         self._more = found.more
+        self.exhausted = found.more is None
         return found.rows

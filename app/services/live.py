@@ -1,14 +1,17 @@
 """The services that keep a window live: sync runner, push listener, outbox loop.
 
-Plain asyncio (qasync runs it inside Qt's loop); the window hears about progress through the
-callbacks, always on the UI thread. Tasks are kept in ``self.tasks``: asyncio holds weak refs.
+Plain asyncio (qasync runs it inside Qt's loop). They report through ``Ops.publish``: the
+connection's state, each finished sync, each outbox outcome, as ``Changes`` that the views
+follow. A loop that dies of a bug is logged and reported, never left dead in silence.
+Tasks are kept in ``self.tasks``: asyncio holds weak refs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Coroutine
+import logging
+from collections.abc import Coroutine
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,14 +19,15 @@ if TYPE_CHECKING:
     from app.services.connectivity import ConnectivityState
     from app.services.drafts import DraftAutosaver
     from app.services.local_changes import LocalChanges
+    from app.services.ops import Ops
     from app.services.outbox import OutboxSender
     from app.services.relay_client import RelayClient
     from app.services.runner import SyncRunner
     from app.services.store_worker import StoreWorker
     from app.services.sync import SyncReport
-    from app.storage.rows import OutboxItem
     from app.storage.store import Store
 
+log = logging.getLogger(__name__)
 OUTBOX_TICK = 1.0  # seconds between outbox passes (the undo window is counted in seconds)
 
 
@@ -36,12 +40,10 @@ class LiveServices:
         token: str,
         local_changes: LocalChanges,
         drafts: DraftAutosaver,
+        ops: Ops,
         *,
         session_only: bool,
         undo_window: timedelta = timedelta(seconds=10),
-        on_state: Callable[[ConnectivityState], None] | None = None,
-        on_synced: Callable[[SyncReport], None] | None = None,
-        on_outbox: Callable[[list[OutboxItem]], None] | None = None,
         poll_interval: float = 30.0,
         ping: int = 30,
     ) -> None:
@@ -56,14 +58,13 @@ class LiveServices:
         self.local_changes = local_changes
         engine = SyncEngine(self.client, store, worker, self.local_changes)
         self.runner: SyncRunner = SyncRunner(
-            engine, session_only=session_only, on_state=on_state, poll_interval=poll_interval
+            engine, session_only=session_only, on_state=self._state, poll_interval=poll_interval
         )
         self.push = PushListener(self.client, self.runner.wake, ping=ping, on_status=self._push)
         self.outbox: OutboxSender = OutboxSender(client=self.client, store=store, worker=worker)
         self.outbox.undo_window = undo_window
         self.drafts = drafts
-        self.on_synced = on_synced
-        self.on_outbox = on_outbox
+        self.ops = ops
         self.stop = asyncio.Event()
         self._outbox_wake = asyncio.Event()
         self.tasks: set[asyncio.Task[Any]] = set()
@@ -76,7 +77,18 @@ class LiveServices:
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.ensure_future(coro)
         self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(self._ended)
+
+    def _ended(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            self.ops.failed(exc)  # a loop that should run until close died: a bug
+
+    def _state(self, state: ConnectivityState) -> None:
+        from app.services.ops import Changes
+
+        log.info("connection: %s", state.describe())
+        self.ops.publish(Changes(connection=state))
 
     def start(self) -> None:
         self._spawn(self.runner.run(self.stop, self._synced))
@@ -84,9 +96,17 @@ class LiveServices:
         self._spawn(self._outbox_loop())
 
     def _synced(self, report: SyncReport) -> None:
+        from app.services.ops import Changes
+
         self._outbox_wake.set()  # back online: whatever waits in the outbox goes now
-        if self.on_synced is not None:
-            self.on_synced(report)
+        marketplaces = report.of("Marketplace")
+        self.ops.publish(
+            Changes(
+                synced=True,
+                any_conversation=bool(report.changed),
+                marketplaces=bool(marketplaces.upserted or marketplaces.destroyed),
+            )
+        )
 
     def set_work_offline(self, offline: bool) -> None:
         self.runner.work_offline = offline
@@ -101,10 +121,20 @@ class LiveServices:
             if not self.runner.work_offline:
                 try:
                     done = await self.outbox.process_due()
-                except Exception:  # a store hiccup: try again on the next tick
+                except Exception:  # a store hiccup: logged, tried again on the next tick
+                    log.warning("outbox pass failed", exc_info=True)
                     done = []
-                if done and self.on_outbox is not None:
-                    self.on_outbox(done)
+                if done:
+                    from app.services.ops import Changes
+
+                    self.ops.publish(
+                        Changes(
+                            outbox=tuple(done),
+                            conversations=frozenset(
+                                i.conversation_id for i in done if i.conversation_id
+                            ),
+                        )
+                    )
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._outbox_wake.wait(), timeout=OUTBOX_TICK)
 

@@ -1,0 +1,62 @@
+"""The thread list's filter bar: marketplace, status, Flagged, and the sort order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+
+from app.domain import ConversationStatus
+from app.storage.rows import ThreadFilter, ThreadSort
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # ThreadFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marketplace = QComboBox()
+        self.marketplace.addItem(self.tr("All marketplaces"), None)
+        self.status = QComboBox()
+        for status, label in (
+            (ConversationStatus.ALL, self.tr("All conversations")),
+            (ConversationStatus.NEEDS_RESPONSE, self.tr("Needs response")),
+            (ConversationStatus.WAITING_ON_BUYER, self.tr("Waiting on buyer")),
+        ):
+            self.status.addItem(label, str(status))
+        self.flagged = QCheckBox(self.tr("Flagged"))
+        self.sort = QComboBox()
+        self.sort.addItem(self.tr("Newest activity"), str(ThreadSort.ACTIVITY))
+        self.sort.addItem(self.tr("Deadline first"), str(ThreadSort.DEADLINE))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.setSpacing(6)
+        row.addWidget(self.marketplace)
+        row.addWidget(self.status)
+        row.addWidget(self.flagged)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Sort:")))
+        row.addWidget(self.sort)
+        for combo in (self.marketplace, self.status, self.sort):
+            combo.currentIndexChanged.connect(self._emit)
+        self.flagged.toggled.connect(self._emit)
+
+    def set_marketplaces(self, ids: list[str]) -> None:
+        current = self.marketplace.currentData()
+        self.marketplace.blockSignals(True)
+        self.marketplace.clear()
+        self.marketplace.addItem(self.tr("All marketplaces"), None)
+        for mid in ids:
+            self.marketplace.addItem(mid, mid)
+        self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(current)))
+        self.marketplace.blockSignals(False)
+
+    def current(self) -> ThreadFilter:
+        return ThreadFilter(
+            marketplace_id=self.marketplace.currentData(),
+            status=ConversationStatus(self.status.currentData()),
+            flagged_only=self.flagged.isChecked(),
+            sort=ThreadSort(self.sort.currentData()),
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())

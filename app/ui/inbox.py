@@ -1,0 +1,197 @@
+"""The thread list's data: the filter, pages of threads, the count, search as you type, and
+the marketplaces; notifications for new buyer messages.
+
+Pages are read in place, through plain sqlite3 (``Store.read_sql``): the model asks for one
+synchronously as the view scrolls, no SQLAlchemy is needed for the first page, and a page
+costs a fraction of a compiled statement. Search runs off the GUI thread, newest search only
+(``app.services.latest_search``). The list refreshes itself from published ``Changes``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.storage.rows import ThreadFilter, ThreadKey, ThreadRow
+
+if TYPE_CHECKING:
+    from app.services.latest_search import LatestSearch, SearchPages
+    from app.services.ops import Changes, Ops
+    from app.storage.queries import MarketplaceInfo
+    from app.storage.store import Store
+    from app.ui.current import CurrentConversation
+    from app.ui.main_window import MainWindow
+    from app.ui.prefs import Preferences
+    from app.ui.tray import Notifier
+
+
+def matches(row: ThreadRow, flt: ThreadFilter) -> bool:
+    """Whether a search result belongs under the list's filter (status, Flagged): search
+    ranks by text; the filter applies to what it found."""
+    from app.domain import ConversationStatus
+
+    if flt.flagged_only and not row.flagged:
+        return False
+    if flt.status is ConversationStatus.NEEDS_RESPONSE:
+        return row.needs_response
+    if flt.status is ConversationStatus.WAITING_ON_BUYER:
+        return not row.needs_response
+    return True
+
+
+class Inbox:
+    def __init__(
+        self,
+        window: MainWindow,
+        ops: Ops,
+        current: CurrentConversation,
+        prefs: Preferences,
+        notifier: Notifier,
+    ) -> None:
+        self.window = window
+        self.ops = ops
+        self.current = current
+        self.prefs = prefs
+        self.notifier = notifier
+        self.store: Store | None = None
+        self.filter = ThreadFilter()
+        self.searcher: LatestSearch | None = None
+        self.marketplaces: list[MarketplaceInfo] = []
+        self.newest_inbound = 0
+        self.results: SearchPages | None = None  # the search's pages while searching
+        window.search_changed.connect(self.search)
+        window.filter_changed.connect(self.set_filter)
+        ops.subscribe(self._changed)
+
+    def show_first_page(self, store: Store) -> int:
+        """Right after the store opened (no SQLAlchemy yet): the first page and the count."""
+        self.store = store
+        total = self.count()
+        self.window.show_threads(self.page, self.filter.sort, self.current.id)
+        return total
+
+    def ready(self) -> None:
+        """SQLAlchemy is loaded: the marketplaces and the newest buyer message."""
+        self.refresh_marketplaces()
+        self.newest_inbound = self._newest_inbound()
+
+    # --- reads -----------------------------------------------------------------------
+
+    def count(self) -> int:
+        """The number of conversations the list holds (the filter's, or the search's)."""
+        from app.storage import threads
+
+        assert self.store is not None
+        if self.results is not None:
+            # Results come page by page: exact once all are in; with no status or Flagged
+            # filter the store counts them all (search_count), else the rows listed so far.
+            if self.results.exhausted or self.filter.status != "all" or self.filter.flagged_only:
+                total = self.window.model.rowCount()
+            else:
+                with self.store.read_sql() as db:
+                    total = threads.search_count(
+                        db.execute, self.window.search.text(), self.filter.marketplace_id
+                    )
+        else:
+            with self.store.read_sql() as db:
+                total = threads.count(db.execute, self.filter)
+        self.window.show_count(total)
+        self.window.store_state.setToolTip(str(self.store.profile.root))
+        return total
+
+    def page(self, after: ThreadKey | None) -> list[ThreadRow]:
+        from app.storage import threads
+
+        if self.store is None:
+            return []
+        with self.store.read_sql() as db:
+            return threads.page(db.execute, self.filter, after)
+
+    def _newest_inbound(self) -> int:
+        from app.storage import queries
+
+        assert self.store is not None
+        with self.store.read() as conn:
+            return queries.newest_inbound_id(conn)
+
+    def refresh_marketplaces(self) -> None:
+        from app.storage import queries
+
+        assert self.store is not None
+        with self.store.read() as conn:
+            self.marketplaces = queries.marketplaces(conn)
+        self.window.chips.set_marketplaces(self.marketplaces)
+        self.window.filters.set_marketplaces([m.id for m in self.marketplaces])
+
+    # --- filter and search -----------------------------------------------------------
+
+    def set_filter(self, flt: ThreadFilter) -> None:
+        self.filter = flt
+        if self.window.search.text().strip():
+            self.search(self.window.search.text())
+        else:
+            self.window.show_threads(self.page, flt.sort, self.current.id)
+            self.count()
+
+    def search(self, text: str, *, refresh: bool = False) -> None:
+        """The seller's search (``refresh``: the same search again, the data changed)."""
+        if self.store is None:
+            return
+        if self.searcher is None:
+            from app.services.latest_search import LatestSearch
+
+            self.searcher = LatestSearch(self.store)
+        if not text.strip():
+            self.searcher.cancel()
+            self.results = None
+            self.window.show_threads(self.page, self.filter.sort, self.current.id)
+            self.count()
+            return
+        self.ops.run(
+            self.searcher.run(text, self.filter.marketplace_id),
+            done=lambda found: self._found(text, found, refresh),
+        )
+
+    def _found(self, text: str, found: Any, refresh: bool) -> None:
+        from app.services.latest_search import SearchPages
+
+        if found is None or self.store is None:
+            return  # a newer keystroke's search replaced this one
+        flt = self.filter
+        self.results = SearchPages(
+            self.store, text, flt.marketplace_id, found, keep=lambda row: matches(row, flt)
+        )
+        self.window.show_threads(self.results, keep=self.current.id, refresh=refresh)
+        self.count()
+
+    # --- changes ---------------------------------------------------------------------
+
+    def _changed(self, changes: Changes) -> None:
+        if self.store is None:
+            return
+        if changes.marketplaces:
+            self.refresh_marketplaces()
+        if not (changes.any_conversation or changes.conversations):
+            return
+        text = self.window.search.text()
+        if self.results is not None and text.strip():
+            self.search(text, refresh=True)  # the results show the data as it is now
+        else:
+            self.window.refresh_threads()
+            self.count()
+        if changes.any_conversation:
+            self._notify_new()
+
+    def _notify_new(self) -> None:
+        from app.storage import queries
+        from app.ui.tray import decide
+
+        assert self.store is not None
+        newest = self._newest_inbound()
+        if newest <= self.newest_inbound:
+            return
+        with self.store.read() as conn:
+            headline = queries.message_headline(conn, newest)
+        note = decide(newest, self.newest_inbound, headline, enabled=self.prefs.notifications_on())
+        self.newest_inbound = newest
+        if note is not None:
+            self.notifier.notify(note)
