@@ -154,9 +154,8 @@ class Compose:
             fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=self.current.id)
             self.window.composer.open_draft(fresh, policy_context(self.current.details, reply=True))
         live = self.live
-        QTimer.singleShot(
-            int((item.send_after.timestamp() - time.time()) * 1000) + 50, live.kick_outbox
-        )
+        due_ms = int((item.send_after.timestamp() - time.time()) * 1000) + 50
+        QTimer.singleShot(max(0, due_ms), live.kick_outbox)  # past due already on a busy machine
 
     async def undo(self, item_id: int) -> None:
         if self.live is None:
