@@ -250,7 +250,9 @@ def test_settings_lists_every_language_with_a_catalogue(
     session = Session(window, LaunchOptions(profile=profile), lock, settings)
 
     async def scenario() -> None:
-        dialog = SettingsDialog(session.prefs, session.messaging, session.account, session.ops)
+        dialog = SettingsDialog(
+            session.prefs, session.messaging, session.account, session.ops, session.mailbox
+        )
         qtbot.addWidget(dialog)
         combo = dialog.language
         items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
