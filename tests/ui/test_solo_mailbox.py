@@ -143,7 +143,7 @@ def test_first_run_connects_my_mailbox_and_runs_the_bridge(
 
         # A buyer writes through Amazon: the mail lands in the mailbox, the window shows it;
         # the reply typed there leaves through the seller's SMTP server, once, to the alias.
-        session.settings.setValue("outbox/undo_seconds", 0)
+        session.prefs.set_undo_seconds(0)
         await asyncio.to_thread(dovecot.append, buyer_mail())
         await open_buyer(session.window, "Erika Muster", 20)
         composer = session.window.composer
