@@ -25,8 +25,8 @@ ROOT = Path(__file__).parents[1]
 NOT_IMPORTABLE = ("app.storage.migrations", "relay.migrations")
 
 # Which parts each part may import (its own modules always). Plain modules at the top of
-# ``app`` (the command line, resources, the HTML nesting limit shared by the relay's sanitizer
-# and the window) are entry points and helpers, listed by name.
+# ``app`` (the command line, resources, the version and licences, the HTML nesting limit
+# shared by the relay's sanitizer and the window) are entry points and helpers, listed by name.
 ALLOWED: dict[str, set[str]] = {
     "app.domain": set(),
     "app.policy": {"app.domain", "app.resources"},
@@ -41,6 +41,7 @@ ALLOWED: dict[str, set[str]] = {
         "app.services",
         "app.demodata",
         "app.resources",
+        "app.about",
         "app.html_nesting",
         "relay",
     },
