@@ -5,7 +5,7 @@
 #         and Dovecot + openssl (a private IMAP server with a self-signed certificate)
 #   packaging: app plus binutils (PyInstaller runs objdump and strip) and Xvfb (the bundle's
 #              X11 check in packaging/build.py)
-#   wine: Wine (64- and 32-bit: Inno Setup is 32-bit), mingw-w64 and npm, for
+#   wine: Wine (64- and 32-bit: Inno Setup is 32-bit), mingw-w64, Xvfb, npm, for
 #         packaging/windows/build-under-wine.sh
 #   venv: Python's venv module with ensurepip (scripts/find-uv.sh installs uv into a venv)
 # As root on Debian/Ubuntu, installs what is missing, waiting (with a message) while another
@@ -20,7 +20,7 @@ if [ "$what" = test ]; then
 elif [ "$what" = packaging ]; then
   pkgs+=(binutils xvfb)
 elif [ "$what" = wine ]; then
-  pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32)
+  pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb fonts-dejavu-core)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 elif [ "$what" = venv ]; then
   pkgs=(python3-venv)

@@ -27,7 +27,9 @@ VersionInfoVersion={#AppVersion}
 ; Per-user: installs to %LOCALAPPDATA%\Programs\Seller Inbox without elevation.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=
-DefaultDirName={autopf}\{#AppName}
+; {localappdata}\Programs is what {autopf} means for a per-user install ({userpf}); spelt out
+; because Wine 8 cannot expand {autopf} ("Failed to expand shell folder constant").
+DefaultDirName={localappdata}\Programs\{#AppName}
 DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
 ArchitecturesAllowed=x64compatible

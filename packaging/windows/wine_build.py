@@ -83,7 +83,7 @@ exec wine "$@"
 class Wine:
     """A throwaway Wine prefix and how to run Windows programs in it."""
 
-    def __init__(self, prefix: Path) -> None:
+    def __init__(self, prefix: Path, display: str) -> None:
         self.prefix = prefix
         prefix.parent.mkdir(parents=True, exist_ok=True)
         runner = prefix.parent / "wine-run"
@@ -96,9 +96,17 @@ class Wine:
             WINEDLLOVERRIDES="mscoree,mshtml=",  # no Mono/Gecko install prompts
             LANG="C.UTF-8",  # non-ASCII file names need a UTF-8 locale
         )
-        self.env.pop("DISPLAY", None)  # everything here is silent or offscreen
-        if FONTS.is_dir():  # Wine's C:\\windows\\Fonts is empty: offscreen Qt needs some
-            self.env["WINEQT_QPA_FONTDIR"] = self.windows_path(FONTS)
+        # Inno Setup's silent installer still creates (hidden) windows: Wine needs an X display.
+        # The app itself runs offscreen (QT_QPA_PLATFORM) in every check.
+        self.env["DISPLAY"] = display
+        # Wine's C:\\windows\\Fonts is empty, and offscreen Qt needs a folder of fonts. DejaVu
+        # Sans only, as on Linux: with DejaVu Serif beside it Qt falls back to the serif, whose
+        # wider glyphs stretch the window past the demo's 1280 pixels.
+        fonts = prefix.parent / "fonts"
+        fonts.mkdir(exist_ok=True)
+        for font in FONTS.glob("DejaVuSans*.ttf"):
+            shutil.copyfile(font, fonts / font.name)
+        self.env["WINEQT_QPA_FONTDIR"] = self.windows_path(fonts)
         self.wine = str(runner)
         # build.py's checks run the app with os.environ (plus their own variables).
         os.environ.clear()
@@ -411,6 +419,22 @@ def linux_figures(runs: int) -> dict[str, float] | None:
     return figures
 
 
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """A private X server for Wine's windows; Xvfb picks a free display and reports it."""
+    read, write = os.pipe()
+    screen = ["-screen", "0", "1280x1024x24"]
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", *screen],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    number = os.read(read, 16).decode().strip()
+    os.close(read)
+    return proc, f":{number}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="first-paint runs")
@@ -421,7 +445,8 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="seller-inbox-wine-"))
-    wine = Wine(work / "prefix")
+    xvfb, display = start_xvfb()
+    wine = Wine(work / "prefix", display)
     timings: dict[str, float] = {}
 
     def timed(name: str, t0: float) -> None:
@@ -467,8 +492,9 @@ def main() -> int:
         print(f"FAILED {exc}", file=sys.stderr)
         return 1
     finally:
+        subprocess.run(["wineserver", "-k"], env=wine.env, check=False)
+        xvfb.terminate()
         if not args.keep:
-            subprocess.run(["wineserver", "-k"], env=wine.env, check=False)
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"kept: {work}")
