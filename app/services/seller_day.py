@@ -18,8 +18,8 @@ from app.services import sync_mapping as m
 from app.services.relay_client import RelayClient
 from app.services.store_worker import StoreWorker
 from app.storage import schema, writes
-from app.storage.rows import ConversationDetails
-from app.storage.seller_day import NoteInfo, TemplateInfo, notes, templates
+from app.storage.rows import ConversationDetails, NoteInfo, TemplateInfo
+from app.storage.seller_day import notes, templates
 from app.storage.store import Store
 
 EXPORT_FORMAT = "seller-inbox-templates/1"

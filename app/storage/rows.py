@@ -165,3 +165,29 @@ class OutboxItem:
     error_detail: str | None
     submission_id: str | None
     draft_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    id: int
+    relay_id: str | None
+    name: str
+    contact_reason: str
+    texts: dict[str, str]  # language -> text
+    findings: tuple[dict[str, Any], ...]  # {language, rule, severity}: the relay's check at save
+    updated_at: datetime
+
+    def flagged(self, language: str | None = None) -> bool:
+        """The rules check found something (in `language`, or in any text)."""
+        return any(language is None or f.get("language") == language for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    id: int
+    relay_id: str | None
+    conversation_id: int
+    body: str
+    author: str
+    created_at: datetime
+    updated_at: datetime

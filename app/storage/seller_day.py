@@ -6,42 +6,14 @@ Both arrive from the relay by sync (app.services.sync) and are read here, offlin
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, select
 
 from app.storage import schema
+from app.storage.rows import NoteInfo, TemplateInfo
 
 _T = schema.templates.c
 _N = schema.notes.c
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateInfo:
-    id: int
-    relay_id: str | None
-    name: str
-    contact_reason: str
-    texts: dict[str, str]  # language -> text
-    findings: tuple[dict[str, Any], ...]  # {language, rule, severity}: the relay's check at save
-    updated_at: datetime
-
-    def flagged(self, language: str | None = None) -> bool:
-        """The rules check found something (in `language`, or in any text)."""
-        return any(language is None or f.get("language") == language for f in self.findings)
-
-
-@dataclass(frozen=True, slots=True)
-class NoteInfo:
-    id: int
-    relay_id: str | None
-    conversation_id: int
-    body: str
-    author: str
-    created_at: datetime
-    updated_at: datetime
 
 
 def templates(conn: Connection) -> list[TemplateInfo]:

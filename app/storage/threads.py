@@ -143,6 +143,17 @@ def _deadline_page(
     return rows + rest
 
 
+def next_wake(run: Run) -> int | None:
+    """When the next timed snooze ends (ms), for the window to bring it back on time."""
+    sql = (
+        "SELECT min(c.snoozed_until) FROM conversations c "
+        "WHERE c.snooze_kind IS NOT NULL AND c.snoozed_until > ?"
+    )
+    for (at,) in run(sql, [now_ms()]):
+        return None if at is None else int(at)
+    return None
+
+
 def count(run: Run, flt: ThreadFilter) -> int:
     where, params = _conditions(flt)
     if flt.snoozed:

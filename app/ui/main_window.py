@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.actions_by_name: dict[str, QAction] = {}
-        find = self._action(
+        find = self.add_action(
             "search", self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search
         )
         self.search.setPlaceholderText(
@@ -100,33 +100,33 @@ class MainWindow(QMainWindow):
                 "%1", native(find.shortcut())
             )
         )
-        self._action(
+        self.add_action(
             "next", self.tr("Next conversation"), "Alt+Down", lambda: self.step_conversation(1)
         )
-        self._action(
+        self.add_action(
             "previous",
             self.tr("Previous conversation"),
             "Alt+Up",
             lambda: self.step_conversation(-1),
         )
-        self._action("reply", self.tr("Reply"), "Ctrl+R", self._reply)
-        self._action("send", self.tr("Send"), SEND_SHORTCUT, lambda: self.composer.try_send())
-        self._action(
+        self.add_action("reply", self.tr("Reply"), "Ctrl+R", self._reply)
+        self.add_action("send", self.tr("Send"), SEND_SHORTCUT, lambda: self.composer.try_send())
+        self.add_action(
             "read",
             self.tr("Mark read/unread"),
             "Ctrl+Shift+U",
             lambda: self.conversation.read_button.click(),
         )
-        self._action(
+        self.add_action(
             "flag", self.tr("Flag"), "Ctrl+Shift+G", lambda: self.conversation.flag_button.click()
         )
-        self._action(
+        self.add_action(
             "no-response",
             self.tr("No response needed"),
             "Ctrl+Shift+N",
             lambda: self.conversation.nrn_button.click(),
         )
-        self._action(
+        self.add_action(
             "new",
             self.tr("New message to buyer"),
             QKeySequence.StandardKey.New,
@@ -142,12 +142,12 @@ class MainWindow(QMainWindow):
                 self.open_settings,
             ),
         ):
-            action = self._action(name, text, key, signal.emit)
+            action = self.add_action(name, text, key, signal.emit)
             toolbar.addAction(action)
         toolbar.addAction(self.tr("About"), lambda: show_about(self)).setObjectName("about")
         if not self.actions_by_name["settings"].shortcut().toString():
             self.actions_by_name["settings"].setShortcut("Ctrl+,")
-        help_action = self._action(
+        help_action = self.add_action(
             "shortcuts", self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts
         )
         help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])  # tooltip: F1
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.undo_bar = UndoBar()
         # Ctrl+Z takes a just-sent message back, also while typing in the composer (whose
         # editors would otherwise take the key for their own undo): see eventFilter.
-        undo_send = self._action(
+        undo_send = self.add_action(
             "undo-send", self.tr("Undo send"), QKeySequence.StandardKey.Undo, self.undo_bar.undo_now
         )
         undo_send.setEnabled(False)
@@ -258,13 +258,15 @@ class MainWindow(QMainWindow):
         self.statusBar().installEventFilter(self)
         self._restored = False
 
-    def _action(
+    def add_action(
         self,
         name: str,
         text: str,
         key: QKeySequence | QKeySequence.StandardKey | str,
         slot: Callable[[], object],
     ) -> QAction:
+        """A window action (the session's parts add theirs): listed under F1, its key
+        in its tooltip."""
         action = QAction(text, self)
         action.setShortcut(key)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

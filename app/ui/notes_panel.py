@@ -7,8 +7,8 @@ collects; whoever owns the conversation writes through `app.services.seller_day`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage.seller_day import NoteInfo
+from app.storage.rows import NoteInfo
 from app.ui import formats
 from app.ui.theme import is_dark, muted_colour
 
@@ -107,7 +107,7 @@ class NotesPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.hide()
-        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self._save)
+        self.editor.installEventFilter(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.cancel)
@@ -118,6 +118,21 @@ class NotesPanel(QWidget):
         box.addWidget(self.empty)
         box.addWidget(self.editor)
         box.addLayout(buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+Return in the note box saves the note; the window's Send (same key) must not
+        # take it: claiming the ShortcutOverride delivers the key here instead.
+        if watched is self.editor and isinstance(event, QKeyEvent):
+            ctrl_return = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and bool(
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            )
+            if ctrl_return and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if ctrl_return and event.type() == QEvent.Type.KeyPress:
+                self._save()
+                return True
+        return super().eventFilter(watched, event)
 
     def show_notes(self, notes: list[NoteInfo]) -> None:
         while self.cards.count():

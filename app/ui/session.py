@@ -34,6 +34,7 @@ from app.ui.inbox import Inbox
 from app.ui.mailbox_account import MailboxAccount
 from app.ui.messaging import Messaging
 from app.ui.prefs import Preferences
+from app.ui.seller_day import SellerDayPart
 from app.ui.tray import Notifier
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class Session:
         self.files = ConversationFiles(window, self.ops, self.worker, opts.profile)
         self.messaging = Messaging(self.ops, self.inbox)
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
+        self.day = SellerDayPart(window, self.ops, self.current)
         self.compose.sign_in = self.account.prompt_sign_in
         self.account.on_live = self._live_changed
         self.metrics_dialog: Any = None
@@ -117,6 +119,7 @@ class Session:
     def _live_changed(self, live: LiveServices | None) -> None:
         self.compose.live = live
         self.files.live = live
+        self.day.live = live
 
     def _bug(self, exc: BaseException) -> None:
         if self.ops.closed:
@@ -202,6 +205,7 @@ class Session:
         # heap and stalled the window 40-80 ms while scrolling or syncing (bench/ui_bench.py).
         gc.freeze()
         self.current.ready(store, self.local_changes)
+        self.day.ready(store, self.local_changes)
         log.info("inbox open: %d conversations", total)
         if self.opts.smoke_test:
             print(keyring.describe())

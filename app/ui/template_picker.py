@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.templates import pick_language
-from app.storage.seller_day import TemplateInfo
+from app.storage.rows import TemplateInfo
 from app.ui.theme import muted_colour
 
 

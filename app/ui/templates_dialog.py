@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import policy
 from app.domain import ContactReason
 from app.domain import templates as tpl
-from app.storage.seller_day import TemplateInfo
+from app.storage.rows import TemplateInfo
 from app.ui.policy_panel import PolicyPanel
 from app.ui.theme import error_colour, muted_colour
 

@@ -149,17 +149,22 @@ def test_snooze_until_a_time_and_until_the_buyer_replies(
     assert relay.seller.get_one("Conversation", conv)["snooze"]["until"] is None
     _set(relay, "Conversation", update={conv: {"snooze": None}})
     assert relay.seller.get_one("Conversation", conv)["snooze"] is None
+    # Set offline and flushed after its time: accepted, and simply over (woken).
+    past = _iso(datetime.now(UTC) - timedelta(hours=1))
+    done = _set(relay, "Conversation", update={conv: {"snooze": {"until": past}}})
+    assert conv in done["updated"]
+    assert relay.seller.get_one("Conversation", conv)["snooze"]["until"] == past
 
 
 def test_snooze_is_refused_for_what_it_cannot_be(
     relay: RelayUnderTest, conversation: dict[str, Any]
 ) -> None:
     conv = conversation["conversationId"]
-    past = _iso(datetime.now(UTC) - timedelta(hours=1))
+    long_ago = _iso(datetime.now(UTC) - timedelta(days=400))
     far = _iso(datetime.now(UTC) + timedelta(days=400))
     cases = [
         {"snooze": {"kind": "nap"}},
-        {"snooze": {"until": past}},
+        {"snooze": {"until": long_ago}},
         {"snooze": {"until": far}},
         {"snooze": {"until": "9999-12-31T23:59:59Z"}},
         {"snooze": {"until": "tomorrow"}},

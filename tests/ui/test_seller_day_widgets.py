@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.snooze import SnoozeKind
-from app.storage.seller_day import NoteInfo, TemplateInfo
+from app.storage.rows import NoteInfo, TemplateInfo
 from app.ui.notes_panel import NoteCard, NotesPanel
 from app.ui.snooze_menu import SnoozeChoice, SnoozeDialog, SnoozeMenu
 from app.ui.template_picker import TemplatePicker, matches
