@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 from app.domain import ConversationStatus
 from app.storage.rows import ThreadFilter, ThreadSort
 
+SNOOZED = "snoozed"  # the status combo's view of what sleeps (ThreadFilter.snoozed)
+
 
 class FilterBar(QWidget):
     changed = Signal(object)  # ThreadFilter
@@ -23,6 +25,7 @@ class FilterBar(QWidget):
             (ConversationStatus.WAITING_ON_BUYER, self.tr("Waiting on buyer")),
         ):
             self.status.addItem(label, str(status))
+        self.status.addItem(self.tr("Snoozed"), SNOOZED)
         self.flagged = QCheckBox(self.tr("Flagged"))
         self.sort = QComboBox()
         self.sort.addItem(self.tr("Newest activity"), str(ThreadSort.ACTIVITY))
@@ -51,12 +54,18 @@ class FilterBar(QWidget):
         self.marketplace.blockSignals(False)
 
     def current(self) -> ThreadFilter:
+        status = self.status.currentData()
         return ThreadFilter(
             marketplace_id=self.marketplace.currentData(),
-            status=ConversationStatus(self.status.currentData()),
+            status=ConversationStatus.ALL if status == SNOOZED else ConversationStatus(status),
             flagged_only=self.flagged.isChecked(),
             sort=ThreadSort(self.sort.currentData()),
+            snoozed=status == SNOOZED,
         )
+
+    def show_status(self, status: str) -> None:
+        """Select a status view (a ConversationStatus value, or SNOOZED) as if clicked."""
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
     def _emit(self) -> None:
         self.changed.emit(self.current())

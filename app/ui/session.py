@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from app.services.ops import Ops
+from app.ui import menus
 from app.ui.account import Account
 from app.ui.compose import Compose
 from app.ui.current import CurrentConversation
@@ -87,6 +88,8 @@ class Session:
         self.messaging = Messaging(self.ops, self.inbox)
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.day = SellerDayPart(window, self.ops, self.current)
+        menus.add_view_actions(window)
+        menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in
         self.account.on_live = self._live_changed
         self.metrics_dialog: Any = None

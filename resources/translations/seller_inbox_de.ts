@@ -487,6 +487,10 @@
         <translation>Beantwortet</translation>
     </message>
     <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
@@ -998,6 +1002,53 @@
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Wartet auf Käufer</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>Nur markierte</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+</context>
+<context>
     <name>MetricsDialog</name>
     <message>
         <source>Response metrics</source>
@@ -1069,46 +1120,46 @@
     <name>NoteCard</name>
     <message>
         <source>A teammate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teammitglied</translation>
     </message>
     <message>
         <source>Internal note · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notiz · %1 · %2</translation>
     </message>
     <message>
         <source>Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz bearbeiten…</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz löschen</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
         <source>No internal notes. Notes are never sent to the buyer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine internen Notizen. Notizen werden nie an den Käufer gesendet.</translation>
     </message>
     <message>
         <source>Add an internal note for your team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notiz für Ihr Team hinzufügen…</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz speichern</translation>
     </message>
     <message>
         <source>A note holds at most 20,000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz fasst höchstens 20.000 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1465,84 @@
     </message>
 </context>
 <context>
+    <name>SellerDayPart</name>
+    <message>
+        <source>The buyer only says thanks.</source>
+        <translation>Der Käufer bedankt sich nur.</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Interne Notizen</translation>
+    </message>
+    <message>
+        <source>Insert template</source>
+        <translation>Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>Vorlagen…</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Remind me if no reply…</source>
+        <translation>Erinnern, falls keine Antwort kommt…</translation>
+    </message>
+    <message>
+        <source>End snooze</source>
+        <translation>Zurückstellung beenden</translation>
+    </message>
+    <message>
+        <source>Add internal note</source>
+        <translation>Interne Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay: notes and templates are saved through it.</source>
+        <translation>Keine Verbindung zum Relay: Notizen und Vorlagen werden über das Relay gespeichert.</translation>
+    </message>
+    <message>
+        <source>Snoozed until the buyer replies</source>
+        <translation>Zurückgestellt, bis der Käufer antwortet</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>A template with this name exists already.</source>
+        <translation>Es gibt bereits eine Vorlage mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>The relay refused the template: %1</source>
+        <translation>Das Relay hat die Vorlage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but the rules check flagged it: see below.</source>
+        <translation>Gespeichert, aber die Regelprüfung hat sie markiert: siehe unten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n Vorlage importiert.</numerusform>
+            <numerusform>%n Vorlagen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Templates exported.</source>
+        <translation>Vorlagen exportiert.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Starting the demo relay…</source>
@@ -1664,160 +1793,160 @@
     <name>SnoozeDialog</name>
     <message>
         <source>Remind me if there is no reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnern, falls keine Antwort kommt</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen bis</translation>
     </message>
     <message>
         <source>Why (optional): shown when it comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum (optional): wird angezeigt, wenn sie zurückkommt</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die 24-Stunden-Uhr des Marktplatzes läuft weiter: Die Antwort ist %1 fällig, bevor diese Zurückstellung endet.</translation>
     </message>
 </context>
 <context>
     <name>SnoozeMenu</name>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
     <message>
         <source>Later today</source>
-        <translation type="unfinished"></translation>
+        <translation>Später heute</translation>
     </message>
     <message>
         <source>Tomorrow morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Morgen früh</translation>
     </message>
     <message>
         <source>Monday morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Montag früh</translation>
     </message>
     <message>
         <source>Until the buyer replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis der Käufer antwortet</translation>
     </message>
     <message>
         <source>Pick a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum wählen…</translation>
     </message>
 </context>
 <context>
     <name>TemplatePicker</name>
     <message>
         <source>Find a template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage suchen…</translation>
     </message>
     <message>
         <source>%1 (no %2 text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kein Text auf %2)</translation>
     </message>
     <message>
         <source>breaks the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>verstößt gegen die Regeln</translation>
     </message>
     <message>
         <source>No template matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorlage passt.</translation>
     </message>
     <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Vorlagen: Legen Sie sie unter Unterhaltung › Vorlagen… an</translation>
     </message>
 </context>
 <context>
     <name>TemplatesDialog</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Import / export</source>
-        <translation type="unfinished"></translation>
+        <translation>Import / Export</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Datei importieren…</translation>
     </message>
     <message>
         <source>Export all to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle in eine Datei exportieren…</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache hinzufügen</translation>
     </message>
     <message>
         <source>Insert placeholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter einfügen</translation>
     </message>
     <message>
         <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter werden beim Einfügen aus der Unterhaltung gefüllt. Der Text in der Sprache des Käufers wird für Sie gewählt.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Contact reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktgrund</translation>
     </message>
     <message>
         <source>The rules check flagged this template</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regelprüfung hat diese Vorlage markiert</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Platzhalter: %1</translation>
     </message>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
         <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Text braucht Wörter, höchstens 10.000 Zeichen und bekannte Platzhalter.</translation>
     </message>
     <message>
         <source>Import templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen importieren</translation>
     </message>
     <message>
         <source>Template exports (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenexporte (*.json)</translation>
     </message>
     <message>
         <source>Export templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen exportieren</translation>
     </message>
 </context>
 <context>

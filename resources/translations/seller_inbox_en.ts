@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>SellerDayPart</name>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n template imported.</numerusform>
+            <numerusform>%n templates imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThreadTableModel</name>
     <message numerus="yes">
         <source>%n unread</source>

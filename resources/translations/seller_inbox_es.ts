@@ -487,6 +487,10 @@
         <translation>Respondidas</translation>
     </message>
     <message>
+        <source>Snoozed</source>
+        <translation>Pospuestas</translation>
+    </message>
+    <message>
         <source>Flagged</source>
         <translation>Marcadas</translation>
     </message>
@@ -998,6 +1002,53 @@
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>All conversations</source>
+        <translation>Todas las conversaciones</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Esperando al comprador</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuestas</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>Solo marcadas</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ayuda</translation>
+    </message>
+</context>
+<context>
     <name>MetricsDialog</name>
     <message>
         <source>Response metrics</source>
@@ -1069,46 +1120,46 @@
     <name>NoteCard</name>
     <message>
         <source>A teammate</source>
-        <translation type="unfinished"></translation>
+        <translation>Un compañero</translation>
     </message>
     <message>
         <source>Internal note · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota interna · %1 · %2</translation>
     </message>
     <message>
         <source>Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar nota…</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar nota</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
         <source>No internal notes. Notes are never sent to the buyer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay notas internas. Las notas nunca se envían al comprador.</translation>
     </message>
     <message>
         <source>Add an internal note for your team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade una nota interna para tu equipo…</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nota</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar nota</translation>
     </message>
     <message>
         <source>A note holds at most 20,000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota admite como máximo 20.000 caracteres.</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1465,84 @@
     </message>
 </context>
 <context>
+    <name>SellerDayPart</name>
+    <message>
+        <source>The buyer only says thanks.</source>
+        <translation>El comprador solo da las gracias.</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>No requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Notas internas</translation>
+    </message>
+    <message>
+        <source>Insert template</source>
+        <translation>Insertar plantilla</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>Plantillas…</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Posponer…</translation>
+    </message>
+    <message>
+        <source>Remind me if no reply…</source>
+        <translation>Recordármelo si no hay respuesta…</translation>
+    </message>
+    <message>
+        <source>End snooze</source>
+        <translation>Terminar aplazamiento</translation>
+    </message>
+    <message>
+        <source>Add internal note</source>
+        <translation>Añadir nota interna</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay: notes and templates are saved through it.</source>
+        <translation>Sin conexión con el relé: las notas y plantillas se guardan a través de él.</translation>
+    </message>
+    <message>
+        <source>Snoozed until the buyer replies</source>
+        <translation>Pospuesta hasta que responda el comprador</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Pospuesta hasta %1</translation>
+    </message>
+    <message>
+        <source>A template with this name exists already.</source>
+        <translation>Ya existe una plantilla con este nombre.</translation>
+    </message>
+    <message>
+        <source>The relay refused the template: %1</source>
+        <translation>El relé rechazó la plantilla: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but the rules check flagged it: see below.</source>
+        <translation>Guardada, pero la comprobación de normas la marcó: véase abajo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n plantilla importada.</numerusform>
+            <numerusform>%n plantillas importadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>No importadas: %1</translation>
+    </message>
+    <message>
+        <source>Templates exported.</source>
+        <translation>Plantillas exportadas.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Starting the demo relay…</source>
@@ -1664,160 +1793,160 @@
     <name>SnoozeDialog</name>
     <message>
         <source>Remind me if there is no reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordármelo si no hay respuesta</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
+        <translation>Posponer hasta</translation>
     </message>
     <message>
         <source>Why (optional): shown when it comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué (opcional): se muestra cuando vuelva</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj de 24 horas del marketplace sigue corriendo: la respuesta vence %1, antes de que termine este aplazamiento.</translation>
     </message>
 </context>
 <context>
     <name>SnoozeMenu</name>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Posponer</translation>
     </message>
     <message>
         <source>Later today</source>
-        <translation type="unfinished"></translation>
+        <translation>Más tarde hoy</translation>
     </message>
     <message>
         <source>Tomorrow morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Mañana por la mañana</translation>
     </message>
     <message>
         <source>Monday morning</source>
-        <translation type="unfinished"></translation>
+        <translation>El lunes por la mañana</translation>
     </message>
     <message>
         <source>Until the buyer replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta que responda el comprador</translation>
     </message>
     <message>
         <source>Pick a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una fecha…</translation>
     </message>
 </context>
 <context>
     <name>TemplatePicker</name>
     <message>
         <source>Find a template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar una plantilla…</translation>
     </message>
     <message>
         <source>%1 (no %2 text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (sin texto en %2)</translation>
     </message>
     <message>
         <source>breaks the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>incumple las normas</translation>
     </message>
     <message>
         <source>No template matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna plantilla coincide.</translation>
     </message>
     <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay plantillas: créalas en Conversación › Plantillas…</translation>
     </message>
 </context>
 <context>
     <name>TemplatesDialog</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva</translation>
     </message>
     <message>
         <source>Import / export</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar / exportar</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar desde un archivo…</translation>
     </message>
     <message>
         <source>Export all to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar todas a un archivo…</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir idioma</translation>
     </message>
     <message>
         <source>Insert placeholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar marcador</translation>
     </message>
     <message>
         <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los marcadores se rellenan con los datos de la conversación al insertar la plantilla. Se elige por ti el texto en el idioma del comprador.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Contact reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo del contacto</translation>
     </message>
     <message>
         <source>The rules check flagged this template</source>
-        <translation type="unfinished"></translation>
+        <translation>La comprobación de normas marcó esta plantilla</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcador desconocido: %1</translation>
     </message>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dale un nombre a la plantilla.</translation>
     </message>
     <message>
         <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada texto necesita palabras, como máximo 10.000 caracteres y marcadores conocidos.</translation>
     </message>
     <message>
         <source>Import templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar plantillas</translation>
     </message>
     <message>
         <source>Template exports (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportaciones de plantillas (*.json)</translation>
     </message>
     <message>
         <source>Export templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar plantillas</translation>
     </message>
 </context>
 <context>

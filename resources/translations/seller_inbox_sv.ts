@@ -487,6 +487,10 @@
         <translation>Väntar på köparen</translation>
     </message>
     <message>
+        <source>Snoozed</source>
+        <translation>Snoozade</translation>
+    </message>
+    <message>
         <source>Flagged</source>
         <translation>Flaggade</translation>
     </message>
@@ -998,6 +1002,53 @@
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>All conversations</source>
+        <translation>Alla konversationer</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Behöver svar</translation>
+    </message>
+    <message>
+        <source>Waiting on buyer</source>
+        <translation>Väntar på köparen</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Snoozade</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>Endast flaggade</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Konversation</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+</context>
+<context>
     <name>MetricsDialog</name>
     <message>
         <source>Response metrics</source>
@@ -1069,46 +1120,46 @@
     <name>NoteCard</name>
     <message>
         <source>A teammate</source>
-        <translation type="unfinished"></translation>
+        <translation>En kollega</translation>
     </message>
     <message>
         <source>Internal note · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern anteckning · %1 · %2</translation>
     </message>
     <message>
         <source>Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera anteckning…</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort anteckning</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
         <source>No internal notes. Notes are never sent to the buyer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga interna anteckningar. Anteckningar skickas aldrig till köparen.</translation>
     </message>
     <message>
         <source>Add an internal note for your team…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv en intern anteckning till ditt team…</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till anteckning</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara anteckning</translation>
     </message>
     <message>
         <source>A note holds at most 20,000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>En anteckning rymmer högst 20 000 tecken.</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1465,84 @@
     </message>
 </context>
 <context>
+    <name>SellerDayPart</name>
+    <message>
+        <source>The buyer only says thanks.</source>
+        <translation>Köparen tackar bara.</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Inget svar behövs</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>Interna anteckningar</translation>
+    </message>
+    <message>
+        <source>Insert template</source>
+        <translation>Infoga mall</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>Mallar…</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Snooza…</translation>
+    </message>
+    <message>
+        <source>Remind me if no reply…</source>
+        <translation>Påminn mig om inget svar kommer…</translation>
+    </message>
+    <message>
+        <source>End snooze</source>
+        <translation>Avsluta snooze</translation>
+    </message>
+    <message>
+        <source>Add internal note</source>
+        <translation>Lägg till intern anteckning</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay: notes and templates are saved through it.</source>
+        <translation>Inte ansluten till reläet: anteckningar och mallar sparas via det.</translation>
+    </message>
+    <message>
+        <source>Snoozed until the buyer replies</source>
+        <translation>Snoozad tills köparen svarar</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Snoozad till %1</translation>
+    </message>
+    <message>
+        <source>A template with this name exists already.</source>
+        <translation>Det finns redan en mall med det namnet.</translation>
+    </message>
+    <message>
+        <source>The relay refused the template: %1</source>
+        <translation>Reläet avvisade mallen: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but the rules check flagged it: see below.</source>
+        <translation>Sparad, men regelkontrollen flaggade den: se nedan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n mall importerades.</numerusform>
+            <numerusform>%n mallar importerades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Inte importerade: %1</translation>
+    </message>
+    <message>
+        <source>Templates exported.</source>
+        <translation>Mallarna har exporterats.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Starting the demo relay…</source>
@@ -1664,160 +1793,160 @@
     <name>SnoozeDialog</name>
     <message>
         <source>Remind me if there is no reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminn mig om inget svar kommer</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
+        <translation>Snooza till</translation>
     </message>
     <message>
         <source>Why (optional): shown when it comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför (valfritt): visas när den kommer tillbaka</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Till</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Anledning</translation>
     </message>
     <message>
         <source>The marketplace&apos;s 24-hour clock keeps running: the answer is due %1, before this snooze ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marknadsplatsens 24-timmarsklocka fortsätter att gå: svaret ska vara skickat %1, innan snoozen tar slut.</translation>
     </message>
 </context>
 <context>
     <name>SnoozeMenu</name>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Snooza</translation>
     </message>
     <message>
         <source>Later today</source>
-        <translation type="unfinished"></translation>
+        <translation>Senare i dag</translation>
     </message>
     <message>
         <source>Tomorrow morning</source>
-        <translation type="unfinished"></translation>
+        <translation>I morgon bitti</translation>
     </message>
     <message>
         <source>Monday morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Måndag morgon</translation>
     </message>
     <message>
         <source>Until the buyer replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Tills köparen svarar</translation>
     </message>
     <message>
         <source>Pick a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ett datum…</translation>
     </message>
 </context>
 <context>
     <name>TemplatePicker</name>
     <message>
         <source>Find a template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök en mall…</translation>
     </message>
     <message>
         <source>%1 (no %2 text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ingen text på %2)</translation>
     </message>
     <message>
         <source>breaks the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>bryter mot reglerna</translation>
     </message>
     <message>
         <source>No template matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen mall matchar.</translation>
     </message>
     <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga mallar än: skapa dem under Konversation › Mallar…</translation>
     </message>
 </context>
 <context>
     <name>TemplatesDialog</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mallar</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny</translation>
     </message>
     <message>
         <source>Import / export</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera / exportera</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera från en fil…</translation>
     </message>
     <message>
         <source>Export all to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera alla till en fil…</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till språk</translation>
     </message>
     <message>
         <source>Insert placeholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Infoga platshållare</translation>
     </message>
     <message>
         <source>Placeholders are filled from the conversation when you insert the template. The text in the buyer&apos;s language is chosen for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Platshållarna fylls i från konversationen när du infogar mallen. Texten på köparens språk väljs åt dig.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Namn</translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>Contact reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktorsak</translation>
     </message>
     <message>
         <source>The rules check flagged this template</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelkontrollen flaggade den här mallen</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänd platshållare: %1</translation>
     </message>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge mallen ett namn.</translation>
     </message>
     <message>
         <source>Each text needs words, at most 10,000 characters and known placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varje text behöver ord, högst 10 000 tecken och kända platshållare.</translation>
     </message>
     <message>
         <source>Import templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera mallar</translation>
     </message>
     <message>
         <source>Template exports (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mallexporter (*.json)</translation>
     </message>
     <message>
         <source>Export templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera mallar</translation>
     </message>
 </context>
 <context>

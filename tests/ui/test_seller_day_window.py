@@ -91,22 +91,27 @@ def test_snooze_leaves_the_list_and_a_woken_one_comes_back_with_its_reason(
         await go_live(s, empty_relay)
         await until(lambda: w.model.rowCount() == 2, what="two conversations")
         anna = await open_buyer(w, "Anna A.")
+        anna_relay_id = s.current.row.relay_id
         s.day.snooze_menu.aboutToShow.emit()
         tomorrow = [a for a in s.day.snooze_menu.actions() if not a.isSeparator()][1]
         tomorrow.trigger()
         await until(lambda: row_of_buyer(w, "Anna A.") is None, what="Anna snoozed away")
         assert s.current_id == anna  # still open until the seller moves on
+        w.actions_by_name["view-snoozed"].trigger()  # Ctrl+4: what sleeps
+        await until(lambda: row_of_buyer(w, "Anna A.") is not None, what="Anna under Snoozed")
+        assert w.model.rowCount() == 1
+        w.actions_by_name["view-all"].trigger()
+        await until(lambda: row_of_buyer(w, "Bertil B.") is not None, what="back to All")
+        assert row_of_buyer(w, "Anna A.") is None
         # The relay has it: every seat would hide it.
         await until(lambda: not s.live.local_changes.pending_count(), 20, "snooze on the relay")
         # Snoozed again for a few seconds: it comes back by itself when its time comes, bold
         # (woken), with its reason.
-        row = s.current.row
         soon = datetime.now(UTC) + timedelta(seconds=4)
         await s.live.local_changes.set_snooze(
-            row.relay_id, until=soon, reason="Check with the workshop"
+            anna_relay_id, until=soon, reason="Check with the workshop"
         )
         s.ops.publish(Changes(conversations=frozenset({anna}), to_relay=True))
-        await until(lambda: row_of_buyer(w, "Anna A.") is None, what="Anna snoozed again")
         await until(lambda: row_of_buyer(w, "Anna A.") is not None, 20, "Anna back on time")
         back = w.model.thread_at(row_of_buyer(w, "Anna A."))
         assert back.woken(datetime.now(UTC)) and back.snooze_reason == "Check with the workshop"
@@ -145,3 +150,15 @@ def test_notes_and_the_thanks_suggestion(
         assert not day.suggestion.isVisible()
 
     run(qloop, scenario())
+
+
+def test_every_action_is_in_a_menu(ui_session: UiSession) -> None:
+    w = ui_session.window
+    in_menus = set()
+    for menu_action in w.menuBar().actions():
+        menu = menu_action.menu()
+        in_menus |= {a for a in menu.actions() if not a.isSeparator()}
+    missing = [n for n, a in w.actions_by_name.items() if a not in in_menus]
+    assert not missing
+    titles = [a.text().replace("&", "") for a in w.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Conversation", "Help"]
