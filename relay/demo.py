@@ -10,7 +10,7 @@ import random
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.demodata import corpus
 from app.domain import Direction, OrderKind
@@ -50,6 +50,7 @@ def seed_demo(
                 _conversation(db, cfg, rng, seller, mid, locale, i, start, counts)
         _switches(db, seller, start)
         _bounce_example(db, cfg, seller, counts)
+        counts["templates"] = _templates(db, seller)
     finally:
         if isinstance(db_url, str):
             db.dispose()
@@ -165,6 +166,28 @@ def _reply(
         except Refused:
             nested.rollback()
             return False
+
+
+def _templates(db: Database, seller: str) -> int:
+    """Three templates a seller would write first, in en/sv/es/de (resources/demo); those
+    already there (a second seeding) are kept as they are."""
+    import json
+
+    from app.resources import resource_path
+    from relay.api import template
+
+    items = json.loads(resource_path("demo", "templates.json").read_text(encoding="utf-8"))
+    with db.writing() as conn:
+        sid = auth.seller_id_by_name(conn, seller)
+        assert sid is not None
+        ch = Changes(conn, sid)
+        t = schema.templates.c
+        have = set(conn.execute(select(t.name_key).where(t.seller_id == sid)).scalars())
+        for item in items:
+            if item["name"].casefold() not in have:
+                template.create(conn, ch, item)
+        ch.flush()
+    return len(items)
 
 
 def _switches(db: Database, seller: str, start: Any) -> None:

@@ -120,7 +120,8 @@ def _name_taken(conn: Connection, seller_id: int, key: str, other_than: str | No
     return found is not None and found != other_than
 
 
-def _create(conn: Connection, ch: Changes, obj: dict[str, Any]) -> dict[str, Any]:
+def create(conn: Connection, ch: Changes, obj: dict[str, Any]) -> dict[str, Any]:
+    """Create one template (`Template/set` create; the demo seeds its own with it)."""
     t = schema.templates
     values = _fields(obj, None)
     if _name_taken(conn, ch.seller_id, values["name_key"], None):
@@ -172,5 +173,5 @@ def _destroy(conn: Connection, ch: Changes, tid: str) -> None:
 @method("Template/set")
 def set_(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     return do_set(
-        ctx, args, "Template", SetHandlers(create=_create, update=_update, destroy=_destroy)
+        ctx, args, "Template", SetHandlers(create=create, update=_update, destroy=_destroy)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -192,3 +193,23 @@ def test_a_stale_if_in_state_writes_nothing(relay: RelayUnderTest) -> None:
     )
     assert got == "error" and error["type"] == "stateMismatch"
     assert len(relay.seller.ok("Template/get", {"ids": None})["list"]) == 1
+
+
+def test_the_demo_templates_are_within_the_rules(tmp_path: Any) -> None:
+    from relay.db import open_database
+    from relay.demo import seed_demo
+
+    db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    try:
+        assert seed_demo(db, per_marketplace=1)["templates"] == 3
+        seed_demo(db, per_marketplace=1)  # seeding again adds none twice
+        with db.reading() as conn:
+            from relay import schema
+
+            rows = conn.execute(schema.templates.select()).all()
+    finally:
+        db.dispose()
+    assert len(rows) == 3
+    for row in rows:
+        assert row.findings == "[]", (row.name, row.findings)
+        assert set(json.loads(row.texts)) == {"en", "sv", "es", "de"}
