@@ -169,14 +169,11 @@ def _reply(
 
 
 def _templates(db: Database, seller: str) -> int:
-    """Three templates a seller would write first, in en/sv/es/de (resources/demo); those
-    already there (a second seeding) are kept as they are."""
-    import json
-
-    from app.resources import resource_path
+    """Three templates a seller would write first, in en/sv/es/de (relay.demo_templates);
+    those already there (a second seeding) are kept as they are."""
     from relay.api import template
+    from relay.demo_templates import TEMPLATES as items
 
-    items = json.loads(resource_path("demo", "templates.json").read_text(encoding="utf-8"))
     with db.writing() as conn:
         sid = auth.seller_id_by_name(conn, seller)
         assert sid is not None
