@@ -13,13 +13,14 @@ from app.policy.attachments import check_attachments
 from app.policy.draft import AttachmentInput, PolicyContext, PolicyDraft
 from app.policy.engine import assemble
 from app.policy.findings import Field, Finding
-from app.policy.packs import RulePack
+from app.policy.packs import RulePack, warm_up
 from app.policy.scan import TextScan, scan_text
 from app.policy.structure import Region
 
 
 class LiveChecker:
     def __init__(self, ctx: PolicyContext, max_cached: int = 256) -> None:
+        warm_up(ctx.pack)  # compile the lexicons and load the libraries before the first key
         self._ctx = ctx
         self._max = max_cached
         self._scans: OrderedDict[tuple[Field, Region, str], TextScan] = OrderedDict()
@@ -34,6 +35,7 @@ class LiveChecker:
         changes, because paragraph scans depend only on the pack."""
         if ctx.pack is not self._ctx.pack:
             self.invalidate()
+            warm_up(ctx.pack)
         self._ctx = ctx
 
     def invalidate(self) -> None:

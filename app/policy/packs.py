@@ -3,8 +3,8 @@
 `default.json` is the product brief; `<marketplace>.json` files name `"extends": "default"`
 and override keys (objects merge key by key, everything else replaces). A pack's settings are
 read at once (cheap: the relay reads every pack's limits at start-up); its lexicons are compiled
-into the matcher once per process, in a background thread started by the first `load_pack`
-(`warm_up`), so neither start-up nor the typing path waits for it unless a check comes first.
+into the matcher once per process, on the first check, or earlier in a background thread that
+the composer's `LiveChecker` starts (`warm_up`), so the typing path does not wait for it.
 """
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ def clear_cache() -> None:
 
 
 _warm = threading.Lock()
-_warmed = False
+_warmed: set[Compiled] = set()
 
 
 def _warm_libraries(pack: RulePack) -> None:
@@ -204,24 +204,21 @@ def _warm_libraries(pack: RulePack) -> None:
 
 
 def warm_up(pack: RulePack) -> None:
-    """Compile the lexicons and load the public suffix list and libphonenumber (together
-    ~0.5–1 s) in a background thread, once per process, so neither start-up nor the first
-    keystroke pays for them. A check that comes first compiles and loads them itself (the
+    """Compile the pack's lexicons and load the public suffix list and libphonenumber
+    (together ~0.5–1 s) in a background thread, once per lexicon set, so the first keystroke
+    does not pay for them. A check that comes first compiles and loads them itself (the
     compile is locked, imports are thread-safe)."""
-    global _warmed
     with _warm:
-        if _warmed:
+        if pack.compiled in _warmed:
             return
-        _warmed = True
+        _warmed.add(pack.compiled)
     threading.Thread(
         target=_warm_libraries, args=(pack,), name="policy-warm-up", daemon=True
     ).start()
 
 
 def _load_pack(name: str) -> RulePack:
-    pack = _compile_pack(name)
-    warm_up(pack)
-    return pack
+    return _compile_pack(name)
 
 
 @functools.lru_cache(maxsize=32)
