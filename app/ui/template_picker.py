@@ -99,7 +99,7 @@ class TemplatePicker(QFrame):
             self.empty.setText(
                 self.tr("No template matches.")
                 if self._templates
-                else self.tr("No templates yet: create them under Conversation › Templates…")
+                else self.tr("No templates yet: create them under Edit › Templates…")
             )
             self.empty.show()
 

@@ -1862,8 +1862,12 @@
         <translation>Keine Vorlage passt.</translation>
     </message>
     <message>
+        <source>No templates yet: create them under Edit › Templates…</source>
+        <translation>Noch keine Vorlagen: Legen Sie sie unter Bearbeiten › Vorlagen… an</translation>
+    </message>
+    <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation>Noch keine Vorlagen: Legen Sie sie unter Unterhaltung › Vorlagen… an</translation>
+        <translation type="vanished">Noch keine Vorlagen: Legen Sie sie unter Unterhaltung › Vorlagen… an</translation>
     </message>
 </context>
 <context>

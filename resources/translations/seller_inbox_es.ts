@@ -1862,8 +1862,12 @@
         <translation>Ninguna plantilla coincide.</translation>
     </message>
     <message>
+        <source>No templates yet: create them under Edit › Templates…</source>
+        <translation>Aún no hay plantillas: créalas en Edición › Plantillas…</translation>
+    </message>
+    <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation>Aún no hay plantillas: créalas en Conversación › Plantillas…</translation>
+        <translation type="vanished">Aún no hay plantillas: créalas en Conversación › Plantillas…</translation>
     </message>
 </context>
 <context>

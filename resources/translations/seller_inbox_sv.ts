@@ -1862,8 +1862,12 @@
         <translation>Ingen mall matchar.</translation>
     </message>
     <message>
+        <source>No templates yet: create them under Edit › Templates…</source>
+        <translation>Inga mallar än: skapa dem under Redigera › Mallar…</translation>
+    </message>
+    <message>
         <source>No templates yet: create them under Conversation › Templates…</source>
-        <translation>Inga mallar än: skapa dem under Konversation › Mallar…</translation>
+        <translation type="vanished">Inga mallar än: skapa dem under Konversation › Mallar…</translation>
     </message>
 </context>
 <context>
