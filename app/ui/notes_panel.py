@@ -91,6 +91,7 @@ class NotesPanel(QWidget):
         self.cards.setSpacing(6)
         self.empty = QLabel(self.tr("No internal notes. Notes are never sent to the buyer."))
         self.empty.setObjectName("notes-empty")
+        self.empty.setWordWrap(True)
         self.empty.setStyleSheet(f"color: {muted_colour()}")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note-editor")
