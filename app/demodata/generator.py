@@ -20,7 +20,9 @@ from sqlalchemy import Connection, func, insert, select
 from app.demodata.corpus import LOCALES, MARKETPLACES, conversation_script, order_number
 from app.domain import Direction, Keyword, Marketplace, ThreadMessage, summarize
 from app.storage import schema, writes
+from app.storage.fts import search_key
 from app.storage.store import Store
+from app.storage.timestamps import to_ms
 
 BATCH = 2000  # conversations per transaction
 
@@ -194,5 +196,7 @@ def _write_batch(
     conn.execute(insert(schema.buyers), buyers)
     conn.execute(insert(schema.orders), orders)
     conn.execute(insert(schema.conversations), convs)
+    # In search-key order: FTS5 writes a segment whenever a key is not above the last one.
+    msgs.sort(key=lambda m: search_key(to_ms(m["received_at"]), m["id"]))
     conn.execute(insert(schema.messages), msgs)
     return len(msgs)

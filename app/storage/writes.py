@@ -138,6 +138,9 @@ def insert_messages(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
         }
         for r in rows
     ]
+    # Oldest first, so new ids and search keys ascend: FTS5 writes out a segment whenever a
+    # key is not above the one before (see app/storage/fts.py).
+    prepared.sort(key=lambda r: r["received_at"])
     conn.execute(insert(_msg), prepared)
 
 
