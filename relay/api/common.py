@@ -284,6 +284,28 @@ class SetFailure(Exception):
         self.body = set_error(type_, description, **extra)
 
 
+def only(patch: dict[str, Any], name: str) -> Any:
+    """The value of the one property an update may change (`name`), else invalidProperties."""
+    if set(patch) != {name}:
+        others = sorted(set(patch) - {name}) or [name]
+        raise SetFailure("invalidProperties", f"only {name} can change", properties=others)
+    return patch[name]
+
+
+def update_row(
+    conn: Connection, ch: Changes, table: Table, type_name: str, object_id: str, values: Any
+) -> None:
+    """Update one of the seller's objects (notFound when it has none with that id)."""
+    done = conn.execute(
+        table.update()
+        .where((table.c.seller_id == ch.seller_id) & (table.c.id == object_id))
+        .values(**values)
+    )
+    if not done.rowcount:
+        raise SetFailure("notFound")
+    ch.updated(type_name, object_id)
+
+
 @dataclass(frozen=True)
 class SetHandlers:
     """What `Foo/set` does with one object. Each handler validates before it writes (a

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Table, update
+from sqlalchemy import ColumnElement, Connection, Row, Table
 
 from app.domain import RESPONSE_WINDOW
 from app.domain.snooze import MAX_REASON, SnoozeKind
@@ -17,7 +17,9 @@ from relay.api.common import (
     TypeSpec,
     do_set,
     eq_str,
+    only,
     register_read_methods,
+    update_row,
 )
 from relay.api.core import Context, MethodError, method
 from relay.sanitize import subject_problem
@@ -174,22 +176,8 @@ def _snooze_values(value: Any) -> dict[str, Any]:
 
 
 def _update(conn: Connection, ch: Changes, conv_id: str, patch: dict[str, Any]) -> dict[str, Any]:
-    if set(patch) != {"snooze"}:
-        raise SetFailure(
-            "invalidProperties",
-            "only snooze can change",
-            properties=sorted(set(patch) - {"snooze"}) or ["snooze"],
-        )
-    values = _snooze_values(patch["snooze"])
-    t = schema.conversations.c
-    done = conn.execute(
-        update(schema.conversations)
-        .where((t.seller_id == ch.seller_id) & (t.id == conv_id))
-        .values(**values)
-    )
-    if not done.rowcount:
-        raise SetFailure("notFound")
-    ch.updated("Conversation", conv_id)
+    values = _snooze_values(only(patch, "snooze"))
+    update_row(conn, ch, schema.conversations, "Conversation", conv_id, values)
     since = values["snoozed_at"]
     return {"snooze": None if since is None else {"since": iso(since)}}
 

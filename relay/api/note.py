@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row, select
 
 from relay import schema
 from relay.api.common import (
@@ -14,7 +14,9 @@ from relay.api.common import (
     TypeSpec,
     do_set,
     eq_str,
+    only,
     register_read_methods,
+    update_row,
 )
 from relay.api.core import Context, method
 from relay.sanitize import CONTROL_RE, subject_problem
@@ -92,23 +94,9 @@ def _create(conn: Connection, ch: Changes, obj: dict[str, Any]) -> dict[str, Any
 
 
 def _update(conn: Connection, ch: Changes, nid: str, patch: dict[str, Any]) -> dict[str, Any]:
-    if set(patch) != {"body"}:
-        raise SetFailure(
-            "invalidProperties",
-            "only body can change",
-            properties=sorted(set(patch) - {"body"}) or ["body"],
-        )
-    body = _body(patch["body"])
-    n = schema.notes.c
     at = now()
-    done = conn.execute(
-        update(schema.notes)
-        .where((n.seller_id == ch.seller_id) & (n.id == nid))
-        .values(body=body, updated_at=at)
-    )
-    if not done.rowcount:
-        raise SetFailure("notFound")
-    ch.updated("Note", nid)
+    values = {"body": _body(only(patch, "body")), "updated_at": at}
+    update_row(conn, ch, schema.notes, "Note", nid, values)
     return {"updatedAt": iso(at)}
 
 
