@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import policy
 from app.domain import ContactReason
 from app.domain import templates as tpl
+from app.policy.templates import check_template_text
 from app.storage.rows import TemplateInfo
 from app.ui.policy_panel import PolicyPanel
 from app.ui.theme import error_colour, muted_colour
@@ -45,15 +45,6 @@ LANGUAGE_NAMES = {
     "fr": "Français",
     "it": "Italiano",
 }
-
-
-def check_text(text: str, language: str, reason: ContactReason) -> list[policy.Finding]:
-    """The rules check of one template text as a buyer would read it."""
-    filled = tpl.fill(text, tpl.SAMPLE_VALUES)
-    ctx = policy.PolicyContext(
-        pack=policy.load_pack(None), contact_reason=reason, buyer_locale=language
-    )
-    return policy.check(policy.PolicyDraft("", filled), ctx)
 
 
 class TemplatesDialog(QDialog):
@@ -279,7 +270,7 @@ class TemplatesDialog(QDialog):
                 if unknown
                 else ""
             )
-        self.findings.show_findings(check_text(text, code, reason) if text.strip() else [])
+        self.findings.show_findings(check_template_text(text, code, reason) if text.strip() else [])
 
     def _save(self) -> None:
         name = self.name.text().strip()

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, select, update
 
-from app import policy
 from app.domain import ContactReason
 from app.domain import templates as tpl
+from app.policy.templates import check_template_text
 from relay import schema
 from relay.api.common import (
     SetFailure,
@@ -60,13 +60,10 @@ register_read_methods("Template", SPEC)
 
 def findings(texts: dict[str, str], reason: ContactReason) -> list[dict[str, str]]:
     """The rules check of each text as a buyer would read it (placeholders filled)."""
-    pack = policy.load_pack(None)
     out: list[dict[str, str]] = []
     for language, text in sorted(texts.items()):
-        filled = tpl.fill(text, tpl.SAMPLE_VALUES)
-        ctx = policy.PolicyContext(pack=pack, contact_reason=reason, buyer_locale=language)
         seen: set[tuple[str, str]] = set()
-        for f in policy.check(policy.PolicyDraft("", filled), ctx):
+        for f in check_template_text(text, language, reason):
             if (f.rule, f.severity) not in seen:
                 seen.add((f.rule, f.severity))
                 out.append({"language": language, "rule": f.rule, "severity": f.severity.value})
