@@ -7,6 +7,7 @@ do not) and always emits ``notified``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,6 +62,24 @@ class Notification:
     message_id: int
 
 
+# Linux notification servers read a notification's body as markup (<b>, <a href>, <img src>
+# that some of them fetch) and Qt's balloon fallback guesses rich text: a buyer's name or
+# subject must not become either. Escaping would show "&lt;" on the platforms that take plain
+# text, so the three markup characters become look-alikes instead. It is a preview: the
+# message itself is shown as the buyer wrote it.
+_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+_TITLE_MAX, _BODY_MAX = 80, 160
+
+
+def plain_preview(text: str, limit: int) -> str:
+    """``text`` as one line of inert text for a notification, at most ``limit`` characters."""
+    text = "".join(
+        " " if unicodedata.category(ch)[0] in "CZ" and ch != "\u200d" else ch for ch in text
+    )
+    text = " ".join(text.split()).translate(_LOOKALIKES)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 def decide(
     newest: int, seen: int, headline: tuple[str, str] | None, *, enabled: bool
 ) -> Notification | None:
@@ -70,7 +89,7 @@ def decide(
     for the first download into an empty inbox (``seen == 0``): that is history, not news."""
     if not enabled or seen == 0 or newest <= seen or headline is None:
         return None
-    name, subject = headline
+    name, subject = plain_preview(headline[0], _TITLE_MAX), plain_preview(headline[1], _BODY_MAX)
     title = QCoreApplication.translate("Tray", "New message from %1").replace("%1", name)
     return Notification(title, subject, newest)
 

@@ -33,6 +33,30 @@ def test_the_decision_to_notify() -> None:
     assert decide(12, 10, None, enabled=True) is None  # gone (deleted meanwhile)
 
 
+def test_buyer_text_reaches_the_notification_inert() -> None:
+    # Notification servers read markup: a buyer's name or subject must not become a tag, a
+    # link or a remote image, nor spoof a second line with controls or line breaks.
+    hl = ('<b>Eve</b> & "Co"', 'Hi <img src="http://127.0.0.1:9/t.png">\n\u202eevil\tnow')
+    note = decide(12, 10, hl, enabled=True)
+    assert note is not None
+    for text in (note.title, note.body):
+        assert not {"<", ">", "&", "\n", "\t", "\u202e"} & set(text)
+    assert note.title == 'New message from \u2039b\u203aEve\u2039/b\u203a \uff06 "Co"'
+    assert note.body.endswith("evil now")
+    long = decide(12, 10, ("A" * 500, "word " * 100), enabled=True)
+    assert (
+        long is not None
+        and len(long.body) <= 160
+        and len(long.title) < 100
+        and long.body.endswith("\u2026")
+    )
+    # Emoji sequences joined by ZWJ stay whole.
+    family = decide(
+        12, 10, ("Ann", "Thanks \U0001f468\u200d\U0001f469\u200d\U0001f467"), enabled=True
+    )
+    assert family is not None and "\u200d" in family.body
+
+
 def test_no_tray_offscreen_is_not_an_error(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = QMainWindow()
     qtbot.addWidget(window)
