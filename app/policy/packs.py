@@ -68,6 +68,9 @@ class RulePack:
     max_attachment_bytes: int
     allowed_media_types: frozenset[str]
     allowed_domains: tuple[str, ...]
+    # Marketplaces' own sites: named bare ("Amazon.de" from a template's {marketplace}) they
+    # are the marketplace's name, not a link away from it; with a path they are links.
+    marketplace_names: frozenset[str]
     severities: Mapping[str, str] = field(repr=False)
     important_tags: tuple[str, ...]
     important_tag_required: bool  # False where critical contact reasons replaced the tag
@@ -96,6 +99,11 @@ class RulePack:
     def allows_domain(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def names_marketplace(self, written: str) -> bool:
+        """A bare host as written ("Amazon.de", "www.amazon.fr") that is a marketplace's site."""
+        host = written.lower().rstrip(".")
+        return host.removeprefix("www.") in self.marketplace_names
 
     @property
     def lexicon_sizes(self) -> dict[str, int]:
@@ -242,6 +250,7 @@ def _compile_pack(name: str) -> RulePack:
             max_attachment_bytes=int(data["max_attachment_bytes"]),
             allowed_media_types=frozenset(str(t) for t in data["allowed_media_types"]),
             allowed_domains=tuple(str(d).lower() for d in data.get("allowed_domains", ())),
+            marketplace_names=frozenset(str(d).lower() for d in data.get("marketplace_names", ())),
             severities=severities,
             important_tags=tuple(str(t) for t in important.get("tags", ["[Important]"])),
             important_tag_required=bool(important.get("required_for_critical", True)),

@@ -141,6 +141,8 @@ def scan_text(
             continue
         if link.kind != "spoken" and link.host and pack.allows_domain(link.host):
             continue
+        if link.kind in ("domain", "url") and pack.names_marketplace(text[link.start : link.end]):
+            continue  # "Amazon.de" / "www.amazon.de" alone: the marketplace named, no page
         quoted = _quote(text, link.start, link.end)
         if link.kind == "shortener":
             out.add(

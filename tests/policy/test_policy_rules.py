@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from policy_helpers import rules, run_check
 
+from app.domain import ContactReason
 from app.policy import Field, Severity, has_blocking, load_pack
+from app.policy.templates import check_template_text
 
 
 def _only(body: str, rule: str, **kw: object) -> list[tuple[str, Severity]]:
@@ -49,6 +51,30 @@ def test_own_marketplace_domain_allowed_only_by_its_pack() -> None:
     assert _only(body, "external-link", marketplace="amazon.se") == []
     assert _only(body, "external-link", marketplace="amazon.de") != []
     assert _only(body, "external-link") != []  # default pack allows no domain
+
+
+@pytest.mark.parametrize("marketplace", [None, "amazon.co.uk", "amazon.de"])
+@pytest.mark.parametrize(
+    "body", ["Thanks for shopping at Amazon.de!", "Bestellt über www.amazon.fr.", "amazon.com"]
+)
+def test_a_marketplace_named_bare_is_no_link(body: str, marketplace: str | None) -> None:
+    # A template's {marketplace} becomes "Amazon.de": the marketplace's name, in any pack.
+    assert _only(body, "external-link", marketplace=marketplace) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["See amazon.de/gp/help", "https://amazon.de", "amazon.de.shop-outlet.com", "myamazon.de"],
+)
+def test_a_marketplace_site_with_a_page_is_still_a_link(body: str) -> None:
+    assert _only(body, "external-link", marketplace="amazon.co.uk") != []
+
+
+def test_a_template_naming_its_marketplace_passes() -> None:
+    found = check_template_text(
+        "Thanks for shopping at {marketplace}! Your parcel ships today.", "en", ContactReason.OTHER
+    )
+    assert [f.rule for f in found] == []
 
 
 @pytest.mark.parametrize(
