@@ -27,6 +27,7 @@ from PySide6.QtGui import QGuiApplication
 from app.services.ops import Ops
 from app.ui import menus
 from app.ui.account import Account
+from app.ui.buyer_history import BuyerHistoryPart
 from app.ui.compose import Compose
 from app.ui.current import CurrentConversation
 from app.ui.dialogs import front
@@ -88,6 +89,7 @@ class Session:
         self.messaging = Messaging(self.ops, self.inbox)
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.day = SellerDayPart(window, self.ops, self.current)
+        self.buyer_history = BuyerHistoryPart(window, self.ops, self.current)
         menus.add_view_actions(window)
         menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in
@@ -209,6 +211,7 @@ class Session:
         gc.freeze()
         self.current.ready(store, self.local_changes)
         self.day.ready(store, self.local_changes)
+        self.buyer_history.ready(store)
         log.info("inbox open: %d conversations", total)
         if self.opts.smoke_test:
             print(keyring.describe())

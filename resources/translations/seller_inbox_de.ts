@@ -44,6 +44,40 @@
     </message>
 </context>
 <context>
+    <name>BuyerHistoryPanel</name>
+    <message>
+        <source>Other conversations with this buyer</source>
+        <translation>Weitere Unterhaltungen mit diesem Käufer</translation>
+    </message>
+    <message>
+        <source>No other conversations yet.</source>
+        <translation>Noch keine weiteren Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Keine Bestellung</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerHistoryPart</name>
+    <message>
+        <source>Buyer&apos;s other conversations</source>
+        <translation>Weitere Unterhaltungen des Käufers</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

@@ -44,6 +44,40 @@
     </message>
 </context>
 <context>
+    <name>BuyerHistoryPanel</name>
+    <message>
+        <source>Other conversations with this buyer</source>
+        <translation>Otras conversaciones con este comprador</translation>
+    </message>
+    <message>
+        <source>No other conversations yet.</source>
+        <translation>Todavía no hay otras conversaciones.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sin asunto)</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Sin pedido</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesta</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondida</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerHistoryPart</name>
+    <message>
+        <source>Buyer&apos;s other conversations</source>
+        <translation>Otras conversaciones del comprador</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

@@ -44,6 +44,40 @@
     </message>
 </context>
 <context>
+    <name>BuyerHistoryPanel</name>
+    <message>
+        <source>Other conversations with this buyer</source>
+        <translation>Andra konversationer med köparen</translation>
+    </message>
+    <message>
+        <source>No other conversations yet.</source>
+        <translation>Inga andra konversationer ännu.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(inget ämne)</translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation>Ingen beställning</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Snoozad</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarad</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerHistoryPart</name>
+    <message>
+        <source>Buyer&apos;s other conversations</source>
+        <translation>Köparens andra konversationer</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

@@ -1,0 +1,150 @@
+"""The buyer's other conversations, in the details pane under the buyer.
+
+A buyer writing again today starts an unrelated thread; the seller wants the last one (and
+its order) at hand. The list is read from the local store (offline too,
+app.storage.buyer_history), refreshed by the operations layer's changes, and a click or
+Return opens a conversation through the current conversation, like the thread list does.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.ui import formats
+from app.ui.theme import muted_colour
+from app.ui.thread_model import clock_text
+
+if TYPE_CHECKING:
+    from app.services.ops import Changes, Ops
+    from app.storage.rows import ThreadRow
+    from app.storage.store import Store
+    from app.ui.current import CurrentConversation
+    from app.ui.main_window import MainWindow
+
+SHOWN_ROWS = 3  # the list's height in rows; more scroll
+
+
+class BuyerHistoryPanel(QWidget):
+    """A heading and a short list; ``chosen`` carries the conversation id."""
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("buyer-history")
+        self.heading = QLabel(self.tr("Other conversations with this buyer"))
+        self.heading.setObjectName("panel-heading")
+        self.heading.setWordWrap(True)
+        self.empty = QLabel(self.tr("No other conversations yet."))
+        self.empty.setObjectName("buyer-history-empty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(f"color: {muted_colour()}")
+        self.list = QListWidget()
+        self.list.setObjectName("buyer-history-list")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemClicked.connect(self._choose)
+        self.list.itemActivated.connect(self._choose)  # Return, or a double click
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.heading)
+        box.addWidget(self.empty)
+        box.addWidget(self.list)
+        self.rows: list[ThreadRow] = []
+        self.show_rows([])
+
+    def show_rows(self, rows: list[ThreadRow]) -> None:
+        self.rows = rows
+        self.list.clear()
+        now = datetime.now(UTC)
+        for row in rows:
+            subject = row.subject or self.tr("(no subject)")
+            item = QListWidgetItem(f"{subject}\n{self._line(row, now)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(row.subject)
+            self.list.addItem(item)
+        self.empty.setVisible(not rows)
+        self.list.setVisible(bool(rows))
+        if rows:
+            per_row = self.list.sizeHintForRow(0)
+            frame = 2 * self.list.frameWidth()
+            self.list.setFixedHeight(per_row * min(len(rows), SHOWN_ROWS) + frame)
+
+    def _line(self, row: ThreadRow, now: datetime) -> str:
+        """Order, then date and state: what tells the seller which one it was (two short
+        lines: the column is narrow)."""
+        order = f"#{row.order_number}" if row.order_number else self.tr("No order")
+        if row.snooze_kind is not None and not row.woken(now):
+            state = self.tr("Snoozed")
+        else:
+            clock, _colour = clock_text(row, now)
+            state = clock or self.tr("Answered")
+        return f"{order}\n{formats.date(row.last_activity)}  ·  {state}"
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+class BuyerHistoryPart(QObject):
+    """Keeps the panel on the current conversation's buyer."""
+
+    def __init__(self, window: MainWindow, ops: Ops, current: CurrentConversation) -> None:
+        super().__init__(window)
+        self.ops = ops
+        self.current = current
+        self.store: Store | None = None
+        self.panel = BuyerHistoryPanel()
+        self.panel.chosen.connect(current.open)
+        layout = window.details.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(window.details.new_button) + 1, self.panel)
+        self.panel.hide()
+        window.add_action(
+            "buyer-history",
+            self.tr("Buyer's other conversations"),
+            "Ctrl+Shift+B",
+            self.focus_list,
+        )
+        current.changed.connect(lambda _row: self.refresh())
+        ops.subscribe(self._changed)
+
+    def ready(self, store: Store) -> None:
+        self.store = store
+        self.refresh()
+
+    def focus_list(self) -> None:
+        if self.panel.rows:
+            self.panel.list.setFocus()
+            if self.panel.list.currentRow() < 0:
+                self.panel.list.setCurrentRow(0)
+
+    def _changed(self, changes: Changes) -> None:
+        # Any conversation may be this buyer's (a new one arrives, another is answered).
+        if changes.synced or changes.any_conversation or changes.conversations:
+            self.refresh()
+
+    def refresh(self) -> None:
+        cid, store = self.current.id, self.store
+        if cid is None or store is None:
+            self.ops.forget("buyer-history")
+            self.panel.hide()
+            return
+        from app.storage.buyer_history import other_conversations
+
+        def read() -> list[ThreadRow]:
+            with store.read() as conn:
+                return other_conversations(conn, cid)
+
+        def done(rows: list[ThreadRow]) -> None:
+            if cid == self.current.id:
+                self.panel.show_rows(rows)
+                self.panel.show()
+
+        self.ops.query("buyer-history", read, done=done)
