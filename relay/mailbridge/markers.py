@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-LANGUAGES = ("en", "de", "es", "sv", "fr", "it")
+LANGUAGES = ("en", "de", "es", "sv", "fr", "it", "nl", "pl", "pt", "ja")
 
 
 def fold(text: str) -> str:
@@ -48,6 +48,15 @@ START_LABELS: dict[str, str] = {
     "början av meddelandet": "sv",
     "mensagem": "pt",
     "iniciar mensagem": "pt",
+    "início da mensagem": "pt",
+    "bericht": "nl",
+    "begin bericht": "nl",
+    "begin van bericht": "nl",
+    "wiadomość": "pl",
+    "początek wiadomości": "pl",
+    "treść wiadomości": "pl",
+    "メッセージ": "ja",
+    "メッセージの開始": "ja",
 }
 END_LABELS: dict[str, str] = {
     "end message": "en",
@@ -69,6 +78,14 @@ END_LABELS: dict[str, str] = {
     "encerrar mensagem": "pt",
     "mensagem final": "pt",
     "fim da mensagem": "pt",
+    "einde bericht": "nl",
+    "einde van bericht": "nl",
+    "bericht beëindigen": "nl",
+    "koniec wiadomości": "pl",
+    "zakończ wiadomość": "pl",
+    "メッセージの終わり": "ja",
+    "メッセージ終了": "ja",
+    "メッセージの終了": "ja",
 }
 # A separator with one of these labels opens quoted history, it is not a relay marker.
 QUOTE_LABELS = frozenset(
@@ -89,6 +106,14 @@ QUOTE_LABELS = frozenset(
         "message transféré",
         "messaggio inoltrato",
         "vidarebefordrat meddelande",
+        "oorspronkelijk bericht",
+        "origineel bericht",
+        "doorgestuurd bericht",
+        "oryginalna wiadomość",
+        "wiadomość przekazana dalej",
+        "mensagem encaminhada",
+        "元のメッセージ",
+        "転送されたメッセージ",
     }
 )
 
@@ -102,6 +127,14 @@ INTRO_LINES: dict[str, str] = {
     "hai ricevuto un messaggio.": "it",
     "du har fått ett meddelande.": "sv",
     "você recebeu uma mensagem.": "pt",
+    "u hebt een bericht ontvangen.": "nl",
+    "u heeft een bericht ontvangen.": "nl",
+    "je hebt een bericht ontvangen.": "nl",
+    "otrzymano wiadomość.": "pl",
+    "otrzymałeś wiadomość.": "pl",
+    "masz nową wiadomość.": "pl",
+    "メッセージを受信しました。": "ja",
+    "メッセージが届きました。": "ja",
 }
 
 # Subject phrases of buyer messages, e.g. "Frage von Amazon-Kunde Erika (Bestellung: ...)".
@@ -117,6 +150,13 @@ SUBJECT_PHRASES: tuple[tuple[str, str], ...] = (
     ("dal cliente amazon", "it"),
     ("från amazon-kund", "sv"),
     ("från amazonkund", "sv"),
+    ("van amazon-klant", "nl"),
+    ("van amazon klant", "nl"),
+    ("od klienta amazon", "pl"),
+    ("do cliente da amazon", "pt"),
+    ("do cliente amazon", "pt"),
+    ("のお客様", "ja"),
+    ("からのお問い合わせ", "ja"),
 )
 
 # Footer lines: where the template resumes when an end separator is missing.
@@ -143,6 +183,16 @@ FOOTER_STARTS: tuple[str, ...] = (
     "signaler une activité suspecte",
     "segnala attività sospetta",
     "rapportera misstänkt aktivitet",
+    "was deze e-mail nuttig",
+    "zaak oplossen",
+    "verdachte activiteit melden",
+    "czy ten e-mail był pomocny",
+    "rozwiąż zgłoszenie",
+    "zgłoś podejrzaną aktywność",
+    "este e-mail foi útil",
+    "resolver caso",
+    "このeメールは役に立ちましたか",
+    "ケースを解決",
     "to mark this message as no response needed",
     "um anzugeben, dass für diese nachricht keine antwort",
     "para marcar este mensaje",
@@ -165,6 +215,10 @@ TEMPLATE_HEAD_STARTS: tuple[str, ...] = (
     "numéro de commande",
     "numero ordine",
     "ordernummer",
+    "bestelnummer",
+    "numer zamówienia",
+    "número do pedido",
+    "注文番号",
 )
 
 # "We could not deliver your message" notices, per language (matched lowercased, ' for ’).
@@ -187,6 +241,48 @@ NOT_DELIVERED_PHRASES: tuple[tuple[str, str], ...] = (
     ("vi kunde inte leverera meddelandet", "sv"),
     ("meddelandet levererades inte", "sv"),
     ("meddelande inte levererat", "sv"),
+    ("bericht niet bezorgd", "nl"),
+    ("we konden het bericht", "nl"),
+    ("uw bericht is niet bezorgd", "nl"),
+    ("wiadomość nie została dostarczona", "pl"),
+    ("nie mogliśmy dostarczyć wiadomości", "pl"),
+    ("mensagem não entregue", "pt"),
+    ("não foi possível entregar a mensagem", "pt"),
+    ("メッセージを配信できませんでした", "ja"),
+)
+# Wording that says "could not be delivered" without saying what: it makes a marketplace mail
+# a "not delivered" notice only when the notice names the seller's mail (an alias, a returned
+# Message-ID) — a parcel can be undeliverable too.
+NOT_DELIVERED_WEAK: tuple[tuple[str, str], ...] = (
+    ("could not be delivered", "en"),
+    ("couldn't be delivered", "en"),
+    ("wasn't delivered", "en"),
+    ("was not delivered", "en"),
+    ("unable to deliver", "en"),
+    ("undeliverable", "en"),
+    ("nicht zugestellt", "de"),
+    ("nicht zustellen", "de"),
+    ("no se ha podido entregar", "es"),
+    ("no se pudo entregar", "es"),
+    ("no se ha entregado", "es"),
+    ("n'a pas pu être remis", "fr"),
+    ("n'a pas pu être livré", "fr"),
+    ("n'a pas été remis", "fr"),
+    ("non è stato recapitato", "it"),
+    ("non è stato possibile recapitare", "it"),
+    ("non può essere recapitato", "it"),
+    ("kunde inte levereras", "sv"),
+    ("kunde inte leverera", "sv"),
+    ("levererades inte", "sv"),
+    ("niet bezorgd", "nl"),
+    ("niet worden bezorgd", "nl"),
+    ("niet bezorgen", "nl"),
+    ("nie została dostarczona", "pl"),
+    ("nie mogliśmy dostarczyć", "pl"),
+    ("nie można dostarczyć", "pl"),
+    ("não foi entregue", "pt"),
+    ("não foi possível entregar", "pt"),
+    ("配信できませんでした", "ja"),
 )
 OPT_OUT_PHRASES: tuple[str, ...] = (
     "opt out",
@@ -202,6 +298,14 @@ OPT_OUT_PHRASES: tuple[str, ...] = (
     "non ricevere messaggi non richiesti",
     "valt att inte ta emot",
     "avstått från att ta emot",
+    "geen ongevraagde berichten",
+    "afgemeld",
+    "zrezygnował z otrzymywania",
+    "nie chce otrzymywać",
+    "optou por não receber",
+    "受信を拒否",
+    "non-critical messages",
+    "nicht kritische nachrichten",
 )
 GUIDELINE_PHRASES: tuple[str, ...] = (
     "guidelines",
@@ -211,6 +315,11 @@ GUIDELINE_PHRASES: tuple[str, ...] = (
     "règles de communication",
     "linee guida",
     "riktlinjer",
+    "richtlijnen",
+    "wytyczne",
+    "zasady komunikacji",
+    "diretrizes",
+    "ガイドライン",
 )
 
 # Amazon's copy of a reply the seller wrote in Seller Central.
@@ -224,6 +333,11 @@ SELLER_COPY_BODY: tuple[tuple[str, str], ...] = (
     ("ecco una copia dell'email che hai inviato a", "it"),
     ("här är en kopia av epostmeddelandet som du skickade till", "sv"),
     ("segue uma cópia do email que você enviou para", "pt"),
+    ("hier is een kopie van de email die u naar", "nl"),
+    ("hier is een kopie van uw email aan", "nl"),
+    ("oto kopia wiadomości email wysłanej przez ciebie do", "pl"),
+    ("oto kopia wiadomości email wysłanej do", "pl"),
+    ("送信したeメールのコピー", "ja"),
 )
 SELLER_COPY_SUBJECT: tuple[tuple[str, str], ...] = (
     ("your email to ", "en"),
@@ -234,6 +348,10 @@ SELLER_COPY_SUBJECT: tuple[tuple[str, str], ...] = (
     ("la tua email a ", "it"),
     ("ditt epostmeddelande till ", "sv"),
     ("seu email para ", "pt"),
+    ("uw email aan ", "nl"),
+    ("je email aan ", "nl"),
+    ("twój email do", "pl"),
+    ("pański email do", "pl"),
 )
 
 # Where quoted history starts in a reply.
@@ -262,6 +380,7 @@ SUBJECT_PHRASES = tuple((fold(p), lang) for p, lang in SUBJECT_PHRASES)
 FOOTER_STARTS = tuple(fold(p) for p in FOOTER_STARTS)
 TEMPLATE_HEAD_STARTS = tuple(fold(p) for p in TEMPLATE_HEAD_STARTS)
 NOT_DELIVERED_PHRASES = tuple((fold(p), lang) for p, lang in NOT_DELIVERED_PHRASES)
+NOT_DELIVERED_WEAK = tuple((fold(p), lang) for p, lang in NOT_DELIVERED_WEAK)
 OPT_OUT_PHRASES = tuple(fold(p) for p in OPT_OUT_PHRASES)
 GUIDELINE_PHRASES = tuple(fold(p) for p in GUIDELINE_PHRASES)
 SELLER_COPY_BODY = tuple((fold(p), lang) for p, lang in SELLER_COPY_BODY)
@@ -291,11 +410,13 @@ class Separator:
 def classify_label(raw: str) -> tuple[str, tuple[str, ...]]:
     """("start" | "end" | "quote" | "unknown", languages) for a separator label.
 
-    Bilingual labels ("End message / Fin du message") are split at "/" and each half counts.
+    Bilingual labels ("End message / Fin du message", "Message: | Bericht:") are split at "/"
+    and "|" and each half counts. An unknown label that ends in a colon is a start: every
+    template's start label has one ("Message:", "Bericht:", "メッセージ:"), no end label has.
     """
     kinds: list[str] = []
     languages: list[str] = []
-    for half in raw.split("/"):
+    for half in raw.replace("|", "/").split("/"):
         label = _label(half)
         if label in QUOTE_LABELS:
             kinds.append("quote")
@@ -308,6 +429,8 @@ def classify_label(raw: str) -> tuple[str, tuple[str, ...]]:
     for kind in ("quote", "end", "start"):
         if kind in kinds:
             return kind, tuple(languages)
+    if raw.strip().endswith((":", "\uff1a")):
+        return "start", ()
     return "unknown", ()
 
 
@@ -329,21 +452,29 @@ class Extract:
 def between_markers(text: str) -> Extract:
     """The text between the relay's start and end separators (shape first, labels second).
 
-    Start: the first separator that is not a quote header. End: the first known end label
-    after it, else the next non-quote separator, else the footer. Without any separator the
-    template head and the footer are cut by their known lines.
+    Start: the first start label before any end label (a template's own separator may stand
+    above it), else the first separator that is not a quote header. End: the first known end
+    label after it, else the next non-quote separator, else the footer. Without any separator
+    the template head and the footer are cut by their known lines.
     """
     text = text[:MAX_SCAN]
     seps = [s for s in separators(text) if s.kind != "quote"]
     if not seps:
-        return Extract(cut_footer(drop_template_head(text)), False, ())
-    first = seps[0]
+        return Extract(cut_footer(drop_template_head(text), links=True), False, ())
+    at = 0
+    for i, sep in enumerate(seps):
+        if sep.kind == "end":
+            break
+        if sep.kind == "start":
+            at = i
+            break
+    first = seps[at]
     if first.kind == "end":  # an end label with no start: the words stand above it
         return Extract(drop_template_head(text[: first.start]), True, first.languages)
-    rest = seps[1:]
+    rest = seps[at + 1 :]
     end = next((s for s in rest if s.kind == "end"), None) or next(iter(rest), None)
     if end is None:
-        return Extract(cut_footer(text[first.end :]), True, first.languages)
+        return Extract(cut_footer(text[first.end :], links=True), True, first.languages)
     return Extract(text[first.end : end.start], True, first.languages + end.languages)
 
 
@@ -356,12 +487,22 @@ def _is_rule(line: str) -> bool:
     return len(stripped) >= 10 and not stripped.strip("-_=")
 
 
-def cut_footer(text: str) -> str:
-    """Cut at the first footer line (survey link, resolve-case link, copyright, rule line)."""
+# Links only the template has: a buyer or a seller writing through the relay cannot send them.
+TEMPLATE_LINKS = ("sellercentral.amazon.", "sellercentral-europe.amazon.", "sellercentral-japan.")
+
+
+def cut_footer(text: str, links: bool = False) -> str:
+    """Cut at the first footer line (survey link, resolve-case link, copyright, rule line);
+    with `links`, also at the first line with a Seller Central link (a footer in a language
+    without its own table entries)."""
     lines = _lines(text)
     for i, line in enumerate(lines):
         folded = fold(line.strip())
-        if folded.startswith(FOOTER_STARTS) or _is_rule(line):
+        if (
+            folded.startswith(FOOTER_STARTS)
+            or _is_rule(line)
+            or (links and any(link in folded for link in TEMPLATE_LINKS))
+        ):
             return "\n".join(lines[:i])
     return text
 
@@ -479,6 +620,8 @@ EBAY_INTRO: dict[str, str] = {
     "nouveau message de:": "fr",
     "nuovo messaggio da:": "it",
     "nytt meddelande från:": "sv",
+    "nieuw bericht van:": "nl",
+    "nowa wiadomość od:": "pl",
 }
 EBAY_FOOTER_STARTS: tuple[str, ...] = (
     "item:",
@@ -493,6 +636,19 @@ EBAY_FOOTER_STARTS: tuple[str, ...] = (
     "répondez à cet email",
     "rispondi a questa email",
     "svara på det här epostmeddelandet",
+    "beantwoord deze email",
+    "odpowiedz na tego emaila",
+    # eBay quotes the other side's last message under this heading
+    "your previous message",
+    "ihre vorherige nachricht",
+    "ihre letzte nachricht",
+    "tu mensaje anterior",
+    "su mensaje anterior",
+    "votre message précédent",
+    "il tuo messaggio precedente",
+    "ditt tidigare meddelande",
+    "uw vorige bericht",
+    "twoja poprzednia wiadomość",
 )
 EBAY_INTRO = {fold(k): v for k, v in EBAY_INTRO.items()}
 EBAY_FOOTER_STARTS = tuple(fold(p) for p in EBAY_FOOTER_STARTS)

@@ -175,6 +175,8 @@ def address_header(msg: Message, name: str) -> Address | None:
     value = raw_header(msg, name)
     if value is None:
         return None
+    # Unfolded first: the address parser refuses a display name with CR/LF in it.
+    value = value.replace("\r", "").replace("\n", "")
     try:
         header = POLICY.header_factory(name, value)
         addresses = getattr(header, "addresses", ())
@@ -244,6 +246,13 @@ def decode_text(data: bytes, declared: str | None, problems: set[str]) -> str:
         if codec == "ascii":
             problems.add("bad-charset")
             return data.decode("cp1252", "replace")
+        if codec == "iso8859-1":
+            # Windows-1252 sent as Latin-1 (euro sign, typographic quotes in 0x80-0x9F):
+            # Latin-1 would read those as control characters; browsers read it the same way.
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
     if codec is not None:
         try:
             return data.decode(codec)
@@ -270,7 +279,9 @@ def part_text(part: Message, problems: set[str]) -> str:
     return decode_text(part_bytes(part, problems), part.get_content_charset(), problems)
 
 
-_BLOCK_END_RE = re.compile(r"(?i)</(?:div|tr|li|h[1-6]|pre|blockquote|table)\s*>|<pre\b")
+# Block ends the sanitizer's own line breaks miss (a space before ">", an opening <pre>);
+# "</div>" itself is already a break there, and a second one would double every line.
+_BLOCK_END_RE = re.compile(r"(?i)</(?:div|tr|li|h[1-6]|pre|blockquote|table)\s{1,8}>|<pre\b")
 
 
 def html_text(html: str) -> str:

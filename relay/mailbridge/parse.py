@@ -109,7 +109,7 @@ class ParsedMail:
     html: str | None  # the HTML of the buyer's words when the mail had only HTML (raw)
     attachments: tuple[MailAttachment, ...]  # files the buyer sent (not template images)
     date: datetime | None  # aware UTC from the Date header
-    language: str | None  # "en", "de", "es", "sv", "fr", "it"
+    language: str | None  # "en", "de", "es", "sv", "fr", "it", "nl", "pl", "pt", "ja"
     trusted: bool  # False when a marketplace sender fails SPF/DKIM/DMARC
     problems: tuple[str, ...]  # machine-readable notes, sorted
     refers_to: str | None  # NOT_DELIVERED/DSN/SELLER_COPY: Message-ID of the seller's mail
@@ -244,7 +244,7 @@ def _name_after(text: str, phrases: tuple[tuple[str, str], ...]) -> str | None:
             if at != -1:
                 tail = len(folded) - at - len(phrase)
                 name = line[len(line) - tail :] if tail else ""
-                name = name.split("(")[0].strip().rstrip(".:!,").strip()
+                name = name.split("(")[0].strip().lstrip(":").strip().rstrip(".:!,").strip()
                 return one_line(name, 200) or None
     return None
 
@@ -258,7 +258,8 @@ class Body:
 def _body(parts: Parts, problems: set[str]) -> Body:
     if parts.plain:
         text = "\n".join(part_text(p, problems) for p in parts.plain[:4])
-        return Body(text[: markers.MAX_SCAN], None)
+        if text.strip() or not parts.html:  # an empty plain alternative: the HTML speaks
+            return Body(text[: markers.MAX_SCAN], None)
     if parts.html:
         html = part_text(parts.html[0], problems)[: markers.MAX_SCAN]
         return Body(html_text(html)[: markers.MAX_SCAN], html)
@@ -311,15 +312,39 @@ def _words(body: Body, family: str | None) -> Words:
         text, ebay_language = markers.ebay_words(text)
         languages += (ebay_language,) if ebay_language else ()
     text = markers.EBAY_REF_RE.sub("", text) if family == "ebay" else text
-    return Words(markers.tidy(markers.strip_quoted(text)), html, languages, marked)
+    # A mail that is nothing but a quote or a forwarded mail: that is what the buyer sent.
+    own = markers.tidy(markers.strip_quoted(text)) or markers.tidy(text)
+    return Words(own, html, languages, marked)
 
 
-def _attachments(parts: Parts, problems: set[str]) -> tuple[MailAttachment, ...]:
+def _content_id(part: Message) -> str | None:
+    cid = raw_header(part, "Content-ID")
+    return cid.strip().strip("<>").strip()[:250] or None if cid else None
+
+
+def _shown_in_words(parts: Parts, words: Words, problems: set[str]) -> str:
+    """The HTML of the sender's words (lowercased), where an inline image they pasted is
+    referenced; "" when no inline part could be theirs."""
+    if not any(related for _, related in parts.files):
+        return ""
+    if words.html is not None:
+        return words.html.lower()
+    if not parts.html:
+        return ""
+    html = part_text(parts.html[0], problems)[: markers.MAX_SCAN]
+    return (_html_between_markers(html) or _pre_block(html) or "").lower()
+
+
+def _attachments(parts: Parts, shown: str, problems: set[str]) -> tuple[MailAttachment, ...]:
+    """The files the sender sent. An inline part of multipart/related counts only when the
+    HTML of their words shows it (`shown`, lowercased): otherwise it is the template's logo."""
     found = []
     for part, related in parts.files:
         disposition = (part.get_content_disposition() or "").lower()
-        if related and disposition != "attachment":
-            continue  # an image the HTML template shows (logo), not something the buyer sent
+        content_id = _content_id(part)
+        theirs = content_id is not None and "cid:" + content_id.lower() in shown
+        if related and disposition != "attachment" and not theirs:
+            continue
         data = part_bytes(part, problems)
         if not data:
             problems.add("empty-attachment")
@@ -329,8 +354,6 @@ def _attachments(parts: Parts, problems: set[str]) -> tuple[MailAttachment, ...]
         name = clean_filename(raw_name if isinstance(raw_name, str) else "")
         if not name:
             name = "attachment" + (mimetypes.guess_extension(ctype) or "")
-        cid = raw_header(part, "Content-ID")
-        content_id = cid.strip().strip("<>").strip()[:250] or None if cid else None
         found.append(MailAttachment(name, ctype, data, content_id))
     return tuple(found)
 
@@ -416,7 +439,8 @@ def _quoted_message_id(text: str) -> str | None:
 def _report(parts: Parts, problems: set[str]) -> Concern:
     """An RFC 3464 report: the status and recipient (a relay alias preferred when a report
     lists several), with the returned mail's headers."""
-    status = recipient = None
+    entries: list[tuple[str, str | None]] = []  # (status, recipient) per recipient block
+    recipient = None
     for part in parts.reports[:4]:
         for block in _report_blocks(part, problems):
             found = _status_code(raw_header(block, "Status") or "") or _status_code(
@@ -425,10 +449,15 @@ def _report(parts: Parts, problems: set[str]) -> Concern:
             rcpt = _recipient(
                 raw_header(block, "Final-Recipient") or raw_header(block, "Original-Recipient")
             )
-            if found and (status is None or (rcpt and relay_alias(rcpt) and not recipient)):
-                status, recipient = found, rcpt or recipient
+            if found:
+                entries.append((found, rcpt))
             elif rcpt and recipient is None:
                 recipient = rcpt
+    # A report may list the seller's other recipients too (delivered to a copy, failed to the
+    # alias): the relay alias's entry is the one that matters.
+    chosen = next((e for e in entries if e[1] and relay_alias(e[1])), None)
+    status, rcpt = chosen or next(iter(entries), (None, None))
+    recipient = rcpt or recipient
     returned = _returned(parts, problems)
     return Concern(status, recipient, returned.message_id, returned.to, returned.subject)
 
@@ -532,15 +561,23 @@ def _classify(msg: Message, parts: Parts, subject: str, problems: set[str]) -> C
             or folded_subject.startswith(tuple(p for p, _ in markers.SELLER_COPY_SUBJECT))
         ):
             return Classified(MailKind.SELLER_COPY, find_alias(body.source), body)
-        if markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES):
+        strong = markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES)
+        if strong or markers.find_phrase(folded, markers.NOT_DELIVERED_WEAK):
             notice = _notice_concern(msg, parts, body, problems)
-            return Classified(
-                MailKind.NOT_DELIVERED,
-                _concerned(notice, body, subject),
-                body,
-                notice,
-                _not_delivered_reason(folded),
-            )
+            concerned = _concerned(notice, body, subject)
+            # "could not be delivered" alone may be about a parcel: it must name the mail.
+            if strong or concerned or notice.message_id:
+                return Classified(
+                    MailKind.NOT_DELIVERED,
+                    concerned,
+                    body,
+                    notice,
+                    _not_delivered_reason(folded),
+                )
+        if _wraps_words(body.source):
+            # A marketplace mail wrapping someone's words in the relay's markers, not from a
+            # buyer: a copy of what the seller wrote, in a wording the tables do not know.
+            return Classified(MailKind.SELLER_COPY, find_alias(body.source), body)
         return Classified(MailKind.MARKETPLACE_NOTICE, None, body)
     bounce = _plain_bounce(msg, sender, parts, body)
     if bounce is not None:
@@ -549,6 +586,12 @@ def _classify(msg: Message, parts: Parts, subject: str, problems: set[str]) -> C
         alias = _concerned(bounce, body, subject)
         return Classified(MailKind.DELIVERY_REPORT, alias, body, bounce, bounce.status)
     return Classified(MailKind.IGNORED, None, body)
+
+
+def _wraps_words(text: str) -> bool:
+    """A start separator followed by an end separator (known labels) in the first part."""
+    kinds = [s.kind for s in markers.separators(text[:NOTICE_SCAN])]
+    return "start" in kinds and "end" in kinds[kinds.index("start") :]
 
 
 def _concerned(concern: Concern, body: Body, subject: str) -> Alias | None:
@@ -621,6 +664,7 @@ def _parse(
         subject_vote = [markers.find_phrase(folded_subject, markers.SUBJECT_PHRASES)]
         notice_votes = [
             markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
+            markers.find_phrase(folded_notice, markers.NOT_DELIVERED_WEAK),
             markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
             markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
         ]
@@ -668,7 +712,11 @@ def _parse(
         subject=subject,
         text=words.text,
         html=words.html if keep_files else None,
-        attachments=_attachments(parts, problems) if keep_files else (),
+        attachments=(
+            _attachments(parts, _shown_in_words(parts, words, problems), problems)
+            if keep_files
+            else ()
+        ),
         date=_date(msg, problems),
         language=language,
         trusted=trusted,
