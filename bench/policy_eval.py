@@ -1,6 +1,6 @@
 """How well the rules check does on the project's own corpus (tests/policy/corpus/<lang>.jsonl).
 
-Run: `uv run python bench/policy_eval.py [--worst N] [--lang sv]`. Prints, per language and
+Run: `uv run python bench/policy_eval.py [--worst N] [--lang sv] [--only sv-r6]`. Prints, per language and
 per rule, recall (the rules a case says must fire, found) and the clean rate (messages that
 must raise nothing, left alone), then the worst cases: misses and false alarms.
 
@@ -89,10 +89,12 @@ def findings_for(case: Case, lang: str) -> list[Finding]:
     return check(PolicyDraft("Re: your order", case.text), ctx)
 
 
-def evaluate(lang: str) -> tuple[Score, list[Outcome]]:
+def evaluate(lang: str, only: str = "") -> tuple[Score, list[Outcome]]:
     score = Score()
     outcomes = []
     for case in load_cases(lang):
+        if not case.id.startswith(only):
+            continue
         found = tuple(sorted({f.rule for f in findings_for(case, lang)}))
         out = Outcome(case, found)
         outcomes.append(out)
@@ -128,9 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=LANGUAGES, action="append")
     parser.add_argument("--worst", type=int, default=10, metavar="N", help="cases to list")
+    parser.add_argument(
+        "--only", default="", metavar="PREFIX", help="cases whose id starts so (a round: sv-r6)"
+    )
     args = parser.parse_args(argv)
     langs = args.lang or [lang for lang in LANGUAGES if (CORPUS / f"{lang}.jsonl").is_file()]
-    results = {lang: evaluate(lang) for lang in langs}
+    results = {lang: evaluate(lang, args.only) for lang in langs}
 
     print("| language | cases | violations | recall | clean messages | clean rate |")
     print("|---|---|---|---|---|---|")

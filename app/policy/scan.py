@@ -7,6 +7,7 @@ paragraph; body-wide rules (thank-you-only, language) aggregate the counters kep
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,8 +21,10 @@ from app.policy.rules.lexical import (
     CLAUSE_FAMILIES,
     NEGATABLE,
     REVIEW_CODES,
+    REVIEW_FAMILIES,
     SIMPLE_FAMILIES,
     Negations,
+    amount_hits,
     review_spans,
     sentence_breaks,
     units,
@@ -30,6 +33,7 @@ from app.policy.spans import SpanSet
 from app.policy.structure import Region
 
 _WORD_RE = re.compile(r"\w+")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -108,6 +112,8 @@ def scan_text(
     ftext = folded.text
     breaks = sentence_breaks(ftext)
     hits = pack.matcher.find(ftext, breaks)
+    if any(h.family in REVIEW_FAMILIES for h in hits):
+        hits = sorted([*hits, *amount_hits(ftext)], key=lambda h: (h.start, -h.end))
 
     def orig(start: int, end: int) -> tuple[int, int]:
         return _expand_word(text, *folded.span(start, end))
@@ -129,11 +135,13 @@ def scan_text(
         image_spans.append((img.start, img.end))
     silenced = SpanSet([*logo, *image_spans] if pack.severity("logo-link") else image_spans)
     emails = SpanSet()
+    email_spans: list[tuple[int, int]] = []
     for s, e in contact.find_emails(text):
         if pack.allows_domain(text[s:e].rsplit("@", 1)[-1]):
             continue  # the marketplace's own relay address (…@marketplace.amazon.se)
         out.add("contact-info", "contact-info.email", s, e, "contact-info.email")
         emails.add(s, e)
+        email_spans.append((s, e))
         covered.add(s, e)
     for link in links.find_links(text):
         covered.add(link.start, link.end)
@@ -196,13 +204,39 @@ def scan_text(
             if not covered.covers(s):
                 code = REVIEW_CODES[kind]
                 out.add("review-incentive", code, s, e, code, term=_quote(text, s, e))
+    contacts = list(email_spans)
     for s, e in contact.find_phones(text, phone_cues, ref_cues, pack.phone_regions):
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
+            contacts.append((s, e))
+    if contacts and "off_platform" in families:
+        verbs = [
+            orig(h.start, h.end) for h in hits if h.family == "contact_verb" and not neg.cancels(h)
+        ]
+        for s, e in _invitations(text, verbs, contacts):
+            out.add("off-platform", "off-platform", s, e, "off-platform", term=_quote(text, s, e))
 
     if region is not Region.OWN:
         return TextScan(out.result(), 0, 0, 0, {})
     return TextScan(out.result(), thanks, words, other, scores)
+
+
+INVITE_REACH = 60  # characters between "sms:a mig" / "llámeme" and the number or address
+
+
+def _invitations(
+    text: str, verbs: list[tuple[int, int]], contacts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A contact verb in the sentence of a phone number or e-mail address, near it: an
+    invitation to leave the marketplace ("hör av dig på 070…", "mándame un wasap al 612…")."""
+    out = []
+    for vs, ve in verbs:
+        for cs, ce in contacts:
+            lo, hi = (ve, cs) if ve <= cs else (ce, vs)
+            if 0 <= hi - lo <= INVITE_REACH and not _SENTENCE_END_RE.search(text, lo, hi):
+                out.append((vs, ve))
+                break
+    return out
 
 
 def _dominant(scores: Mapping[str, float]) -> str | None:
@@ -233,6 +267,7 @@ def _tone(
     scores: dict[str, float] = {}
     words = other = 0
     stop_index = _stop_index(pack)
+    tails = SpanSet(_courtesy_tails(ftext, hits, polite, stop_index) if thanks else ())
     for m in _WORD_RE.finditer(ftext):
         words += 1
         langs = stop_index.get(m.group(0))
@@ -240,11 +275,49 @@ def _tone(
             share = 1.0 / len(langs)
             for lang in langs:
                 scores[lang] = scores.get(lang, 0.0) + share
-        elif not polite.covers(m.start()) and not _is_name(
-            text, folded.span(m.start(), m.end())[0]
+        elif (
+            not polite.covers(m.start())
+            and not tails.covers(m.start())
+            and not _is_name(text, folded.span(m.start(), m.end())[0])
         ):
             other += 1
     return thanks, words, other, scores
+
+
+_CLAUSE_STOP_RE = re.compile(r"[.,;:!?()\n]|\s-\s")
+COURTESY_TAIL = 2  # words a thanks or a wish governs in its clause
+COURTESY_REACH = 80
+
+
+def _courtesy_tails(
+    ftext: str, hits: list[Hit], polite: SpanSet, stop_index: Mapping[str, tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """What a thanks or a wish governs in its clause is part of it: "tack för beställningen",
+    "esperamos que disfrutes tu nueva bici", "speriamo che la lampada ti piaccia". At most
+    `COURTESY_TAIL` other words, no digits and no relative clause ("… order, which ships on
+    the 4th" says something)."""
+    relatives = sorted(h.start for h in hits if h.family == "relative")
+    out = []
+    for h in hits:
+        if h.family != "thanks":
+            continue
+        start = h.end
+        while start < len(ftext) and ftext[start].isalnum():
+            start += 1  # a stem hit ends inside its word ("disfrut|es")
+        stop = _CLAUSE_STOP_RE.search(ftext, start, start + COURTESY_REACH)
+        end = stop.start() if stop else min(len(ftext), start + COURTESY_REACH)
+        tail = ftext[start:end]
+        i = bisect_left(relatives, start)
+        if any(c.isdigit() for c in tail) or (i < len(relatives) and relatives[i] < end):
+            continue
+        others = sum(
+            1
+            for m in _WORD_RE.finditer(ftext, start, end)
+            if m.group(0) not in stop_index and not polite.covers(m.start())
+        )
+        if others <= COURTESY_TAIL:
+            out.append((start, end))
+    return out
 
 
 _STOP_CACHE: dict[int, dict[str, tuple[str, ...]]] = {}

@@ -52,6 +52,24 @@ REVIEW_CODES: dict[str, str] = {
 }
 
 REVIEW_FAMILIES = frozenset({"review_change", "review_request", "review_mention"})
+# A change verb ("uppdatera", "retirar", "aggiornare") this close to a review word in its
+# clause asks to change that review: "uppdatera ditt betyg", "retirara el comentario negativo".
+CHANGE_REACH = 25
+# Money and percentages are value wherever a value word would be: "sätter vi in 100 kr på
+# ditt konto", "un reembolso del 20%", "10 € di buono".
+_AMOUNT = re.compile(
+    r"(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:%|€|\$|£|(?:kr|kronor|sek|eur|euros?|usd|gbp|chf)\b))"
+)
+
+
+def amount_hits(folded: str) -> list[Hit]:
+    """Money amounts and percentages in folded text, as value (`review_incentive`) hits."""
+    return [
+        Hit("review_incentive", "pack", "amount", m.start(), m.end())
+        for m in _AMOUNT.finditer(folded)
+    ]
+
+
 # `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
 # code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
 BOTH_WAYS = frozenset({"negation_after", "reported"})
@@ -66,6 +84,7 @@ NEGATABLE = frozenset(
         "review_incentive",
         "review_conditional",
         "review_change",
+        "review_change_verb",
     }
 )
 
@@ -164,6 +183,32 @@ def _between(hits: Sequence[Hit], family: str, start: int, end: int) -> bool:
     return any(h.family == family and start <= h.start and h.end <= end for h in hits)
 
 
+def _change_requests(
+    verbs: Sequence[Hit],
+    every: Sequence[Hit],
+    completed: Sequence[Hit],
+    u: Units,
+    neg: Negations,
+    language: str | None,
+) -> list[tuple[str, int, int, str]]:
+    """A change verb next to a review word of its language in one clause, not negated and not
+    already done ("we have updated the listing after your review" is no request; Swedish
+    "står" is not English "star")."""
+    out: list[tuple[str, int, int, str]] = []
+    for v in verbs:
+        clause = u.clause(v.start)
+        if neg.cancels(v) or any(u.clause(c.start) == clause for c in completed):
+            continue
+        for m in every:
+            if m.language not in (v.language, language) and language is not None:
+                continue
+            near = 0 <= m.start - v.end <= CHANGE_REACH or 0 <= v.start - m.end <= CHANGE_REACH
+            if near and u.clause(m.start) == clause:
+                out.append(("review-change", min(v.start, m.start), max(v.end, m.end), v.term))
+                break
+    return out
+
+
 def review_spans(
     hits: Sequence[Hit], u: Units, neg: Negations, language: str | None
 ) -> list[tuple[str, int, int, str]]:
@@ -178,6 +223,7 @@ def review_spans(
     for h in fam.get("review_change", []):
         if not neg.cancels(h) and not not_review.overlaps(h.start, h.end):
             out.append(("review-change", h.start, h.end, h.term))
+    completed = fam.get("completed", [])
 
     thanked = SpanSet((h.start, h.end) for h in fam.get("review_thanked", []))
     link_ends = [h.end for h in fam.get("review_link", [])]
@@ -207,7 +253,9 @@ def review_spans(
     mentions = [m for m in every if is_request(m)]
     if not every:
         return out
-    completed = fam.get("completed", [])
+    out.extend(
+        _change_requests(fam.get("review_change_verb", []), every, completed, u, neg, language)
+    )
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
 
     for v in fam.get("review_incentive", []):

@@ -1,0 +1,87 @@
+"""Constructions that carry across the languages: a change verb next to a review word, money
+as value, a contact verb next to a number or address, what a thanks governs in its clause."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import rules, run_check
+
+MARKETS = {"sv": "amazon.se", "es": "amazon.es", "it": "amazon.it"}
+REVIEW, OFF, THANKS = "review-incentive", "off-platform", "thank-you-only"
+
+# (language, body, rule): the rule must fire.
+FIRES = [
+    # A change verb next to a review word asks to change it.
+    ("sv", "Nu när du fått en ny laddare, kan du tänka dig att uppdatera ditt betyg?", REVIEW),
+    ("sv", "Skulle betyget kunna tas bort nu när allt är löst?", REVIEW),
+    ("es", "¿Sería posible que retirara el comentario negativo?", REVIEW),
+    ("es", "¿Nos podría subir la puntuación ahora que funciona?", REVIEW),
+    ("it", "Visto che abbiamo risolto, potrebbe aggiornare la sua valutazione?", REVIEW),
+    # Money and percentages are value next to a review.
+    (
+        "sv",
+        "Skriv en recension och skicka en skärmdump, så sätter vi in 100 kr på ditt konto.",
+        REVIEW,
+    ),
+    ("es", "Si nos deja una reseña le devolvemos 15 € en su cuenta.", REVIEW),
+    ("it", "Lasci una recensione e le accreditiamo il 10% dell'importo.", REVIEW),
+    # A contact verb next to a number is an invitation (and contact-info).
+    ("sv", "Det är enklare om du sms:ar mig direkt på 0735-44 21 90.", OFF),
+    ("sv", "Hör av dig på 0701234567 istället så löser vi det.", OFF),
+    ("es", "Mándame un mensaje al 612 345 678 y te paso las fotos.", OFF),
+    ("it", "Mi contatti al 347 123 4567 così le spiego come montarlo.", OFF),
+    # What a thanks or a wish governs in its clause is courtesy.
+    ("sv", "Tusen tack för beställningen, hoppas du blir nöjd med kastrullerna! 😊", THANKS),
+    (
+        "es",
+        "Gracias por confiar en nosotros, esperamos que disfrutes mucho tu nueva bici 🚲",
+        THANKS,
+    ),
+    ("it", "Grazie per aver scelto il nostro negozio! Speriamo che la lampada ti piaccia.", THANKS),
+]
+
+# (language, body, rule): the rule must not fire.
+PASSES = [
+    # Swedish "står" folds to English "star": a mention counts in the verb's language.
+    ("sv", "Bra poäng - vi har uppdaterat annonsen så att det står att stolen är 45 cm.", REVIEW),
+    ("es", "No le pedimos que cambie su valoración, solo queremos ayudarle.", REVIEW),
+    ("it", "Abbiamo aggiornato la scheda del prodotto con le misure corrette.", REVIEW),
+    # A refund already made is no price for a review.
+    ("sv", "Vi har återbetalat 349 kr. Lämna gärna ett ärligt omdöme om du vill.", REVIEW),
+    ("es", "Le hemos reembolsado 24,90 €. Su opinión sincera siempre es bienvenida.", REVIEW),
+    # A carrier that will call is no invitation.
+    ("sv", "Budfirman ringer dig en halvtimme innan leverans.", OFF),
+    ("es", "El repartidor le llamará antes de llegar.", OFF),
+    ("it", "Il corriere la chiamerà il giorno della consegna.", OFF),
+    # A thanks that carries news is not thanks only.
+    ("sv", "Tack för beställningen som vi skickar med PostNord på fredag.", THANKS),
+    ("sv", "Tack för bilderna, vi skickar en ny lampa i dag.", THANKS),
+    ("es", "Gracias por el pedido que enviaremos mañana por la tarde.", THANKS),
+    ("it", "Grazie per l'ordine che spediremo il 4 dicembre.", THANKS),
+]
+
+
+def _found(lang: str, body: str) -> set[str]:
+    return rules(run_check(body, marketplace=MARKETS[lang]))
+
+
+@pytest.mark.parametrize(("lang", "body", "rule"), FIRES)
+def test_constructions_fire(lang: str, body: str, rule: str) -> None:
+    found = _found(lang, body)
+    assert rule in found
+    if rule == OFF:
+        assert "contact-info" in found
+    if rule == THANKS:
+        assert found == {THANKS}
+
+
+@pytest.mark.parametrize(("lang", "body", "rule"), PASSES)
+def test_without_the_construction_nothing_fires(lang: str, body: str, rule: str) -> None:
+    assert rule not in _found(lang, body)
+
+
+@pytest.mark.parametrize("lang", ["sv", "es", "it"])
+def test_carriers_calling_raise_nothing_at_all(lang: str) -> None:
+    for body_lang, body, rule in PASSES:
+        if body_lang == lang and rule == OFF:
+            assert _found(lang, body) == set()
