@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from app.domain import Direction
 from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui import formats
-from app.ui.labels import plain_label
+from app.ui.labels import breakable, plain_label
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 from app.ui.translations import QT_TRANSLATE_NOOP
+from app.ui.wrap_row import WrapRow
 
 _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
 
@@ -90,6 +91,7 @@ class ConversationPane(QWidget):
         self.title.setWordWrap(True)
         self.subtitle = plain_label()
         self.subtitle.setObjectName("conversation-subtitle")
+        self.subtitle.setWordWrap(True)
         self.clock = plain_label()
         self.clock.setObjectName("conversation-clock")
         self.read_button = QPushButton(self.tr("Mark unread"))
@@ -105,10 +107,8 @@ class ConversationPane(QWidget):
         head.setSpacing(2)
         head.addWidget(self.title)
         head.addWidget(self.subtitle)
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
+        actions = WrapRow()  # the buttons go under the clock when they do not fit beside it
         actions.addWidget(self.clock)
-        actions.addStretch(1)
         actions.addWidget(self.read_button)
         actions.addWidget(self.flag_button)
         actions.addWidget(self.nrn_button)
@@ -168,7 +168,8 @@ class ConversationPane(QWidget):
         parts = [thread.buyer_name, thread.marketplace_id]
         if thread.order_number:
             parts.append(self.tr("Order %1").replace("%1", thread.order_number))
-        self.subtitle.setText("  ·  ".join(parts))
+        # Lines break between the parts, not inside a name or "Order 123-…".
+        self.subtitle.setText("  ·  ".join(p.replace(" ", "\u00a0") for p in parts))
         text, colour = clock_text(thread, datetime.now(UTC))
         self.clock.setText(self.tr(text) if text else self.tr("Answered"))
         self.clock.setStyleSheet(
@@ -368,7 +369,7 @@ class DetailsPanel(QFrame):
         ]
         self.fields["items"].setText("\n".join(items) or "—")
         self.fields["name"].setText(d.buyer_name or "—")
-        self.fields["alias"].setText(d.buyer_alias.replace("@", "\u200b@"))  # may wrap there
+        self.fields["alias"].setText(breakable(d.buyer_alias))
         self.fields["alias"].setToolTip(d.buyer_alias)
         self.fields["locale"].setText(d.buyer_locale)
         self.fields["optout"].setText(

@@ -144,7 +144,11 @@ class MetricsDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each figure's column as wide as its header ("Tiempo medio de respuesta"); the
+        # marketplace takes the rest. Too narrow a dialog scrolls instead of clipping them.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart = LateChart(self.model)
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Period:")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -77,7 +79,7 @@ class MarketplaceRow(QGroupBox):
         grid.addWidget(self.start, 0, 3)
         grid.addWidget(QLabel(self.tr("until")), 0, 4)
         grid.addWidget(self.until, 0, 5)
-        grid.addWidget(self.state, 1, 0, 1, 6)
+        grid.addWidget(self.state, 1, 0, 1, 7)
         grid.setColumnStretch(6, 1)
         self.enabled.toggled.connect(self._switch)
         self.vacation.toggled.connect(self._schedule)
@@ -167,6 +169,13 @@ class SettingsDialog(QDialog):
     def _messaging_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        # Five marketplaces with a two-line state each are taller than the dialog: they
+        # scroll instead of squeezing their text or growing the dialog past the screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
         intro = QLabel(self.tr(
             "Turn messaging off per marketplace, now or as a scheduled vacation. "
             "Changes apply at once and reach the relay on the next sync."
@@ -176,14 +185,14 @@ class SettingsDialog(QDialog):
         if self.mailbox.configured():  # Amazon's switches, not ours (mailbox_settings)
             layout.addWidget(MarketplaceSwitchesNote())
             layout.addStretch(1)
-            return page
+            return scroll
         layout.addWidget(intro)
         for mp in self.messaging.marketplaces:
             row = MarketplaceRow(self.messaging, mp)
             self.rows[mp.id] = row
             layout.addWidget(row)
         layout.addStretch(1)
-        return page
+        return scroll
 
     def refresh(self) -> None:
         for mp in self.messaging.marketplaces:
