@@ -7,7 +7,7 @@ paragraph; body-wide rules (thank-you-only, language) aggregate the counters kep
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,6 +25,7 @@ from app.policy.rules.lexical import (
     SIMPLE_FAMILIES,
     Negations,
     amount_hits,
+    clause_breaks,
     review_spans,
     sentence_breaks,
     units,
@@ -34,6 +35,7 @@ from app.policy.structure import Region
 
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+_NUMBER_RE = re.compile(r"\d{3}")
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -145,8 +147,10 @@ def scan_text(
         covered.add(s, e)
     for link in links.find_links(text):
         covered.add(link.start, link.end)
-        if silenced.contains(link.start, link.end) or emails.covers(link.start):
+        if silenced.contains(link.start, link.end):
             continue
+        if emails.covers(link.start) and not links.is_shortener(link.host):
+            continue  # the address's domain; "video at tinyurl dot com" is still a link
         if link.kind != "spoken" and link.host and pack.allows_domain(link.host):
             continue
         if link.kind in ("domain", "url") and pack.names_marketplace(text[link.start : link.end]):
@@ -176,6 +180,13 @@ def scan_text(
         if h.family == "marketing_soft" and (language is None or h.language in (language, "pack"))
     }
     families = REGION_FAMILIES[region]
+    # "works for TikTok and Instagram videos": an app named for what the product does with
+    # it, not as a channel to the seller (an invitation, "follow us on", is its own entry).
+    app_clauses = clause_breaks(ftext, breaks) if any(h.family == "app_use" for h in hits) else []
+    app_use = {bisect_right(app_clauses, h.start) for h in hits if h.family == "app_use"}
+    # …unless the clause carries a number ("add me on WhatsApp 070-555 12 34, I'll send the video")
+    if app_use:
+        app_use -= {bisect_right(app_clauses, m.start()) for m in _NUMBER_RE.finditer(ftext)}
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
@@ -183,6 +194,13 @@ def scan_text(
             if (fam, h.start, h.end) in reported or (fam in NEGATABLE and neg.cancels(h)):
                 continue
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
+                continue
+            if (
+                fam == "off_platform"
+                and app_use
+                and " " not in h.term
+                and bisect_right(app_clauses, h.start) in app_use
+            ):
                 continue
             reported.add((fam, h.start, h.end))
             s, e = orig(h.start, h.end)
@@ -285,7 +303,8 @@ def _tone(
 
 
 _CLAUSE_STOP_RE = re.compile(r"[.,;:!?()\n]|\s-\s")
-COURTESY_TAIL = 2  # words a thanks or a wish governs in its clause
+COURTESY_TAIL = 2  # words a thanks governs in its clause
+WISH_TAIL = 10  # words a wish governs: "hope the new espresso cups bring you lots of joy"
 COURTESY_REACH = 80
 
 
@@ -294,12 +313,15 @@ def _courtesy_tails(
 ) -> list[tuple[int, int]]:
     """What a thanks or a wish governs in its clause is part of it: "tack för beställningen",
     "esperamos que disfrutes tu nueva bici", "speriamo che la lampada ti piaccia". At most
-    `COURTESY_TAIL` other words, no digits and no relative clause ("… order, which ships on
-    the 4th" says something)."""
+    `COURTESY_TAIL` other words after a thanks; after a `wish` ("enjoy your new kettle",
+    "que votre nouvelle théière vous plaira") up to `WISH_TAIL`, unless a `news` word is
+    among them ("hope the replacement arrives soon" is about the order). Never digits or a
+    relative clause ("… order, which ships on the 4th" says something)."""
     relatives = sorted(h.start for h in hits if h.family == "relative")
+    news = SpanSet((h.start, h.end) for h in hits if h.family == "news")
     out = []
     for h in hits:
-        if h.family != "thanks":
+        if h.family not in ("thanks", "wish"):
             continue
         start = h.end
         while start < len(ftext) and ftext[start].isalnum():
@@ -310,12 +332,16 @@ def _courtesy_tails(
         i = bisect_left(relatives, start)
         if any(c.isdigit() for c in tail) or (i < len(relatives) and relatives[i] < end):
             continue
+        if h.family == "wish" and news.overlaps(start, end):
+            continue
         others = sum(
             1
             for m in _WORD_RE.finditer(ftext, start, end)
             if m.group(0) not in stop_index and not polite.covers(m.start())
         )
-        if others <= COURTESY_TAIL:
+        if h.family == "wish" and others <= WISH_TAIL:
+            out.append((h.start, end))  # the wish itself too ("wünschen", "hope")
+        elif others <= COURTESY_TAIL:
             out.append((start, end))
     return out
 

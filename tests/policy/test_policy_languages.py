@@ -7,6 +7,9 @@ from policy_helpers import rules, run_check
 
 RECALL: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("Would you consider updating your 1-star review now?", "review-incentive"),
+        ("Contact me by phone or email rather than through Amazon.", "off-platform"),
+        ("We also stock matching cables, have a look at our store!", "cross-promotion"),
         ("Use the coupon code SUMMER for your next order.", "marketing"),
         ("Get 20% off everything this week!", "marketing"),
         ("Check out our new collection of lamps.", "marketing"),
@@ -48,6 +51,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Usa el cupon sin tilde", "marketing"),
     ],
     "de": [
+        ("Sie erreichen mich am besten telefonisch oder per Mail.", "off-platform"),
+        ("Passend dazu haben wir auch Entkalker im Sortiment.", "cross-promotion"),
         ("Mit dem Gutscheincode SOMMER sparen Sie bei der nächsten Bestellung.", "marketing"),
         ("Jetzt 20 % Rabatt auf alles!", "marketing"),
         ("Schauen Sie sich unsere neuen Produkte an.", "marketing"),
@@ -65,6 +70,10 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("BANKUBERWEISUNG an uns", "off-platform"),
     ],
     "fr": [
+        ("Écrivez-nous d'abord plutôt que de laisser un avis.", "review-incentive"),
+        ("Contactez-nous par mail ou par téléphone.", "off-platform"),
+        ("Si vous ne souhaitez plus recevoir nos messages, répondez STOP.", "opt-out-link"),
+        ("Découvrez aussi nos serviettes assorties !", "cross-promotion"),
         ("Utilisez le code promo ETE lors de votre prochaine commande.", "marketing"),
         ("Profitez de 20 % de réduction sur tout !", "marketing"),
         ("Découvrez notre nouvelle collection de lampes.", "marketing"),

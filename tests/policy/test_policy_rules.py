@@ -46,6 +46,46 @@ def test_external_link_precision(body: str) -> None:
     assert _only(body, "external-link") == []
 
 
+@pytest.mark.parametrize(
+    ("body", "span"),
+    [
+        ("the video is at tinyurl dot com slash fit", "tinyurl dot com"),  # not an e-mail domain
+        ("Anleitung: moebel-kraft punkt de / anleitungen", "moebel-kraft punkt de"),
+        ("all our designs on bijoux-lea . fr ✨", "bijoux-lea . fr"),
+    ],
+)
+def test_spelled_out_links_with_marked_names(body: str, span: str) -> None:
+    assert [s for s, _sev in _only(body, "external-link")] == [span]
+
+
+@pytest.mark.parametrize("body", ["It fits in the box . It is small", "Voilà . fr", "Danke . de"])
+def test_a_spaced_full_stop_before_a_word_is_no_link(body: str) -> None:
+    assert _only(body, "external-link") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ring light works for TikTok and Instagram videos.",
+        "Ideal für Videos auf TikTok oder Instagram.",
+        "Pratique pour filmer des vidéos Instagram ou TikTok.",
+    ],
+)
+def test_an_app_named_for_its_use_is_no_channel(body: str) -> None:
+    assert _only(body, "off-platform") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Follow us on Instagram for videos of the workshop.",
+        "Add me on WhatsApp 0176 5551234 and I'll send you the video.",
+    ],
+)
+def test_an_app_with_an_invitation_or_number_is_a_channel(body: str) -> None:
+    assert _only(body, "off-platform") != []
+
+
 def test_own_marketplace_domain_allowed_only_by_its_pack() -> None:
     body = "See https://www.amazon.se/gp/help/customer for the return form."
     assert _only(body, "external-link", marketplace="amazon.se") == []
@@ -212,6 +252,31 @@ def test_thank_you_only_warns(body: str) -> None:
     assert [(f.rule, f.severity, f.field) for f in found] == [
         ("thank-you-only", Severity.WARN, Field.DRAFT)
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for your order! We hope the new espresso cups bring you lots of joy.",
+        "Vielen Dank! Wir wünschen Ihnen viel Freude mit der neuen Gartenbank.",
+        "Merci pour votre achat ! Nous espérons que votre nouvelle lampe vous plaira.",
+    ],
+)
+def test_a_wish_is_courtesy_too(body: str) -> None:
+    # What a wish wishes is no news of the order, whatever product it names.
+    assert rules(run_check(body)) == {"thank-you-only"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for your order! We hope the replacement arrives by Friday.",
+        "Vielen Dank! Wir hoffen, dass der Ersatz morgen ankommt.",
+        "Merci ! Nous espérons que le colis arrivera demain.",
+    ],
+)
+def test_a_wish_that_carries_news_is_content(body: str) -> None:
+    assert "thank-you-only" not in rules(run_check(body))
 
 
 def test_thank_you_with_content_or_attachment_is_fine() -> None:

@@ -120,9 +120,13 @@ class Units:
         return i >= len(self.clauses) or self.clauses[i] > pos
 
 
+def clause_breaks(folded: str, breaks: Sequence[int]) -> list[int]:
+    """Sentence breaks plus punctuation clause breaks, sorted (no contrast words)."""
+    return sorted({*breaks, *(m.end() for m in _CLAUSE_END.finditer(folded))})
+
+
 def units(folded: str, breaks: Sequence[int], hits: Iterable[Hit]) -> Units:
-    clause = set(breaks)
-    clause.update(m.end() for m in _CLAUSE_END.finditer(folded))
+    clause = set(clause_breaks(folded, breaks))
     clause.update(h.start for h in hits if h.family == "contrast")
     return Units(list(breaks), sorted(clause))
 

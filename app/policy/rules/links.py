@@ -262,6 +262,17 @@ def _spoken(text: str, start: int, end: int) -> LinkHit | None:
     return None
 
 
+# A hyphen or a digit inside a label ("moebel-kraft", "shop24") is a name, not a word.
+_MARKED = re.compile(r"\w[-\d]|\d")
+
+
+def is_shortener(host: str) -> bool:
+    return host in _SHORTENER_HOSTS
+
+
+_SHORTENER_HOSTS = frozenset(SHORTENERS)
+
+
 def _spoken_ok(tld: str, sep: str, first: str, n_labels: int) -> bool:
     """Is `first … sep tld` a spelled-out address? Brackets ("[.]", "(dot)") always say so;
     a bare word or spaced dot only before an unmistakable ending, or "www", or a country
@@ -274,14 +285,15 @@ def _spoken_ok(tld: str, sep: str, first: str, n_labels: int) -> bool:
         return True
     if sep.startswith("dot") and tld not in _WORDLIKE and tld_ok(tld):
         return True
+    if sep == "." and not (_MARKED.search(first) and tld in COUNTRY_TLDS):
+        return False  # "box . it" is a typo; "bijoux-lea . fr" is an address
     return (
         tld in COUNTRY_TLDS
-        and sep != "."
         and not (tld == "it" and sep == "point")  # "a good point it seems"
         and n_labels == 1
         and len(first) >= 3
         and first not in _FUNCTION_WORDS
-        and first.isalnum()
+        and first.replace("-", "").isalnum()
         and not first.isdigit()
     )
 
