@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain import Direction
 from app.storage.rows import ConversationDetails, MessageView, ThreadRow
 from app.ui import formats
+from app.ui.icons import PAPERCLIP_URL, paperclip
 from app.ui.labels import breakable, plain_label
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
@@ -212,6 +213,9 @@ class ConversationPane(QWidget):
         parts = []
         colours = bubble_colours()
         muted = muted_colour()
+        # A drawn paper clip: the fonts we can count on have no glyph for the emoji (icons.py).
+        self.browser.images[PAPERCLIP_URL] = paperclip(muted, 14, self.devicePixelRatioF())
+        clip = f"<img src='{PAPERCLIP_URL}' width='14' height='14' style='vertical-align:middle'>"
         for m in self.messages:
             when = formats.date_time(m.received_at)
             if m.body_html and not too_large(m.body_html):
@@ -228,7 +232,7 @@ class ConversationPane(QWidget):
                 "margin-left:48px;" if m.direction is Direction.OUTBOUND else "margin-right:48px;"
             )
             files = "".join(
-                f"<br>📎 <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
+                f"<br>{clip} <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
                 f"<span style='color:{muted}'>({formats.file_size(a.size)})</span> · "
                 f"<a href='attachment:save:{a.id}'>{escape(self.tr('Save…'))}</a>"
                 for a in m.attachments
