@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from policy_helpers import rules, run_check
 
-MARKETS = {"sv": "amazon.se", "es": "amazon.es", "it": "amazon.it"}
-REVIEW, OFF, THANKS = "review-incentive", "off-platform", "thank-you-only"
+MARKETS = {"en": "amazon.co.uk", "sv": "amazon.se", "es": "amazon.es", "it": "amazon.it"}
+REVIEW, OFF, THANKS, MARKETING = "review-incentive", "off-platform", "thank-you-only", "marketing"
 
 # (language, body, rule): the rule must fire.
 FIRES = [
@@ -38,6 +38,9 @@ FIRES = [
         THANKS,
     ),
     ("it", "Grazie per aver scelto il nostro negozio! Speriamo che la lampada ti piaccia.", THANKS),
+    # A campaign still running, a channel named outside "here".
+    ("sv", "Vi har en kampanj hela veckan, passa på!", MARKETING),
+    ("es", "Escríbanos por WhatsApp y se lo solucionamos.", OFF),
 ]
 
 # (language, body, rule): the rule must not fire.
@@ -58,6 +61,18 @@ PASSES = [
     ("sv", "Tack för bilderna, vi skickar en ny lampa i dag.", THANKS),
     ("es", "Gracias por el pedido que enviaremos mañana por la tarde.", THANKS),
     ("it", "Grazie per l'ordine che spediremo il 4 dicembre.", THANKS),
+    ("en", "Thank you for your order which we will ship tomorrow.", THANKS),
+    # A campaign that has ended is reported, not offered.
+    (
+        "sv",
+        "Det stämmer att vi hade en kampanj förra veckan, men den är tyvärr avslutad.",
+        MARKETING,
+    ),
+    ("es", "Sí tuvimos una promoción la semana pasada, pero ya ha finalizado.", MARKETING),
+    ("it", "Sì, la settimana scorsa c'era una promozione, ma purtroppo è terminata.", MARKETING),
+    # "Write to us here" stays on the marketplace.
+    ("es", "Si algo no va bien, escríbanos por aquí.", OFF),
+    ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", OFF),
 ]
 
 
@@ -69,7 +84,7 @@ def _found(lang: str, body: str) -> set[str]:
 def test_constructions_fire(lang: str, body: str, rule: str) -> None:
     found = _found(lang, body)
     assert rule in found
-    if rule == OFF:
+    if rule == OFF and any(c.isdigit() for c in body):
         assert "contact-info" in found
     if rule == THANKS:
         assert found == {THANKS}

@@ -73,7 +73,15 @@ def amount_hits(folded: str) -> list[Hit]:
 # `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
 # code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
 BOTH_WAYS = frozenset({"negation_after", "reported"})
-CUE_FAMILIES = BOTH_WAYS | {"negation"}
+# Narrower cues, both ways: `ended` ("är avslutad", "ya ha finalizado", "è terminata") cancels
+# marketing in its whole sentence ("we had a sale last week, but it has ended"); `on_platform`
+# ("här i meddelandena", "por aquí", "qui su Amazon") cancels off-platform in its clause
+# ("escríbanos por aquí").
+SCOPED = {
+    "ended": frozenset({"marketing", "marketing_soft"}),
+    "on_platform": frozenset({"off_platform"}),
+}
+CUE_FAMILIES = BOTH_WAYS | {"negation"} | SCOPED.keys()
 CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES
 NEGATABLE = frozenset(
     {
@@ -139,6 +147,7 @@ class Negations:
         self._language = language
         self._subordinators: list[int] = []
         self._by_clause: dict[int, list[Hit]] = {}
+        self._ended: dict[int, list[Hit]] = {}  # sentence -> `ended` cues
         cues = [h for h in hits if h.family in CUE_FAMILIES]
         self._subordinators = sorted(h.start for h in hits if h.family == "subordinator")
         if not cues or u is None:
@@ -147,7 +156,9 @@ class Negations:
             (h.start, h.end) for h in hits if h.family in ("negation_exempt", "marketing")
         )
         for h in cues:
-            if not exempt.overlaps(h.start, h.end):
+            if h.family == "ended":
+                self._ended.setdefault(u.sentence(h.start), []).append(h)
+            elif not exempt.overlaps(h.start, h.end):
                 self._by_clause.setdefault(u.clause(h.start), []).append(h)
 
     def _subordinated(self, lo: int, hi: int) -> bool:
@@ -155,10 +166,18 @@ class Negations:
         return _subordinated_between(self._subordinators, lo, hi)
 
     def cancels(self, hit: Hit) -> bool:
+        if self._ended and hit.family in SCOPED["ended"]:
+            ended = self._ended.get(self._u.sentence(hit.start), ())
+            if any(same_language(c, hit, self._language) for c in ended):
+                return True
         if not self._by_clause:
             return False
         clause = self._u.clause(hit.start)
         for cue in self._by_clause.get(clause, ()):
+            if cue.family in SCOPED:  # may share a word: "escríbanos por" + "por aquí"
+                if hit.family in SCOPED[cue.family] and same_language(cue, hit, self._language):
+                    return True
+                continue
             if cue.start < hit.end and hit.start < cue.end:
                 continue  # the cue is part of the term ("don't leave negative feedback")
             if not same_language(cue, hit, self._language):
