@@ -8,9 +8,10 @@ from policy_helpers import rules, run_check
 
 MARKETS = {"en": "amazon.co.uk", "sv": "amazon.se", "es": "amazon.es", "it": "amazon.it"}
 REVIEW, OFF, THANKS, MARKETING = "review-incentive", "off-platform", "thank-you-only", "marketing"
+NOT = "!"
 
-# (language, body, rule): the rule must fire.
-FIRES = [
+# (language, body, rule): the rule must fire; NOT + rule: it must not.
+CASES = [
     # A change verb next to a review word asks to change it.
     ("sv", "Nu när du fått en ny laddare, kan du tänka dig att uppdatera ditt betyg?", REVIEW),
     ("sv", "Skulle betyget kunna tas bort nu när allt är löst?", REVIEW),
@@ -41,38 +42,42 @@ FIRES = [
     # A campaign still running, a channel named outside "here".
     ("sv", "Vi har en kampanj hela veckan, passa på!", MARKETING),
     ("es", "Escríbanos por WhatsApp y se lo solucionamos.", OFF),
-]
-
-# (language, body, rule): the rule must not fire.
-PASSES = [
     # Swedish "står" folds to English "star": a mention counts in the verb's language.
-    ("sv", "Bra poäng - vi har uppdaterat annonsen så att det står att stolen är 45 cm.", REVIEW),
-    ("es", "No le pedimos que cambie su valoración, solo queremos ayudarle.", REVIEW),
-    ("it", "Abbiamo aggiornato la scheda del prodotto con le misure corrette.", REVIEW),
+    (
+        "sv",
+        "Bra poäng - vi har uppdaterat annonsen så att det står att stolen är 45 cm.",
+        NOT + REVIEW,
+    ),
+    ("es", "No le pedimos que cambie su valoración, solo queremos ayudarle.", NOT + REVIEW),
+    ("it", "Abbiamo aggiornato la scheda del prodotto con le misure corrette.", NOT + REVIEW),
     # A refund already made is no price for a review.
-    ("sv", "Vi har återbetalat 349 kr. Lämna gärna ett ärligt omdöme om du vill.", REVIEW),
-    ("es", "Le hemos reembolsado 24,90 €. Su opinión sincera siempre es bienvenida.", REVIEW),
+    ("sv", "Vi har återbetalat 349 kr. Lämna gärna ett ärligt omdöme om du vill.", NOT + REVIEW),
+    ("es", "Le hemos reembolsado 24,90 €. Su opinión sincera siempre es bienvenida.", NOT + REVIEW),
     # A carrier that will call is no invitation.
-    ("sv", "Budfirman ringer dig en halvtimme innan leverans.", OFF),
-    ("es", "El repartidor le llamará antes de llegar.", OFF),
-    ("it", "Il corriere la chiamerà il giorno della consegna.", OFF),
+    ("sv", "Budfirman ringer dig en halvtimme innan leverans.", NOT + OFF),
+    ("es", "El repartidor le llamará antes de llegar.", NOT + OFF),
+    ("it", "Il corriere la chiamerà il giorno della consegna.", NOT + OFF),
     # A thanks that carries news is not thanks only.
-    ("sv", "Tack för beställningen som vi skickar med PostNord på fredag.", THANKS),
-    ("sv", "Tack för bilderna, vi skickar en ny lampa i dag.", THANKS),
-    ("es", "Gracias por el pedido que enviaremos mañana por la tarde.", THANKS),
-    ("it", "Grazie per l'ordine che spediremo il 4 dicembre.", THANKS),
-    ("en", "Thank you for your order which we will ship tomorrow.", THANKS),
+    ("sv", "Tack för beställningen som vi skickar med PostNord på fredag.", NOT + THANKS),
+    ("sv", "Tack för bilderna, vi skickar en ny lampa i dag.", NOT + THANKS),
+    ("es", "Gracias por el pedido que enviaremos mañana por la tarde.", NOT + THANKS),
+    ("it", "Grazie per l'ordine che spediremo il 4 dicembre.", NOT + THANKS),
+    ("en", "Thank you for your order which we will ship tomorrow.", NOT + THANKS),
     # A campaign that has ended is reported, not offered.
     (
         "sv",
         "Det stämmer att vi hade en kampanj förra veckan, men den är tyvärr avslutad.",
-        MARKETING,
+        NOT + MARKETING,
     ),
-    ("es", "Sí tuvimos una promoción la semana pasada, pero ya ha finalizado.", MARKETING),
-    ("it", "Sì, la settimana scorsa c'era una promozione, ma purtroppo è terminata.", MARKETING),
+    ("es", "Sí tuvimos una promoción la semana pasada, pero ya ha finalizado.", NOT + MARKETING),
+    (
+        "it",
+        "Sì, la settimana scorsa c'era una promozione, ma purtroppo è terminata.",
+        NOT + MARKETING,
+    ),
     # "Write to us here" stays on the marketplace.
-    ("es", "Si algo no va bien, escríbanos por aquí.", OFF),
-    ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", OFF),
+    ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
+    ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
 ]
 
 
@@ -80,23 +85,16 @@ def _found(lang: str, body: str) -> set[str]:
     return rules(run_check(body, marketplace=MARKETS[lang]))
 
 
-@pytest.mark.parametrize(("lang", "body", "rule"), FIRES)
-def test_constructions_fire(lang: str, body: str, rule: str) -> None:
+@pytest.mark.parametrize(("lang", "body", "rule"), CASES)
+def test_constructions(lang: str, body: str, rule: str) -> None:
     found = _found(lang, body)
+    if rule.startswith(NOT):
+        assert rule[1:] not in found
+        if rule[1:] == OFF:  # a carrier that will call raises nothing at all
+            assert found == set()
+        return
     assert rule in found
     if rule == OFF and any(c.isdigit() for c in body):
         assert "contact-info" in found
     if rule == THANKS:
         assert found == {THANKS}
-
-
-@pytest.mark.parametrize(("lang", "body", "rule"), PASSES)
-def test_without_the_construction_nothing_fires(lang: str, body: str, rule: str) -> None:
-    assert rule not in _found(lang, body)
-
-
-@pytest.mark.parametrize("lang", ["sv", "es", "it"])
-def test_carriers_calling_raise_nothing_at_all(lang: str) -> None:
-    for body_lang, body, rule in PASSES:
-        if body_lang == lang and rule == OFF:
-            assert _found(lang, body) == set()
