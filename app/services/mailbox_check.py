@@ -27,16 +27,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import imaplib
-import ipaddress
 import smtplib
 import socket
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import unquote, urlsplit
 
-Tls = Literal["implicit", "starttls", "none"]
+from app.domain.mail_endpoints import Endpoint
+
 Status = Literal["ok", "failed", "skipped", "warning"]
 STEPS = (
     "imap.dns",
@@ -52,58 +51,6 @@ STEPS = (
 # imaplib's LOGIN and smtplib's AUTH send ASCII only (as the bridge's libraries do).
 NON_ASCII = "the address or password has characters other than ASCII, which sign-in cannot send"
 DEFAULT_TIMEOUT = 15.0  # seconds per network step; a provider that slow is effectively down
-
-
-class BadMailboxUrl(ValueError):
-    """The URL is not ``imaps://USER@HOST[:PORT]`` / ``smtp[s]://USER@HOST[:PORT]``, or asks
-    for plain text to a host that is not loopback."""
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    protocol: Literal["imap", "smtp"]
-    user: str
-    host: str
-    port: int
-    tls: Tls
-
-    @classmethod
-    def parse(cls, url: str) -> Endpoint:
-        parts = urlsplit(url.strip())
-        scheme = parts.scheme.lower()
-        if scheme not in ("imap", "imaps", "smtp", "smtps"):
-            raise BadMailboxUrl(f"{url!r}: expected imaps://, smtps:// or smtp://")
-        try:
-            port = parts.port
-        except ValueError as exc:
-            raise BadMailboxUrl(f"{url!r}: {exc}") from None
-        host = parts.hostname or ""
-        if not host:
-            raise BadMailboxUrl(f"{url!r}: no server name")
-        protocol: Literal["imap", "smtp"] = "imap" if scheme.startswith("imap") else "smtp"
-        tls: Tls
-        if scheme.endswith("s"):
-            tls = "implicit"
-        elif is_loopback(host):
-            tls = "none"  # tests and local servers only
-        elif protocol == "smtp":
-            tls = "starttls"
-        else:
-            raise BadMailboxUrl(f"{url!r}: plain IMAP is allowed only on loopback; use imaps://")
-        default = {
-            "imap": 993 if tls == "implicit" else 143,
-            "smtp": 465 if tls == "implicit" else 587,
-        }
-        return cls(protocol, unquote(parts.username or ""), host, port or default[protocol], tls)
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,8 +411,8 @@ def check_blocking(
     """Run every step; raise the first failure. Blocking: call it off the event loop.
     ``BadMailboxUrl`` when a URL is malformed (nothing was tried)."""
     return check_endpoints(
-        Endpoint.parse(imap_url),
-        Endpoint.parse(smtp_url),
+        Endpoint.parse(imap_url, "imap"),
+        Endpoint.parse(smtp_url, "smtp"),
         password,
         on_step=on_step,
         timeout=timeout,

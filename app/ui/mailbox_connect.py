@@ -34,16 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import mail_providers
+from app.domain.mail_endpoints import BadMailboxUrl, Endpoint, is_loopback
 from app.services.mailbox_check import (
     STEPS,
-    BadMailboxUrl,
     CheckReport,
-    Endpoint,
     MailboxError,
     MailboxRetryLater,
     StepResult,
     check_mailbox,
-    is_loopback,
 )
 from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import QT_TRANSLATE_NOOP

@@ -230,15 +230,21 @@ class SettingsDialog(QDialog):
         self.connect_button.clicked.connect(self._connect)
         self.account_state = QLabel()
         self.account_state.setWordWrap(True)
+        # The demo and a connected mailbox run their relay inside the app, signed in by the
+        # app itself: a relay URL or token typed here would only compete with it.
         if account.demo is not None:
-            self.url.setText(account.demo.url)
-            self.url.setEnabled(False)
-            self.token.setEnabled(False)
-            self.connect_button.setEnabled(False)
-            self.account_state.setText(self.tr(
+            self._local_relay(account.demo.url, self.tr(
                 "Demo: a relay running inside this app on your computer. Its token is kept "
                 "in the demo folder, never in your keyring."
             ))  # fmt: skip
+        elif self.mailbox.configured():
+            self._local_relay(account.relay_url(), self.tr(
+                "Your mailbox: a relay running inside this app on your computer reads and "
+                "answers your mail, and signs this window in by itself (no token to enter). "
+                "To work from your team's relay instead, start Seller Inbox with a new "
+                "profile (--profile FOLDER)."
+            ))  # fmt: skip
+            self.keyring_label.setText(self.tr("No token: this app signs in to its own relay."))
         else:
             self.url.setText(self.prefs.relay_url())
         form.addRow(self.tr("Relay URL"), self.url)
@@ -252,6 +258,12 @@ class SettingsDialog(QDialog):
         if (mailbox := self.mailbox.states_box()) is not None:  # the seller's own mailbox
             form.addRow(mailbox)
         return page
+
+    def _local_relay(self, url: str, explanation: str) -> None:
+        self.url.setText(url)
+        for widget in (self.url, self.token, self.connect_button):
+            widget.setEnabled(False)
+        self.account_state.setText(explanation)
 
     def _connect(self) -> None:
         url, token = self.url.text().strip().rstrip("/"), self.token.text().strip()

@@ -104,7 +104,4 @@ def mailbox_urls(profile: Path) -> list[tuple[str, str, str]]:
     finally:
         db.dispose()
 
-    def url(e: Any) -> str:
-        return f"{e.scheme}://{e.user}@{e.host}:{e.port}"
-
-    return [(m.address, url(m.imap), url(m.smtp)) for m in found]
+    return [(m.address, m.imap.url, m.smtp.url) for m in found]

@@ -3,21 +3,20 @@
 The API the app (first-run dialog, Settings, solo mode) and `seller-relay mailbox` use. A
 mailbox is stored without its password; that lives in a `SecretStore` (keyring, env, file).
 URLs: `imaps://USER@HOST[:PORT]` (IMAP over TLS), `smtps://` (TLS) or `smtp://` (STARTTLS,
-required). Plain `imap://` and `smtp://` without TLS are accepted for loopback hosts only (tests,
-a local bridge). USER may contain `@` (`imaps://seller@example.com@imap.example.com`).
+required); plain text for loopback hosts only. The app's own parser reads them
+(`app.domain.mail_endpoints`), so its connection test and this module accept the same URLs.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import unquote
 
 from sqlalchemy import Connection, select, update
 
+from app.domain.mail_endpoints import BadMailboxUrl, Endpoint, Protocol
 from relay import schema
 from relay.auth import ensure_seller
 from relay.db import Database
@@ -47,7 +46,6 @@ __all__ = [
 ]
 
 ERROR_KINDS = ("dns", "tls", "login", "no-idle", "network", "server")
-DEFAULT_PORTS = {"imaps": 993, "imap": 143, "smtps": 465, "smtp": 587}
 
 
 class MailboxError(ValueError):
@@ -75,21 +73,6 @@ class MailboxState:
 
 
 @dataclass(frozen=True)
-class Endpoint:
-    """A parsed mail server URL."""
-
-    scheme: str
-    user: str
-    host: str
-    port: int
-    tls: str  # "implicit" | "starttls" | "none"
-
-    @property
-    def loopback(self) -> bool:
-        return is_loopback(self.host)
-
-
-@dataclass(frozen=True)
 class Mailbox:
     """A stored mailbox, as the bridge works with it."""
 
@@ -103,54 +86,12 @@ class Mailbox:
     sent_folder: str | None
 
 
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
+def parse_endpoint(url: str, kind: Protocol) -> Endpoint:
+    """The app's parser (``app.domain.mail_endpoints``), so both accept the same URLs."""
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def parse_endpoint(url: str, kind: str) -> Endpoint:
-    """`imaps://USER@HOST[:PORT]` and friends; MailboxError says what is wrong."""
-    allowed = ("imaps", "imap") if kind == "imap" else ("smtps", "smtp")
-    scheme, sep, rest = url.strip().partition("://")
-    scheme = scheme.lower()
-    if not sep or scheme not in allowed:
-        raise MailboxError(f"{kind} URL must start with {allowed[0]}:// (got {url!r})")
-    rest = rest.rstrip("/")
-    if "/" in rest or "?" in rest or "#" in rest:
-        raise MailboxError(f"{kind} URL takes no path: {url!r}")
-    user, at, hostport = rest.rpartition("@")
-    if not at or not user:
-        raise MailboxError(f"{kind} URL needs the login name: {scheme}://USER@HOST[:PORT]")
-    if ":" in user and "@" not in user.split(":", 1)[0]:
-        raise MailboxError(f"{kind} URL must not carry a password; it goes to the secret store")
-    if hostport.startswith("["):  # [::1]:993
-        host, _, tail = hostport[1:].partition("]")
-        port_s = tail[1:] if tail.startswith(":") else ""
-    else:
-        host, _, port_s = hostport.partition(":")
-    if not host:
-        raise MailboxError(f"{kind} URL has no host: {url!r}")
-    try:
-        port = int(port_s) if port_s else DEFAULT_PORTS[scheme]
-    except ValueError:
-        raise MailboxError(f"{kind} URL has a bad port: {url!r}") from None
-    if not 0 < port < 65536:
-        raise MailboxError(f"{kind} URL has a bad port: {url!r}")
-    if scheme in ("imaps", "smtps"):
-        tls = "implicit"
-    elif scheme == "smtp" and not is_loopback(host):
-        tls = "starttls"  # required: refused if the server does not offer it
-    elif scheme == "imap" and not is_loopback(host):
-        raise MailboxError(
-            f"plain imap:// is only for loopback hosts; use imaps://{unquote(user)}@{hostport}"
-        )
-    else:
-        tls = "none"
-    return Endpoint(scheme, unquote(user), host.lower(), port, tls)
+        return Endpoint.parse(url, kind)
+    except BadMailboxUrl as exc:
+        raise MailboxError(str(exc)) from None
 
 
 def validate(settings: MailboxSettings) -> tuple[str, Endpoint, Endpoint]:

@@ -1690,6 +1690,14 @@
         <translation>Demo: ein Relay, das in dieser App auf Ihrem Computer läuft. Sein Token liegt im Demo-Ordner, nie in Ihrem Schlüsselbund.</translation>
     </message>
     <message>
+        <source>Your mailbox: a relay running inside this app on your computer reads and answers your mail, and signs this window in by itself (no token to enter). To work from your team&apos;s relay instead, start Seller Inbox with a new profile (--profile FOLDER).</source>
+        <translation>Ihr Postfach: Ein Relay, das in dieser App auf Ihrem Computer läuft, liest und beantwortet Ihre E-Mails und meldet dieses Fenster selbst an (kein Token nötig). Um stattdessen mit dem Relay Ihres Teams zu arbeiten, starten Sie Seller Inbox mit einem neuen Profil (--profile ORDNER).</translation>
+    </message>
+    <message>
+        <source>No token: this app signs in to its own relay.</source>
+        <translation>Kein Token: Diese App meldet sich bei ihrem eigenen Relay an.</translation>
+    </message>
+    <message>
         <source>Relay URL</source>
         <translation>Relay-URL</translation>
     </message>

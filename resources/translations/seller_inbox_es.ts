@@ -1690,6 +1690,14 @@
         <translation>Demo: un relay que se ejecuta dentro de esta aplicación en tu ordenador. Su token se guarda en la carpeta de la demo, nunca en tu llavero.</translation>
     </message>
     <message>
+        <source>Your mailbox: a relay running inside this app on your computer reads and answers your mail, and signs this window in by itself (no token to enter). To work from your team&apos;s relay instead, start Seller Inbox with a new profile (--profile FOLDER).</source>
+        <translation>Tu buzón: un relé que se ejecuta dentro de esta aplicación en tu ordenador lee y responde tu correo, e inicia la sesión de esta ventana por sí mismo (no hace falta ningún token). Para trabajar con el relé de tu equipo, inicia Seller Inbox con un perfil nuevo (--profile CARPETA).</translation>
+    </message>
+    <message>
+        <source>No token: this app signs in to its own relay.</source>
+        <translation>Sin token: esta aplicación inicia sesión en su propio relé.</translation>
+    </message>
+    <message>
         <source>Relay URL</source>
         <translation>URL del relay</translation>
     </message>

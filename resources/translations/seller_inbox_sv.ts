@@ -1690,6 +1690,14 @@
         <translation>Demo: ett relä som körs inuti appen på din dator. Dess token sparas i demomappen, aldrig i din nyckelring.</translation>
     </message>
     <message>
+        <source>Your mailbox: a relay running inside this app on your computer reads and answers your mail, and signs this window in by itself (no token to enter). To work from your team&apos;s relay instead, start Seller Inbox with a new profile (--profile FOLDER).</source>
+        <translation>Din brevlåda: ett relä som körs i appen på din dator läser och besvarar din e-post och loggar in det här fönstret själv (ingen token behövs). Vill du i stället arbeta mot ditt teams relä startar du Seller Inbox med en ny profil (--profile MAPP).</translation>
+    </message>
+    <message>
+        <source>No token: this app signs in to its own relay.</source>
+        <translation>Ingen token: appen loggar in på sitt eget relä.</translation>
+    </message>
+    <message>
         <source>Relay URL</source>
         <translation>Reläets URL</translation>
     </message>

@@ -26,7 +26,6 @@ from mailservers import (  # type: ignore[import-not-found]
 from app.domain.mail_providers import find_provider, provider_for
 from app.services.mailbox_check import (
     STEPS,
-    BadMailboxUrl,
     Endpoint,
     MailboxError,
     MailboxOffline,
@@ -171,37 +170,6 @@ def test_silent_server_times_out_at_the_step_that_waits(silent_port: int) -> Non
     tls = fails(f"imaps://{USER}@127.0.0.1:{silent_port}", smtp, timeout=0.3)
     assert (tls.step, tls.kind) == ("imap.tls", "tls")
     assert "timed out" in tls.detail
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        (
-            "imaps://a@b.example@imap.gmail.com",
-            Endpoint("imap", "a@b.example", "imap.gmail.com", 993, "implicit"),
-        ),
-        (
-            "smtp://a@b.example@smtp.example.com",
-            Endpoint("smtp", "a@b.example", "smtp.example.com", 587, "starttls"),
-        ),
-        (
-            "smtps://a%40b.example@smtp.example.com:2465",
-            Endpoint("smtp", "a@b.example", "smtp.example.com", 2465, "implicit"),
-        ),
-        ("imap://u@127.0.0.1:1143", Endpoint("imap", "u", "127.0.0.1", 1143, "none")),
-        ("smtp://u@localhost:25", Endpoint("smtp", "u", "localhost", 25, "none")),
-    ],
-)
-def test_urls(url: str, expected: Endpoint) -> None:
-    assert Endpoint.parse(url) == expected
-
-
-@pytest.mark.parametrize(
-    "url", ["imap://u@imap.example.com", "pop3://u@example.com", "imaps://", "imaps://u@h:99999"]
-)
-def test_bad_urls_are_refused_before_anything_is_tried(url: str) -> None:
-    with pytest.raises(BadMailboxUrl):
-        Endpoint.parse(url)
 
 
 def test_known_providers_are_prefilled_by_domain() -> None:

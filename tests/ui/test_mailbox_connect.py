@@ -20,7 +20,8 @@ from mailservers import (  # type: ignore[import-not-found]
 from PySide6.QtWidgets import QPushButton
 from ui_testkit import run, until  # type: ignore[import-not-found]
 
-from app.services.mailbox_check import STEPS, Endpoint
+from app.domain.mail_endpoints import Endpoint
+from app.services.mailbox_check import STEPS
 from app.ui.first_run import FirstRunDialog
 from app.ui.mailbox_account import demo_command
 from app.ui.mailbox_connect import MARKS, MailboxConnectDialog, MailboxSetup
@@ -75,7 +76,7 @@ def test_known_provider_is_prefilled_from_the_address(dialog: Any, qtbot: Any) -
     assert dialog.smtp_security.currentData() == "tls"
     assert dialog.provider_note.isVisible() and "app password" in dialog.provider_note.text()
     address, imap, smtp = dialog.settings()
-    assert Endpoint.parse(imap) == Endpoint("imap", address, "imap.gmail.com", 993, "implicit")
+    assert Endpoint.parse(imap) == Endpoint("imaps", address, "imap.gmail.com", 993, "implicit")
     assert Endpoint.parse(smtp).tls == "implicit"
 
     dialog.address.clear()

@@ -139,6 +139,11 @@ def test_first_run_connects_my_mailbox_and_runs_the_bridge(
         )
         assert settings.findChild(MarketplaceSwitchesNote) is not None
         assert not settings.rows  # no messaging switches the relay could not honour
+        # The app signs in to its own relay: no team relay URL or token to type over it.
+        assert settings.url.text() == session.mailbox.solo.url
+        assert not settings.url.isEnabled() and not settings.token.isEnabled()
+        assert not settings.connect_button.isEnabled()
+        assert "reads and answers your mail" in settings.account_state.text()
         settings.close()
 
         # A buyer writes through Amazon: the mail lands in the mailbox, the window shows it;
