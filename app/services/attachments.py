@@ -199,14 +199,19 @@ class OpenRefused(Exception):
         )
 
 
+def sniff_file(path: Path) -> str | None:
+    """The media type of a stored file by its content (its start and end; blocking)."""
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        handle.seek(max(0, path.stat().st_size - TAIL_BYTES))
+        tail = handle.read(TAIL_BYTES)
+    return sniff_media_type(head, tail)
+
+
 def export_for_opening(blob: Path, name: str, exports: Path) -> Path:
     """A private copy of an attachment, named for its sniffed type, for the OS to open.
     Raises OpenRefused for anything but documents, images and plain text (blocking)."""
-    with open(blob, "rb") as handle:
-        head = handle.read(HEAD_BYTES)
-        handle.seek(max(0, blob.stat().st_size - TAIL_BYTES))
-        tail = handle.read(TAIL_BYTES)
-    media_type = sniff_media_type(head, tail)
+    media_type = sniff_file(blob)
     if media_type not in OPENABLE:
         raise OpenRefused(name, media_type)
     target = private_dir(exports) / safe_export_name(name, media_type)

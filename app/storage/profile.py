@@ -63,6 +63,11 @@ class Profile:
         """Copies of attachments handed to other programs to open."""
         return self.root / "exports"
 
+    @property
+    def previews(self) -> Path:
+        """Thumbnails of buyers' images, made once (named for the file's SHA-256)."""
+        return self.root / "previews"
+
     def make_private(self) -> None:
         """Folder 0700, database 0600 before SQLite first writes it (its -wal and -shm files
         take the database's mode); an older profile's wider modes are narrowed."""
@@ -72,6 +77,6 @@ class Profile:
             side = self.database.with_name(self.database.name + extra)
             if side.exists():
                 private_file(side)
-        for folder in (self.blobs, self.exports, self.backups):
+        for folder in (self.blobs, self.exports, self.backups, self.previews):
             if folder.exists():
                 private_dir(folder)

@@ -27,6 +27,7 @@ from app.ui import formats
 from app.ui.icons import PAPERCLIP_URL, paperclip
 from app.ui.labels import breakable, plain_label
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
+from app.ui.previews import attachment_html, thumbnail_html
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 from app.ui.translations import QT_TRANSLATE_NOOP
@@ -78,12 +79,15 @@ class ConversationPane(QWidget):
     no_response_needed = Signal(bool)
     remote_content_requested = Signal(int, list)  # message id, urls
     attachment_requested = Signal(int, str)  # attachment id, "open" | "save"
+    attachments_shown = Signal(list)  # the buyer's AttachmentInfo on screen: previews wanted
+    preview_requested = Signal(int)  # attachment id: open the viewer
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shown: ThreadRow | None = None
         self.messages: list[MessageView] = []
         self.allowed_remote: set[int] = set()
+        self.previews: dict[int, Any] = {}  # attachment id -> app.ui.previews.Preview
         self._blocked_message: tuple[int, list[str]] | None = None
         self.link_box: QMessageBox | None = None  # the open "Open link?" question
 
@@ -192,8 +196,28 @@ class ConversationPane(QWidget):
     def show_conversation(self, thread: ThreadRow, messages: list[MessageView]) -> None:
         if self.shown is None or self.shown.id != thread.id:
             self.allowed_remote = set()
+            self.previews = {}
+            for key in [k for k in self.browser.images if k.startswith("preview:")]:
+                del self.browser.images[key]
         self.update_thread(thread)
         self.messages = messages
+        self._render()
+        buyers = [a for m in messages if m.direction is Direction.INBOUND for a in m.attachments]
+        if buyers:
+            self.attachments_shown.emit(buyers)
+
+    def show_previews(self, previews: dict[int, Any]) -> None:
+        """Thumbnails (app.ui.previews.Preview) of attachments on screen, made on a thread.
+        Their images are resources only the pane hands the browser (``preview:<id>``): a
+        buyer's HTML cannot name them (its images are http(s) only)."""
+        ours = {a.id for m in self.messages for a in m.attachments}
+        fresh = {k: v for k, v in previews.items() if k in ours and self.previews.get(k) != v}
+        if not fresh:
+            return
+        self.previews.update(fresh)
+        for aid, p in fresh.items():
+            if p.image is not None:
+                self.browser.images[f"preview:{aid}"] = p.image
         self._render()
 
     def allow_remote(self, message_id: int, images: dict[str, QImage]) -> None:
@@ -231,11 +255,9 @@ class ConversationPane(QWidget):
             indent = (
                 "margin-left:48px;" if m.direction is Direction.OUTBOUND else "margin-right:48px;"
             )
-            files = "".join(
-                f"<br>{clip} <a href='attachment:open:{a.id}'>{escape(a.name)}</a> "
-                f"<span style='color:{muted}'>({formats.file_size(a.size)})</span> · "
-                f"<a href='attachment:save:{a.id}'>{escape(self.tr('Save…'))}</a>"
-                for a in m.attachments
+            thumbs = [t for a in m.attachments if (t := thumbnail_html(self.previews.get(a.id)))]
+            files = ("<br>" + "&nbsp;&nbsp;".join(thumbs) if thumbs else "") + "".join(
+                attachment_html(a, self.previews.get(a.id), muted, clip) for a in m.attachments
             )
             parts.append(
                 f"<table width='100%' cellpadding='10' cellspacing='0' "
@@ -268,7 +290,9 @@ class ConversationPane(QWidget):
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() == "attachment":
             action, _, ident = url.path().partition(":")
-            if ident.isdigit():
+            if ident.isdigit() and action == "view":
+                self.preview_requested.emit(int(ident))
+            elif ident.isdigit():
                 self.attachment_requested.emit(int(ident), action)
             return
         if url.scheme() not in ("http", "https", "mailto"):

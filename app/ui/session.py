@@ -27,6 +27,7 @@ from PySide6.QtGui import QGuiApplication
 from app.services.ops import Ops
 from app.ui import menus
 from app.ui.account import Account
+from app.ui.attachment_previews import AttachmentPreviews
 from app.ui.buyer_history import BuyerHistoryPart
 from app.ui.compose import Compose
 from app.ui.current import CurrentConversation
@@ -86,6 +87,7 @@ class Session:
         self.compose = Compose(window, self.ops, self.current)
         self.account = Account(window, self.ops, self.prefs, self.worker)
         self.files = ConversationFiles(window, self.ops, self.worker, opts.profile)
+        self.previews = AttachmentPreviews(window, self.ops, self.files)
         self.messaging = Messaging(self.ops, self.inbox)
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.day = SellerDayPart(window, self.ops, self.current)

@@ -44,6 +44,52 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Nächster ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pages unknown</source>
+        <translation>Seitenzahl unbekannt</translation>
+    </message>
+    <message>
+        <source>PDF document · %1
+
+Open it to read it.</source>
+        <translation>PDF-Dokument · %1
+
+Öffnen Sie es, um es zu lesen.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>
@@ -327,6 +373,29 @@
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externe Bilder in dieser Nachricht sind blockiert: Sie könnten dem Absender verraten, dass die Nachricht gelesen wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="vanished">
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF · %1</source>
+        <translation>PDF · %1</translation>
+    </message>
+    <message>
+        <source>too large to preview</source>
+        <translation>zu groß für eine Vorschau</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Open link?</source>

@@ -44,6 +44,52 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Archivo adjunto</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pages unknown</source>
+        <translation>número de páginas desconocido</translation>
+    </message>
+    <message>
+        <source>PDF document · %1
+
+Open it to read it.</source>
+        <translation>Documento PDF · %1
+
+Ábralo para leerlo.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>
@@ -327,6 +373,29 @@
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Las imágenes externas de este mensaje están bloqueadas: pueden indicar al remitente que lo has leído.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="vanished">
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF · %1</source>
+        <translation>PDF · %1</translation>
+    </message>
+    <message>
+        <source>too large to preview</source>
+        <translation>demasiado grande para la vista previa</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
     </message>
     <message>
         <source>Open link?</source>

@@ -44,6 +44,52 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Bilaga</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Föregående</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Nästa ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Spara…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n sida</numerusform>
+            <numerusform>%n sidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pages unknown</source>
+        <translation>okänt antal sidor</translation>
+    </message>
+    <message>
+        <source>PDF document · %1
+
+Open it to read it.</source>
+        <translation>PDF-dokument · %1
+
+Öppna det för att läsa det.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>
@@ -327,6 +373,29 @@
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externa bilder i det här meddelandet är blockerade: de kan avslöja för avsändaren att du har läst det.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="vanished">
+            <numerusform>%n sida</numerusform>
+            <numerusform>%n sidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF · %1</source>
+        <translation>PDF · %1</translation>
+    </message>
+    <message>
+        <source>too large to preview</source>
+        <translation>för stor för förhandsvisning</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Spara…</translation>
     </message>
     <message>
         <source>Open link?</source>
