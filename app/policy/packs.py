@@ -75,6 +75,7 @@ class RulePack:
     important_tags: tuple[str, ...]
     important_tag_required: bool  # False where critical contact reasons replaced the tag
     thank_you_max_other_words: int
+    thank_you_max_other_words_without_news: int  # when no other word is news of the order
     language_min_words: int
     phone_regions: tuple[str, ...]  # libphonenumber regions for national numbers, own first
     compiled: Compiled = field(repr=False)
@@ -244,6 +245,7 @@ def _compile_pack(name: str) -> RulePack:
                 except ValueError:
                     raise PackError(f"pack {name!r}: bad severity {value!r} for {key}") from None
         important = data.get("important_tag", {})
+        thank_you = data.get("thank_you_only", {})
         return RulePack(
             marketplace_id=str(data.get("marketplace_id", name)),
             version=str(data["version"]),
@@ -254,7 +256,10 @@ def _compile_pack(name: str) -> RulePack:
             severities=severities,
             important_tags=tuple(str(t) for t in important.get("tags", ["[Important]"])),
             important_tag_required=bool(important.get("required_for_critical", True)),
-            thank_you_max_other_words=int(data.get("thank_you_only", {}).get("max_other_words", 1)),
+            thank_you_max_other_words=int(thank_you.get("max_other_words", 1)),
+            thank_you_max_other_words_without_news=int(
+                thank_you.get("max_other_words_without_news", 1)
+            ),
             language_min_words=int(data.get("language_mismatch", {}).get("min_words", 8)),
             phone_regions=tuple(str(r).upper() for r in data.get("phone_regions", ["US"])),
             compiled=_compiled(languages, extra),

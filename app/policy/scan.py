@@ -36,6 +36,7 @@ from app.policy.structure import Region
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _NUMBER_RE = re.compile(r"\d{3}")
+_DIGITS_RE = re.compile(r"\d+")
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -47,6 +48,9 @@ class TextScan:
     words: int
     other_words: int  # words that are neither courtesy, thanks nor stopwords
     lang_scores: Mapping[str, float]
+    # Signs of news outside thanks and courtesy (`news` words, negations, questions, numbers)
+    news: int = 0
+    names: int = 0  # capitalised words inside a sentence: names, and German nouns
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -170,7 +174,7 @@ def scan_text(
     ref_cues: list[tuple[int, int]] = []
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
     u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
-    thanks, words, other, scores = _tone(text, folded, hits, pack)
+    thanks, words, other, scores, news, names = _tone(text, folded, hits, pack)
     language = _dominant(scores)
     neg = Negations(hits, u, language)
     # A lone soft word is read in the paragraph's language only: Spanish "sale" is "leaves".
@@ -236,7 +240,7 @@ def scan_text(
 
     if region is not Region.OWN:
         return TextScan(out.result(), 0, 0, 0, {})
-    return TextScan(out.result(), thanks, words, other, scores)
+    return TextScan(out.result(), thanks, words, other, scores, news, names)
 
 
 INVITE_REACH = 60  # characters between "sms:a mig" / "llámeme" and the number or address
@@ -278,12 +282,14 @@ def _is_name(text: str, pos: int) -> bool:
 
 def _tone(
     text: str, folded: Folded, hits: list[Hit], pack: RulePack
-) -> tuple[int, int, int, dict[str, float]]:
+) -> tuple[int, int, int, dict[str, float], int, int]:
+    """Thanks phrases, words, other words, stopword scores per language, news and names (see
+    TextScan) of one paragraph."""
     ftext = folded.text
     polite = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "courtesy"))
     thanks = sum(1 for h in hits if h.family == "thanks")
     scores: dict[str, float] = {}
-    words = other = 0
+    words = other = names = 0
     stop_index = _stop_index(pack)
     tails = SpanSet(_courtesy_tails(ftext, hits, polite, stop_index) if thanks else ())
     for m in _WORD_RE.finditer(ftext):
@@ -293,13 +299,28 @@ def _tone(
             share = 1.0 / len(langs)
             for lang in langs:
                 scores[lang] = scores.get(lang, 0.0) + share
-        elif (
-            not polite.covers(m.start())
-            and not tails.covers(m.start())
-            and not _is_name(text, folded.span(m.start(), m.end())[0])
-        ):
+        elif polite.covers(m.start()) or tails.covers(m.start()):
+            pass
+        elif _is_name(text, folded.span(m.start(), m.end())[0]):
+            names += 1
+        else:
             other += 1
-    return thanks, words, other, scores
+    news = _news(ftext, hits) if thanks else 0
+    return thanks, words, other, scores, news, names
+
+
+def _news(ftext: str, hits: list[Hit]) -> int:
+    """Signs that a thanking paragraph also says something: `news` of the order or product, a
+    refusal or negation, a question, a number; not inside a thanks phrase ("thanks for your
+    order", "don't hesitate"), but inside what it governs ("thanks for the feedback on the
+    manual")."""
+    thanked = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "negation_exempt"))
+    count = ftext.count("?")
+    for h in hits:
+        if h.family in ("news", "negation") and not thanked.covers(h.start):
+            count += 1
+    count += sum(1 for m in _DIGITS_RE.finditer(ftext) if not thanked.covers(m.start()))
+    return count
 
 
 _CLAUSE_STOP_RE = re.compile(r"[.,;:!?()\n]|\s-\s")

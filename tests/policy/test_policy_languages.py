@@ -7,6 +7,10 @@ from policy_helpers import rules, run_check
 
 RECALL: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("Any chance you could take down the negative feedback now?", "review-incentive"),
+        ("We're on Etsy too, just look up OakAndPineCo.", "off-platform"),
+        ("If you don't want to hear from us again, we'll opt you out.", "opt-out-link"),
+        ("Everything must go: clearance prices until Friday!", "marketing"),
         ("Would you consider updating your 1-star review now?", "review-incentive"),
         ("Contact me by phone or email rather than through Amazon.", "off-platform"),
         ("We also stock matching cables, have a look at our store!", "cross-promotion"),
@@ -51,6 +55,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Usa el cupon sin tilde", "marketing"),
     ],
     "de": [
+        ("Könnten Sie Ihre 1-Sterne-Bewertung noch einmal überdenken?", "review-incentive"),
+        ("Nur bis Sonntag alle Kissen zum halben Preis!", "marketing"),
         ("Sie erreichen mich am besten telefonisch oder per Mail.", "off-platform"),
         ("Passend dazu haben wir auch Entkalker im Sortiment.", "cross-promotion"),
         ("Mit dem Gutscheincode SOMMER sparen Sie bei der nächsten Bestellung.", "marketing"),
@@ -70,6 +76,12 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("BANKUBERWEISUNG an uns", "off-platform"),
     ],
     "fr": [
+        (
+            "Envoyez-nous une capture d'écran de votre avis et on vous rembourse 5 €.",
+            "review-incentive",
+        ),
+        ("Tous les coussins à moitié prix jusqu'à dimanche !", "marketing"),
+        ("Si vous ne voulez plus avoir de nos nouvelles, écrivez STOP.", "opt-out-link"),
         ("Écrivez-nous d'abord plutôt que de laisser un avis.", "review-incentive"),
         ("Contactez-nous par mail ou par téléphone.", "off-platform"),
         ("Si vous ne souhaitez plus recevoir nos messages, répondez STOP.", "opt-out-link"),
@@ -114,6 +126,9 @@ PRECISION: dict[str, list[str]] = {
         "Please call the carrier if the parcel has not arrived by Friday.",
         "At that point it was already shipped, e.g. with the manual.pdf inside.",
         "The screen is 15.6 inches and the battery lasts 8 hours.",
+        "The driver has your number from Amazon and will call before delivery.",
+        "The signal is strong enough for 4K video on the top floor.",
+        "The promo code on the box is from the manufacturer and only works on their site.",
     ],
     "sv": [
         "Fungerar laddaren med 2019 års modell? Jag behöver den till min dator.",
@@ -139,6 +154,8 @@ PRECISION: dict[str, list[str]] = {
         "Wir prüfen Ihre Rücksendung und erstatten den Betrag in zwei Tagen.",
         "Ihre Bestellung 123-4567890-1234567 wurde am 01.05.2024 versandt.",
         "Leider ist die blaue Variante ausverkauft.",
+        "Der Gutscheincode auf dem Karton ist vom Hersteller und gilt nur in dessen Shop.",
+        "Wir haben die Lieferzeit deutlich reduziert.",
     ],
     "fr": [
         "Ce chargeur fonctionne-t-il avec le modèle 2019 ? J'en ai besoin pour mon ordinateur.",
@@ -147,6 +164,8 @@ PRECISION: dict[str, list[str]] = {
         "Du point de vue technique, le colis est déjà parti.",
         "Si vous avez changé d'avis, nous vous rembourserons dès réception du retour.",
         "Le livreur a laissé un avis de passage ; retirez votre colis au bureau de poste.",
+        "Le chargeur est compatible avec votre portable et votre tablette.",
+        "Le code promo sur la boîte vient du fabricant.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",

@@ -279,6 +279,32 @@ def test_a_wish_that_carries_news_is_content(body: str) -> None:
     assert "thank-you-only" not in rules(run_check(body))
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dear customer, we sincerely thank you for your recent purchase. Warm regards",
+        "Moin! Danke dir fürs Bestellen, viel Vergnügen mit dem neuen Grill!",
+        "Coucou ! Merci pour ta commande 🙌 Si besoin, fais-moi signe. Bises",
+    ],
+)
+def test_thanks_with_a_few_words_and_no_news_is_thanks_only(body: str) -> None:
+    assert rules(run_check(body)) == {"thank-you-only"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for your message. The jug is dishwasher safe, the blade is not.",
+        "Danke für Ihr Feedback! Die neue Anleitung ist angehängt.",
+        "Merci ! Désolés pour le retard de la lampe.",
+        "Thanks! Could you confirm the colour?",
+        "Thanks for your order, we've sent it today.",
+    ],
+)
+def test_thanks_with_news_of_the_order_is_content(body: str) -> None:
+    assert "thank-you-only" not in rules(run_check(body))
+
+
 def test_thank_you_with_content_or_attachment_is_fine() -> None:
     assert run_check("Thanks for your order! The blue one ships tomorrow from Malmö.") == []
     from app.policy import AttachmentInput
@@ -312,3 +338,15 @@ def test_pack_severities_apply() -> None:
     assert pack.severity("contact-info.phone") is Severity.WARN
     assert pack.severity("contact-info.email") is Severity.BLOCK
     assert pack.severity("no-such-rule") is None
+
+
+@pytest.mark.parametrize(
+    "body", ["Votre colis est chez Mondial Relay, numéro 12345678.", "Part 40512345 is in stock."]
+)
+def test_a_short_bare_number_without_cue_is_no_phone(body: str) -> None:
+    assert _only(body, "contact-info") == []
+
+
+@pytest.mark.parametrize("body", ["Ring me: 0171 2345678", "Tel 12345678", "0612345678"])
+def test_phones_still_found(body: str) -> None:
+    assert _only(body, "contact-info", marketplace="amazon.de") != []

@@ -140,6 +140,8 @@ def find_phones(
         international = raw.startswith(("+", "00"))
         if phone_d is not None or (international and digits >= 8):
             yield start, end
+        elif raw.isdigit() and digits < 9 and not raw.startswith("0"):
+            continue  # "numéro 12345678": a parcel or part number, not a subscriber number
         elif budget > 0:
             budget -= 1
             if _valid_in(raw, regions):
