@@ -181,16 +181,38 @@ class MailboxAccount:
     # --- Settings -------------------------------------------------------------------------
 
     def states_box(self) -> MailboxStatesBox | None:
-        """Settings' view of the mailbox (None unless this is a mailbox account); its states
-        are read off the UI thread and filled in when they arrive."""
-        if not self.configured():
-            return None
+        """Settings' view of the mailboxes: this profile's own (solo), or those a team relay's
+        bridge reads (shown only if it has any); None for the demo or while signed out. The
+        states are read off the UI thread and filled in when they arrive."""
         from app.ui.mailbox_settings import MailboxStatesBox
 
-        box = MailboxStatesBox()
-        box.change_requested.connect(lambda address: self.session.ops.run(self._change(address)))
-        self.session.ops.run(self._fill_states(box))
+        if self.configured():
+            box = MailboxStatesBox()
+            box.change_requested.connect(
+                lambda address: self.session.ops.run(self._change(address))
+            )
+            self.session.ops.run(self._fill_states(box))
+            return box
+        live = self.session.live
+        if live is None or self.session.account.demo is not None:
+            return None
+        box = MailboxStatesBox(on_team_relay=True)
+        box.hide()
+        self.session.ops.run(self._fill_team_states(box, live.client))
         return box
+
+    async def _fill_team_states(self, box: MailboxStatesBox, client: Any) -> None:
+        from app.services.relay_client import RelayError
+        from app.services.team_mailboxes import team_mailboxes
+
+        try:
+            states = await team_mailboxes(client)
+        except RelayError:
+            return  # offline: the status bar already says so; no stale state here
+        with contextlib.suppress(RuntimeError):  # the Settings dialog was closed meanwhile
+            if states:
+                box.show_states(states)
+                box.show()
 
     async def _fill_states(self, box: MailboxStatesBox) -> None:
         from app.ui import solo

@@ -40,10 +40,12 @@ class MailboxStatesBox(QGroupBox):
 
     change_requested = Signal(str)  # the mailbox's address
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, on_team_relay: bool = False) -> None:
         super().__init__(parent)
+        # A team relay's mailboxes are set up on the server (seller-relay mailbox), not here.
+        self.on_team_relay = on_team_relay
         self.setObjectName("mailbox-states")
-        self.setTitle(self.tr("Your mailbox"))
+        self.setTitle(self.tr("Your team's mailbox") if on_team_relay else self.tr("Your mailbox"))
         self.rows = QVBoxLayout(self)
         self.loading = QLabel(self.tr("Reading the mailbox state…"))
         self.rows.addWidget(self.loading)
@@ -64,12 +66,13 @@ class MailboxStatesBox(QGroupBox):
         address = QLabel(state.address)
         address.setTextFormat(Qt.TextFormat.PlainText)
         address.setStyleSheet("font-weight:600")
-        change = QPushButton(self.tr("Change…"))
-        change.setObjectName(f"mailbox-change-{state.address}")
-        change.clicked.connect(lambda: self.change_requested.emit(state.address))
         head = QHBoxLayout()
         head.addWidget(address, 1)
-        head.addWidget(change)
+        if not self.on_team_relay:
+            change = QPushButton(self.tr("Change…"))
+            change.setObjectName(f"mailbox-change-{state.address}")
+            change.clicked.connect(lambda: self.change_requested.emit(state.address))
+            head.addWidget(change)
         self.rows.addLayout(head)
         label = QLabel(self.state_text(state))
         label.setObjectName(f"mailbox-state-{state.address}")
@@ -84,6 +87,12 @@ class MailboxStatesBox(QGroupBox):
                 "Amazon rejects replies from an address it has not approved."
             ).replace("%1", state.address)
         )
+        if self.on_team_relay:
+            reminder.setText(
+                reminder.text()
+                + " "
+                + self.tr("Your team's relay administrator changes it (seller-relay mailbox).")
+            )
         reminder.setObjectName(f"mailbox-reminder-{state.address}")
         reminder.setWordWrap(True)
         reminder.setTextFormat(Qt.TextFormat.PlainText)

@@ -3,6 +3,7 @@
 from relay.api import (  # noqa: F401
     buyer,
     conversation,
+    mailbox,
     marketplace,
     message,
     metrics,

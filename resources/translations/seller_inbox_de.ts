@@ -850,6 +850,10 @@ Open it to read it.</source>
         <translation>Ihr Postfach</translation>
     </message>
     <message>
+        <source>Your team&apos;s mailbox</source>
+        <translation>Postfach Ihres Teams</translation>
+    </message>
+    <message>
         <source>Reading the mailbox state…</source>
         <translation>Postfachstatus wird gelesen…</translation>
     </message>
@@ -864,6 +868,10 @@ Open it to read it.</source>
     <message>
         <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
         <translation>Fügen Sie in Seller Central %1 unter „Messaging Permissions“ als freigegebenen Absender hinzu: Amazon weist Antworten von nicht freigegebenen Adressen zurück.</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s relay administrator changes it (seller-relay mailbox).</source>
+        <translation>Geändert wird es vom Administrator des Relays Ihres Teams (seller-relay mailbox).</translation>
     </message>
     <message>
         <source>Connected.</source>

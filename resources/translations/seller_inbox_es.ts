@@ -850,6 +850,10 @@ Open it to read it.</source>
         <translation>Tu buzón</translation>
     </message>
     <message>
+        <source>Your team&apos;s mailbox</source>
+        <translation>El buzón de tu equipo</translation>
+    </message>
+    <message>
         <source>Reading the mailbox state…</source>
         <translation>Leyendo el estado del buzón…</translation>
     </message>
@@ -864,6 +868,10 @@ Open it to read it.</source>
     <message>
         <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
         <translation>En Seller Central, añade %1 como remitente aprobado en Messaging Permissions: Amazon rechaza las respuestas desde una dirección que no ha aprobado.</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s relay administrator changes it (seller-relay mailbox).</source>
+        <translation>Lo cambia el administrador del relé de tu equipo (seller-relay mailbox).</translation>
     </message>
     <message>
         <source>Connected.</source>

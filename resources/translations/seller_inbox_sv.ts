@@ -850,6 +850,10 @@ Open it to read it.</source>
         <translation>Din e-postlåda</translation>
     </message>
     <message>
+        <source>Your team&apos;s mailbox</source>
+        <translation>Ditt teams brevlåda</translation>
+    </message>
+    <message>
         <source>Reading the mailbox state…</source>
         <translation>Läser e-postlådans status…</translation>
     </message>
@@ -864,6 +868,10 @@ Open it to read it.</source>
     <message>
         <source>In Seller Central, add %1 as an approved sender under Messaging Permissions: Amazon rejects replies from an address it has not approved.</source>
         <translation>Lägg till %1 som godkänd avsändare under Messaging Permissions i Seller Central: Amazon avvisar svar från en adress som inte är godkänd.</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s relay administrator changes it (seller-relay mailbox).</source>
+        <translation>Den ändras av administratören för ditt teams relä (seller-relay mailbox).</translation>
     </message>
     <message>
         <source>Connected.</source>

@@ -1,0 +1,50 @@
+"""Mailbox/get: the seller's own mailboxes as the bridge last reported them (docs/mail.md), so
+every seat of a team sees whether buyer mail is flowing and why not.
+
+Read-only, and not a synced type (no ``changes``): the state moves with every fetch, which
+would fill the change log; a seat asks when it shows it. Settings and passwords stay with
+``seller-relay mailbox`` on the server: the server URLs are not exposed (the login name is
+part of them), only the address and the state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from relay import schema
+from relay.api.core import Context, method, want_ids, want_properties
+from relay.store import iso
+
+PROPERTIES = frozenset({"id", "address", "connected", "lastFetchAt", "lastError", "errorKind"})
+
+
+@method("Mailbox/get")
+def get(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    ctx.check_account(args)
+    ids = want_ids(ctx, args)
+    props = want_properties(args, PROPERTIES)
+    m = schema.mailboxes.c
+    with ctx.reading() as conn:
+        rows = conn.execute(
+            select(schema.mailboxes).where(m.seller_id == ctx.seller_id).order_by(m.id)
+        ).all()
+    found = [
+        {
+            "id": str(r.id),
+            "address": r.address,
+            "connected": bool(r.connected),
+            "lastFetchAt": iso(r.last_fetch_at),
+            "lastError": r.last_error,
+            "errorKind": r.error_kind,
+        }
+        for r in rows
+    ]
+    if props is not None:
+        found = [{k: v for k, v in o.items() if k in props} for o in found]
+    not_found: list[str] = []
+    if ids is not None:
+        by_id = {o["id"]: o for o in found}
+        found = [by_id[i] for i in ids if i in by_id]
+        not_found = [i for i in ids if i not in by_id]
+    return {"accountId": ctx.account_id, "state": "0", "list": found, "notFound": not_found}
