@@ -75,6 +75,32 @@ CASES = [
         "Sì, la settimana scorsa c'era una promozione, ma purtroppo è terminata.",
         NOT + MARKETING,
     ),
+    # A clitic change verb refers back to the review named before it.
+    ("es", "Vimos su valoración de 2 estrellas. ¿Podría reconsiderarla ahora?", REVIEW),
+    (
+        "it",
+        "Abbiamo visto la sua recensione. Potrebbe modificarla ora che è tutto risolto?",
+        REVIEW,
+    ),
+    ("es", "No podemos modificar su reseña; solo usted puede editarla.", NOT + REVIEW),
+    # The marketplace's own campaign; a carrier to call; "Art.nr" is no Nauru domain.
+    ("sv", "Priset sänktes i Amazons Black Friday-kampanj, inte av oss.", NOT + MARKETING),
+    ("it", "Era una promozione di Amazon, non nostra.", NOT + MARKETING),
+    ("es", "Aprovecha el 20% de descuento en nuestra tienda de Amazon.", MARKETING),
+    ("sv", "Ring gärna transportören på numret i spårningsmejlet.", NOT + OFF),
+    ("sv", "Ring oss hellre, så ordnar vi det.", OFF),
+    ("sv", "Den nya modellen (art.nr 45-1122) passar samma fäste.", NOT + "external-link"),
+    # A wish governs its clause unless it carries news of the order.
+    (
+        "sv",
+        "Tack för att du valde oss! Vi hoppas att bönorna gör dina morgnar lite bättre.",
+        THANKS,
+    ),
+    (
+        "sv",
+        "Tack för ordern! Vi hoppas att paketet kommer fram på fredag som planerat.",
+        NOT + THANKS,
+    ),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

@@ -81,7 +81,16 @@ SCOPED = {
     "ended": frozenset({"marketing", "marketing_soft"}),
     "on_platform": frozenset({"off_platform"}),
 }
-CUE_FAMILIES = BOTH_WAYS | {"negation"} | SCOPED.keys()
+# Cues that speak only to a term right next to them: `owned` ("Amazons", "de Amazon", "di
+# Amazon") makes the marketing term beside it the marketplace's own ("Amazons Black
+# Friday-kampanj", "la promoción Black Friday de Amazon"); `third_party` after a contact
+# verb or channel makes it someone else's ("ring transportören", "llame a la empresa de
+# transporte", "chiami il corriere"). (targets, characters between, cue may come first)
+NEAR: dict[str, tuple[frozenset[str], int, bool]] = {
+    "owned": (frozenset({"marketing", "marketing_soft"}), 15, True),
+    "third_party": (frozenset({"off_platform", "contact_verb"}), 12, False),
+}
+CUE_FAMILIES = BOTH_WAYS | {"negation"} | SCOPED.keys() | NEAR.keys()
 CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES
 NEGATABLE = frozenset(
     {
@@ -93,6 +102,7 @@ NEGATABLE = frozenset(
         "review_conditional",
         "review_change",
         "review_change_verb",
+        "review_change_clitic",
     }
 )
 
@@ -148,6 +158,7 @@ class Negations:
         self._subordinators: list[int] = []
         self._by_clause: dict[int, list[Hit]] = {}
         self._ended: dict[int, list[Hit]] = {}  # sentence -> `ended` cues
+        self._near: list[Hit] = []  # `owned` and `third_party` cues
         cues = [h for h in hits if h.family in CUE_FAMILIES]
         self._subordinators = sorted(h.start for h in hits if h.family == "subordinator")
         if not cues or u is None:
@@ -158,6 +169,8 @@ class Negations:
         for h in cues:
             if h.family == "ended":
                 self._ended.setdefault(u.sentence(h.start), []).append(h)
+            elif h.family in NEAR:
+                self._near.append(h)
             elif not exempt.overlaps(h.start, h.end):
                 self._by_clause.setdefault(u.clause(h.start), []).append(h)
 
@@ -165,7 +178,19 @@ class Negations:
         """A subordinating word ("if", "si", "wenn") between lo and hi."""
         return _subordinated_between(self._subordinators, lo, hi)
 
+    def _near_cue(self, hit: Hit) -> bool:
+        clause = self._u.clause(hit.start)
+        for cue in self._near:
+            targets, gap, before = NEAR[cue.family]
+            if hit.family not in targets or self._u.clause(cue.start) != clause:
+                continue
+            if 0 <= cue.start - hit.end <= gap or (before and 0 <= hit.start - cue.end <= gap):
+                return True
+        return False
+
     def cancels(self, hit: Hit) -> bool:
+        if self._near and self._near_cue(hit):
+            return True
         if self._ended and hit.family in SCOPED["ended"]:
             ended = self._ended.get(self._u.sentence(hit.start), ())
             if any(same_language(c, hit, self._language) for c in ended):
@@ -216,17 +241,28 @@ def _change_requests(
 ) -> list[tuple[str, int, int, str]]:
     """A change verb next to a review word of its language in one clause, not negated and not
     already done ("we have updated the listing after your review" is no request; Swedish
-    "står" is not English "star")."""
+    "står" is not English "star"). A verb with the review as its clitic
+    (`review_change_clitic`: "reconsiderarla", "cancellarla") refers back to a review named
+    before it in its sentence or the one before ("Vimos su valoración de 2 estrellas.
+    ¿Podría reconsiderarla?")."""
     out: list[tuple[str, int, int, str]] = []
     for v in verbs:
         clause = u.clause(v.start)
-        if neg.cancels(v) or any(u.clause(c.start) == clause for c in completed):
+        if neg.cancels(v) or any(
+            u.clause(c.start) == clause and c.start < v.start for c in completed
+        ):
             continue
+        clitic = v.family == "review_change_clitic"
         for m in every:
             if m.language not in (v.language, language) and language is not None:
                 continue
-            near = 0 <= m.start - v.end <= CHANGE_REACH or 0 <= v.start - m.end <= CHANGE_REACH
-            if near and u.clause(m.start) == clause:
+            if clitic:
+                near = m.end <= v.start and 0 <= u.sentence(v.start) - u.sentence(m.start) <= 1
+            else:
+                near = u.clause(m.start) == clause and (
+                    0 <= m.start - v.end <= CHANGE_REACH or 0 <= v.start - m.end <= CHANGE_REACH
+                )
+            if near:
                 out.append(("review-change", min(v.start, m.start), max(v.end, m.end), v.term))
                 break
     return out
@@ -276,9 +312,8 @@ def review_spans(
     mentions = [m for m in every if is_request(m)]
     if not every:
         return out
-    out.extend(
-        _change_requests(fam.get("review_change_verb", []), every, completed, u, neg, language)
-    )
+    verbs = fam.get("review_change_verb", []) + fam.get("review_change_clitic", [])
+    out.extend(_change_requests(verbs, every, completed, u, neg, language))
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
 
     for v in fam.get("review_incentive", []):

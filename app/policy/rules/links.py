@@ -58,6 +58,7 @@ NOT_BARE = frozenset(
         "iso",
         "bin",
         "log",
+        "nr",  # "Art.nr", "Best.nr", "Tel.nr": Nummer/nummer, not Nauru
     ]
 )
 # Spoken separators ("dot", "punkt", "punto", "point", "prick") without brackets are everyday
