@@ -309,15 +309,19 @@ def _tone(
     return thanks, words, other, scores, news, names
 
 
+# "nos ayudaría una valoración honesta. ¡Gracias!" asks for something: not thanks only.
+NEWS_FAMILIES = frozenset({"news", "negation", "review_request", "review_mention"})
+
+
 def _news(ftext: str, hits: list[Hit]) -> int:
     """Signs that a thanking paragraph also says something: `news` of the order or product, a
-    refusal or negation, a question, a number; not inside a thanks phrase ("thanks for your
-    order", "don't hesitate"), but inside what it governs ("thanks for the feedback on the
-    manual")."""
+    refusal or negation, a review request, a question, a number; not inside a thanks phrase
+    ("thanks for your order", "don't hesitate"), but inside what it governs ("thanks for the
+    feedback on the manual")."""
     thanked = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "negation_exempt"))
     count = ftext.count("?")
     for h in hits:
-        if h.family in ("news", "negation") and not thanked.covers(h.start):
+        if h.family in NEWS_FAMILIES and not thanked.covers(h.start):
             count += 1
     count += sum(1 for m in _DIGITS_RE.finditer(ftext) if not thanked.covers(m.start()))
     return count
