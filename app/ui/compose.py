@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.ui.current import CurrentConversation
     from app.ui.main_window import MainWindow
     from app.ui.new_message import NewMessageWindow
+    from app.ui.prefs import Preferences
 
 
 def policy_context(details: ConversationDetails, reply: bool) -> Any:
@@ -56,6 +57,7 @@ class Compose:
         self.drafts: DraftAutosaver | None = None
         self.live: LiveServices | None = None  # set by the account while signed in
         self.sign_in: Any = lambda: None  # the account's prompt: sending needs an account
+        self.prefs: Preferences | None = None  # the signatures (set by the session)
         self.outbox_dialog: Any = None
         w = window
         w.composer.draft_changed.connect(self._edited)
@@ -89,6 +91,15 @@ class Compose:
         if draft is None:
             draft = DraftData(key=key, subject=reply_subject(row.subject), conversation_id=row.id)
         self.window.composer.open_draft(draft, policy_context(details, reply=True))
+        self.window.composer.set_signature(self.signature_for(details))
+
+    def signature_for(self, details: ConversationDetails | None) -> str:
+        """The seller's signature for this marketplace, in the buyer's language where set."""
+        from app.domain.signature import choose
+
+        if self.prefs is None or details is None:
+            return ""
+        return choose(self.prefs.signatures(), details.marketplace_id, details.buyer_locale)
 
     def _edited(self, draft: DraftData) -> None:
         if self.drafts is not None:
@@ -120,10 +131,15 @@ class Compose:
             key=key, buyer_id=d.buyer_id, order_id=d.order_id
         )
         win.composer.open_draft(draft, policy_context(d, reply=False))
+        win.composer.set_signature(self.signature_for(d))
 
     # --- sending ---------------------------------------------------------------------
 
     async def send(self, draft: DraftData, window: NewMessageWindow | None = None) -> None:
+        from dataclasses import replace
+
+        from app.domain.signature import append
+
         assert self.drafts is not None
         if window is None and (
             draft.conversation_id is None or draft.conversation_id != self.current.id
@@ -137,12 +153,16 @@ class Compose:
                 8000,
             )
             return
-        self.drafts.edit(draft)
-        await self.drafts.flush()
         if self.live is None:
+            self.drafts.edit(draft)
+            await self.drafts.flush()
             self.sign_in()  # sending needs a relay account; the draft is kept
             return
         details = window.details if window is not None else self.current.details
+        # The signature goes out with the text (Undo takes it off again).
+        composer = window.composer if window is not None else self.window.composer
+        self.drafts.edit(replace(draft, body=append(draft.body, composer.signature)))
+        await self.drafts.flush()
         marketplace = details.marketplace_id if details is not None else None
         item = await self.live.outbox.send(draft.key, marketplace)
         self.window.undo_bar.start(item.id, item.send_after)
@@ -153,6 +173,7 @@ class Compose:
 
             fresh = Fresh(key=draft.key, subject=draft.subject, conversation_id=self.current.id)
             self.window.composer.open_draft(fresh, policy_context(self.current.details, reply=True))
+            self.window.composer.set_signature(self.signature_for(self.current.details))
         live = self.live
         due_ms = int((item.send_after.timestamp() - time.time()) * 1000) + 50
         QTimer.singleShot(max(0, due_ms), live.kick_outbox)  # past due already on a busy machine
@@ -168,12 +189,24 @@ class Compose:
             return
         self.window.undo_bar.finish(QCoreApplication.translate("Session", "Back in your drafts"))
         if draft.conversation_id == self.current.id and self.current.details is not None:
+            from dataclasses import replace
+
+            from app.domain.signature import strip
+
+            signature = self.signature_for(self.current.details)
+            draft = replace(draft, body=strip(draft.body, signature))
+            if self.drafts is not None:
+                self.drafts.edit(draft)
             self.window.composer.open_draft(draft, policy_context(self.current.details, reply=True))
+            self.window.composer.set_signature(signature)
 
     def _changed(self, changes: Changes) -> None:
         from app.domain import OutboxState
         from app.services.connectivity import Status
+        from app.ui.prefs import SIGNATURES
 
+        if SIGNATURES in changes.settings and self.window.composer.draft_conversation():
+            self.window.composer.set_signature(self.signature_for(self.current.details))
         if changes.connection is not None:
             self.window.undo_bar.set_waiting(
                 changes.connection.status not in (Status.ONLINE, Status.SESSION_ONLY)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import ContactReason
+from app.domain.signature import append
 from app.policy import (
     AttachmentInput,
     Field,
@@ -48,6 +49,7 @@ from app.policy import (
     has_blocking,
 )
 from app.ui.attachment_chips import AttachmentList, BodyEdit, native
+from app.ui.labels import plain_label
 from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
 from app.ui.policy_text import explain
 from app.ui.theme import error_colour, muted_colour
@@ -127,6 +129,15 @@ class Composer(QWidget):
         self.tabs.addTab(self.body, self.tr("Write"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        # The marketplace's signature (Settings › Signatures): sent under the reply and
+        # checked with it, shown apart from the text so it is never edited by accident.
+        self.signature = ""
+        self.signature_label = plain_label()
+        self.signature_label.setObjectName("composer-signature")
+        self.signature_label.setWordWrap(True)
+        self.signature_label.setStyleSheet(f"color:{muted_colour()}")
+        self.signature_label.setToolTip(self.tr("Added when you send; change it in Settings"))
+        self.signature_label.hide()
 
         self.policy = PolicyPanel()
         self.policy.finding_activated.connect(self._select_finding)
@@ -163,6 +174,7 @@ class Composer(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.signature_label)
         layout.addWidget(self.policy)
         layout.addWidget(self.attach_notice)
         layout.addLayout(bottom)
@@ -206,6 +218,13 @@ class Composer(QWidget):
         finally:
             self._loading = False
         self.set_enabled(True)
+        self.recheck()
+
+    def set_signature(self, text: str) -> None:
+        """The signature this reply gets (app.domain.signature.choose); "" for none."""
+        self.signature = text
+        self.signature_label.setText(f"-- \n{text}")
+        self.signature_label.setVisible(bool(text.strip()))
         self.recheck()
 
     def clear(self) -> None:
@@ -300,7 +319,9 @@ class Composer(QWidget):
                 if a.get("path") and Path(a["path"]).exists()
             ]
             self.findings = self._checker.check(
-                PolicyDraft(self.subject.text(), self.body.toPlainText(), files)
+                PolicyDraft(
+                    self.subject.text(), append(self.body.toPlainText(), self.signature), files
+                )
             )
         self._underline()
         self.policy.show_findings(self.findings)
@@ -312,8 +333,8 @@ class Composer(QWidget):
         wide = any(ord(ch) > 0xFFFF for ch in text)
         selections = []
         for f in self.findings:
-            if f.field is not Field.BODY or f.end <= f.start:
-                continue
+            if f.field is not Field.BODY or f.end <= f.start or f.end > len(text):
+                continue  # (past the text: in the signature, listed in the panel only)
             start, end = (_utf16(text, f.start), _utf16(text, f.end)) if wide else (f.start, f.end)
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(start)
@@ -360,8 +381,8 @@ class Composer(QWidget):
         )
 
     def _select_finding(self, f: Finding) -> None:
-        if f.field is Field.BODY:
-            text = self.body.toPlainText()
+        text = self.body.toPlainText()
+        if f.field is Field.BODY and f.end <= len(text):
             cursor = self.body.textCursor()
             cursor.setPosition(_utf16(text, f.start))
             cursor.setPosition(_utf16(text, f.end), QTextCursor.MoveMode.KeepAnchor)

@@ -7,6 +7,7 @@ preference (the outbox's undo window) follows it without being called by the dia
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -18,6 +19,7 @@ UNDO_SECONDS = "outbox/undo_seconds"
 NOTIFICATIONS = "notifications/enabled"
 LANGUAGE = "ui/language"
 RELAY_URL = "relay/url"
+SIGNATURES = "compose/signatures"  # JSON: {marketplace id: {language or "": text}}
 
 
 class Preferences:
@@ -64,3 +66,21 @@ class Preferences:
 
     def set_relay_url(self, url: str) -> None:
         self._set(RELAY_URL, url)
+
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """Per marketplace, per language ("" for any): app.domain.signature."""
+        try:
+            found = json.loads(self._get(SIGNATURES, "{}"))
+        except ValueError:
+            return {}  # a hand-edited file: start again rather than fail
+        if not isinstance(found, dict):
+            return {}
+        return {
+            str(mid): {str(k): str(v) for k, v in texts.items()}
+            for mid, texts in found.items()
+            if isinstance(texts, dict)
+        }
+
+    def set_signatures(self, signatures: dict[str, dict[str, str]]) -> None:
+        kept = {mid: {k: v for k, v in t.items() if v.strip()} for mid, t in signatures.items()}
+        self._set(SIGNATURES, json.dumps({mid: t for mid, t in kept.items() if t}))

@@ -95,6 +95,7 @@ class Session:
         menus.add_view_actions(window)
         menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in
+        self.compose.prefs = self.prefs
         self.account.on_live = self._live_changed
         self.metrics_dialog: Any = None
         self.settings_dialog: Any = None

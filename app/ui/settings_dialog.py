@@ -1,5 +1,6 @@
 """Settings: the relay account (token in the keyring, or session-only), messaging on/off per
-marketplace with a vacation schedule, the undo window, language and notifications."""
+marketplace with a vacation schedule, signatures, the undo window, language and
+notifications."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import formats
 from app.ui.mailbox_settings import MarketplaceSwitchesNote
+from app.ui.signature_settings import SignaturesTab
 from app.ui.status_bar import messaging_state
 from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import LANGUAGES, QT_TRANSLATE_NOOP
@@ -154,6 +156,8 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._messaging_tab(), self.tr("Messaging"))
         tabs.addTab(self._account_tab(), self.tr("Relay account"))
+        self.signatures = SignaturesTab(prefs, messaging.marketplaces)
+        tabs.addTab(self.signatures, self.tr("Signatures"))
         tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

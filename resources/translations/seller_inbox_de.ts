@@ -169,6 +169,10 @@ Open it to read it.</source>
         <translation>Vorschau</translation>
     </message>
     <message>
+        <source>Added when you send; change it in Settings</source>
+        <translation>Wird beim Senden angefügt; ändern Sie sie in den Einstellungen</translation>
+    </message>
+    <message>
         <source>Attach…</source>
         <translation>Anhängen…</translation>
     </message>
@@ -1735,6 +1739,10 @@ Open it to read it.</source>
         <translation>Relay-Konto</translation>
     </message>
     <message>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -1906,6 +1914,37 @@ Open it to read it.</source>
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesTab</name>
+    <message>
+        <source>Added under every reply on that marketplace, below a “-- ” line. Write one for all buyers, and one per language where you want: a buyer gets the one in their language, else the one for all. The rules check reads it with your reply.</source>
+        <translation>Wird unter jede Antwort auf diesem Marktplatz gesetzt, unter eine Zeile „-- “. Schreiben Sie eine für alle Käufer und, wo Sie möchten, eine pro Sprache: Ein Käufer erhält die in seiner Sprache, sonst die für alle. Die Regelprüfung liest sie mit Ihrer Antwort.</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Alle Sprachen</translation>
+    </message>
+    <message>
+        <source>e.g. Kind regards, Anna – Nordic Mugs</source>
+        <translation>z. B. Viele Grüße, Anna – Nordic Mugs</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marktplatz</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s language</source>
+        <translation>Sprache des Käufers</translation>
+    </message>
+    <message>
+        <source>Buyers in this language get the one for all languages.</source>
+        <translation>Käufer in dieser Sprache erhalten die für alle Sprachen.</translation>
+    </message>
+    <message>
+        <source>No signature for these buyers.</source>
+        <translation>Keine Signatur für diese Käufer.</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,10 @@ Open it to read it.</source>
         <translation>Vista previa</translation>
     </message>
     <message>
+        <source>Added when you send; change it in Settings</source>
+        <translation>Se añade al enviar; cámbiela en Ajustes</translation>
+    </message>
+    <message>
         <source>Attach…</source>
         <translation>Adjuntar…</translation>
     </message>
@@ -1735,6 +1739,10 @@ Open it to read it.</source>
         <translation>Cuenta de relay</translation>
     </message>
     <message>
+        <source>Signatures</source>
+        <translation>Firmas</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -1906,6 +1914,37 @@ Open it to read it.</source>
     <message>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesTab</name>
+    <message>
+        <source>Added under every reply on that marketplace, below a “-- ” line. Write one for all buyers, and one per language where you want: a buyer gets the one in their language, else the one for all. The rules check reads it with your reply.</source>
+        <translation>Se añade bajo cada respuesta en ese marketplace, tras una línea «-- ». Escriba una para todos los compradores y, si quiere, una por idioma: cada comprador recibe la de su idioma o, si no la hay, la de todos. La comprobación de normas la revisa junto con su respuesta.</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Todos los idiomas</translation>
+    </message>
+    <message>
+        <source>e.g. Kind regards, Anna – Nordic Mugs</source>
+        <translation>p. ej. Un saludo, Anna – Nordic Mugs</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s language</source>
+        <translation>Idioma del comprador</translation>
+    </message>
+    <message>
+        <source>Buyers in this language get the one for all languages.</source>
+        <translation>Los compradores en este idioma reciben la de todos los idiomas.</translation>
+    </message>
+    <message>
+        <source>No signature for these buyers.</source>
+        <translation>Sin firma para estos compradores.</translation>
     </message>
 </context>
 <context>

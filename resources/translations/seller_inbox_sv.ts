@@ -169,6 +169,10 @@ Open it to read it.</source>
         <translation>Förhandsgranska</translation>
     </message>
     <message>
+        <source>Added when you send; change it in Settings</source>
+        <translation>Läggs till när du skickar; ändra den i Inställningar</translation>
+    </message>
+    <message>
         <source>Attach…</source>
         <translation>Bifoga…</translation>
     </message>
@@ -1735,6 +1739,10 @@ Open it to read it.</source>
         <translation>Reläkonto</translation>
     </message>
     <message>
+        <source>Signatures</source>
+        <translation>Signaturer</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>Allmänt</translation>
     </message>
@@ -1906,6 +1914,37 @@ Open it to read it.</source>
     <message>
         <source>Checking…</source>
         <translation>Kontrollerar…</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesTab</name>
+    <message>
+        <source>Added under every reply on that marketplace, below a “-- ” line. Write one for all buyers, and one per language where you want: a buyer gets the one in their language, else the one for all. The rules check reads it with your reply.</source>
+        <translation>Läggs under varje svar på den marknadsplatsen, under en rad med ”-- ”. Skriv en för alla köpare, och en per språk där du vill: en köpare får den på sitt språk, annars den för alla. Regelkontrollen läser den tillsammans med ditt svar.</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Alla språk</translation>
+    </message>
+    <message>
+        <source>e.g. Kind regards, Anna – Nordic Mugs</source>
+        <translation>t.ex. Vänliga hälsningar, Anna – Nordic Mugs</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marknadsplats</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s language</source>
+        <translation>Köparens språk</translation>
+    </message>
+    <message>
+        <source>Buyers in this language get the one for all languages.</source>
+        <translation>Köpare på det här språket får den för alla språk.</translation>
+    </message>
+    <message>
+        <source>No signature for these buyers.</source>
+        <translation>Ingen signatur för dessa köpare.</translation>
     </message>
 </context>
 <context>
