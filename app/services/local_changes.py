@@ -45,8 +45,7 @@ class LocalChanges:
         unknown = set(changes) - set(KEYWORDS)
         if unknown:
             raise ValueError(f"unknown keywords: {sorted(unknown)}")
-        patch = {f"keywords/{k}": (True if on else None) for k, on in changes.items()}
-        await self.worker.call(self._record, "Message", message_relay_id, patch)
+        await self.worker.call(self._record, "Message", message_relay_id, keyword_patch(changes))
 
     async def set_messaging(
         self,
@@ -76,12 +75,8 @@ class LocalChanges:
         reason: str | None = None,
     ) -> None:
         """Snooze a conversation until `until` (None: until the buyer replies)."""
-        if kind is SnoozeKind.FOLLOW_UP and until is None:
-            raise ValueError("a follow-up needs a time")
-        snooze = {"kind": kind.value, "until": _iso(until), "reason": reason or None}
-        await self.worker.call(
-            self._record, "Conversation", conversation_relay_id, {"snooze": snooze}
-        )
+        patch = snooze_patch(until, kind, reason)
+        await self.worker.call(self._record, "Conversation", conversation_relay_id, patch)
 
     async def wake(self, conversation_relay_id: str) -> None:
         await self.worker.call(
@@ -90,32 +85,27 @@ class LocalChanges:
 
     def _record(self, type_name: str, relay_id: str, patch: dict[str, Any]) -> None:
         with self.store.write() as conn:
-            _apply_patch(conn, type_name, relay_id, patch)
-            conn.execute(
-                _pending.insert().values(
-                    type_name=type_name,
-                    relay_id=relay_id,
-                    patch_json=json.dumps(patch),
-                    attempts=0,
-                    created_at=datetime.now(UTC),
-                )
-            )
+            record(conn, [(type_name, relay_id, patch)])
 
     # --- talking to the relay ----------------------------------------------------------
 
     async def flush(self, client: RelayClient) -> int:
-        """Send every queued patch (one request); returns how many the relay took."""
+        """Send every queued patch, in batches the relay accepts (at most its
+        maxObjectsInSet updates a call, maxCallsInRequest calls a request: a bulk action
+        over thousands of conversations takes several); returns how many the relay took."""
         queued = await self.worker.call(self._queued)
         if not queued:
             return 0
-        calls: list[tuple[str, dict[str, Any]]] = []
-        for type_name in ("Message", "Marketplace", "Conversation"):
-            update_args: dict[str, dict[str, Any]] = {}
-            for _id, t, relay_id, patch in queued:
-                if t == type_name:
-                    update_args.setdefault(relay_id, {}).update(patch)
-            if update_args:
-                calls.append((f"{type_name}/set", {"update": update_args}))
+        session = client.session
+        per_call = session.max_objects_in_set if session else 100
+        per_request = session.max_calls_in_request if session else 16
+        taken = 0
+        for batch in _batches(queued, per_call, per_request):
+            taken += await self._send(client, batch)
+        return taken
+
+    async def _send(self, client: RelayClient, batch: list[_Call]) -> int:
+        calls = [(f"{t}/set", {"update": update}) for t, update, _items in batch]
         answers = await client.call(calls, raise_errors=False)
         refused: dict[tuple[str, str], str] = {}
         for (name, _args), (answer, result) in zip(calls, answers, strict=True):
@@ -124,10 +114,11 @@ class LocalChanges:
                 raise MethodError(name, result)
             for relay_id, err in (result.get("notUpdated") or {}).items():
                 refused[(type_name, relay_id)] = str(err.get("description") or err.get("type"))
-        await self.worker.call(self._settle, [q[0] for q in queued], queued, refused)
-        return len(queued) - sum(1 for q in queued if (q[1], q[2]) in refused)
+        sent = [q for _t, _u, items in batch for q in items]
+        await self.worker.call(self._settle, [q[0] for q in sent], sent, refused)
+        return len(sent) - sum(1 for q in sent if (q[1], q[2]) in refused)
 
-    def _queued(self) -> list[tuple[int, str, str, dict[str, Any]]]:
+    def _queued(self) -> list[Queued]:
         with self.store.read() as conn:
             rows = conn.execute(
                 select(
@@ -141,7 +132,7 @@ class LocalChanges:
     def _settle(
         self,
         ids: list[int],
-        queued: list[tuple[int, str, str, dict[str, Any]]],
+        queued: list[Queued],
         refused: dict[tuple[str, str], str],
     ) -> None:
         with self.store.write() as conn:
@@ -161,6 +152,62 @@ class LocalChanges:
             return len(conn.execute(select(_pending.c.id).where(_pending.c.error.is_(None))).all())
 
 
+def keyword_patch(changes: dict[str, bool]) -> dict[str, Any]:
+    """{keyword: on} as a Message/set patch."""
+    return {f"keywords/{k}": (True if on else None) for k, on in changes.items()}
+
+
+def snooze_patch(
+    until: datetime | None, kind: SnoozeKind = SnoozeKind.SNOOZE, reason: str | None = None
+) -> dict[str, Any]:
+    """A snooze (until None: until the buyer replies) as a Conversation/set patch."""
+    if kind is SnoozeKind.FOLLOW_UP and until is None:
+        raise ValueError("a follow-up needs a time")
+    return {"snooze": {"kind": kind.value, "until": _iso(until), "reason": reason or None}}
+
+
+Queued = tuple[int, str, str, dict[str, Any]]  # queue id, type, relay id, patch
+_Call = tuple[str, dict[str, dict[str, Any]], list[Queued]]  # type, its update, the items
+
+
+def _batches(queued: list[Queued], per_call: int, per_request: int) -> list[list[_Call]]:
+    """The queue as requests of set calls: one object's patches merged in queue order, at
+    most ``per_call`` objects a call and ``per_request`` calls a request."""
+    calls: list[_Call] = []
+    for type_name in ("Message", "Marketplace", "Conversation"):
+        update: dict[str, dict[str, Any]] = {}
+        items: list[Queued] = []
+        for q in queued:
+            if q[1] != type_name:
+                continue
+            if q[2] not in update and len(update) == per_call:
+                calls.append((type_name, update, items))
+                update, items = {}, []
+            update.setdefault(q[2], {}).update(q[3])
+            items.append(q)
+        if update:
+            calls.append((type_name, update, items))
+    return [calls[i : i + per_request] for i in range(0, len(calls), per_request)]
+
+
+def record(conn: Connection, items: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """Apply (type, relay id, patch) changes to the store and queue them for the relay, in
+    the caller's transaction; the thread list's columns are recomputed once at the end."""
+    now = datetime.now(UTC)
+    touched: set[int] = set()
+    for type_name, relay_id, patch in items:
+        _apply_patch(conn, type_name, relay_id, patch, touched)
+    if items:
+        conn.execute(
+            _pending.insert(),
+            [
+                dict(type_name=t, relay_id=r, patch_json=json.dumps(p), attempts=0, created_at=now)
+                for t, r, p in items
+            ],
+        )
+    writes.refresh_threads(conn, touched)
+
+
 def reapply_pending(conn: Connection, type_name: str) -> None:
     """After a sync wrote the relay's view: put the seller's unconfirmed changes back on top."""
     rows = conn.execute(
@@ -168,11 +215,17 @@ def reapply_pending(conn: Connection, type_name: str) -> None:
         .where(_pending.c.type_name == type_name, _pending.c.error.is_(None))
         .order_by(_pending.c.id)
     )
+    touched: set[int] = set()
     for relay_id, patch in rows.all():
-        _apply_patch(conn, type_name, relay_id, json.loads(patch))
+        _apply_patch(conn, type_name, relay_id, json.loads(patch), touched)
+    writes.refresh_threads(conn, touched)
 
 
-def _apply_patch(conn: Connection, type_name: str, relay_id: str, patch: dict[str, Any]) -> None:
+def _apply_patch(
+    conn: Connection, type_name: str, relay_id: str, patch: dict[str, Any], touched: set[int]
+) -> None:
+    """One patch on the store; the conversations whose thread columns it dirtied go into
+    ``touched`` (the caller recomputes them once)."""
     if type_name == "Message":
         row = conn.execute(
             select(_messages.c.id, _messages.c.conversation_id, _messages.c.keywords).where(
@@ -189,7 +242,7 @@ def _apply_patch(conn: Connection, type_name: str, relay_id: str, patch: dict[st
             else:
                 keywords.discard(keyword)
         writes.set_message_keywords(conn, row.id, keywords)
-        writes.refresh_threads(conn, [row.conversation_id])
+        touched.add(row.conversation_id)
     elif type_name == "Conversation":
         snooze = patch.get("snooze")
         if snooze is not None and "since" not in snooze:

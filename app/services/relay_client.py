@@ -70,6 +70,7 @@ class Session:
     state: str
     max_objects_in_get: int = 500
     max_calls_in_request: int = 16
+    max_objects_in_set: int = 100
     max_size_upload: int = 7 * 1024 * 1024
     max_changes: int = 1000
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -89,6 +90,7 @@ class Session:
             state=str(doc.get("state", "")),
             max_objects_in_get=int(core.get("maxObjectsInGet", 500)),
             max_calls_in_request=int(core.get("maxCallsInRequest", 16)),
+            max_objects_in_set=int(core.get("maxObjectsInSet", 100)),
             max_size_upload=int(core.get("maxSizeUpload", 7 * 1024 * 1024)),
             max_changes=int(relay.get("maxChanges", 1000)),
             raw=doc,

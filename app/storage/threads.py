@@ -347,3 +347,11 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
     for (n,) in run(sql, params):
         return int(n)
     return 0
+
+
+def ids(run: Run, flt: ThreadFilter) -> list[int]:
+    """Every conversation the filter lists (a bulk action over "all of this view"), newest
+    activity first."""
+    where, params = _conditions(flt)
+    sql = "SELECT c.id FROM conversations c" + _where(where) + " ORDER BY c.last_activity DESC"
+    return [int(r[0]) for r in run(sql, params)]

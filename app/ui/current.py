@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from app.domain import Keyword
 from app.storage.rows import ThreadRow
 
 if TYPE_CHECKING:
@@ -67,6 +68,19 @@ class CurrentConversation(QObject):
         self.changed.emit(row)
         if row is not None and row.unread_count:
             QTimer.singleShot(AUTO_READ_MS, self, lambda: self._auto_read(conversation_id))
+
+    def leave(self) -> None:
+        """Several conversations are selected: none is current. The conversation, details
+        and composer let go of it (a reply can only go to one conversation on screen); the
+        list keeps the seller's selection."""
+        had = self.id is not None
+        self.id, self.row, self.details = None, None, None
+        w = self.window
+        w.conversation.show_placeholder("")
+        w.details.show_details(None)
+        w.composer.clear()
+        if had:
+            self.changed.emit(None)
 
     def show(self) -> ThreadRow | None:
         """Paint the current conversation, its details and its place in the list from the
@@ -142,37 +156,16 @@ class CurrentConversation(QObject):
         # The relay hears of it on the next sync, which the account starts soon.
         self.ops.publish(Changes(conversations=frozenset({conversation_id}), to_relay=True))
 
-    async def mark_read(self, conversation_id: int, read: bool) -> None:
-        from app.domain import Direction
+    async def _triage(self, conversation_id: int, kind: Keyword, on: bool) -> None:
+        from app.domain.triage import patches
 
-        msgs = [m for m in self._messages(conversation_id) if m.direction is Direction.INBOUND]
-        if read:
-            todo = [(m.relay_id, {"$seen": True}) for m in msgs if "$seen" not in m.keywords]
-        else:
-            todo = [(msgs[-1].relay_id, {"$seen": False})] if msgs else []
-        await self._keywords(conversation_id, todo)
+        await self._keywords(conversation_id, patches(kind, on, self._messages(conversation_id)))
+
+    async def mark_read(self, conversation_id: int, read: bool) -> None:
+        await self._triage(conversation_id, Keyword.SEEN, read)
 
     async def set_flag(self, conversation_id: int, on: bool) -> None:
-        msgs = self._messages(conversation_id)
-        if on:
-            todo = [(msgs[-1].relay_id, {"$flagged": True})] if msgs else []
-        else:
-            todo = [(m.relay_id, {"$flagged": False}) for m in msgs if "$flagged" in m.keywords]
-        await self._keywords(conversation_id, todo)
+        await self._triage(conversation_id, Keyword.FLAGGED, on)
 
     async def set_nrn(self, conversation_id: int, on: bool) -> None:
-        from app.domain import Direction
-
-        msgs = self._messages(conversation_id)
-        # The buyer messages since the seller last wrote: the ones the clock runs for.
-        run = []
-        for m in reversed(msgs):
-            if m.direction is Direction.OUTBOUND:
-                break
-            if m.direction is Direction.INBOUND:
-                run.append(m)
-        if not on:
-            run = [m for m in msgs if "$noResponseNeeded" in m.keywords]
-        await self._keywords(
-            conversation_id, [(m.relay_id, {"$noResponseNeeded": on}) for m in run]
-        )
+        await self._triage(conversation_id, Keyword.NO_RESPONSE_NEEDED, on)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 from app.ui.about_dialog import show_about
 from app.ui.attachment_chips import native
+from app.ui.bulk_pane import BulkPane
 from app.ui.composer import SEND_SHORTCUT, Composer
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
 from app.ui.filter_bar import FilterBar
@@ -49,6 +51,7 @@ from app.ui.thread_model import (
     SUBJECT,
     ThreadTableModel,
 )
+from app.ui.undo_key import UndoKey
 
 ROW_HEIGHT = 52
 SEARCH_DEBOUNCE_MS = 25
@@ -57,6 +60,8 @@ SEARCH_DEBOUNCE_MS = 25
 class MainWindow(QMainWindow):
     first_painted = Signal()
     conversation_selected = Signal(int)
+    many_selected = Signal()  # the seller's selection holds several rows (none is open)
+    selection_refreshed = Signal()  # a refreshed list while several are selected
     search_changed = Signal(str)
     filter_changed = Signal(object)
     open_settings = Signal()
@@ -161,7 +166,9 @@ class MainWindow(QMainWindow):
         self.threads.setObjectName("threads")
         self.threads.setModel(self.model)
         self.threads.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.threads.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click and Shift+arrows select several: none is open then, and the
+        # centre shows the bulk actions (docs/architecture.md, "One current conversation").
+        self.threads.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.threads.setShowGrid(False)
         self.threads.setWordWrap(False)
         self.threads.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -183,8 +190,9 @@ class MainWindow(QMainWindow):
         self.threads.setItemDelegate(ThreadDelegate(self.threads))
         self.threads.horizontalHeader().hide()  # the filter bar sorts and filters
         self.threads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.threads.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.threads.selectionModel().selectionChanged.connect(self._selection_changed)
         self.current_id: int | None = None  # the session's current conversation (``follow``)
+        self.many = False  # several rows selected: no conversation is open
         self._quiet = False  # moving the selection to it is not the seller choosing one
         self.off_list = QLabel(self.tr("The open conversation is not in this list."))
         self.off_list.setObjectName("off-list")
@@ -205,12 +213,12 @@ class MainWindow(QMainWindow):
         self.composer.set_send_keys(self.actions_by_name["send"].shortcut())
         self.undo_bar = UndoBar()
         # Ctrl+Z takes a just-sent message back, also while typing in the composer (whose
-        # editors would otherwise take the key for their own undo): see eventFilter.
+        # editors would otherwise take the key for their own undo): see eventFilter. With no
+        # send to take back it undoes what a part offered (the last bulk action).
         undo_send = self.add_action(
-            "undo-send", self.tr("Undo send"), QKeySequence.StandardKey.Undo, self.undo_bar.undo_now
+            "undo-send", self.tr("Undo send"), QKeySequence.StandardKey.Undo, lambda: None
         )
-        undo_send.setEnabled(False)
-        self.undo_bar.undoable.connect(undo_send.setEnabled)
+        self.undo = UndoKey(undo_send, self.undo_bar)
         for editor in (self.composer.body, self.composer.subject):
             editor.installEventFilter(self)
         composer_box = QWidget()
@@ -225,12 +233,16 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(composer_box)
         self.centre.setStretchFactor(0, 3)
         self.centre.setStretchFactor(1, 2)
+        self.bulk = BulkPane()
+        self.centre_stack = QStackedWidget()  # one conversation, or the bulk actions
+        self.centre_stack.addWidget(self.centre)
+        self.centre_stack.addWidget(self.bulk)
         self.details = DetailsPanel()
         self.details.setMaximumWidth(300)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.centre_stack)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -283,7 +295,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and self.actions_by_name["undo-send"].isEnabled()
+            and self.undo.send_undoable
             and isinstance(event, QKeyEvent)
             and event.matches(QKeySequence.StandardKey.Undo)
         ):
@@ -341,11 +353,12 @@ class MainWindow(QMainWindow):
             self.model.reset(fetch, sort)
         finally:
             self._quiet = False
+        self._set_many(False)  # a new list: the selection went with the old one
         self.search.setEnabled(True)
         if refresh or (keep is not None and self.model.row_of(keep) >= 0):
             self.follow(keep)
         elif self.model.rowCount():
-            self.threads.selectRow(0)  # announced: the session opens it
+            self.select_row(0)  # announced: the session opens it
         elif keep is None:
             self.follow(None)
             self.conversation.show_placeholder(self.tr("No conversations here"))
@@ -357,28 +370,84 @@ class MainWindow(QMainWindow):
     def refresh_threads(self) -> None:
         """Read the listed rows again (a sync, an edit). Never changes the open conversation:
         the selection follows it, or is cleared when it left the list."""
+        keep = self._selected_ids() if self.many else []
         self._quiet = True
         try:
             self.model.refresh()
         finally:
             self._quiet = False
         self.follow(self.current_id)
+        if self.many:  # the same conversations stay selected, less those that left the list
+            self.select_quietly(lambda: self._select_ids(keep))
+            self.selection_refreshed.emit()
 
     def follow(self, conversation_id: int | None) -> None:
         """The session opened ``conversation_id``: select its row without announcing it, or
-        clear the selection (and say so) when the list does not hold it."""
+        clear the selection (and say so) when the list does not hold it. While several rows
+        are selected (none open) the selection stays as the seller made it."""
+        if conversation_id is not None:
+            self._set_many(False)
         self.current_id = conversation_id
+        if self.many:
+            self.off_list.hide()
+            return
         row = self.model.row_of(conversation_id) if conversation_id is not None else -1
         self._quiet = True
         try:
             if row >= 0:
-                if self.threads.currentIndex().row() != row:
-                    self.threads.selectRow(row)
+                selected = self.threads.selectionModel().selectedRows()
+                if self.threads.currentIndex().row() != row or len(selected) != 1:
+                    self.select_row(row)
             else:
                 self.threads.selectionModel().clear()
         finally:
             self._quiet = False
         self.off_list.setVisible(conversation_id is not None and row < 0)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the only selected row and the current one. Not ``selectRow``: with
+        several selectable it reads the keys held down, and a Ctrl held while a sync
+        refreshed the list would toggle the open conversation's row off."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.threads.selectionModel().setCurrentIndex(
+            self.model.index(row, SUBJECT), flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+
+    def select_quietly(self, select: Callable[[], object]) -> None:
+        """Change the selection without announcing it (rows that paged in under "select all
+        of this view")."""
+        self._quiet = True
+        try:
+            select()
+        finally:
+            self._quiet = False
+
+    def _selected_ids(self) -> list[int]:
+        rows = self.threads.selectionModel().selectedRows()
+        return [t.id for i in rows if (t := self.model.thread_at(i.row())) is not None]
+
+    def _select_ids(self, ids: list[int]) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        wanted = set(ids)
+        selection = QItemSelection()
+        for r in range(self.model.rowCount()):
+            if (t := self.model.thread_at(r)) is not None and t.id in wanted:
+                selection.select(self.model.index(r, 0), self.model.index(r, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.threads.selectionModel().select(
+            selection, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+
+    def _set_many(self, on: bool) -> None:
+        self.many = on
+        self.centre_stack.setCurrentWidget(self.bulk if on else self.centre)
+        self.details.setVisible(not on)  # no one order or buyer to show
+        if on:
+            self.current_id = None
+            self.off_list.hide()
 
     def current_thread(self) -> ThreadRow | None:
         return self.model.thread_at(self.threads.currentIndex().row())
@@ -393,7 +462,7 @@ class MainWindow(QMainWindow):
         if row >= self.model.rowCount() and self.model.canFetchMore():
             self.model.fetchMore()
         if 0 <= row < self.model.rowCount():
-            self.threads.selectRow(row)
+            self.select_row(row)
 
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))
@@ -410,9 +479,17 @@ class MainWindow(QMainWindow):
     def _reply(self) -> None:
         self.composer.body.setFocus()
 
-    def _row_changed(self, current: object, _previous: object) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         if self._quiet:
             return  # the session moved the selection to its current conversation
-        row = self.model.thread_at(self.threads.currentIndex().row())
-        if row is not None and row.id != self.current_id:
+        rows = self.threads.selectionModel().selectedRows()
+        if len(rows) > 1 or (self.many and not rows):
+            self._set_many(True)
+            self.many_selected.emit()
+            return
+        if not rows:  # the seller unselected the open one (Ctrl+click): it stays open
+            self.follow(self.current_id)
+            return
+        row = self.model.thread_at(rows[0].row())
+        if row is not None and (self.many or row.id != self.current_id):
             self.conversation_selected.emit(row.id)

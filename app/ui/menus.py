@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # Conversation, so a part's new action is never unreachable.
 LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new", "-", "outbox", "metrics", "-", "settings", "-", "quit")),
-    ("&Edit", ("undo-send", "-", "search", "-", "insert-template", "templates")),
+    ("&Edit", ("undo-send", "-", "select-all", "search", "-", "insert-template", "templates")),
     (
         "&View",
         (

@@ -29,6 +29,7 @@ from app.ui import menus
 from app.ui.account import Account
 from app.ui.attachment_previews import AttachmentPreviews
 from app.ui.buyer_history import BuyerHistoryPart
+from app.ui.bulk import BulkPart
 from app.ui.compose import Compose
 from app.ui.current import CurrentConversation
 from app.ui.dialogs import front
@@ -92,6 +93,7 @@ class Session:
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.day = SellerDayPart(window, self.ops, self.current)
         self.buyer_history = BuyerHistoryPart(window, self.ops, self.current)
+        self.bulk = BulkPart(window, self.ops, self.current, self.inbox)  # after the day's keys
         menus.add_view_actions(window)
         menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in
@@ -215,6 +217,7 @@ class Session:
         self.current.ready(store, self.local_changes)
         self.day.ready(store, self.local_changes)
         self.buyer_history.ready(store)
+        self.bulk.ready(store)
         log.info("inbox open: %d conversations", total)
         if self.opts.smoke_test:
             print(keyring.describe())

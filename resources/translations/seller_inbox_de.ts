@@ -90,6 +90,119 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BulkPane</name>
+    <message>
+        <source>Mark read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Markierung aufheben</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Click one conversation to read or answer it.</source>
+        <translation>Klicken Sie auf eine Unterhaltung, um sie zu lesen oder zu beantworten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) selected</source>
+        <translation>
+            <numerusform>%n Unterhaltung ausgewählt</numerusform>
+            <numerusform>%n Unterhaltungen ausgewählt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPart</name>
+    <message>
+        <source>Select all in this view</source>
+        <translation>Alle in dieser Ansicht auswählen</translation>
+    </message>
+    <message>
+        <source>Every conversation in this view, also those not loaded yet.</source>
+        <translation>Jede Unterhaltung dieser Ansicht, auch die noch nicht geladenen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n search results: a search selects at most this many.</source>
+        <translation>
+            <numerusform>Das erste Suchergebnis: Eine Suche wählt höchstens so viele aus.</numerusform>
+            <numerusform>Die ersten %n Suchergebnisse: Eine Suche wählt höchstens so viele aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n conversation(s).</source>
+        <translation>
+            <numerusform>%1: %n Unterhaltung.</numerusform>
+            <numerusform>%1: %n Unterhaltungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them owe an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</source>
+        <translation>
+            <numerusform>Eine davon schuldet eine Antwort, die fällig wird, bevor das Zurückstellen endet: Die 24-Stunden-Uhr des Marktplatzes läuft weiter.</numerusform>
+            <numerusform>%n davon schulden eine Antwort, die fällig wird, bevor das Zurückstellen endet: Die 24-Stunden-Uhr des Marktplatzes läuft weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped after %2 of %3 conversations: %4</source>
+        <translation>%1 wurde nach %2 von %3 Unterhaltungen abgebrochen: %4</translation>
+    </message>
+    <message>
+        <source>an error (see the log)</source>
+        <translation>ein Fehler (siehe Protokoll)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %1 (%n conversation(s))</source>
+        <translation>
+            <numerusform>%1 rückgängig machen (%n Unterhaltung)</numerusform>
+            <numerusform>%1 rückgängig machen (%n Unterhaltungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing %1…</source>
+        <translation>%1 wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>

@@ -12,6 +12,47 @@
     </message>
 </context>
 <context>
+    <name>BulkPane</name>
+    <message numerus="yes">
+        <source>%n conversation(s) selected</source>
+        <translation>
+            <numerusform>%n conversation selected</numerusform>
+            <numerusform>%n conversations selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPart</name>
+    <message numerus="yes">
+        <source>The first %n search results: a search selects at most this many.</source>
+        <translation>
+            <numerusform>The first search result: a search selects at most this many.</numerusform>
+            <numerusform>The first %n search results: a search selects at most this many.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n conversation(s).</source>
+        <translation>
+            <numerusform>%1: %n conversation.</numerusform>
+            <numerusform>%1: %n conversations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them owe an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</source>
+        <translation>
+            <numerusform>One of them owes an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</numerusform>
+            <numerusform>%n of them owe an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %1 (%n conversation(s))</source>
+        <translation>
+            <numerusform>Undo %1 (%n conversation)</numerusform>
+            <numerusform>Undo %1 (%n conversations)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message numerus="yes">
         <source>%n page(s)</source>

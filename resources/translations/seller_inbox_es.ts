@@ -90,6 +90,119 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BulkPane</name>
+    <message>
+        <source>Mark read</source>
+        <translation>Marcar leído</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Marcar no leído</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Marcar</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Desmarcar</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>No requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Requiere respuesta</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Posponer…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Click one conversation to read or answer it.</source>
+        <translation>Haz clic en una conversación para leerla o responderla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) selected</source>
+        <translation>
+            <numerusform>%n conversación seleccionada</numerusform>
+            <numerusform>%n conversaciones seleccionadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPart</name>
+    <message>
+        <source>Select all in this view</source>
+        <translation>Seleccionar todo en esta vista</translation>
+    </message>
+    <message>
+        <source>Every conversation in this view, also those not loaded yet.</source>
+        <translation>Todas las conversaciones de esta vista, también las que aún no se han cargado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n search results: a search selects at most this many.</source>
+        <translation>
+            <numerusform>El primer resultado de la búsqueda: una búsqueda selecciona como mucho esta cantidad.</numerusform>
+            <numerusform>Los primeros %n resultados de la búsqueda: una búsqueda selecciona como mucho esta cantidad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n conversation(s).</source>
+        <translation>
+            <numerusform>%1: %n conversación.</numerusform>
+            <numerusform>%1: %n conversaciones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them owe an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</source>
+        <translation>
+            <numerusform>Una de ellas debe una respuesta que vence antes de que termine la posposición: el reloj de 24 horas del marketplace sigue corriendo.</numerusform>
+            <numerusform>%n de ellas deben una respuesta que vence antes de que termine la posposición: el reloj de 24 horas del marketplace sigue corriendo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped after %2 of %3 conversations: %4</source>
+        <translation>%1 se detuvo tras %2 de %3 conversaciones: %4</translation>
+    </message>
+    <message>
+        <source>an error (see the log)</source>
+        <translation>un error (consulta el registro)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %1 (%n conversation(s))</source>
+        <translation>
+            <numerusform>Deshacer %1 (%n conversación)</numerusform>
+            <numerusform>Deshacer %1 (%n conversaciones)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing %1…</source>
+        <translation>Deshaciendo %1…</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Deshecho: %1.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>

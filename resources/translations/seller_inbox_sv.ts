@@ -90,6 +90,119 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BulkPane</name>
+    <message>
+        <source>Mark read</source>
+        <translation>Markera läst</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Markera oläst</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flagga</translation>
+    </message>
+    <message>
+        <source>Unflag</source>
+        <translation>Ta bort flagga</translation>
+    </message>
+    <message>
+        <source>No response needed</source>
+        <translation>Inget svar behövs</translation>
+    </message>
+    <message>
+        <source>Response needed</source>
+        <translation>Svar behövs</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Snooza…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Click one conversation to read or answer it.</source>
+        <translation>Klicka på en konversation för att läsa eller besvara den.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) selected</source>
+        <translation>
+            <numerusform>%n konversation markerad</numerusform>
+            <numerusform>%n konversationer markerade</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPart</name>
+    <message>
+        <source>Select all in this view</source>
+        <translation>Markera alla i den här vyn</translation>
+    </message>
+    <message>
+        <source>Every conversation in this view, also those not loaded yet.</source>
+        <translation>Varje konversation i den här vyn, även de som inte har laddats än.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n search results: a search selects at most this many.</source>
+        <translation>
+            <numerusform>Det första sökresultatet: en sökning markerar högst så många.</numerusform>
+            <numerusform>De första %n sökresultaten: en sökning markerar högst så många.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Snooza</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 av %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n conversation(s).</source>
+        <translation>
+            <numerusform>%1: %n konversation.</numerusform>
+            <numerusform>%1: %n konversationer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them owe an answer that falls due before the snooze ends: the marketplace&apos;s 24-hour clock keeps running.</source>
+        <translation>
+            <numerusform>En av dem väntar på ett svar som förfaller innan snoozen tar slut: marknadsplatsens 24-timmarsklocka fortsätter att gå.</numerusform>
+            <numerusform>%n av dem väntar på ett svar som förfaller innan snoozen tar slut: marknadsplatsens 24-timmarsklocka fortsätter att gå.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped after %2 of %3 conversations: %4</source>
+        <translation>%1 avbröts efter %2 av %3 konversationer: %4</translation>
+    </message>
+    <message>
+        <source>an error (see the log)</source>
+        <translation>ett fel (se loggen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %1 (%n conversation(s))</source>
+        <translation>
+            <numerusform>Ångra %1 (%n konversation)</numerusform>
+            <numerusform>Ångra %1 (%n konversationer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing %1…</source>
+        <translation>Ångrar %1…</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Ångrat: %1.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerHistoryPanel</name>
     <message>
         <source>Other conversations with this buyer</source>

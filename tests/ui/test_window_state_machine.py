@@ -1,8 +1,10 @@
 """Hypothesis drives the window as a seller and the world around it would: buyer messages
-arrive and sync, the filter changes, the seller searches, opens, sends, undoes, goes offline.
-After every step the list selection, the shown conversation, the details, the composer's
-draft and the send target are the same conversation (``assert_one_conversation``), and only
-the seller's own choices (open, filter, search) change which conversation is open.
+arrive and sync, the filter changes, the seller searches, opens, sends, undoes, goes offline,
+selects several (Shift-click, Ctrl+A) and acts on them in bulk. After every step the list
+selection, the shown conversation, the details, the composer's draft and the send target are
+the same conversation (``assert_one_conversation``), a multi-selection leaves none open and
+no composer targeting one, and only the seller's own choices (open, filter, search, select)
+change which conversation is open.
 
 A walk is a list of steps Hypothesis draws (and shrinks); each walk is a fresh profile against
 one real relay on loopback, run inside one turn of the qasync loop: stopping and restarting
@@ -47,7 +49,7 @@ def did(what: str) -> None:
 
 @dataclass(frozen=True)
 class Step:
-    kind: str  # sync, filter, search, open, send, undo, offline
+    kind: str  # sync, filter, search, open, send, undo, offline, many, all, bulk
     arg: Any = None
     flag: bool = False
 
@@ -63,6 +65,12 @@ STEP = st.one_of(
     st.builds(Step, st.just("send"), st.sampled_from(("Tack!", "Det är på väg.")), st.booleans()),
     st.builds(Step, st.just("undo")),
     st.builds(Step, st.just("offline"), flag=st.booleans()),
+    # several rows from arg on (a click, then a Shift-click), or Ctrl+A; a bulk action
+    st.builds(Step, st.just("many"), st.integers(min_value=0, max_value=8)),
+    st.builds(Step, st.just("all")),
+    st.builds(
+        Step, st.just("bulk"), st.sampled_from(("$seen", "$noResponseNeeded")), st.booleans()
+    ),
 )
 # Replies and syncs are the scenario's heart: drawn twice as often as the others.
 WALK = st.lists(
@@ -127,7 +135,7 @@ class Walk:
     async def do(self, step: Step) -> None:
         w, s = self.window, self.session
         before = s.current_id
-        seller_moves = step.kind in ("filter", "search", "open")
+        seller_moves = step.kind in ("filter", "search", "open", "many", "all")
         if step.kind == "sync":
             buyer, topic = step.arg
             buyer_writes(
@@ -165,6 +173,26 @@ class Walk:
             w.undo_bar.undo_now()
         elif step.kind == "offline":
             w.connection.offline.setChecked(step.flag)
+        elif step.kind == "many":
+            n = w.model.rowCount()
+            if n >= 2:
+                from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+                first = step.arg % n
+                w.threads.selectRow(first)
+                top, bottom = (first - 1, first) if first == n - 1 else (first, first + 2)
+                flags = QItemSelectionModel.SelectionFlag.Select
+                flags |= QItemSelectionModel.SelectionFlag.Rows
+                sel = QItemSelection(w.model.index(top, 0), w.model.index(min(bottom, n - 1), 0))
+                w.threads.selectionModel().select(sel, flags)
+                did("several selected")
+        elif step.kind == "all":
+            w.actions_by_name["select-all"].trigger()
+        elif step.kind == "bulk" and w.many:
+            button = w.bulk.buttons[(step.arg, step.flag)]
+            if button.isEnabled():
+                button.click()
+                did("bulk")
         await self.settle()
         assert_one_conversation(w, s)
         if not seller_moves:  # not a sync, a send, an undo or the connection
@@ -210,7 +238,7 @@ def test_list_conversation_details_draft_and_send_target_always_agree(
 
     walk()
     # The walks were not idle: buyer messages synced in while the window was open.
-    assert STEPS.get("synced"), STEPS
+    assert STEPS.get("synced") and STEPS.get("several selected") and STEPS.get("bulk"), STEPS
 
 
 def test_undo_bar_waits_for_the_connection_while_offline(qtbot: Any) -> None:

@@ -159,6 +159,14 @@ def assert_one_conversation(window: Any, session: Any) -> None:
     same conversation. The list may hold no row for it (it left the filter: nothing is
     selected and the window says so); the draft may still be loading (none shown)."""
     seen = on_screen(window, session)
+    if window.many:  # several selected: none open, no composer, the bulk pane instead
+        assert window.centre_stack.currentWidget() is window.bulk, seen
+        assert seen["current"] is None and seen["conversation"] is None, seen
+        assert seen["details"] is None and seen["draft"] is None, seen
+        assert seen["send"] is None and not window.composer.body.isEnabled(), seen
+        assert not window.off_list.isVisible(), seen
+        return
+    assert window.centre_stack.currentWidget() is window.centre, seen
     current = seen["current"]
     in_list = current is not None and window.model.row_of(current) >= 0
     assert seen["list"] == (current if in_list else None), seen

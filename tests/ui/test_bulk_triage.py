@@ -1,0 +1,141 @@
+"""Bulk triage in the real window against a real relay: Shift/Ctrl-click and Shift+arrows
+select several (none open, no composer, the bulk pane instead), Ctrl+A selects every
+conversation of the view (also rows not loaded yet), one action runs over all of them and
+reaches the relay, and Ctrl+Z takes it back."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from ui_testkit import (  # type: ignore[import-not-found]
+    UiRelay,
+    UiSession,
+    assert_one_conversation,
+    go_live,
+    run,
+    until,
+)
+
+from app.storage import threads
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+def unread(window: Any) -> list[int]:
+    return [window.model.thread_at(i).unread_count for i in range(window.model.rowCount())]
+
+
+def test_select_several_act_once_and_undo(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, ui_relay: UiRelay, ui_session: UiSession
+) -> None:
+    w, s = ui_session.window, ui_session.session
+    w.activateWindow()
+    qtbot.waitActive(w)
+
+    def press(key: Key, mods: Mod = Mod.NoModifier) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or w, key, mods)
+
+    def click(row: int, mods: Mod = Mod.NoModifier) -> None:
+        rect = w.threads.visualRect(w.model.index(row, 3))
+        qtbot.mouseClick(w.threads.viewport(), Qt.MouseButton.LeftButton, mods, rect.center())
+
+    async def scenario() -> None:
+        await go_live(s, ui_relay)
+        await until(lambda: w.model.rowCount() > 6)
+        await s.ops.idle()
+        click(1)
+        await until(lambda: w.composer.draft_conversation() == w.model.thread_at(1).id)
+        assert not w.many
+        w.threads.setFocus()
+        press(Key.Key_Down, Mod.ShiftModifier)
+        press(Key.Key_Down, Mod.ShiftModifier)
+        click(5, Mod.ControlModifier)
+        await s.ops.idle()
+        assert w.many and w.bulk.isVisible()
+        assert w.bulk.title.text().startswith("4 conversation")
+        assert_one_conversation(w, s)  # none open, no draft, nothing to send to
+        picked = [w.model.thread_at(i).id for i in (1, 2, 3, 5)]
+        # Some of them unread: the seller marks them read with the key.
+        for cid in picked[:2]:
+            await s.current.mark_read(cid, False)
+        await s.ops.idle()
+        press(Key.Key_U, Mod.ControlModifier | Mod.ShiftModifier)
+        await until(
+            lambda: w.bulk.status.text().startswith("Mark read: 4 conversation"), what="done"
+        )
+        rows = {w.model.thread_at(i).id: w.model.thread_at(i) for i in range(w.model.rowCount())}
+        assert all(rows[c].unread_count == 0 for c in picked)
+        # The refreshed list keeps the same four selected.
+        selected = {
+            w.model.thread_at(i.row()).id for i in w.threads.selectionModel().selectedRows()
+        }
+        assert selected == set(picked) and w.bulk.title.text().startswith("4 ")
+        assert w.actions_by_name["undo-send"].isEnabled()
+        assert w.actions_by_name["undo-send"].text().startswith("Undo Mark read (4 ")
+        await until(lambda: not s.live.local_changes.pending_count(), 20, "on the relay")
+        # Ctrl+Z: back as they were (two unread again), and the relay hears of it too.
+        press(Key.Key_Z, Mod.ControlModifier)
+        await until(lambda: "Undone" in w.bulk.status.text(), what="undone")
+        rows = {w.model.thread_at(i).id: w.model.thread_at(i) for i in range(w.model.rowCount())}
+        assert [bool(rows[c].unread_count) for c in picked[:2]] == [True, True]
+        assert not w.actions_by_name["undo-send"].isEnabled()
+        await until(lambda: not s.live.local_changes.pending_count(), 20, "undo on the relay")
+        assert_one_conversation(w, s)
+        # One click opens one conversation again: the composer comes back for it.
+        click(4)
+        await until(lambda: w.composer.draft_conversation() == w.model.thread_at(4).id)
+        assert not w.many and w.conversation.isVisible()
+        assert_one_conversation(w, s)
+
+    run(qloop, scenario())
+
+
+def test_ctrl_a_means_every_conversation_of_the_view(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    ui_relay: UiRelay,
+    ui_session: UiSession,
+    monkeypatch: Any,
+) -> None:
+    w, s = ui_session.window, ui_session.session
+    page = threads.page
+    monkeypatch.setattr(threads, "page", lambda run, flt, after=None: page(run, flt, after, 3))
+
+    async def scenario() -> None:
+        await go_live(s, ui_relay)
+        w.actions_by_name["view-needs-response"].trigger()
+        await s.ops.idle()
+        owed = s.inbox.count()
+        assert owed > 3 and w.model.rowCount() == 3  # the rest not loaded yet
+        w.threads.setFocus()
+        w.actions_by_name["select-all"].trigger()
+        assert w.many and w.bulk.title.text().startswith(f"{owed} conversation")
+        assert "also those not loaded" in w.bulk.scope.text()
+        assert_one_conversation(w, s)
+        w.model.fetchMore()  # scrolling down: the new rows are selected too
+        assert len(w.threads.selectionModel().selectedRows()) == w.model.rowCount() > 3
+        w.bulk.buttons[("$noResponseNeeded", True)].click()
+        await until(lambda: w.model.rowCount() == 0, what="all answered away")
+        await s.ops.idle()
+        assert w.bulk.status.text().startswith(f"No response needed: {owed} conversation")
+        assert s.inbox.count() == 0
+        assert_one_conversation(w, s)
+        await until(lambda: not s.live.local_changes.pending_count(), 20, "on the relay")
+        w.bulk.undo_button.click()
+        await until(lambda: s.inbox.count() == owed, what="all owed again")
+        # Snooze them all from the pane's menu: they leave the view until tomorrow.
+        await s.ops.idle()
+        w.threads.setFocus()
+        w.actions_by_name["select-all"].trigger()
+        menu = s.bulk.snooze_menu
+        menu.aboutToShow.emit()
+        [a for a in menu.actions() if not a.isSeparator()][1].trigger()  # tomorrow morning
+        await until(lambda: s.inbox.count() == 0, what="all snoozed")
+        await s.ops.idle()
+        assert "falls due before the snooze ends" in w.bulk.status.text()
+
+    run(qloop, scenario())
