@@ -28,8 +28,8 @@ from app.services.ops import Ops
 from app.ui import menus
 from app.ui.account import Account
 from app.ui.attachment_previews import AttachmentPreviews
-from app.ui.buyer_history import BuyerHistoryPart
 from app.ui.bulk import BulkPart
+from app.ui.buyer_history import BuyerHistoryPart
 from app.ui.compose import Compose
 from app.ui.current import CurrentConversation
 from app.ui.dialogs import front

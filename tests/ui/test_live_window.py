@@ -63,7 +63,7 @@ def test_buyer_message_reply_switch_and_outbox(
             if window.model.thread_at(i).buyer_name == "Kerstin Q."
         )  # type: ignore[union-attr]
         assert window.model.data(window.model.index(row, 6)).endswith("left")
-        window.threads.selectRow(row)
+        window.select_row(row)
         await until(
             lambda: (
                 window.composer.send_button.toolTip() != ""

@@ -61,7 +61,7 @@ def test_window_shows_threads_and_opens_a_conversation(qtbot, store: Store) -> N
         window.conversation.show_conversation(first, queries.conversation_messages(conn, first.id))
     assert first.subject in window.conversation.title.text()
     assert window.conversation.browser.toPlainText().strip()
-    window.threads.selectRow(1)
+    window.select_row(1)
     second = window.model.thread_at(1)
     assert second is not None
     qtbot.waitUntil(lambda: opened[-1] == second.id)

@@ -54,7 +54,7 @@ def test_the_keys_work(qtbot, qloop, ui_relay: UiRelay, ui_session: UiSession) -
             i for i in range(window.model.rowCount())
             if (t := window.model.thread_at(i)) is not None and t.needs_response and i > 0
         )  # fmt: skip
-        window.threads.selectRow(start)
+        window.select_row(start)
         window.threads.setFocus()
         await until(lambda: window.conversation.shown is not None)
 

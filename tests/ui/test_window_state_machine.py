@@ -155,7 +155,7 @@ class Walk:
             w.search.setText(step.arg)
         elif step.kind == "open":
             if w.model.rowCount():
-                w.threads.selectRow(step.arg % w.model.rowCount())
+                w.select_row(step.arg % w.model.rowCount())
         elif step.kind == "send":
             if w.composer.draft_conversation() is not None:
                 w.composer.body.setPlainText(step.arg)
@@ -179,7 +179,7 @@ class Walk:
                 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
                 first = step.arg % n
-                w.threads.selectRow(first)
+                w.select_row(first)
                 top, bottom = (first - 1, first) if first == n - 1 else (first, first + 2)
                 flags = QItemSelectionModel.SelectionFlag.Select
                 flags |= QItemSelectionModel.SelectionFlag.Rows

@@ -122,7 +122,7 @@ async def open_buyer(window: Any, name: str, budget: float = 20.0) -> int:
     await until(lambda: row_of_buyer(window, name) is not None, budget, f"{name} in the list")
     row = row_of_buyer(window, name)
     assert row is not None
-    window.threads.selectRow(row)
+    window.select_row(row)
     thread = window.model.thread_at(row)
     await until(
         lambda: (
