@@ -26,6 +26,7 @@ from app.policy.rules.lexical import (
     Negations,
     amount_hits,
     clause_breaks,
+    offer_hits,
     review_spans,
     sentence_breaks,
     units,
@@ -120,6 +121,9 @@ def scan_text(
     hits = pack.matcher.find(ftext, breaks)
     if any(h.family in REVIEW_FAMILIES for h in hits):
         hits = sorted([*hits, *amount_hits(ftext)], key=lambda h: (h.start, -h.end))
+    offers = offer_hits(ftext)
+    if offers:
+        hits = sorted([*hits, *offers], key=lambda h: (h.start, -h.end))
 
     def orig(start: int, end: int) -> tuple[int, int]:
         return _expand_word(text, *folded.span(start, end))
@@ -331,6 +335,7 @@ _CLAUSE_STOP_RE = re.compile(r"[.,;:!?()\n]|\s-\s")
 COURTESY_TAIL = 2  # words a thanks governs in its clause
 WISH_TAIL = 10  # words a wish governs: "hope the new espresso cups bring you lots of joy"
 COURTESY_REACH = 80
+MAX_TAILS = 200  # per paragraph: a pasted page of "thank you"s needs no more
 
 
 def _courtesy_tails(
@@ -345,17 +350,15 @@ def _courtesy_tails(
     relatives = sorted(h.start for h in hits if h.family == "relative")
     news = SpanSet((h.start, h.end) for h in hits if h.family == "news")
     out = []
-    for h in hits:
-        if h.family not in ("thanks", "wish"):
-            continue
+    governing = [h for h in hits if h.family in ("thanks", "wish")][:MAX_TAILS]
+    for h in governing:
         start = h.end
         while start < len(ftext) and ftext[start].isalnum():
             start += 1  # a stem hit ends inside its word ("disfrut|es")
         stop = _CLAUSE_STOP_RE.search(ftext, start, start + COURTESY_REACH)
         end = stop.start() if stop else min(len(ftext), start + COURTESY_REACH)
-        tail = ftext[start:end]
         i = bisect_left(relatives, start)
-        if any(c.isdigit() for c in tail) or (i < len(relatives) and relatives[i] < end):
+        if _DIGITS_RE.search(ftext, start, end) or (i < len(relatives) and relatives[i] < end):
             continue
         if h.family == "wish" and news.overlaps(start, end):
             continue

@@ -1,12 +1,20 @@
 """Constructions that carry across the languages: a change verb next to a review word, money
-as value, a contact verb next to a number or address, what a thanks governs in its clause."""
+as value, a contact verb next to a number or address, what a thanks governs in its clause,
+offers in numbers, reported speech."""
 
 from __future__ import annotations
 
 import pytest
 from policy_helpers import rules, run_check
 
-MARKETS = {"en": "amazon.co.uk", "sv": "amazon.se", "es": "amazon.es", "it": "amazon.it"}
+MARKETS = {
+    "en": "amazon.co.uk",
+    "sv": "amazon.se",
+    "es": "amazon.es",
+    "it": "amazon.it",
+    "de": "amazon.de",
+    "fr": "amazon.fr",
+}
 REVIEW, OFF, THANKS, MARKETING = "review-incentive", "off-platform", "thank-you-only", "marketing"
 NOT = "!"
 
@@ -101,6 +109,17 @@ CASES = [
         "Tack för ordern! Vi hoppas att paketet kommer fram på fredag som planerat.",
         NOT + THANKS,
     ),
+    # Offers in numbers: a minus before a percentage, more items for the price of fewer.
+    ("fr", "Toute notre gamme jardin est à -30 % ce week-end.", MARKETING),
+    ("en", "This month it's 3 for 2 on every scented candle.", MARKETING),
+    ("fr", "Ce mois-ci, 3 bougies pour le prix de 2.", MARKETING),
+    ("de", "Der neue Akku hält 20-30 % länger.", NOT + MARKETING),
+    ("en", "The table seats 6 for dinner, or 8 with the leaf.", NOT + MARKETING),
+    # Reported speech opening a clause speaks of the clause before it.
+    ("de", "Der Gutschein, den Sie erwähnen, war eine Amazon-Aktion.", NOT + MARKETING),
+    ("fr", "L'article est en promotion, mais c'est Amazon qui fixe le prix.", NOT + MARKETING),
+    ("en", "It's on sale at the moment, but that's set by Amazon.", NOT + MARKETING),
+    ("en", "It's on sale at the moment, but only until Sunday!", MARKETING),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

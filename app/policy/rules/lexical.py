@@ -70,6 +70,25 @@ def amount_hits(folded: str) -> list[Hit]:
     ]
 
 
+# Offers written with numbers, in any language: "-30 %" (a minus before a percentage, not a
+# range "20-30 %") and "3 for 2" / "3 pour le prix de 2" / "3 für 2" (more for fewer).
+_OFFER = re.compile(
+    r"(?<![\w.,%-])[-\u2212\u2013]\s?\d{1,2}(?:[.,]\d)?\s?%"
+    r"|\b(\d)\s(?:for|fur|pour le prix de|al prezzo di|por el precio de|por|zum preis von"
+    r"|for priset av|per|al prezzo di|pour)\s(\d)\b(?![.,]\d)"
+)
+
+
+def offer_hits(folded: str) -> list[Hit]:
+    """Offers in numbers as `marketing` hits (negation and reported speech apply as to words)."""
+    out = []
+    for m in _OFFER.finditer(folded):
+        more, fewer = m.group(1), m.group(2)
+        if more is None or int(more) > int(fewer):
+            out.append(Hit("marketing", "pack", "offer", m.start(), m.end()))
+    return out
+
+
 # `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
 # code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
 BOTH_WAYS = frozenset({"negation_after", "reported"})
@@ -149,6 +168,11 @@ def units(folded: str, breaks: Sequence[int], hits: Iterable[Hit]) -> Units:
     return Units(list(breaks), sorted(clause))
 
 
+# A reported cue this close to the start of its clause speaks of the clause before ("the
+# voucher, which you mention, …"; "on sale, but that's set by Amazon").
+REPORT_BACK = 12
+
+
 class Negations:
     """Which hits a negation cue in their clause cancels."""
 
@@ -172,7 +196,18 @@ class Negations:
             elif h.family in NEAR:
                 self._near.append(h)
             elif not exempt.overlaps(h.start, h.end):
-                self._by_clause.setdefault(u.clause(h.start), []).append(h)
+                clause = u.clause(h.start)
+                self._by_clause.setdefault(clause, []).append(h)
+                if (
+                    h.family == "reported"
+                    and clause
+                    and h.start - u.clauses[clause - 1] <= REPORT_BACK
+                ):
+                    # "der Gutschein, den Sie erwähnen, …" (over an empty one: ", mais c'est …")
+                    back = clause - 1
+                    while back > 0 and u.clauses[back] - u.clauses[back - 1] <= 2:
+                        back -= 1
+                    self._by_clause.setdefault(back, []).append(h)
 
     def _subordinated(self, lo: int, hi: int) -> bool:
         """A subordinating word ("if", "si", "wenn") between lo and hi."""
@@ -203,12 +238,12 @@ class Negations:
                 if hit.family in SCOPED[cue.family] and same_language(cue, hit, self._language):
                     return True
                 continue
-            if cue.start < hit.end and hit.start < cue.end:
-                continue  # the cue is part of the term ("don't leave negative feedback")
             if not same_language(cue, hit, self._language):
                 continue  # Swedish "ni" (you) is not Spanish "ni" (nor)
-            if self._u.clause(cue.start) != clause:
-                continue
+            if cue.start < hit.end and hit.start < cue.end:
+                if cue.family == "reported":
+                    return True  # the term is inside what is reported ("Amazon-Aktion")
+                continue  # the cue is part of the term ("don't leave negative feedback")
             if cue.end <= hit.start:
                 return True
             if cue.family in BOTH_WAYS and not self._subordinated(hit.end, cue.start):
