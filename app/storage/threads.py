@@ -203,25 +203,29 @@ def search(
     marketplace_id: str | None = None,
     after: SearchCursor | None = None,
 ) -> SearchResults:
-    """Conversations whose messages contain the words (diacritics folded, the last one as a
-    prefix once it has two letters) or whose order number contains the text.
+    """Conversations whose messages or internal notes contain the words (diacritics folded,
+    the last one as a prefix once it has two letters) or whose order number contains the text.
 
     Ordered by their newest matching message, newest first (as notmuch orders threads); a
-    conversation found by its order number counts as matching at its last activity. Every
+    conversation found by its order number or a note counts as matching at its last activity. Every
     match is reachable: pass ``more`` back as ``after`` for the next page."""
     match = fts_query(user_text, run)
     by_number = order_number_query(user_text)
-    if not match and by_number is None:
+    by_note = fts_query(user_text)  # notes: few, so no expansion of a long last word
+    if not match and by_number is None and not by_note:
         return SearchResults([], None)
     shown = after.shown if after is not None else frozenset()
     found: dict[int, tuple[int, int]] = {}  # conversation -> (matched at ms, tie-break)
     complete = True
     if match:
         complete = _walk(run, match, limit, marketplace_id, after, shown, found)
-    if by_number is not None:
-        by_order = _by_order_number(run, by_number, limit, marketplace_id, after, shown)
-        complete = complete and len(by_order) < limit
-        for cid, at in by_order:
+    # Found by their order number or by the seller's notes: matching at their last activity.
+    for source, query in ((_BY_ORDER_NUMBER, by_number), (_BY_NOTE, by_note)):
+        if not query:
+            continue
+        others = _by_index(run, source, query, limit, marketplace_id, after, shown)
+        complete = complete and len(others) < limit
+        for cid, at in others:
             found[cid] = max(found.get(cid, (at, 0)), (at, ID_MASK + 1))
     ranked = sorted(found.items(), key=lambda item: (item[1], item[0]), reverse=True)
     page = ranked[:limit]
@@ -286,22 +290,30 @@ def _walk(
     return True
 
 
-def _by_order_number(
+_BY_ORDER_NUMBER = (
+    "FROM orders_fts JOIN conversations c ON c.order_id = orders_fts.rowid WHERE orders_fts MATCH ?"
+)
+# Notes are the seller's own words (few: a team's, not the buyers'): their index keeps no
+# search keys, and a conversation with several matching notes is listed once.
+_BY_NOTE = (
+    "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+    "JOIN conversations c ON c.id = n.conversation_id WHERE notes_fts MATCH ?"
+)
+
+
+def _by_index(
     run: Run,
-    by_number: str,
+    source: str,
+    query: str,
     limit: int,
     marketplace_id: str | None,
     after: SearchCursor | None,
     shown: frozenset[int],
 ) -> list[tuple[int, int]]:
     """(conversation, last activity ms) of the newest ``limit`` conversations not yet shown
-    whose order number contains the text."""
-    sql = (
-        "SELECT c.id, c.last_activity FROM orders_fts "
-        "JOIN conversations c ON c.order_id = orders_fts.rowid "
-        "WHERE orders_fts MATCH ?"
-    )
-    params: list[Any] = [by_number]
+    that ``source`` (``_BY_ORDER_NUMBER``, ``_BY_NOTE``) finds for ``query``."""
+    sql = "SELECT c.id, c.last_activity " + source
+    params: list[Any] = [query]
     if marketplace_id is not None:
         sql += " AND c.marketplace_id = ?"
         params.append(marketplace_id)
@@ -311,7 +323,7 @@ def _by_order_number(
     sql += " ORDER BY c.last_activity DESC, c.id DESC"
     out: list[tuple[int, int]] = []
     for cid, at in run(sql, params):
-        if cid in shown:
+        if cid in shown or (out and out[-1][0] == cid):
             continue
         out.append((cid, at))
         if len(out) == limit:
@@ -333,16 +345,16 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
         )
         params.append(match)
     if by_number is not None:
-        sources.append(
-            "SELECT c2.id FROM orders_fts JOIN conversations c2 ON c2.order_id = orders_fts.rowid "
-            "WHERE orders_fts MATCH ?"
-        )
+        sources.append("SELECT c.id " + _BY_ORDER_NUMBER)
         params.append(by_number)
+    if note := fts_query(user_text):
+        sources.append("SELECT c.id " + _BY_NOTE)
+        params.append(note)
     if not sources:
         return 0
-    sql = "SELECT count(*) FROM conversations c WHERE c.id IN (" + " UNION ".join(sources) + ")"
+    sql = "SELECT count(*) FROM conversations cc WHERE cc.id IN (" + " UNION ".join(sources) + ")"
     if marketplace_id is not None:
-        sql += " AND c.marketplace_id = ?"
+        sql += " AND cc.marketplace_id = ?"
         params.append(marketplace_id)
     for (n,) in run(sql, params):
         return int(n)

@@ -26,3 +26,12 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     generate(s, 1500, messages_per_conversation=6, seed=7, now=NOW)
     yield s
     s.close()
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Iterator[Store]:
+    """A fresh profile of 60 generated conversations (two messages each) a test may change."""
+    s = Store.open(tmp_path / "inbox")
+    generate(s, 60, messages_per_conversation=2, seed=5, now=NOW)
+    yield s
+    s.close()

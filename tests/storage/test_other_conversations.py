@@ -3,14 +3,10 @@ base for bridged mail's `base+case@…` aliases; never another buyer's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
-from app.demodata.generator import generate
 from app.domain.buyers import alias_base
 from app.storage import schema
 from app.storage.buyer_history import other_conversations
@@ -19,16 +15,6 @@ from app.storage.store import Store
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 B = schema.buyers
 C = schema.conversations
-
-
-@pytest.fixture
-def inbox(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(tmp_path)
-    generate(store, 40, messages_per_conversation=2, seed=3, now=NOW)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def test_alias_base_drops_the_case_part_only() -> None:
