@@ -120,6 +120,16 @@ CASES = [
     ("fr", "L'article est en promotion, mais c'est Amazon qui fixe le prix.", NOT + MARKETING),
     ("en", "It's on sale at the moment, but that's set by Amazon.", NOT + MARKETING),
     ("en", "It's on sale at the moment, but only until Sunday!", MARKETING),
+    # An emoji before a space ends a sentence: what was done before it does not cancel after.
+    (
+        "en",
+        "Your book is on its way 📚 Leave a review and you'll be entered into our giveaway!",
+        REVIEW,
+    ),
+    ("en", "Your book is on its way 📚 Enjoy the read!", NOT + REVIEW),
+    # A score out of the maximum is a condition on the review.
+    ("fr", "Pourriez-vous nous noter 5/5 ? En retour, 10 € de remise.", REVIEW),
+    ("de", "Die Lampe hat 5/5 Punkte im Test der Stiftung erreicht.", NOT + REVIEW),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

@@ -128,7 +128,9 @@ NEGATABLE = frozenset(
 # Characters between a link word and "your review": "for your review", "once you've posted
 # your review", "en cuanto publique su reseña".
 LINK_REACH = 20
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# A sentence ends at . ! ? and line breaks, and at an emoji before a space: casual writers
+# end sentences with one ("Your book is on its way 📚 Leave a review and …").
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff](?=\s)")
 _CLAUSE_END = re.compile(r"[;:,()](?=\s|$)|\s-\s|\s-$")
 
 
