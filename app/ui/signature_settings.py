@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.signature import ANY_LANGUAGE
-from app.ui.theme import muted_colour
+from app.ui.theme import error_colour, muted_colour
 
 if TYPE_CHECKING:
     from app.storage.rows import MarketplaceInfo
@@ -101,8 +101,16 @@ class SignaturesTab(QWidget):
         self._explain()
 
     def _explain(self) -> None:
+        """What the rules find in this signature (as they will under every reply), else which
+        signature these buyers get."""
         mid, lang = self._key()
         texts = self.signatures.get(mid, {})
+        problems = self._problems(mid, lang, texts.get(lang, ""))
+        if problems:
+            self.note.setStyleSheet(f"color: {error_colour()}")
+            self.note.setText("\n".join(problems))
+            return
+        self.note.setStyleSheet(f"color: {muted_colour()}")
         if lang and not texts.get(lang, "").strip():
             self.note.setText(
                 self.tr("Buyers in this language get the one for all languages.")
@@ -111,3 +119,18 @@ class SignaturesTab(QWidget):
             )
         else:
             self.note.setText("")
+
+    @staticmethod
+    def _problems(marketplace_id: str, language: str, signature: str) -> list[str]:
+        """The rules check of a reply with this signature, for what it finds in the signature
+        (the same check the composer runs: app.domain.signature.append)."""
+        if not signature.strip():
+            return []
+        from app.domain.signature import append
+        from app.policy import PolicyContext, PolicyDraft, check, pack_for
+        from app.ui.policy_text import explain
+
+        base = "Thank you for your order."
+        ctx = PolicyContext(pack=pack_for(marketplace_id), buyer_locale=language or "en")
+        found = check(PolicyDraft("", append(base, signature)), ctx)
+        return [explain(f) for f in found if f.end > len(base)][:3]

@@ -75,11 +75,13 @@ def test_a_reply_goes_out_with_the_marketplaces_signature_in_the_buyers_language
         assert "Viele Grüße" in composer.signature_label.text()
         # Checked with the reply: a link in the signature is found like one in the text.
         tab.text.setPlainText("Viele Grüße\nAnna · www.nordic-mugs-shop.example")
+        assert tab.note.text()  # flagged in Settings already, as it is written
         composer.body.setPlainText("Ihr Paket ist unterwegs.")
         assert any(f.start >= len("Ihr Paket ist unterwegs.") for f in composer.findings)
         assert composer.blocking_reason() is not None
         assert composer.body.extraSelections() == []  # nothing underlined in the text itself
         tab.text.setPlainText("Viele Grüße\nAnna")
+        assert tab.note.text() == ""
         assert composer.blocking_reason() is None
         # Sent with it; Undo takes it off again (sent twice: never two signatures).
         composer.send_button.click()
