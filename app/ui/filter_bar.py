@@ -67,5 +67,27 @@ class FilterBar(QWidget):
         """Select a status view (a ConversationStatus value, or SNOOZED) as if clicked."""
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
+    def show_sort(self, sort: ThreadSort) -> None:
+        self.sort.setCurrentIndex(max(0, self.sort.findData(str(sort))))
+
+    def show_filter(self, flt: ThreadFilter, status: str) -> None:
+        """Set every control at once (a saved view): one change, not one per control."""
+        controls = (self.marketplace, self.status, self.flagged, self.sort)
+        for control in controls:
+            control.blockSignals(True)
+        try:
+            self.marketplace.setCurrentIndex(max(0, self.marketplace.findData(flt.marketplace_id)))
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+            self.flagged.setChecked(flt.flagged_only)
+            self.sort.setCurrentIndex(max(0, self.sort.findData(str(flt.sort))))
+        finally:
+            for control in controls:
+                control.blockSignals(False)
+        self._emit()
+
+    def status_key(self) -> str:
+        """The status control's choice: a ConversationStatus value, or SNOOZED."""
+        return str(self.status.currentData())
+
     def _emit(self) -> None:
         self.changed.emit(self.current())

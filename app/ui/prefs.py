@@ -20,6 +20,7 @@ NOTIFICATIONS = "notifications/enabled"
 LANGUAGE = "ui/language"
 RELAY_URL = "relay/url"
 SIGNATURES = "compose/signatures"  # JSON: {marketplace id: {language or "": text}}
+SAVED_VIEWS = "views/saved"  # JSON: [app.ui.saved_views.SavedView as a dict]
 
 
 class Preferences:
@@ -84,3 +85,13 @@ class Preferences:
     def set_signatures(self, signatures: dict[str, dict[str, str]]) -> None:
         kept = {mid: {k: v for k, v in t.items() if v.strip()} for mid, t in signatures.items()}
         self._set(SIGNATURES, json.dumps({mid: t for mid, t in kept.items() if t}))
+
+    def saved_views(self) -> list[dict[str, object]]:
+        try:
+            found = json.loads(self._get(SAVED_VIEWS, "[]"))
+        except ValueError:
+            return []  # a hand-edited file: start again rather than fail
+        return [v for v in found if isinstance(v, dict)] if isinstance(found, list) else []
+
+    def set_saved_views(self, views: list[dict[str, object]]) -> None:
+        self._set(SAVED_VIEWS, json.dumps(views, ensure_ascii=False))

@@ -38,8 +38,10 @@ from app.ui.inbox import Inbox
 from app.ui.mailbox_account import MailboxAccount
 from app.ui.messaging import Messaging
 from app.ui.prefs import Preferences
+from app.ui.saved_views import SavedViews
 from app.ui.seller_day import SellerDayPart
 from app.ui.tray import Notifier
+from app.ui.triage_keys import add_triage_keys
 
 if TYPE_CHECKING:
     from app.services.drafts import DraftAutosaver
@@ -95,6 +97,8 @@ class Session:
         self.buyer_history = BuyerHistoryPart(window, self.ops, self.current)
         self.bulk = BulkPart(window, self.ops, self.current, self.inbox)  # after the day's keys
         menus.add_view_actions(window)
+        add_triage_keys(window)
+        self.views = SavedViews(window, self.prefs)
         menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in
         self.compose.prefs = self.prefs

@@ -1693,6 +1693,37 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved view %1</source>
+        <translation>Gespeicherte Ansicht %1</translation>
+    </message>
+    <message>
+        <source>Save this view…</source>
+        <translation>Diese Ansicht speichern…</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Diese Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>Delete a saved view</source>
+        <translation>Eine gespeicherte Ansicht löschen</translation>
+    </message>
+</context>
+<context>
     <name>SellerDayPart</name>
     <message>
         <source>The buyer only says thanks.</source>
@@ -2279,6 +2310,25 @@ Open it to read it.</source>
     <message>
         <source>New message from %1</source>
         <translation>Neue Nachricht von %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriageKeys</name>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Nächste, die eine Antwort braucht</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Vorherige, die eine Antwort braucht</translation>
+    </message>
+    <message>
+        <source>Sort by newest activity</source>
+        <translation>Nach neuester Aktivität sortieren</translation>
+    </message>
+    <message>
+        <source>Sort by deadline</source>
+        <translation>Nach Frist sortieren</translation>
     </message>
 </context>
 <context>

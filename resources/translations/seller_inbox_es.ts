@@ -1693,6 +1693,37 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Vistas guardadas</translation>
+    </message>
+    <message>
+        <source>Saved view %1</source>
+        <translation>Vista guardada %1</translation>
+    </message>
+    <message>
+        <source>Save this view…</source>
+        <translation>Guardar esta vista…</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Guardar esta vista</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Nombre de la vista:</translation>
+    </message>
+    <message>
+        <source>Delete a saved view</source>
+        <translation>Eliminar una vista guardada</translation>
+    </message>
+</context>
+<context>
     <name>SellerDayPart</name>
     <message>
         <source>The buyer only says thanks.</source>
@@ -2279,6 +2310,25 @@ Open it to read it.</source>
     <message>
         <source>New message from %1</source>
         <translation>Nuevo mensaje de %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriageKeys</name>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Siguiente que necesita respuesta</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Anterior que necesita respuesta</translation>
+    </message>
+    <message>
+        <source>Sort by newest activity</source>
+        <translation>Ordenar por actividad más reciente</translation>
+    </message>
+    <message>
+        <source>Sort by deadline</source>
+        <translation>Ordenar por urgencia (plazo)</translation>
     </message>
 </context>
 <context>

@@ -1693,6 +1693,37 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Saved views</source>
+        <translation>Sparade vyer</translation>
+    </message>
+    <message>
+        <source>Saved view %1</source>
+        <translation>Sparad vy %1</translation>
+    </message>
+    <message>
+        <source>Save this view…</source>
+        <translation>Spara den här vyn…</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Spara den här vyn</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Vyns namn:</translation>
+    </message>
+    <message>
+        <source>Delete a saved view</source>
+        <translation>Ta bort en sparad vy</translation>
+    </message>
+</context>
+<context>
     <name>SellerDayPart</name>
     <message>
         <source>The buyer only says thanks.</source>
@@ -2279,6 +2310,25 @@ Open it to read it.</source>
     <message>
         <source>New message from %1</source>
         <translation>Nytt meddelande från %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriageKeys</name>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Nästa som behöver svar</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Föregående som behöver svar</translation>
+    </message>
+    <message>
+        <source>Sort by newest activity</source>
+        <translation>Sortera efter senaste aktivitet</translation>
+    </message>
+    <message>
+        <source>Sort by deadline</source>
+        <translation>Sortera efter tidsfrist</translation>
     </message>
 </context>
 <context>
