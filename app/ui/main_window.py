@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from app.ui.thread_model import (
     SUBJECT,
     ThreadTableModel,
 )
+from app.ui.thread_view import ThreadView
 from app.ui.undo_key import UndoKey
 
 ROW_HEIGHT = 52
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar()
         self.filters.changed.connect(self.filter_changed)
         self.model = ThreadTableModel(lambda _after: [])
-        self.threads = QTableView()
+        self.threads = ThreadView()
         self.threads.setObjectName("threads")
         self.threads.setModel(self.model)
         self.threads.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

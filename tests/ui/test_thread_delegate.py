@@ -39,24 +39,59 @@ def test_a_changed_row_is_laid_out_again_and_an_unchanged_one_is_reused(qapp) ->
     assert delegate._fonts_for(bigger) is not fonts  # a new view font: new fonts and metrics
 
 
-def test_a_painted_cell_is_reused_until_what_it_shows_changes(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_badge_and_time_cells_are_drawn_once_for_what_they_show(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QRect
-    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from app.ui.thread_model import CLOCK, SUBJECT
+    from app.ui.thread_model import CLOCK, MARKETPLACE
 
     delegate = ThreadDelegate()
     option = QStyleOptionViewItem()
-    option.rect = QRect(0, 52, 400, 52)
+    option.rect = QRect(0, 52, 168, 52)
     option.font = QFont()
-    first = delegate._cell(ROW, SUBJECT, option)
-    assert delegate._cell(ROW, SUBJECT, option) is first  # the second paint of a frame
-    assert delegate._cell(replace(ROW), SUBJECT, option) is not first  # a re-read row
-    assert delegate._cell(ROW, CLOCK, option) is not first
-    option.state = QStyle.StateFlag.State_Selected  # selected: drawn in the selection colours
-    selected = delegate._cell(ROW, SUBJECT, option)
-    assert selected is not first
-    assert selected.toImage() != first.toImage()
+    time = delegate._cell(ROW, CLOCK, option)
+    # Another conversation of the same moment, owing nothing: the same picture.
+    assert delegate._cell(replace(ROW, id=8, subject="x"), CLOCK, option) is time
+    owed = replace(ROW, needs_response=True, awaiting_since=NOW)  # now "Overdue …"
+    assert delegate._cell(owed, CLOCK, option).toImage() != time.toImage()
+    badge = delegate._cell(ROW, MARKETPLACE, option)
+    assert delegate._cell(replace(ROW, id=9), MARKETPLACE, option) is badge
+    unread = delegate._cell(replace(ROW, unread_count=1), MARKETPLACE, option)  # the dot
+    assert unread is not badge and unread.toImage() != badge.toImage()
+    german = delegate._cell(replace(ROW, marketplace_id="amazon.de"), MARKETPLACE, option)
+    assert german.toImage() != badge.toImage()
+
+
+def test_a_selected_row_is_drawn_in_the_selection_colours(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    delegate = ThreadDelegate()
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 400, 52)
+    option.font = QFont()
+    fonts = delegate._fonts_for(option.font)
+
+    def drawn(selected: bool) -> QImage:
+        image = QImage(400, 52, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        delegate._draw_subject(painter, option, ROW, selected, fonts)
+        painter.end()
+        return image
+
+    assert drawn(True) != drawn(False)
+
+
+def test_a_long_text_is_elided_as_if_it_were_measured_whole(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    fonts = ThreadDelegate()._fonts_for(QFont())
+    elide = Qt.TextElideMode.ElideRight
+    for text in ("— " + ROW.preview * 6, "i" * 400, "W" * 400, "e\u0301" * 300, "short"):
+        for width in (0, 30, 120, 300):
+            assert fonts.elided(fonts.fm, text, width) == fonts.fm.elidedText(text, elide, width)
 
 
 def test_marketplace_badges_read_at_aa_contrast(qapp) -> None:
