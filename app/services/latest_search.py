@@ -11,11 +11,14 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from app.storage.rows import ThreadKey, ThreadRow
 from app.storage.store import Store
-from app.storage.threads import SearchCursor, SearchResults, search
+from app.storage.threads import SearchCursor, SearchResults, search, search_count
+
+T = TypeVar("T")
 
 
 class LatestSearch:
@@ -35,28 +38,38 @@ class LatestSearch:
     async def run(self, text: str, marketplace_id: str | None = None) -> SearchResults | None:
         """The results for ``text``, or None when a newer search replaced this one."""
         self.cancel()
-        seq = self._seq
+        return await self._latest(
+            self._seq, lambda db: search(db.execute, text, marketplace_id=marketplace_id)
+        )
+
+    def count(self, text: str, marketplace_id: str | None = None) -> Awaitable[int | None]:
+        """How many conversations the newest search finds in all (every match is read: up
+        to a second at a million messages), or None when a newer search began meanwhile,
+        which interrupts the count as it would a search. Belongs to the search that is the
+        newest when this is called (not when it is awaited)."""
+        return self._latest(self._seq, lambda db: search_count(db.execute, text, marketplace_id))
+
+    async def _latest(self, seq: int, work: Callable[[sqlite3.Connection], T]) -> T | None:
         try:
-            found = await asyncio.to_thread(self._blocking, seq, text, marketplace_id)
+            found = await asyncio.to_thread(self._blocking, seq, work)
         except sqlite3.OperationalError as exc:
             if seq != self._seq and "interrupt" in str(exc):
                 return None
             raise
         return found if seq == self._seq else None  # a newer one may have begun meanwhile
 
-    def _blocking(self, seq: int, text: str, marketplace_id: str | None) -> SearchResults | None:
+    def _blocking(self, seq: int, work: Callable[[sqlite3.Connection], T]) -> T | None:
         with self._store.read_sql() as db:
             with self._lock:
                 if seq != self._seq:
                     return None
                 self._running = db
             try:
-                found = search(db.execute, text, marketplace_id=marketplace_id)
+                return work(db)
             finally:
                 with self._lock:
                     if self._running is db:
                         self._running = None
-        return found
 
 
 class SearchPages:
@@ -75,7 +88,7 @@ class SearchPages:
         keep: Callable[[ThreadRow], bool] = lambda _row: True,
     ) -> None:
         self._store = store
-        self._text = text
+        self.text = text
         self._marketplace_id = marketplace_id
         self._first: SearchResults | None = first
         self._more: SearchCursor | None = None
@@ -99,7 +112,7 @@ class SearchPages:
             with self._store.read_sql() as db:
                 found = search(
                     db.execute,
-                    self._text,
+                    self.text,
                     marketplace_id=self._marketplace_id,
                     after=self._more if after is not None else None,
                 )

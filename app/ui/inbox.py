@@ -81,21 +81,26 @@ class Inbox:
         from app.storage import threads
 
         assert self.store is not None
+        self.window.store_state.setToolTip(str(self.store.profile.root))
         if self.results is not None:
             # Results come page by page: exact once all are in; with no status or Flagged
-            # filter the store counts them all (search_count), else the rows listed so far.
-            if self.results.exhausted or self.filter.status != "all" or self.filter.flagged_only:
-                total = self.window.model.rowCount()
-            else:
-                with self.store.read_sql() as db:
-                    total = threads.search_count(
-                        db.execute, self.window.search.text(), self.filter.marketplace_id
-                    )
+            # filter the store counts them all, off the GUI thread (every match is read, up
+            # to a second at a million messages), else the rows listed so far.
+            total = self.window.model.rowCount()
+            if not (
+                self.results.exhausted or self.filter.status != "all" or self.filter.flagged_only
+            ):
+                assert self.searcher is not None
+                self.window.show_counting()
+                self.ops.run(
+                    self.searcher.count(self.results.text, self.filter.marketplace_id),
+                    done=lambda n: None if n is None else self.window.show_count(n),
+                )
+                return total
         else:
             with self.store.read_sql() as db:
                 total = threads.count(db.execute, self.filter)
         self.window.show_count(total)
-        self.window.store_state.setToolTip(str(self.store.profile.root))
         return total
 
     def page(self, after: ThreadKey | None) -> list[ThreadRow]:

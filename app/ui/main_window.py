@@ -467,6 +467,9 @@ class MainWindow(QMainWindow):
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))
 
+    def show_counting(self) -> None:
+        self.store_state.setText(self.tr("Counting…"))
+
     def show_shortcuts(self) -> None:
         if self.shortcuts_dialog is None:
             self.shortcuts_dialog = ShortcutsDialog(list(self.actions_by_name.values()), self)

@@ -1129,6 +1129,10 @@ Open it to read it.</source>
         <translation>Senden rückgängig</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts (F1)</source>
         <translation type="vanished">Tastenkürzel (F1)</translation>
     </message>

@@ -1129,6 +1129,10 @@ Open it to read it.</source>
         <translation>Deshacer envío</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts (F1)</source>
         <translation type="vanished">Atajos de teclado (F1)</translation>
     </message>

@@ -1129,6 +1129,10 @@ Open it to read it.</source>
         <translation>Ångra skickat</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts (F1)</source>
         <translation type="vanished">Kortkommandon (F1)</translation>
     </message>

@@ -36,8 +36,19 @@ def test_a_replaced_search_returns_nothing_and_the_newest_returns_its_rows(tmp_p
         first, second, third, fourth = asyncio.run(scenario())
         with store.read_sql() as db:
             want = threads.search(db.execute, "paket")
+            total = threads.search_count(db.execute, "paket")
         assert (first, second, third) == (None, None, None)
         assert fourth == want and want.rows
+
+        async def counting() -> list[Any]:
+            counted = await searcher.count("paket")  # the newest search's count
+            stale = asyncio.ensure_future(searcher.count("the"))
+            await asyncio.sleep(0)
+            await searcher.run("the")  # the seller typed on: that count is not this list's
+            return [counted, await stale]
+
+        assert asyncio.run(counting()) == [total, None]
+        assert total > len(want.rows)
     finally:
         store.close()
 
@@ -52,6 +63,7 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
         inbox = [r.id for r in threads.page(db.execute, ThreadFilter())]
         assert first.more is not None
         second = [r.id for r in threads.search(db.execute, "paket", after=first.more).rows]
+        total = threads.search_count(db.execute, "paket")
     store.close()
     assert want and want != inbox and second
 
@@ -66,6 +78,9 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
             r.id for i in range(s.window.model.rowCount()) if (r := s.window.model.thread_at(i))
         ]
         await until(lambda: ids() == want, what="the results for 'paket'")
+        # All of them are counted, off the GUI thread.
+        counted = s.window.tr("%n conversation(s)", "", total)
+        await until(lambda: s.window.store_state.text() == counted, what="the count")
         # Every match is there: scrolling on reads the next page of results.
         s.window.model.fetchMore()
         assert ids() == want + second
