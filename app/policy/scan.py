@@ -38,6 +38,10 @@ _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _NUMBER_RE = re.compile(r"\d{3}")
 _DIGITS_RE = re.compile(r"\d+")
+# A short inline quotation ("'Black Friday Edition' is the colour's name", «descuento» as the
+# buyer wrote it) names words; it makes no offer. Apostrophes inside words do not open one.
+_INLINE_QUOTE_RE = re.compile(r"(?<!\w)[\"“„«‘'][^\"“”„«»‘’'\n]{1,60}[\"”“»’'](?!\w)")
+QUOTABLE = frozenset({"marketing", "marketing_soft", "cross_promotion"})
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -129,7 +133,8 @@ def scan_text(
         return _expand_word(text, *folded.span(start, end))
 
     # Links and images first: lexicon hits inside a URL are not separate findings.
-    covered = SpanSet()
+    # Collected, then merged once: a 1 MB paste of links would make ordered inserts quadratic.
+    spans: list[tuple[int, int]] = []
     logo = list(links.find_logo_links(text))
     for s, e in logo:
         out.add("logo-link", "logo-link", s, e)
@@ -152,9 +157,9 @@ def scan_text(
         out.add("contact-info", "contact-info.email", s, e, "contact-info.email")
         emails.add(s, e)
         email_spans.append((s, e))
-        covered.add(s, e)
+        spans.append((s, e))
     for link in links.find_links(text):
-        covered.add(link.start, link.end)
+        spans.append((link.start, link.end))
         if silenced.contains(link.start, link.end):
             continue
         if emails.covers(link.start) and not links.is_shortener(link.host):
@@ -171,8 +176,7 @@ def scan_text(
         else:
             code = "external-link.spoken" if link.kind == "spoken" else "external-link"
             out.add("external-link", "external-link", link.start, link.end, code, link=quoted)
-    for s, e in image_spans:
-        covered.add(s, e)
+    covered = SpanSet([*spans, *image_spans])
 
     phone_cues: list[tuple[int, int]] = []
     ref_cues: list[tuple[int, int]] = []
@@ -195,6 +199,11 @@ def scan_text(
     # …unless the clause carries a number ("add me on WhatsApp 070-555 12 34, I'll send the video")
     if app_use:
         app_use -= {bisect_right(app_clauses, m.start()) for m in _NUMBER_RE.finditer(ftext)}
+    named = SpanSet(
+        (m.start(), m.end())
+        for m in _INLINE_QUOTE_RE.finditer(ftext)
+        if any(h.family in QUOTABLE for h in hits)
+    )
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
@@ -202,6 +211,8 @@ def scan_text(
             if (fam, h.start, h.end) in reported or (fam in NEGATABLE and neg.cancels(h)):
                 continue
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
+                continue
+            if fam in QUOTABLE and named.contains(h.start, h.end):
                 continue
             if (
                 fam == "off_platform"
@@ -358,6 +369,8 @@ def _courtesy_tails(
         stop = _CLAUSE_STOP_RE.search(ftext, start, start + COURTESY_REACH)
         end = stop.start() if stop else min(len(ftext), start + COURTESY_REACH)
         i = bisect_left(relatives, start)
+        if h.family == "wish" and i < len(relatives) and relatives[i] <= start + 1:
+            i += 1  # "hope that", "speriamo che": the wish's own complement, not a relative
         if _DIGITS_RE.search(ftext, start, end) or (i < len(relatives) and relatives[i] < end):
             continue
         if h.family == "wish" and news.overlaps(start, end):

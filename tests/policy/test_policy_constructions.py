@@ -130,6 +130,21 @@ CASES = [
     # A score out of the maximum is a condition on the review.
     ("fr", "Pourriez-vous nous noter 5/5 ? En retour, 10 € de remise.", REVIEW),
     ("de", "Die Lampe hat 5/5 Punkte im Test der Stiftung erreicht.", NOT + REVIEW),
+    # Words named in quotes make no offer; a coupon disowned is no offer either.
+    (
+        "sv",
+        "Ja, 'Black Friday Edition' är bara namnet på färgen, det är samma modell.",
+        NOT + MARKETING,
+    ),
+    ("es", "Sí, «Black Friday Edition» es solo el nombre del color.", NOT + MARKETING),
+    ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
+    ("it", "Un codice sconto gira su internet: è falso e non è nostro.", NOT + MARKETING),
+    # Identifiers are not phone numbers; a bracketed "arroba" is an address.
+    ("es", "Su paquete tiene el número 1Z 999 AA1 01 2345 6784 en UPS.", NOT + "contact-info"),
+    ("sv", "Certifikat nr 2023/4567-SE finns under Produktdokument.", NOT + "contact-info"),
+    ("es", "Contacto: ventas(arroba)mueblesdelsur.es", "contact-info"),
+    # "Speriamo che …": a wish's own complement is no relative clause.
+    ("it", "Grazie mille! Speriamo che tu e la tua famiglia vi divertiate col trampolino.", THANKS),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

@@ -14,7 +14,7 @@ EMAIL_RE = re.compile(
 # "anna(at)example.com", "anna [at] example [dot] se": a bracketed at, any dot.
 # "anna at example dot com": a spoken at only with spoken dots, or "look at www.shop.com"
 # would read as an address (that one is a link, and reported as such).
-_AT_BRACKET = r"\s{0,3}[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}]\s{0,3}"
+_AT_BRACKET = r"\s{0,3}[\[({]\s{0,3}(?:at|@|arroba|chiocciola|snabel-a|arobase)\s{0,3}[\])}]\s{0,3}"
 _AT_WORD = r"\s{1,3}(?:at|arroba|chiocciola|snabel-a|arobase)\s{1,3}"
 _DOT_SPOKEN = (
     r"(?:\s{0,3}[\[({]\s{0,3}(?:dot|punkt|punto|point|\.)\s{0,3}[\])}]\s{0,3}"
@@ -36,6 +36,12 @@ _MONEY_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"[€$£]\s{0,2}$")
 _DATE_RE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
 _ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+# Part of an identifier, not a subscriber number: a letters-and-digits token before it on its
+# line ("1Z 999 AA1 01 2345 6784"), a letter suffix after a hyphen ("2023/4567-SE"), or a
+# year before a slash ("2024/0456", document numbers).
+_ID_BEFORE = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])\w*[ \t]{1,2}$")
+_ID_AFTER = re.compile(r"-[A-Za-z]")
+_YEAR_SLASH = re.compile(r"^(?:19|20)\d\d/")
 
 # libphonenumber takes ~50 µs a region: a paragraph with more uncued numbers than this is a
 # table or a data dump, and its later numbers are not looked up (keeps 1 MB bodies bounded).
@@ -130,6 +136,12 @@ def find_phones(
         start, end = m.start(), m.start() + len(raw)
         digits = sum(c.isdigit() for c in raw)
         if not 7 <= digits <= 15 or _DATE_RE.match(raw) or _ORDER_ID_RE.match(raw):
+            continue
+        if (
+            _YEAR_SLASH.match(raw)
+            or _ID_AFTER.match(text, end)
+            or _ID_BEFORE.search(text, max(0, start - 24), start)
+        ):
             continue
         phone_d = nearest_before(phone_ends, start, CUE_WINDOW)
         ref_d = nearest_before(ref_ends, start, CUE_WINDOW)

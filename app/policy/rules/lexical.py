@@ -363,6 +363,8 @@ def review_spans(
             continue
         sv = u.sentence(v.start)
         for m in every:
+            if language is not None and m.language not in (language, v.language):
+                continue  # Swedish "står" is not English "star"
             sm = u.sentence(m.start)
             after = (
                 m in mentions
