@@ -145,6 +145,9 @@ CASES = [
     ("es", "Contacto: ventas(arroba)mueblesdelsur.es", "contact-info"),
     # "Speriamo che …": a wish's own complement is no relative clause.
     ("it", "Grazie mille! Speriamo che tu e la tua famiglia vi divertiate col trampolino.", THANKS),
+    # A link word may bridge two clauses between value and a later review mention.
+    ("fr", "Livraison express offerte – en retour, un gentil avis serait apprécié.", REVIEW),
+    ("en", "Delivery was free of charge – and, by the way, reviews help us.", NOT + REVIEW),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

@@ -128,6 +128,9 @@ NEGATABLE = frozenset(
 # Characters between a link word and "your review": "for your review", "once you've posted
 # your review", "en cuanto publique su reseña".
 LINK_REACH = 20
+# Clauses a link word may bridge between value and a later review mention in one sentence:
+# "free express delivery – in return, a nice review would be appreciated".
+LINK_CLAUSES = 2
 # A sentence ends at . ! ? and line breaks, and at an emoji before a space: casual writers
 # end sentences with one ("Your book is on its way 📚 Leave a review and …").
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff](?=\s)")
@@ -374,7 +377,7 @@ def review_spans(
             # "a refund once you've posted your review": the link word makes it a request
             before = (
                 v.end <= m.start
-                and 0 <= u.clause(m.start) - u.clause(v.start) <= 1
+                and 0 <= u.clause(m.start) - u.clause(v.start) <= LINK_CLAUSES
                 and u.sentence(m.start) == sv
                 and _between(hits, "review_link", v.end, m.start)
             )
