@@ -10,6 +10,7 @@ so an empty file or "text" full of control characters has no type anywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -49,6 +50,11 @@ class Screened:
 
     def notice(self) -> str:
         return rules.removal_notice(self.removed, self.max_total)
+
+    def notice_code(self) -> tuple[str, dict[str, Any]]:
+        """The notice as a code and its parameters (the window words it)."""
+        files = [{"name": a.name, "type": a.media_type, "reason": why} for a, why in self.removed]
+        return "attachmentsRemoved", {"files": files, "maxBytes": self.max_total}
 
     def removed_json(self) -> list[dict[str, object]]:
         # Inline attachments that were removed were never stored: no blob id to show.

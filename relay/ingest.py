@@ -25,7 +25,7 @@ from relay.config import RelayConfig
 from relay.db import Database
 from relay.enforce import pack_info
 from relay.sanitize import clean_body, clean_line, safe_filename
-from relay.store import Changes, dumps, iso, now, parse_date
+from relay.store import Changes, dumps, iso, notice_data, now, parse_date
 
 KNOWN_MARKETPLACES = {
     "amazon.com": ("Amazon.com", "US"),
@@ -345,6 +345,7 @@ def store_inbound(
                 keywords="[]",
                 attachments="[]",
                 notice="attachmentRemoved",
+                notice_params=notice_data(*screened.notice_code()),
             )
         )
         ch.created("Message", nid)

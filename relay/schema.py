@@ -156,6 +156,8 @@ messages = Table(
     Column("submission_id", String(32), nullable=True),
     Column("delivered", Boolean, nullable=True),
     Column("notice", String(32), nullable=True),
+    # The notice as data, for the seller's language: {"code": "buyerOptedOut", "params": {…}}.
+    Column("notice_params", Text, nullable=True),
     Column("external_id", String(200), nullable=True),
     Index("ix_msg_conv", "seller_id", "conversation_id", "received_at", "id"),
     Index("ix_msg_time", "seller_id", "received_at", "id"),

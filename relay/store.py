@@ -80,6 +80,12 @@ def dumps(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
+def notice_data(code: str | None, params: dict[str, Any] | None = None) -> str | None:
+    """A notice's code and parameters as stored (``messages.notice_params``): the clients
+    word it in the seller's language (docs/protocol.md §4, Message's ``noticeCode``)."""
+    return None if code is None else dumps({"code": code, "params": params or {}})
+
+
 def upsert(conn: Connection, table: Any, values: dict[str, Any], keys: list[str]) -> None:
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     stmt = dialect.insert(table).values(**values)

@@ -116,6 +116,11 @@ def message_row(obj: dict[str, Any], conversations: dict[str, int]) -> dict[str,
         "body_html": obj.get("bodyHtml"),
         "received_at": parse_time(obj["receivedAt"]),
         "keywords": " ".join(sorted(k for k, on in keywords.items() if on)),
+        "notice": (
+            json.dumps({"code": code, "params": obj.get("noticeParams") or {}}, ensure_ascii=False)
+            if (code := obj.get("noticeCode"))
+            else None
+        ),
     }
 
 

@@ -91,6 +91,7 @@ def conversation_messages(conn: Connection, conversation_id: int) -> list[Messag
             m.body_html,
             m.received_at,
             m.keywords,
+            m.notice,
         )
         .where(m.conversation_id == conversation_id)
         .order_by(m.received_at, m.id)
@@ -115,6 +116,7 @@ def conversation_messages(conn: Connection, conversation_id: int) -> list[Messag
             r.received_at,
             frozenset(r.keywords.split()),
             tuple(by_message.get(r.id, ())),
+            json.loads(r.notice) if r.notice else None,
         )
         for r in rows
     ]

@@ -93,6 +93,7 @@ class MessageView:
     received_at: datetime
     keywords: frozenset[str]
     attachments: tuple[AttachmentInfo, ...]
+    notice: dict[str, Any] | None = None  # a relay notice as data: {"code": …, "params": {…}}
 
 
 @dataclass(frozen=True, slots=True)

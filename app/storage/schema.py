@@ -129,6 +129,8 @@ messages = Table(
     Column("body_html", Text),  # sanitized before it is stored
     Column("received_at", Millis, nullable=False),
     Column("keywords", String, nullable=False, default=""),  # space-separated
+    # A relay notice as data, {"code": …, "params": {…}} (JSON), worded in the window's language
+    Column("notice", Text),
     Index("ix_msg_conv_time", "conversation_id", "received_at", "id"),
     # Covering index for search: a match -> its conversation and time, off the bodies.
     Index("ix_msg_search", "id", "conversation_id", "received_at"),

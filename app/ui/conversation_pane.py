@@ -28,6 +28,7 @@ from app.ui.icons import PAPERCLIP_URL, paperclip
 from app.ui.labels import breakable, plain_label
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
 from app.ui.previews import attachment_html, thumbnail_html
+from app.ui.relay_text import notice_text
 from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
 from app.ui.thread_model import clock_text
 from app.ui.translations import QT_TRANSLATE_NOOP
@@ -248,8 +249,8 @@ class ConversationPane(QWidget):
                 if urls and m.id not in self.allowed_remote:
                     blocked = blocked or (m.id, urls)
                     body = block_remote(body, self.tr("remote image blocked"))
-            else:
-                body = text_to_html(m.body_text)
+            else:  # a relay notice in the window's language (relay_text)
+                body = text_to_html(notice_text(m.notice, m.body_text))
             icon = "⚠ " if m.direction is Direction.SYSTEM else ""
             style = "font-style:italic;" if m.direction is Direction.SYSTEM else ""
             indent = (

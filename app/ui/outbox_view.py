@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import OutboxState
 from app.ui.list_model import ListTableModel
+from app.ui.relay_text import attention_text
 from app.ui.theme import clock_colour
 from app.ui.translations import QT_TRANSLATE_NOOP
 
@@ -76,6 +77,8 @@ class OutboxModel(ListTableModel["OutboxItem"]):
                 return str(item.attempts)
             if item.state is OutboxState.SENDING and item.error_type == "transient":
                 return self.tr("Will retry: %1").replace("%1", item.error_detail or "")
+            if item.state is OutboxState.NEEDS_ATTENTION:  # the relay's reason, worded here
+                return attention_text(item.error_type, item.error_detail)
             return item.error_detail or ""
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             if item.state is OutboxState.NEEDS_ATTENTION:

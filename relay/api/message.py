@@ -36,7 +36,14 @@ def serialize(row: Row[Any]) -> dict[str, Any]:
         "submissionId": row.submission_id,
         "delivered": row.delivered,
         "notice": row.notice,
+        **_notice_code(row.notice_params),
     }
+
+
+def _notice_code(stored: str | None) -> dict[str, Any]:
+    """``noticeCode`` and ``noticeParams``: the notice as data (null for a mail's own text)."""
+    found = json.loads(stored) if stored else {}
+    return {"noticeCode": found.get("code"), "noticeParams": found.get("params")}
 
 
 def _direction(t: Any, value: Any) -> Any:
@@ -60,6 +67,8 @@ SPEC = TypeSpec(
             "submissionId",
             "delivered",
             "notice",
+            "noticeCode",
+            "noticeParams",
         }
     ),
     serialize=serialize,

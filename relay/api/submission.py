@@ -26,7 +26,7 @@ from relay.enforce import pack_info
 from relay.mailbridge.outbox import queue as queue_mail
 from relay.mailbridge.outbox import route as mail_route
 from relay.sanitize import clean_html, filename_problem, subject_problem
-from relay.store import Changes, dumps, iso, now, type_state
+from relay.store import Changes, dumps, iso, notice_data, now, type_state
 
 MAX_BODY = 100_000
 
@@ -145,7 +145,11 @@ def system_message(
     text: str,
     notice: str,
     added: list[threads.Added],
+    code: str | None = None,
+    params: dict[str, Any] | None = None,
 ) -> str:
+    """A notice in the conversation: ``text`` in English (old clients show it), and ``code``
+    with ``params`` for clients that word it in the seller's language (protocol.md §4)."""
     mid = ch.new_id("Message")
     at = now()
     conn.execute(
@@ -162,6 +166,7 @@ def system_message(
             "keywords": "[]",
             "attachments": "[]",
             "notice": notice,
+            "notice_params": notice_data(code, params),
         },
     )
     ch.created("Message", mid)
@@ -499,6 +504,7 @@ def deliver(
             screened.notice(),
             "attachmentRemoved",
             added,
+            *screened.notice_code(),
         )
     if not delivered:
         system_message(
@@ -511,6 +517,7 @@ def deliver(
             "and messages about handmade, custom or wine orders still reach them.",
             "bounce",
             added,
+            "buyerOptedOut",
         )
     elif bridged is None:
         _mark_answered(conn, ch, conv_id)

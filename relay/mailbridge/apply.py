@@ -262,10 +262,14 @@ class Applier:
             external_id=key,
         )
         if not p.trusted:
-            system_message(conn, ch, conv_id, "Unverified sender", UNTRUSTED_TEXT, "untrusted", [])
+            system_message(
+                conn, ch, conv_id, "Unverified sender", UNTRUSTED_TEXT, "untrusted", [], "untrusted"
+            )
             threads.refresh(conn, ch, conv_id)
         if TOO_LARGE in p.problems:
-            system_message(conn, ch, conv_id, "Mail too large", TOO_LARGE_TEXT, "tooLarge", [])
+            system_message(
+                conn, ch, conv_id, "Mail too large", TOO_LARGE_TEXT, "tooLarge", [], "tooLarge"
+            )
             threads.refresh(conn, ch, conv_id)
         self.tally.buyer_messages += 1
         return msg_id
@@ -466,7 +470,16 @@ class Applier:
         conv = self._latest_conversation(buyer)
         if conv is None:
             return self._lane(p)
-        found = system_message(self.conn, self.ch, conv, "Not delivered", text, "bounce", [])
+        found = system_message(
+            self.conn,
+            self.ch,
+            conv,
+            "Not delivered",
+            text,
+            "bounce",
+            [],
+            *delivery.notice_of(reason),
+        )
         threads.refresh(self.conn, self.ch, conv)
         return found
 

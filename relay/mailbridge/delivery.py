@@ -99,6 +99,13 @@ def mark_sent(conn: Connection, ch: Changes, submission_id: str, detail: str = "
         threads.refresh(conn, ch, sub.conversation_id)
 
 
+def notice_of(reason: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A failed delivery's notice code and parameters, from its reject reason: the status and
+    the server's own words (not ours to translate)."""
+    params = {k: reason[k] for k in ("status", "description") if reason.get(k)}
+    return str(reason["type"]), params
+
+
 def mark_failed(
     conn: Connection,
     ch: Changes,
@@ -118,7 +125,14 @@ def mark_failed(
         select(m.subject).where((m.seller_id == ch.seller_id) & (m.id == sub.message_id))
     ).scalar()
     system_message(
-        conn, ch, sub.conversation_id, f"Not delivered: {subject}", notice_text, "bounce", []
+        conn,
+        ch,
+        sub.conversation_id,
+        f"Not delivered: {subject}",
+        notice_text,
+        "bounce",
+        [],
+        *notice_of(reason),
     )
     threads.refresh(conn, ch, sub.conversation_id)
 
@@ -139,6 +153,8 @@ def mark_pending(conn: Connection, ch: Changes, submission_id: str, status: str)
         "Nothing to do yet; a later report will say if it fails.",
         "delayed",
         [],
+        "delayed",
+        {"status": status},
     )
     threads.refresh(conn, ch, sub.conversation_id)
 

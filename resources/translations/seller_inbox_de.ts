@@ -1697,6 +1697,89 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>Relay</name>
+    <message>
+        <source>Your message was not delivered: this buyer has opted out of unsolicited messages. Replies in a conversation the buyer started, critical messages marked [Important], and messages about handmade, custom or wine orders still reach them.</source>
+        <translation>Ihre Nachricht wurde nicht zugestellt: Dieser Käufer hat sich von unaufgeforderten Nachrichten abgemeldet. Antworten in einer Unterhaltung, die der Käufer begonnen hat, kritische Nachrichten mit [Important] und Nachrichten zu handgefertigten, individuellen oder Wein-Bestellungen erreichen ihn weiterhin.</translation>
+    </message>
+    <message>
+        <source>The marketplace did not deliver your reply%1. The buyer may have opted out of messages; replies in a conversation the buyer started and critical messages marked [Important] still reach them.</source>
+        <translation>Der Marktplatz hat Ihre Antwort nicht zugestellt%1. Der Käufer hat sich vielleicht von Nachrichten abgemeldet; Antworten in einer Unterhaltung, die der Käufer begonnen hat, und kritische Nachrichten mit [Important] erreichen ihn weiterhin.</translation>
+    </message>
+    <message>
+        <source>Your mail server could not deliver your reply%1. If it says the sender is not allowed, add your address under Messaging Permissions in Seller Central.</source>
+        <translation>Ihr Mailserver konnte Ihre Antwort nicht zustellen%1. Wenn er sagt, dass der Absender nicht erlaubt ist, fügen Sie Ihre Adresse in Seller Central unter „Messaging Permissions“ hinzu.</translation>
+    </message>
+    <message>
+        <source>Your mail server refused your reply%1. If it says the sender is not allowed, check the address you send from.</source>
+        <translation>Ihr Mailserver hat Ihre Antwort abgelehnt%1. Wenn er sagt, dass der Absender nicht erlaubt ist, prüfen Sie die Adresse, von der Sie senden.</translation>
+    </message>
+    <message>
+        <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
+        <translation>Ihr Mailserver meldet eine Verzögerung%1 und versucht weiter, Ihre Antwort zuzustellen. Noch ist nichts zu tun; ein späterer Bericht sagt, ob es fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
+        <translation>Diese E-Mail gibt vor, vom Marktplatz zu kommen, aber die Absenderprüfungen Ihres Mailservers (SPF/DKIM/DMARC) sind fehlgeschlagen: Sie könnte gefälscht sein. Öffnen Sie weder ihre Links noch ihre Anhänge, und prüfen Sie die Unterhaltung in Seller Central, bevor Sie antworten.</translation>
+    </message>
+    <message>
+        <source>This mail was too large to import whole (over 25 MB): its text is shown as far as it was read, its attachments were not imported. Open it in your mail program.</source>
+        <translation>Diese E-Mail war zu groß, um sie vollständig zu importieren (über 25 MB): Der Text wird gezeigt, so weit er gelesen wurde; die Anhänge wurden nicht importiert. Öffnen Sie sie in Ihrem E-Mail-Programm.</translation>
+    </message>
+    <message>
+        <source>The relay removed attachments that do not comply with the marketplace&apos;s rules:</source>
+        <translation>Das Relay hat Anhänge entfernt, die nicht den Regeln des Marktplatzes entsprechen:</translation>
+    </message>
+    <message>
+        <source>- %1: file type %2 is not allowed</source>
+        <translation>- %1: Dateityp %2 ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>- %1: over the %2 limit per message</source>
+        <translation>- %1: über der Grenze von %2 pro Nachricht</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s rules refused it. Open the draft, change what the rules check marks, and send it again.</source>
+        <translation>Die Regeln des Marktplatzes haben sie abgelehnt. Öffnen Sie den Entwurf, ändern Sie, was die Regelprüfung markiert, und senden Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>This buyer has opted out: a critical message needs [Important] in its subject.</source>
+        <translation>Dieser Käufer hat sich abgemeldet: Eine kritische Nachricht braucht [Important] im Betreff.</translation>
+    </message>
+    <message>
+        <source>Not sent: this buyer has opted out of unsolicited messages.</source>
+        <translation>Nicht gesendet: Dieser Käufer hat sich von unaufgeforderten Nachrichten abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The relay refused an attachment (its type or size).</source>
+        <translation>Das Relay hat einen Anhang abgelehnt (Typ oder Größe).</translation>
+    </message>
+    <message>
+        <source>An attachment is no longer on the relay: attach it again.</source>
+        <translation>Ein Anhang ist nicht mehr auf dem Relay: Hängen Sie ihn erneut an.</translation>
+    </message>
+    <message>
+        <source>The conversation is no longer on the relay.</source>
+        <translation>Die Unterhaltung ist nicht mehr auf dem Relay.</translation>
+    </message>
+    <message>
+        <source>The conversation has not reached the relay yet: sync, then retry.</source>
+        <translation>Die Unterhaltung ist noch nicht auf dem Relay: Synchronisieren Sie, dann versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The relay does not allow this account to send it.</source>
+        <translation>Das Relay erlaubt diesem Konto nicht, sie zu senden.</translation>
+    </message>
+    <message>
+        <source>The relay could not accept this message as it is.</source>
+        <translation>Das Relay konnte diese Nachricht so nicht annehmen.</translation>
+    </message>
+    <message>
+        <source>The message is too large for the relay.</source>
+        <translation>Die Nachricht ist zu groß für das Relay.</translation>
+    </message>
+</context>
+<context>
     <name>SavedViews</name>
     <message>
         <source>Saved views</source>

@@ -1697,6 +1697,89 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>Relay</name>
+    <message>
+        <source>Your message was not delivered: this buyer has opted out of unsolicited messages. Replies in a conversation the buyer started, critical messages marked [Important], and messages about handmade, custom or wine orders still reach them.</source>
+        <translation>Tu mensaje no se entregó: este comprador se ha dado de baja de los mensajes no solicitados. Las respuestas en una conversación que inició el comprador, los mensajes críticos marcados con [Important] y los mensajes sobre pedidos artesanales, personalizados o de vino le siguen llegando.</translation>
+    </message>
+    <message>
+        <source>The marketplace did not deliver your reply%1. The buyer may have opted out of messages; replies in a conversation the buyer started and critical messages marked [Important] still reach them.</source>
+        <translation>El marketplace no entregó tu respuesta%1. Puede que el comprador se haya dado de baja de los mensajes; las respuestas en una conversación que inició el comprador y los mensajes críticos marcados con [Important] le siguen llegando.</translation>
+    </message>
+    <message>
+        <source>Your mail server could not deliver your reply%1. If it says the sender is not allowed, add your address under Messaging Permissions in Seller Central.</source>
+        <translation>Tu servidor de correo no pudo entregar tu respuesta%1. Si dice que el remitente no está permitido, añade tu dirección en Messaging Permissions de Seller Central.</translation>
+    </message>
+    <message>
+        <source>Your mail server refused your reply%1. If it says the sender is not allowed, check the address you send from.</source>
+        <translation>Tu servidor de correo rechazó tu respuesta%1. Si dice que el remitente no está permitido, revisa la dirección desde la que envías.</translation>
+    </message>
+    <message>
+        <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
+        <translation>Tu servidor de correo informa de un retraso%1 y sigue intentando entregar tu respuesta. Por ahora no hay nada que hacer; un informe posterior dirá si falla.</translation>
+    </message>
+    <message>
+        <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
+        <translation>Este correo dice venir del marketplace, pero las comprobaciones del remitente de tu servidor de correo (SPF/DKIM/DMARC) fallaron: puede ser falso. No abras sus enlaces ni sus adjuntos y revisa la conversación en Seller Central antes de responder.</translation>
+    </message>
+    <message>
+        <source>This mail was too large to import whole (over 25 MB): its text is shown as far as it was read, its attachments were not imported. Open it in your mail program.</source>
+        <translation>Este correo era demasiado grande para importarlo entero (más de 25 MB): su texto se muestra hasta donde se leyó y sus adjuntos no se importaron. Ábrelo en tu programa de correo.</translation>
+    </message>
+    <message>
+        <source>The relay removed attachments that do not comply with the marketplace&apos;s rules:</source>
+        <translation>El relay eliminó adjuntos que no cumplen las normas del marketplace:</translation>
+    </message>
+    <message>
+        <source>- %1: file type %2 is not allowed</source>
+        <translation>- %1: el tipo de archivo %2 no está permitido</translation>
+    </message>
+    <message>
+        <source>- %1: over the %2 limit per message</source>
+        <translation>- %1: supera el límite de %2 por mensaje</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s rules refused it. Open the draft, change what the rules check marks, and send it again.</source>
+        <translation>Las normas del marketplace lo rechazaron. Abre el borrador, cambia lo que marca la comprobación de normas y envíalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This buyer has opted out: a critical message needs [Important] in its subject.</source>
+        <translation>Este comprador se ha dado de baja: un mensaje crítico necesita [Important] en el asunto.</translation>
+    </message>
+    <message>
+        <source>Not sent: this buyer has opted out of unsolicited messages.</source>
+        <translation>No enviado: este comprador se ha dado de baja de los mensajes no solicitados.</translation>
+    </message>
+    <message>
+        <source>The relay refused an attachment (its type or size).</source>
+        <translation>El relay rechazó un adjunto (por su tipo o tamaño).</translation>
+    </message>
+    <message>
+        <source>An attachment is no longer on the relay: attach it again.</source>
+        <translation>Un adjunto ya no está en el relay: adjúntalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The conversation is no longer on the relay.</source>
+        <translation>La conversación ya no está en el relay.</translation>
+    </message>
+    <message>
+        <source>The conversation has not reached the relay yet: sync, then retry.</source>
+        <translation>La conversación aún no ha llegado al relay: sincroniza y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The relay does not allow this account to send it.</source>
+        <translation>El relay no permite que esta cuenta lo envíe.</translation>
+    </message>
+    <message>
+        <source>The relay could not accept this message as it is.</source>
+        <translation>El relay no pudo aceptar este mensaje tal como está.</translation>
+    </message>
+    <message>
+        <source>The message is too large for the relay.</source>
+        <translation>El mensaje es demasiado grande para el relay.</translation>
+    </message>
+</context>
+<context>
     <name>SavedViews</name>
     <message>
         <source>Saved views</source>

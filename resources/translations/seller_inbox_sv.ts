@@ -1697,6 +1697,89 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>Relay</name>
+    <message>
+        <source>Your message was not delivered: this buyer has opted out of unsolicited messages. Replies in a conversation the buyer started, critical messages marked [Important], and messages about handmade, custom or wine orders still reach them.</source>
+        <translation>Ditt meddelande levererades inte: köparen har avanmält sig från oombedda meddelanden. Svar i en konversation som köparen startade, kritiska meddelanden märkta [Important] och meddelanden om handgjorda, specialbeställda eller vinorder når dem fortfarande.</translation>
+    </message>
+    <message>
+        <source>The marketplace did not deliver your reply%1. The buyer may have opted out of messages; replies in a conversation the buyer started and critical messages marked [Important] still reach them.</source>
+        <translation>Marknadsplatsen levererade inte ditt svar%1. Köparen kan ha avanmält sig från meddelanden; svar i en konversation som köparen startade och kritiska meddelanden märkta [Important] når dem fortfarande.</translation>
+    </message>
+    <message>
+        <source>Your mail server could not deliver your reply%1. If it says the sender is not allowed, add your address under Messaging Permissions in Seller Central.</source>
+        <translation>Din e-postserver kunde inte leverera ditt svar%1. Om den säger att avsändaren inte är tillåten, lägg till din adress under Messaging Permissions i Seller Central.</translation>
+    </message>
+    <message>
+        <source>Your mail server refused your reply%1. If it says the sender is not allowed, check the address you send from.</source>
+        <translation>Din e-postserver avvisade ditt svar%1. Om den säger att avsändaren inte är tillåten, kontrollera adressen du skickar från.</translation>
+    </message>
+    <message>
+        <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
+        <translation>Din e-postserver rapporterar en fördröjning%1 och fortsätter att försöka leverera ditt svar. Inget att göra än; en senare rapport säger om det misslyckas.</translation>
+    </message>
+    <message>
+        <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
+        <translation>Det här mejlet påstår att det kommer från marknadsplatsen, men din e-postservers avsändarkontroller (SPF/DKIM/DMARC) misslyckades: det kan vara förfalskat. Öppna inte dess länkar eller bilagor, och kontrollera konversationen i Seller Central innan du svarar.</translation>
+    </message>
+    <message>
+        <source>This mail was too large to import whole (over 25 MB): its text is shown as far as it was read, its attachments were not imported. Open it in your mail program.</source>
+        <translation>Det här mejlet var för stort för att importeras helt (över 25 MB): texten visas så långt den lästes, bilagorna importerades inte. Öppna det i ditt e-postprogram.</translation>
+    </message>
+    <message>
+        <source>The relay removed attachments that do not comply with the marketplace&apos;s rules:</source>
+        <translation>Reläet tog bort bilagor som inte följer marknadsplatsens regler:</translation>
+    </message>
+    <message>
+        <source>- %1: file type %2 is not allowed</source>
+        <translation>- %1: filtypen %2 är inte tillåten</translation>
+    </message>
+    <message>
+        <source>- %1: over the %2 limit per message</source>
+        <translation>- %1: över gränsen på %2 per meddelande</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s rules refused it. Open the draft, change what the rules check marks, and send it again.</source>
+        <translation>Marknadsplatsens regler stoppade det. Öppna utkastet, ändra det som regelkontrollen markerar och skicka igen.</translation>
+    </message>
+    <message>
+        <source>This buyer has opted out: a critical message needs [Important] in its subject.</source>
+        <translation>Köparen har avanmält sig: ett kritiskt meddelande behöver [Important] i ämnesraden.</translation>
+    </message>
+    <message>
+        <source>Not sent: this buyer has opted out of unsolicited messages.</source>
+        <translation>Inte skickat: köparen har avanmält sig från oombedda meddelanden.</translation>
+    </message>
+    <message>
+        <source>The relay refused an attachment (its type or size).</source>
+        <translation>Reläet avvisade en bilaga (filtyp eller storlek).</translation>
+    </message>
+    <message>
+        <source>An attachment is no longer on the relay: attach it again.</source>
+        <translation>En bilaga finns inte längre på reläet: bifoga den igen.</translation>
+    </message>
+    <message>
+        <source>The conversation is no longer on the relay.</source>
+        <translation>Konversationen finns inte längre på reläet.</translation>
+    </message>
+    <message>
+        <source>The conversation has not reached the relay yet: sync, then retry.</source>
+        <translation>Konversationen har inte nått reläet än: synkronisera och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>The relay does not allow this account to send it.</source>
+        <translation>Reläet tillåter inte det här kontot att skicka det.</translation>
+    </message>
+    <message>
+        <source>The relay could not accept this message as it is.</source>
+        <translation>Reläet kunde inte ta emot meddelandet som det är.</translation>
+    </message>
+    <message>
+        <source>The message is too large for the relay.</source>
+        <translation>Meddelandet är för stort för reläet.</translation>
+    </message>
+</context>
+<context>
     <name>SavedViews</name>
     <message>
         <source>Saved views</source>

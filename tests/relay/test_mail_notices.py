@@ -127,6 +127,16 @@ def test_reports_about_our_replies(db: Database, mail_world: MailWorld) -> None:
         r.notice for r in rows(db, schema.messages, m.notice, where=m.direction == "system")
     )
     assert notices["bounce"] == 2 and notices["delayed"] == 1
+    coded = {  # each as data too, for the seller's language (status: the report's own code)
+        (d["code"], d["params"].get("status"))
+        for r in rows(db, schema.messages, m.notice_params, where=m.direction == "system")
+        if (d := json.loads(r.notice_params or "null"))
+    }
+    assert coded == {
+        ("deliveryReport", "5.7.1"),
+        ("delayed", "4.4.1"),
+        ("notDelivered", "opted-out"),
+    }
     b = schema.buyers.c
     assert rows(db, schema.buyers, b.opted_out, where=b.id == conv.buyer_id)[0].opted_out is True
     delivered = {

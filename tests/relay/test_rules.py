@@ -77,6 +77,9 @@ def test_opt_out_bounces_unsolicited_and_notifies_seller(relay: RelayUnderTest) 
     got = s.ok("Message/get", {"ids": msgs})["list"]
     assert [m["direction"] for m in got] == ["out", "system"]
     assert got[0]["delivered"] is False and got[1]["notice"] == "bounce"
+    # As data for the seller's language, and in English for older clients
+    assert (got[1]["noticeCode"], got[1]["noticeParams"]) == ("buyerOptedOut", {})
+    assert "opted out" in got[1]["bodyText"] and got[0]["noticeCode"] is None
     assert b.mailbox("olle@example.net") == []
     # Critical without [Important]: refused, nothing stored.
     before = s.ok("Message/get", {"ids": []})["state"]
@@ -231,6 +234,11 @@ def test_oversize_attachments_removed_with_notice(
         m for m in s.ok("Message/get", {"ids": ids})["list"] if m["notice"] == "attachmentRemoved"
     ]
     assert len(notices) == 1 and "two.pdf" in notices[0]["bodyText"]
+    assert notices[0]["noticeCode"] == "attachmentsRemoved"
+    assert notices[0]["noticeParams"] == {
+        "files": [{"name": "two.pdf", "type": "application/pdf", "reason": "size"}],
+        "maxBytes": notices[0]["noticeParams"]["maxBytes"],
+    }
     sent, err = s.send(
         conversationId=conversation["conversationId"],
         body="Again.",
