@@ -148,6 +148,20 @@ CASES = [
     # A link word may bridge two clauses between value and a later review mention.
     ("fr", "Livraison express offerte – en retour, un gentil avis serait apprécié.", REVIEW),
     ("en", "Delivery was free of charge – and, by the way, reviews help us.", NOT + REVIEW),
+    # An offer on the next purchase; the next time something goes wrong is no offer.
+    ("es", "Compre al menos 30 € la próxima vez y le invitamos al envío.", MARKETING),
+    (
+        "es",
+        "La próxima vez que tenga un problema con el envío, escríbanos por aquí.",
+        NOT + MARKETING,
+    ),
+    ("it", "Sono appena arrivati i nostri nuovi copertoni, dai un'occhiata in negozio!", MARKETING),
+    (
+        "sv",
+        "Du som köpt ett lås kanske också behöver en ny korg? Vi har flera modeller.",
+        "cross-promotion",
+    ),
+    ("es", "Nos preguntaba si tenemos rebajas: no las tenemos.", NOT + MARKETING),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
