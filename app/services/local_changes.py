@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from app.domain.snooze import SnoozeKind
 from app.services.relay_client import MethodError, RelayClient
@@ -195,8 +195,7 @@ def record(conn: Connection, items: list[tuple[str, str, dict[str, Any]]]) -> No
     the caller's transaction; the thread list's columns are recomputed once at the end."""
     now = datetime.now(UTC)
     touched: set[int] = set()
-    for type_name, relay_id, patch in items:
-        _apply_patch(conn, type_name, relay_id, patch, touched)
+    _apply_many(conn, items, touched)
     if items:
         conn.execute(
             _pending.insert(),
@@ -216,50 +215,84 @@ def reapply_pending(conn: Connection, type_name: str) -> None:
         .order_by(_pending.c.id)
     )
     touched: set[int] = set()
-    for relay_id, patch in rows.all():
-        _apply_patch(conn, type_name, relay_id, json.loads(patch), touched)
+    _apply_many(conn, [(type_name, r, json.loads(p)) for r, p in rows.all()], touched)
     writes.refresh_threads(conn, touched)
 
 
-def _apply_patch(
-    conn: Connection, type_name: str, relay_id: str, patch: dict[str, Any], touched: set[int]
+_BATCH = 500  # relay ids an IN list (SQLite's bound-parameter limit)
+
+
+def _apply_many(
+    conn: Connection, items: list[tuple[str, str, dict[str, Any]]], touched: set[int]
 ) -> None:
-    """One patch on the store; the conversations whose thread columns it dirtied go into
-    ``touched`` (the caller recomputes them once)."""
-    if type_name == "Message":
-        row = conn.execute(
-            select(_messages.c.id, _messages.c.conversation_id, _messages.c.keywords).where(
-                _messages.c.relay_id == relay_id
-            )
-        ).first()
-        if row is None:
-            return
-        keywords = set(row.keywords.split())
+    """Many patches at once: the messages' keywords read and written in batches and the
+    conversations' snoozes in one executemany (a bulk action patches thousands); the
+    marketplaces one by one. Later patches of one object win, as one by one."""
+    keywords = [(r, p) for t, r, p in items if t == "Message"]
+    for start in range(0, len(keywords), _BATCH):
+        _apply_keywords(conn, keywords[start : start + _BATCH], touched)
+    snoozes = [(r, p) for t, r, p in items if t == "Conversation"]
+    if snoozes:
+        since = _iso(datetime.now(UTC))
+        c = _conversations.c
+        values = {n: bindparam(f"v_{n}", type_=c[n].type) for n in snooze_columns(None)}
+        conn.execute(
+            update(_conversations).where(c.relay_id == bindparam("v_relay_id")).values(values),
+            [
+                {"v_relay_id": r, **{f"v_{k}": v for k, v in _snooze_values(p, since).items()}}
+                for r, p in snoozes
+            ],
+        )
+    for type_name, relay_id, patch in items:
+        if type_name == "Marketplace":
+            _apply_marketplace(conn, relay_id, patch)
+
+
+def _apply_keywords(
+    conn: Connection, patches: list[tuple[str, dict[str, Any]]], touched: set[int]
+) -> None:
+    m = _messages.c
+    found = conn.execute(
+        select(m.relay_id, m.id, m.conversation_id, m.keywords).where(
+            m.relay_id.in_({r for r, _p in patches})
+        )
+    ).all()
+    rows = {r.relay_id: (r.id, r.conversation_id, set(r.keywords.split())) for r in found}
+    changed: dict[int, set[str]] = {}
+    for relay_id, patch in patches:
+        if (row := rows.get(relay_id)) is None:
+            continue
+        message_id, conversation_id, words = row
         for path, value in patch.items():
             keyword = path.removeprefix("keywords/")
             if value:
-                keywords.add(keyword)
+                words.add(keyword)
             else:
-                keywords.discard(keyword)
-        writes.set_message_keywords(conn, row.id, keywords)
-        touched.add(row.conversation_id)
-    elif type_name == "Conversation":
-        snooze = patch.get("snooze")
-        if snooze is not None and "since" not in snooze:
-            # Until the relay answers with its own start, the moment of the click.
-            snooze = {**snooze, "since": _iso(datetime.now(UTC))}
+                words.discard(keyword)
+        changed[message_id] = words
+        touched.add(conversation_id)
+    if changed:
         conn.execute(
-            update(_conversations)
-            .where(_conversations.c.relay_id == relay_id)
-            .values(**snooze_columns(snooze))
+            update(_messages).where(m.id == bindparam("v_id")).values(keywords=bindparam("v_kw")),
+            [{"v_id": i, "v_kw": " ".join(sorted(w))} for i, w in changed.items()],
         )
-    elif type_name == "Marketplace":
-        values = {}
-        for key, value in patch.items():
-            column = _MARKETPLACE_FIELDS[key]
-            if column.startswith("vacation"):
-                value = None if value is None else datetime.fromisoformat(value)
-            values[column] = value
+
+
+def _snooze_values(patch: dict[str, Any], since: str | None) -> dict[str, Any]:
+    snooze = patch.get("snooze")
+    if snooze is not None and "since" not in snooze:
+        # Until the relay answers with its own start, the moment of the click.
+        snooze = {**snooze, "since": since}
+    return snooze_columns(snooze)
+
+
+def _apply_marketplace(conn: Connection, relay_id: str, patch: dict[str, Any]) -> None:
+    values = {}
+    for key, value in patch.items():
+        column = _MARKETPLACE_FIELDS[key]
+        if column.startswith("vacation"):
+            value = None if value is None else datetime.fromisoformat(value)
+        values[column] = value
         conn.execute(update(_marketplaces).where(_marketplaces.c.id == relay_id).values(**values))
 
 

@@ -15,9 +15,10 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
 
 from app.domain import Keyword
+from app.ui import list_selection
 from app.ui.snooze_menu import SnoozeChoice, SnoozeDialog, SnoozeMenu
 
 if TYPE_CHECKING:
@@ -34,9 +35,7 @@ Work = Callable[["BulkRun", list[int], "Progress"], Awaitable[None]]
 
 
 def selected_rows(window: MainWindow) -> list[ThreadRow]:
-    """The selected conversations, in list order."""
-    rows = sorted(i.row() for i in window.threads.selectionModel().selectedRows())
-    return [t for r in rows if (t := window.model.thread_at(r)) is not None]
+    return list_selection.selected_rows(window.threads, window.model)
 
 
 class BulkPart(QObject):
@@ -112,11 +111,7 @@ class BulkPart(QObject):
         w = self.window
         if self.all_of is None or not w.many:
             return
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        top, bottom = w.model.index(first, 0), w.model.index(last, 0)
-        w.select_quietly(
-            lambda: w.threads.selectionModel().select(QItemSelection(top, bottom), flags)
-        )
+        w.select_quietly(lambda: list_selection.add_rows(w.threads, w.model, first, last))
 
     def _one_open(self, row: ThreadRow | None) -> None:
         if row is not None:  # the seller moved on to one conversation

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
+from app.ui import list_selection
 from app.ui.about_dialog import show_about
 from app.ui.attachment_chips import native
 from app.ui.bulk_pane import BulkPane
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
     def refresh_threads(self) -> None:
         """Read the listed rows again (a sync, an edit). Never changes the open conversation:
         the selection follows it, or is cleared when it left the list."""
-        keep = self._selected_ids() if self.many else []
+        keep = [t.id for t in list_selection.selected_rows(self.threads, self.model)]
         self._quiet = True
         try:
             self.model.refresh()
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
             self._quiet = False
         self.follow(self.current_id)
         if self.many:  # the same conversations stay selected, less those that left the list
-            self.select_quietly(lambda: self._select_ids(keep))
+            self.select_quietly(lambda: list_selection.select_ids(self.threads, self.model, keep))
             self.selection_refreshed.emit()
 
     def follow(self, conversation_id: int | None) -> None:
@@ -405,15 +406,8 @@ class MainWindow(QMainWindow):
         self.off_list.setVisible(conversation_id is not None and row < 0)
 
     def select_row(self, row: int) -> None:
-        """Make ``row`` the only selected row and the current one. Not ``selectRow``: with
-        several selectable it reads the keys held down, and a Ctrl held while a sync
-        refreshed the list would toggle the open conversation's row off."""
-        from PySide6.QtCore import QItemSelectionModel
-
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.threads.selectionModel().setCurrentIndex(
-            self.model.index(row, SUBJECT), flags | QItemSelectionModel.SelectionFlag.Rows
-        )
+        """Make ``row`` the only selected row and the current one (app/ui/list_selection)."""
+        list_selection.select_row(self.threads, self.model, row)
 
     def select_quietly(self, select: Callable[[], object]) -> None:
         """Change the selection without announcing it (rows that paged in under "select all
@@ -423,23 +417,6 @@ class MainWindow(QMainWindow):
             select()
         finally:
             self._quiet = False
-
-    def _selected_ids(self) -> list[int]:
-        rows = self.threads.selectionModel().selectedRows()
-        return [t.id for i in rows if (t := self.model.thread_at(i.row())) is not None]
-
-    def _select_ids(self, ids: list[int]) -> None:
-        from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
-        wanted = set(ids)
-        selection = QItemSelection()
-        for r in range(self.model.rowCount()):
-            if (t := self.model.thread_at(r)) is not None and t.id in wanted:
-                selection.select(self.model.index(r, 0), self.model.index(r, 0))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.threads.selectionModel().select(
-            selection, flags | QItemSelectionModel.SelectionFlag.Rows
-        )
 
     def _set_many(self, on: bool) -> None:
         self.many = on

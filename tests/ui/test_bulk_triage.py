@@ -25,8 +25,9 @@ Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
 
-def unread(window: Any) -> list[int]:
-    return [window.model.thread_at(i).unread_count for i in range(window.model.rowCount())]
+def flags(window: Any) -> dict[int, bool]:
+    rows = (window.model.thread_at(i) for i in range(window.model.rowCount()))
+    return {r.id: r.flagged for r in rows}
 
 
 def test_select_several_act_once_and_undo(
@@ -137,5 +138,54 @@ def test_ctrl_a_means_every_conversation_of_the_view(
         await until(lambda: s.inbox.count() == 0, what="all snoozed")
         await s.ops.idle()
         assert "falls due before the snooze ends" in w.bulk.status.text()
+
+    run(qloop, scenario())
+
+
+def test_a_failure_half_way_is_reported_once_and_what_was_done_can_be_undone(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    ui_relay: UiRelay,
+    ui_session: UiSession,
+    monkeypatch: Any,
+) -> None:
+    from app.services import bulk as bulk_service
+    from app.storage.errors import DiskFull
+
+    w, s = ui_session.window, ui_session.session
+    monkeypatch.setattr(bulk_service, "CHUNK", 2)
+    write = bulk_service.Bulk._write
+    calls = []
+
+    def second_fails(self: Any, chunk: Any, step: Any) -> Any:
+        calls.append(chunk)
+        if len(calls) == 2:
+            raise DiskFull("disk full")
+        return write(self, chunk, step)
+
+    monkeypatch.setattr(bulk_service.Bulk, "_write", second_fails)
+    shown: list[str] = []
+    w.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
+
+    async def scenario() -> None:
+        await go_live(s, ui_relay)
+        await until(lambda: w.model.rowCount() > 6)
+        await s.ops.idle()
+        w.threads.setFocus()
+        w.actions_by_name["select-all"].trigger()
+        total = s.inbox.count()
+        before = flags(w)
+        w.bulk.buttons[("$flagged", True)].click()
+        await until(lambda: "stopped" in w.bulk.status.text(), what="the failure shown")
+        await s.ops.idle()
+        assert f"after 2 of {total}" in w.bulk.status.text()
+        assert "disk is full" in w.bulk.status.text()
+        assert not shown, "reported once: in the pane, not in the status bar too"
+        assert flags(w) != before  # the first chunk was done
+        assert w.bulk.undo_button.isVisible()
+        w.bulk.undo_button.click()
+        await until(lambda: "Undone" in w.bulk.status.text(), what="the done part undone")
+        await s.ops.idle()
+        assert flags(w) == before
 
     run(qloop, scenario())
