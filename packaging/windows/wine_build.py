@@ -430,9 +430,16 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         stderr=subprocess.DEVNULL,
     )
     os.close(write)
-    number = os.read(read, 16).decode().strip()
+    # Xvfb writes the number and its newline in two write()s and exits (EPIPE) if the pipe is
+    # closed in between: read up to the newline. An empty read means Xvfb has died.
+    answer = b""
+    while not answer.endswith(b"\n"):
+        chunk = os.read(read, 16)
+        if not chunk:
+            raise build.CheckFailed(f"Xvfb did not start (exit {proc.wait()})")
+        answer += chunk
     os.close(read)
-    return proc, f":{number}"
+    return proc, f":{answer.decode().strip()}"
 
 
 def main() -> int:
