@@ -483,6 +483,7 @@ def main() -> int:
         t0 = time.perf_counter()
         bundle = pyinstaller(wine, python, work)
         build.check_contents(bundle)
+        bundle_size = build.size_of(bundle)  # the work folder is gone by the summary
         timed("pyinstaller", t0)
         step("Inno Setup: packaging/windows/seller-inbox.iss")
         t0 = time.perf_counter()
@@ -511,9 +512,7 @@ def main() -> int:
     linux_pkg = mib(linux["package"]) if linux else "-"
     linux_bundle = mib(linux["bundle"]) if linux else "-"
     print(f"{'installer / package':28}{mib(size):>18}{linux_pkg:>18}")
-    print(
-        f"{'bundle folder':28}{mib(build.size_of(bundle)) if bundle.exists() else '-':>18}{linux_bundle:>18}"
-    )
+    print(f"{'bundle folder':28}{mib(bundle_size):>18}{linux_bundle:>18}")
     for key, label in (("wall", "first paint, from spawn"), ("reported", "first paint, reported")):
         other = f"{linux[key]:.0f} ms" if linux else "-"
         print(f"{label:28}{paint[key]:>15.0f} ms{other:>18}")
