@@ -56,6 +56,7 @@ class TextScan:
     # Signs of news outside thanks and courtesy (`news` words, negations, questions, numbers)
     news: int = 0
     names: int = 0  # capitalised words inside a sentence: names, and German nouns
+    bare: int = 0  # clauses with words of their own and no thanks, courtesy or wish
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -182,7 +183,7 @@ def scan_text(
     ref_cues: list[tuple[int, int]] = []
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
     u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
-    thanks, words, other, scores, news, names = _tone(text, folded, hits, pack)
+    thanks, words, other, scores, news, names, bare = _tone(text, folded, hits, pack)
     language = _dominant(scores)
     neg = Negations(hits, u, language)
     # A lone soft word is read in the paragraph's language only: Spanish "sale" is "leaves".
@@ -255,7 +256,7 @@ def scan_text(
 
     if region is not Region.OWN:
         return TextScan(out.result(), 0, 0, 0, {})
-    return TextScan(out.result(), thanks, words, other, scores, news, names)
+    return TextScan(out.result(), thanks, words, other, scores, news, names, bare)
 
 
 INVITE_REACH = 60  # characters between "sms:a mig" / "llámeme" and the number or address
@@ -297,9 +298,9 @@ def _is_name(text: str, pos: int) -> bool:
 
 def _tone(
     text: str, folded: Folded, hits: list[Hit], pack: RulePack
-) -> tuple[int, int, int, dict[str, float], int, int]:
-    """Thanks phrases, words, other words, stopword scores per language, news and names (see
-    TextScan) of one paragraph."""
+) -> tuple[int, int, int, dict[str, float], int, int, int]:
+    """Thanks phrases, words, other words, stopword scores per language, news, names and bare
+    clauses (see TextScan) of one paragraph."""
     ftext = folded.text
     polite = SpanSet((h.start, h.end) for h in hits if h.family in ("thanks", "courtesy"))
     thanks = sum(1 for h in hits if h.family == "thanks")
@@ -307,6 +308,8 @@ def _tone(
     words = other = names = 0
     stop_index = _stop_index(pack)
     tails = SpanSet(_courtesy_tails(ftext, hits, polite, stop_index) if thanks else ())
+    other_at: list[int] = []
+    name_at: list[int] = []
     for m in _WORD_RE.finditer(ftext):
         words += 1
         langs = stop_index.get(m.group(0))
@@ -318,10 +321,32 @@ def _tone(
             pass
         elif _is_name(text, folded.span(m.start(), m.end())[0]):
             names += 1
+            name_at.append(m.start())
         else:
             other += 1
-    news = _news(ftext, hits) if thanks else 0
-    return thanks, words, other, scores, news, names
+            other_at.append(m.start())
+    bare = _bare_clauses(ftext, hits, other_at, name_at) if thanks else 0
+    news = _news(ftext, hits) + bare if thanks else 0
+    return thanks, words, other, scores, news, names, bare
+
+
+def _bare_clauses(ftext: str, hits: list[Hit], other_at: list[int], name_at: list[int]) -> int:
+    """Clauses with words of their own and no thanks, courtesy or wish in them: a statement
+    ("The jumper is pure merino wool", "wir kümmern uns sofort darum") is news. Two other
+    words make one, or one beside a capitalised word (German nouns: "Der Pullover ist aus
+    reiner Merinowolle"); a lone name or word ("M. Leroy,", "just ask") does not."""
+    if not other_at:
+        return 0
+    clauses = clause_breaks(ftext, sentence_breaks(ftext))
+    polite = {
+        bisect_right(clauses, h.start) for h in hits if h.family in ("thanks", "courtesy", "wish")
+    }
+    counts: dict[int, int] = {}
+    for pos in other_at:
+        c = bisect_right(clauses, pos)
+        counts[c] = counts.get(c, 0) + 1
+    named = {bisect_right(clauses, pos) for pos in name_at}
+    return sum(1 for c, n in counts.items() if c not in polite and (n >= 2 or c in named))
 
 
 # "nos ayudaría una valoración honesta. ¡Gracias!" asks for something: not thanks only.

@@ -162,6 +162,11 @@ CASES = [
         "cross-promotion",
     ),
     ("es", "Nos preguntaba si tenemos rebajas: no las tenemos.", NOT + MARKETING),
+    # A clause of its own with no thanks, courtesy or wish is a statement, not thanks only.
+    ("en", "Thanks for asking. The jumper is pure merino wool.", NOT + THANKS),
+    ("de", "Danke für die Frage. Der Pullover ist aus reiner Merinowolle.", NOT + THANKS),
+    ("fr", "Merci, nous regardons cela tout de suite.", NOT + THANKS),
+    ("fr", "Bonjour M. Leroy, merci beaucoup pour votre commande !", THANKS),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

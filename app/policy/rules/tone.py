@@ -59,11 +59,12 @@ def tone_findings(
 
 
 def _only_courtesy(scans: Sequence[TextScan], scores: dict[str, float], pack: RulePack) -> bool:
-    """At most `max_other_words` other words; or, when nothing is news of the order ("Cheers
+    """At most `max_other_words` other words and every clause with words of its own polite;
+    or, when nothing is news of the order ("Cheers
     for the order, hope you get loads of use out of it!") in a language whose lexicon lists
     that news (a `news` family) to tell, `max_other_words_without_news` counting names."""
     other = sum(s.other_words for s in scans)
-    if other <= pack.thank_you_max_other_words:
+    if other <= pack.thank_you_max_other_words and not any(s.bare for s in scans):
         return True
     if any(s.news for s in scans) or not scores:
         return False
