@@ -167,6 +167,10 @@ CASES = [
     ("de", "Danke für die Frage. Der Pullover ist aus reiner Merinowolle.", NOT + THANKS),
     ("fr", "Merci, nous regardons cela tout de suite.", NOT + THANKS),
     ("fr", "Bonjour M. Leroy, merci beaucoup pour votre commande !", THANKS),
+    # "You might also like" is a cross-sell; "we have it in black too" answers a question.
+    ("es", "Quizá le interese también nuestra funda a juego.", "cross-promotion"),
+    ("es", "Sí, lo tenemos también en negro.", NOT + "cross-promotion"),
+    ("it", "Le inviamo anche la nostra guida al montaggio in PDF.", NOT + "cross-promotion"),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
