@@ -269,8 +269,12 @@ def create_conversation(
     order_id: str | None,
     subject: str,
     at: datetime,
+    first_text: str | None = None,
 ) -> str:
-    """A new buyer-initiated conversation (empty; `store_inbound` adds its first message)."""
+    """A new buyer-initiated conversation (empty; `store_inbound` adds its first message).
+
+    With `first_text` (the body of the buyer message about to be stored) its summary is
+    written already, for `store_inbound(..., summarized=True)`: one read-back less a mail."""
     conv_id = ch.new_id("Conversation")
     conn.execute(
         _INSERT_CONVERSATION,
@@ -285,9 +289,10 @@ def create_conversation(
             "buyer_initiated": True,
             "created_at": at,
             "last_activity": at,
-            "awaiting_since": None,
-            "message_count": 0,
-            "preview": "",
+            # the summary `threads.refresh` gives a conversation of one buyer message
+            "awaiting_since": None if first_text is None else at,
+            "message_count": 0 if first_text is None else 1,
+            "preview": " ".join((first_text or "").split())[:160],
         },
     )
     ch.created("Conversation", conv_id)
@@ -306,10 +311,14 @@ def store_inbound(
     files: list[Candidate],
     at: datetime,
     external_id: str | None,
+    summarized: bool = False,
 ) -> tuple[str, attachment_screen.Screened]:
     """Store a buyer's (cleaned) message in a conversation: attachments screened by the
     marketplace's pack (a notice for removed ones), the 24-hour clock and summary refreshed.
-    The buyer side's ingest and the mailbox bridge both come through here. Does not flush."""
+    The buyer side's ingest and the mailbox bridge both come through here. Does not flush.
+
+    `summarized`: the conversation was created for this message with its summary
+    (`create_conversation(..., first_text=)`); refreshed only if a notice joins it."""
     sid = ch.seller_id
     screened = attachment_screen.screen(files, pack_info(marketplace_id))
     kept_json = [a.as_json() for a in screened.store(conn, sid)]
@@ -349,7 +358,10 @@ def store_inbound(
             )
         )
         ch.created("Message", nid)
-    threads.refresh(conn, ch, conversation_id)
+    if screened.removed or not (
+        summarized or threads.inbound_appended(conn, ch, conversation_id, at, body_text)
+    ):
+        threads.refresh(conn, ch, conversation_id)
     return msg_id, screened
 
 

@@ -61,13 +61,20 @@ def refresh(conn: Connection, ch: Changes, conversation_id: str) -> None:
         "last_activity": last.received_at if last else c.last_activity,
         "preview": " ".join((last.body_text if last else "").split())[:160],
     }
-    if conv.snoozed_at is not None and buyer_wrote_after(msgs, aware(conv.snoozed_at)):
-        values.update(WAKE)  # every snooze ends when the buyer writes (app.domain.snooze)
-    conn.execute(
-        update(schema.conversations)
-        .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
-        .values(**values)
-    )
+    # every snooze ends when the buyer writes (app.domain.snooze)
+    wake = conv.snoozed_at is not None and buyer_wrote_after(msgs, aware(conv.snoozed_at))
+    if last is not None and not wake:
+        # The common case, through a statement built once (refresh runs for every message the
+        # mailbox bridge stores).
+        conn.execute(_SUMMARY, {**key, **{"new_" + k: v for k, v in values.items()}})
+    else:
+        if wake:
+            values.update(WAKE)
+        conn.execute(
+            update(schema.conversations)
+            .where((c.seller_id == ch.seller_id) & (c.id == conversation_id))
+            .values(**values)
+        )
     ch.updated("Conversation", conversation_id)
 
 
@@ -82,6 +89,17 @@ _MESSAGES = (
     select(_MC.direction, _MC.received_at, _MC.keywords, _MC.delivered, _MC.body_text)
     .where((_MC.seller_id == bindparam("sid")) & (_MC.conversation_id == bindparam("cid")))
     .order_by(_MC.received_at, _MC.id)
+)
+
+_SUMMARY = (
+    update(schema.conversations)
+    .where((_CC.seller_id == bindparam("sid")) & (_CC.id == bindparam("cid")))
+    .values(
+        awaiting_since=bindparam("new_awaiting_since", type_=_CC.awaiting_since.type),
+        message_count=bindparam("new_message_count", type_=_CC.message_count.type),
+        last_activity=bindparam("new_last_activity", type_=_CC.last_activity.type),
+        preview=bindparam("new_preview", type_=_CC.preview.type),
+    )
 )
 
 # The snooze columns of an awake conversation.
@@ -162,6 +180,46 @@ _APPEND = (
         ),
         message_count=_C.message_count + bindparam("n", type_=Integer()),
         last_activity=bindparam("last", type_=_C.last_activity.type),
+        preview=bindparam("preview", type_=String()),
+    )
+)
+
+
+def inbound_appended(
+    conn: Connection, ch: Changes, conversation_id: str, at: datetime, body_text: str
+) -> bool:
+    """`refresh` for one buyer message later than everything in an awake conversation,
+    without reading its messages: a buyer message restarts the clock (see `runs`), counts one
+    more and is the preview. False (nothing written) when the conversation has a message as
+    late as this one or is snoozed: the caller refreshes instead. Like `appended`, the UPDATE's
+    row lock orders it against other writers of the conversation."""
+    res = conn.execute(
+        _INBOUND,
+        {
+            "sid": ch.seller_id,
+            "cid": conversation_id,
+            "at": at,
+            "preview": " ".join(body_text.split())[:160],
+        },
+    )
+    if res.rowcount == 0:
+        return False
+    ch.updated("Conversation", conversation_id)
+    return True
+
+
+_INBOUND = (
+    update(schema.conversations)
+    .where(
+        (_C.seller_id == bindparam("sid"))
+        & (_C.id == bindparam("cid"))
+        & (_C.last_activity < bindparam("at", type_=_C.last_activity.type))
+        & _C.snoozed_at.is_(None)
+    )
+    .values(
+        awaiting_since=bindparam("at", type_=_C.awaiting_since.type),
+        message_count=_C.message_count + 1,
+        last_activity=bindparam("at", type_=_C.last_activity.type),
         preview=bindparam("preview", type_=String()),
     )
 )

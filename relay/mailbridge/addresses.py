@@ -15,8 +15,11 @@ AMAZON_TLDS = frozenset(
     }
 )  # fmt: skip
 EBAY_SITES = frozenset(
-    {"com", "de", "co.uk", "fr", "it", "es", "com.au", "ca", "at", "ch", "nl", "be", "ie", "pl"}
-)
+    {
+        "com", "de", "co.uk", "fr", "it", "es", "com.au", "ca", "at", "ch", "nl", "be", "ie",
+        "pl", "com.hk", "com.sg", "com.my", "ph", "in",
+    }
+)  # fmt: skip
 # X-Marketplace-ID → marketplace (Amazon's public marketplace ids).
 MARKETPLACE_IDS = {
     "ATVPDKIKX0DER": "amazon.com",

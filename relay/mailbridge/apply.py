@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
@@ -41,6 +41,7 @@ from relay.ingest import create_conversation, ensure_marketplace, inbound_conten
 from relay.mailbridge import delivery
 from relay.mailbridge.accounts import Mailbox
 from relay.mailbridge.parse import MailKind, ParsedMail
+from relay.mailbridge.prefetch import BatchView, BuyerRow, Route
 from relay.sanitize import clean_line, clean_text, safe_filename
 from relay.store import Changes, aware, dumps, new_object_id, now
 
@@ -58,12 +59,6 @@ UNTRUSTED_TEXT = (
     "(SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and "
     "check the conversation in Seller Central before you answer."
 )
-
-
-class BuyerRow(NamedTuple):
-    id: str
-    alias: str
-    opted_out: bool
 
 
 # The statements of a buyer message, built once (building and cache-keying Core statements
@@ -154,6 +149,18 @@ class Applier:
         self.tally = tally
         self._markets: set[str] = set()
         self._orders: set[str] = set()
+        self.view = BatchView()  # empty: every lookup asks the database (see `prepare`)
+        self._seen_rows: dict[str, dict[str, Any]] = {}  # by mail key, written by `finish`
+
+    def prepare(self, mails: list[tuple[str, ParsedMail]]) -> None:
+        """Read what the batch's buyer messages need from the store in a few statements."""
+        self.view = BatchView.load(self.conn, self.sid, mails)
+
+    def finish(self) -> None:
+        """Write what was held back for one statement: the batch's seen-mail rows."""
+        if self._seen_rows:
+            self.conn.execute(_INSERT_SEEN, list(self._seen_rows.values()))
+            self._seen_rows = {}
 
     # -- seen mail -----------------------------------------------------------------------------
 
@@ -172,6 +179,16 @@ class Applier:
 
     def remap(self, key: str, place: Place) -> None:
         """A mail seen before, now at another UID (UIDVALIDITY change, a move): note where."""
+        pending = self._seen_rows.get(key)
+        if pending is not None:  # seen earlier in this batch, its row not written yet
+            pending.update(
+                mailbox_id=self.mailbox.id,
+                folder=place.folder,
+                uidvalidity=place.uidvalidity,
+                uid=place.uid,
+            )
+            self.tally.duplicates += 1
+            return
         s = schema.mail_seen.c
         self.conn.execute(
             update(schema.mail_seen)
@@ -186,21 +203,19 @@ class Applier:
         self.tally.duplicates += 1
 
     def _seen(self, key: str, p: ParsedMail, place: Place, object_id: str | None) -> None:
-        self.conn.execute(
-            _INSERT_SEEN,
-            {
-                "seller_id": self.sid,
-                "mail_key": key,
-                "fingerprint": p.fingerprint,
-                "mailbox_id": self.mailbox.id,
-                "folder": place.folder,
-                "uidvalidity": place.uidvalidity,
-                "uid": place.uid,
-                "kind": str(p.kind),
-                "object_id": object_id,
-                "seen_at": now(),
-            },
-        )
+        # Written by `finish`, in one statement with the batch's others.
+        self._seen_rows[key] = {
+            "seller_id": self.sid,
+            "mail_key": key,
+            "fingerprint": p.fingerprint,
+            "mailbox_id": self.mailbox.id,
+            "folder": place.folder,
+            "uidvalidity": place.uidvalidity,
+            "uid": place.uid,
+            "kind": str(p.kind),
+            "object_id": object_id,
+            "seen_at": now(),
+        }
 
     # -- one mail ------------------------------------------------------------------------------
 
@@ -222,7 +237,11 @@ class Applier:
     def _buyer_message(self, key: str, p: ParsedMail) -> str | None:
         conn, ch = self.conn, self.ch
         assert p.marketplace and p.alias and p.alias_base
-        dup = conn.execute(_BY_EXTERNAL_ID, {"sid": self.sid, "key": key}).scalar()
+        view = self.view
+        if key in view.keys_read:
+            dup: Any = view.stored.get(key)
+        else:
+            dup = conn.execute(_BY_EXTERNAL_ID, {"sid": self.sid, "key": key}).scalar()
         if dup is not None:  # stored by an earlier path (its seen row lost): nothing to add
             self.tally.duplicates += 1
             return str(dup)
@@ -237,6 +256,7 @@ class Applier:
         subject, text, html = inbound_content(
             p.subject, p.text if p.text.strip() or not p.html else None, p.html, ()
         )
+        new = conv_id is None
         if conv_id is None:
             conv_id = create_conversation(
                 conn,
@@ -246,6 +266,7 @@ class Applier:
                 order_id=p.order_id,
                 subject=subject,
                 at=at,
+                first_text=text,
             )
             self.tally.new_conversations += 1
         files = [Candidate.inline(safe_filename(a.name), a.data) for a in p.attachments]
@@ -260,7 +281,11 @@ class Applier:
             files=files,
             at=at,
             external_id=key,
+            summarized=new,
         )
+        view.stored[key] = msg_id
+        if new and p.order_id:
+            view.by_order.setdefault((buyer.id, p.order_id), conv_id)
         if not p.trusted:
             system_message(
                 conn, ch, conv_id, "Unverified sender", UNTRUSTED_TEXT, "untrusted", [], "untrusted"
@@ -277,8 +302,13 @@ class Applier:
     def _buyer(self, p: ParsedMail, at: datetime) -> BuyerRow:
         conn, ch = self.conn, self.ch
         assert p.marketplace and p.alias and p.alias_base
-        key = {"sid": self.sid, "mid": p.marketplace, "email": p.alias_base}
-        row = conn.execute(_BUYER_BY_IDENTITY, key).first()
+        view = self.view
+        identity = (p.marketplace, p.alias_base)
+        if p.alias_base in view.bases_read:
+            row: Any = view.buyers.get(identity)
+        else:
+            key = {"sid": self.sid, "mid": p.marketplace, "email": p.alias_base}
+            row = conn.execute(_BUYER_BY_IDENTITY, key).first()
         if row is None:
             buyer = BuyerRow(ch.new_id("Buyer"), "", False)
             buyer = buyer._replace(alias=self._free_alias(p.alias, p.alias_base, buyer.id))
@@ -296,12 +326,17 @@ class Applier:
                 },
             )
             ch.created("Buyer", buyer.id)
+            view.buyers[identity] = buyer
+            view.alias_owners[buyer.alias] = buyer.id
             self._route(buyer.id, p.alias, at, new=True)
             return buyer
         buyer = BuyerRow(row.id, row.alias, bool(row.opted_out))
         if not p.trusted:
             return buyer  # a forged mail never redirects the replies
-        route = conn.execute(_ROUTE, {"sid": self.sid, "bid": buyer.id}).first()
+        if buyer.id in view.route_buyers:
+            route: Any = view.routes.get(buyer.id)
+        else:
+            route = conn.execute(_ROUTE, {"sid": self.sid, "bid": buyer.id}).first()
         if route is None:
             self._route(buyer.id, p.alias, at, new=True)
         elif route.alias != p.alias and at >= (aware(route.alias_at) or at):
@@ -314,11 +349,17 @@ class Applier:
                 .values(alias=alias)
             )
             ch.updated("Buyer", buyer.id)
+            if view.alias_owners.get(buyer.alias) == buyer.id:
+                del view.alias_owners[buyer.alias]
+            view.alias_owners[alias] = buyer.id
             buyer = buyer._replace(alias=alias)
+            view.buyers[identity] = buyer
         return buyer
 
     def _route(self, buyer_id: str, alias: str, at: datetime, *, new: bool) -> None:
         values = {"mailbox_id": self.mailbox.id, "alias": alias, "alias_at": at}
+        self.view.routes[buyer_id] = Route(alias, at)
+        self.view.route_buyers.add(buyer_id)
         if new:
             self.conn.execute(
                 _INSERT_ROUTE, {"seller_id": self.sid, "buyer_id": buyer_id, **values}
@@ -335,8 +376,12 @@ class Applier:
         """`buyers.alias` is unique across the relay: the full alias, unless another seller's
         buyer has it (one Amazon alias per seller relationship; only tests share them)."""
         for candidate in (alias, base):
-            owner = self.conn.execute(_ALIAS_OWNER, {"alias": candidate}).first()
-            if owner is None or owner.id == buyer_id:
+            if candidate in self.view.aliases_read:
+                owner = self.view.alias_owners.get(candidate)
+            else:
+                row = self.conn.execute(_ALIAS_OWNER, {"alias": candidate}).first()
+                owner = None if row is None else str(row.id)
+            if owner is None or owner == buyer_id:
                 return candidate
         return f"{buyer_id.lower()}.{base}"[:200]
 
@@ -344,8 +389,13 @@ class Applier:
         if order_id in self._orders:
             return
         self._orders.add(order_id)
-        found = self.conn.execute(_ORDER, {"sid": self.sid, "oid": order_id}).first()
-        if found is None:
+        if order_id in self.view.orders_read:
+            found = order_id in self.view.orders
+        else:
+            found = (
+                self.conn.execute(_ORDER, {"sid": self.sid, "oid": order_id}).first() is not None
+            )
+        if not found:
             self.conn.execute(
                 _INSERT_ORDER,
                 {
@@ -367,7 +417,10 @@ class Applier:
         c = schema.conversations.c
         key = {"sid": self.sid, "bid": buyer_id}
         if order_id:
-            found = conn.execute(_CONV_BY_ORDER, {**key, "oid": order_id}).scalar()
+            if order_id in self.view.orders_read:
+                found = self.view.by_order.get((buyer_id, order_id))
+            else:
+                found = conn.execute(_CONV_BY_ORDER, {**key, "oid": order_id}).scalar()
             if found is not None:
                 return str(found)
         for conv in self._referenced(p):

@@ -14,6 +14,7 @@ its server, a mail without that server's header is "fail".
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from relay.mailbridge.addresses import marketplace_domain
@@ -21,16 +22,25 @@ from relay.mailbridge.addresses import marketplace_domain
 Verdict = Literal["pass", "fail", "missing"]
 
 
+_PARENS_RE = re.compile(r"[()]")
+
+
 def _drop_comments(value: str) -> str:
+    """The value without its (nested) comments; a stray ")" outside one stays."""
     out: list[str] = []
-    depth = 0
-    for ch in value:
-        if ch == "(":
+    depth = at = 0
+    for match in _PARENS_RE.finditer(value):  # only the parentheses, not every character
+        if not depth:
+            out.append(value[at : match.start()])
+        if match.group() == "(":
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
-        elif not depth:
-            out.append(ch)
+        else:
+            out.append(")")
+        at = match.end()
+    if not depth:
+        out.append(value[at:])
     return "".join(out)
 
 

@@ -196,6 +196,9 @@ class FolderSync:
                 if uid >= floor  # another fetcher of this mailbox got there first
             ]
             known = applier.known([k for _, k in items if k])
+            applier.prepare(
+                [(k, parsed[uid]) for uid, k in items if k and k not in known and uid in parsed]
+            )
             for uid, key in items:
                 place = Place(self.folder, uv, uid)
                 if key is None:
@@ -208,6 +211,7 @@ class FolderSync:
                     continue
                 applier.apply(key, mail, place)
                 known.add(key)
+            applier.finish()
             if batch or final is not None:
                 last = final or Cursor(
                     uv, max(batch[-1] + 1, floor), moved_hms(conn, mailbox.id, self.folder, uv)

@@ -284,28 +284,28 @@ NOT_DELIVERED_WEAK: tuple[tuple[str, str], ...] = (
     ("não foi possível entregar", "pt"),
     ("配信できませんでした", "ja"),
 )
-OPT_OUT_PHRASES: tuple[str, ...] = (
-    "opt out",
-    "opted out",
-    "opt-out",
-    "abgemeldet",
-    "keine unaufgeforderten nachrichten",
-    "optado por no recibir",
-    "no recibir mensajes no solicitados",
-    "choisi de ne pas recevoir",
-    "ne plus recevoir de messages non sollicités",
-    "scelto di non ricevere",
-    "non ricevere messaggi non richiesti",
-    "valt att inte ta emot",
-    "avstått från att ta emot",
-    "geen ongevraagde berichten",
-    "afgemeld",
-    "zrezygnował z otrzymywania",
-    "nie chce otrzymywać",
-    "optou por não receber",
-    "受信を拒否",
-    "non-critical messages",
-    "nicht kritische nachrichten",
+OPT_OUT_PHRASES: tuple[tuple[str, str], ...] = (
+    ("opt out", "en"),
+    ("opted out", "en"),
+    ("opt-out", "en"),
+    ("non-critical messages", "en"),
+    ("abgemeldet", "de"),
+    ("keine unaufgeforderten nachrichten", "de"),
+    ("nicht kritische nachrichten", "de"),
+    ("optado por no recibir", "es"),
+    ("no recibir mensajes no solicitados", "es"),
+    ("choisi de ne pas recevoir", "fr"),
+    ("ne plus recevoir de messages non sollicités", "fr"),
+    ("scelto di non ricevere", "it"),
+    ("non ricevere messaggi non richiesti", "it"),
+    ("valt att inte ta emot", "sv"),
+    ("avstått från att ta emot", "sv"),
+    ("geen ongevraagde berichten", "nl"),
+    ("afgemeld", "nl"),
+    ("zrezygnował z otrzymywania", "pl"),
+    ("nie chce otrzymywać", "pl"),
+    ("optou por não receber", "pt"),
+    ("受信を拒否", "ja"),
 )
 GUIDELINE_PHRASES: tuple[str, ...] = (
     "guidelines",
@@ -381,7 +381,7 @@ FOOTER_STARTS = tuple(fold(p) for p in FOOTER_STARTS)
 TEMPLATE_HEAD_STARTS = tuple(fold(p) for p in TEMPLATE_HEAD_STARTS)
 NOT_DELIVERED_PHRASES = tuple((fold(p), lang) for p, lang in NOT_DELIVERED_PHRASES)
 NOT_DELIVERED_WEAK = tuple((fold(p), lang) for p, lang in NOT_DELIVERED_WEAK)
-OPT_OUT_PHRASES = tuple(fold(p) for p in OPT_OUT_PHRASES)
+OPT_OUT_PHRASES = tuple((fold(p), lang) for p, lang in OPT_OUT_PHRASES)
 GUIDELINE_PHRASES = tuple(fold(p) for p in GUIDELINE_PHRASES)
 SELLER_COPY_BODY = tuple((fold(p), lang) for p, lang in SELLER_COPY_BODY)
 SELLER_COPY_SUBJECT = tuple((fold(p), lang) for p, lang in SELLER_COPY_SUBJECT)

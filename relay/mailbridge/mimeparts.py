@@ -118,9 +118,12 @@ def bound(raw: bytes, problems: set[str]) -> bytes:
     return raw
 
 
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+
+
 def unsurrogate(text: str) -> str:
     """Undo the parser's surrogateescape for raw 8-bit header bytes (UTF-8, else Windows-1252)."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+    if text.isascii() or _SURROGATE_RE.search(text) is None:
         return text
     raw = text.encode("utf-8", "surrogateescape")
     try:
@@ -170,6 +173,31 @@ class Address:
     address: str  # lowercased local@domain, "" when unparseable
 
 
+# The shapes nearly every From has: `"Name" <a@b>`, `Name <a@b>`, `<a@b>`, `a@b`. Read
+# directly; the stdlib's structured parser (the rest) costs about as much as the whole parse.
+_PLAIN_ADDRESS = r"([^<>@\s\"(),;:\[\]\\]{1,200}@[^<>@\s\"(),;:\[\]\\]{1,200})"
+_SIMPLE_FROM_RE = re.compile(
+    r'\s*+(?:"([^"\\]{0,200}+)"|([^"<>()\[\],;:@\\]{0,200}?))\s*+<' + _PLAIN_ADDRESS + r">\s*+"
+)
+_BARE_FROM_RE = re.compile(r"\s*+" + _PLAIN_ADDRESS + r"\s*+")
+
+
+def simple_address(value: str) -> Address | None:
+    """An address header in one of the common shapes, else None (the full parser's turn)."""
+    match = _SIMPLE_FROM_RE.fullmatch(value)
+    if match:
+        display = match.group(1) if match.group(1) is not None else match.group(2)
+        address = match.group(3)
+    else:
+        match = _BARE_FROM_RE.fullmatch(value)
+        if match is None:
+            return None
+        display, address = "", match.group(1)
+    if "=?" in display:
+        display = decode_words(display)
+    return Address(one_line(unsurrogate(display), 200), address.lower())
+
+
 def address_header(msg: Message, name: str) -> Address | None:
     """The first address of an address header (From, Reply-To), or None when there is none."""
     value = raw_header(msg, name)
@@ -177,6 +205,9 @@ def address_header(msg: Message, name: str) -> Address | None:
         return None
     # Unfolded first: the address parser refuses a display name with CR/LF in it.
     value = value.replace("\r", "").replace("\n", "")
+    simple = simple_address(value)
+    if simple is not None:
+        return simple
     try:
         header = POLICY.header_factory(name, value)
         addresses = getattr(header, "addresses", ())
@@ -290,6 +321,13 @@ def html_text(html: str) -> str:
     return htmllib.unescape(text)
 
 
+# RFC 3464 reports and their RFC 6533 (SMTPUTF8) forms; the returned mail or its headers.
+REPORT_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
+RETURNED_TYPES = frozenset(
+    {"text/rfc822-headers", "message/rfc822", "message/global", "message/global-headers"}
+)
+
+
 @dataclass
 class Parts:
     """What a walk over the MIME tree found (inner message/rfc822 parts are not entered)."""
@@ -337,11 +375,9 @@ def walk(msg: Message, problems: set[str]) -> Parts:
             stack.extend((child, depth + 1, inner) for child in reversed(children(part)))
         elif ctype.startswith("multipart/"):
             found.plain.append(part)  # its boundary never came: the body is all there is
-        elif ctype == "message/delivery-status":
+        elif ctype in REPORT_TYPES:
             found.reports.append(part)
-        elif (
-            ctype in {"text/rfc822-headers", "message/rfc822", "message/global"} and part is not msg
-        ):
+        elif ctype in RETURNED_TYPES and part is not msg:
             found.returned.append(part)
         elif is_attachment(part):
             found.files.append((part, related))

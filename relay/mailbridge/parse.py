@@ -388,10 +388,20 @@ def _status_code(text: str, limit: int = 40) -> str | None:
 
 def _report_blocks(part: Message, problems: set[str]) -> list[Message]:
     blocks = children(part)
+    parser = HeaderParser(policy=POLICY)
+    if blocks and part.get_content_type() != "message/delivery-status":
+        # The stdlib reads only message/delivery-status as a list of blocks; any other
+        # message/* (RFC 6533's global-delivery-status) as one message: its headers are the
+        # first block and its body holds the others.
+        first = blocks[0]
+        rest = first.get_payload() if not first.is_multipart() else ""
+        text = rest.replace("\r\n", "\n") if isinstance(rest, str) else ""
+        return [first] + [
+            parser.parsestr(block) for block in text[:100_000].split("\n\n")[:49] if block.strip()
+        ]
     if blocks:
         return blocks[:50]
-    text = decode_text(part_bytes(part, problems), "utf-8", problems)
-    parser = HeaderParser(policy=POLICY)
+    text = decode_text(part_bytes(part, problems), "utf-8", problems).replace("\r\n", "\n")
     return [parser.parsestr(block) for block in text[:100_000].split("\n\n")[:50] if block.strip()]
 
 
@@ -497,7 +507,7 @@ def _notice_concern(msg: Message, parts: Parts, body: Body, problems: set[str]) 
 
 
 def _not_delivered_reason(folded: str) -> str:
-    if any(phrase in folded for phrase in markers.OPT_OUT_PHRASES):
+    if markers.find_phrase(folded, markers.OPT_OUT_PHRASES):
         return "opted-out"
     if any(phrase in folded for phrase in markers.GUIDELINE_PHRASES):
         return "guidelines"
@@ -525,9 +535,10 @@ class Classified:
     status: str | None = None
 
 
-def _classify(msg: Message, parts: Parts, subject: str, problems: set[str]) -> Classified:
+def _classify(
+    msg: Message, sender: Address | None, parts: Parts, subject: str, problems: set[str]
+) -> Classified:
     """The kind of mail (first match wins, see the module docstring) and whom it concerns."""
-    sender = address_header(msg, "From")
     if sender is None or not sender.address:
         problems.add("no-from")
     alias = relay_alias(sender.address) if sender else None
@@ -562,10 +573,15 @@ def _classify(msg: Message, parts: Parts, subject: str, problems: set[str]) -> C
         ):
             return Classified(MailKind.SELLER_COPY, find_alias(body.source), body)
         strong = markers.find_phrase(folded, markers.NOT_DELIVERED_PHRASES)
-        if strong or markers.find_phrase(folded, markers.NOT_DELIVERED_WEAK):
+        if (
+            strong
+            or markers.find_phrase(folded, markers.NOT_DELIVERED_WEAK)
+            or markers.find_phrase(folded, markers.OPT_OUT_PHRASES)
+        ):
             notice = _notice_concern(msg, parts, body, problems)
             concerned = _concerned(notice, body, subject)
-            # "could not be delivered" alone may be about a parcel: it must name the mail.
+            # "could not be delivered" or "opted out" alone may be about a parcel or a
+            # newsletter: such a notice must name the seller's mail.
             if strong or concerned or notice.message_id:
                 return Classified(
                     MailKind.NOT_DELIVERED,
@@ -621,7 +637,8 @@ def _parse(
         problems.add("malformed-mime")
     subject = decoded_header(msg, "Subject") or ""
     parts = walk(msg, problems)
-    found = _classify(msg, parts, subject, problems)
+    sender = address_header(msg, "From")
+    found = _classify(msg, sender, parts, subject, problems)
     kind, alias, body = found.kind, found.alias, found.body
     if kind == MailKind.IGNORED:
         return _ignored(digest, problems, subject)
@@ -632,7 +649,7 @@ def _parse(
     if header_market and marketplace and header_market != marketplace:
         problems.add("marketplace-mismatch")
     if marketplace is None and kind != MailKind.DELIVERY_REPORT:
-        marketplace = header_market or _sender_marketplace(address_header(msg, "From"))
+        marketplace = header_market or _sender_marketplace(sender)
         family = marketplace.partition(".")[0] if marketplace else None
 
     if kind in {MailKind.BUYER_MESSAGE, MailKind.SELLER_COPY}:
@@ -649,7 +666,6 @@ def _parse(
     folded_subject = markers.fold(subject)
     buyer_name: str | None = None
     if kind == MailKind.BUYER_MESSAGE:
-        sender = address_header(msg, "From")
         buyer_name = _buyer_name(sender.display_name if sender else "")
         buyer_name = buyer_name or _name_after(subject, markers.SUBJECT_PHRASES)
     elif kind == MailKind.SELLER_COPY:
@@ -665,6 +681,7 @@ def _parse(
         notice_votes = [
             markers.find_phrase(folded_notice, markers.NOT_DELIVERED_PHRASES),
             markers.find_phrase(folded_notice, markers.NOT_DELIVERED_WEAK),
+            markers.find_phrase(folded_notice, markers.OPT_OUT_PHRASES),
             markers.find_phrase(folded_notice, markers.SELLER_COPY_BODY),
             markers.find_phrase(folded_subject, markers.SELLER_COPY_SUBJECT),
         ]
@@ -690,6 +707,7 @@ def _parse(
     ebay_ref = None
     if family == "ebay":
         match = markers.EBAY_REF_RE.search(body.source, 0, markers.MAX_SCAN)
+        match = match or markers.EBAY_REF_RE.search(subject)  # some templates: subject only
         ebay_ref = match.group(0) if match else None
 
     message_id = next(iter(message_ids(raw_header(msg, "Message-ID"))), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -309,3 +310,79 @@ def test_drop_during_data_needs_attention_not_a_resend(db: Database, mail_world:
     finally:
         proxy.stop()
         plain.stop()
+
+
+DAY = timedelta(days=1)
+
+
+def _dated(raw: bytes, when: str) -> bytes:
+    """A buyer mail with its own Date (buyer_mail writes one fixed Date)."""
+    return raw.replace(b"Mon, 07 Dec 2026 01:00:00 +0000", when.encode(), 1)
+
+
+SUMMARY = (
+    schema.conversations.c.id,
+    schema.conversations.c.awaiting_since,
+    schema.conversations.c.message_count,
+    schema.conversations.c.last_activity,
+    schema.conversations.c.preview,
+    schema.conversations.c.snoozed_at,
+)
+
+
+def _summaries(db: Database) -> dict[str, tuple[Any, ...]]:
+    with db.reading() as conn:
+        return {r[0]: tuple(r[1:]) for r in conn.execute(select(*SUMMARY)).all()}
+
+
+def test_batch_summaries_equal_a_full_recount(
+    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch's shortcuts (a new conversation written with its summary, a later message
+    counted without re-reading) leave what threads.refresh computes from the messages: later,
+    earlier and same-time mails, across batch boundaries, and a snoozed conversation wakes."""
+    from relay import threads
+    from relay.mailbridge import fetch
+    from relay.store import Changes
+
+    monkeypatch.setattr(fetch, "BATCH_MAILS", 3)
+    mail_world.connect(db)
+    dates = [
+        "Sun, 01 Nov 2026 10:00:00 +0000",
+        "Sun, 01 Nov 2026 11:00:00 +0000",  # later: counted without a re-read
+        "Sun, 01 Nov 2026 09:00:00 +0000",  # earlier: recounted
+        "Sun, 01 Nov 2026 11:00:00 +0000",  # the same time: recounted
+        "Sun, 01 Nov 2026 12:00:00 +0100",  # the same time again, in another zone
+        "Sun, 01 Nov 2026 14:00:00 +0100",  # later: counted without a re-read
+    ]
+    mail_world.append(
+        *(_dated(buyer_mail(f"Frage {i}"), d) for i, d in enumerate(dates)),
+        _dated(buyer_mail("Andere", order="302-1234567-0000009"), dates[0]),
+        _dated(buyer_mail("Ohne", base="zzzzzzzzzzzzzz1", order=None), dates[2]),
+    )
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and (tally.buyer_messages, tally.new_conversations) == (8, 3)
+    written = _summaries(db)
+    with db.writing() as conn:
+        sid = conn.execute(select(schema.conversations.c.seller_id)).scalars().first()
+        ch = Changes(conn, sid)
+        for conv in written:
+            threads.refresh(conn, ch, conv)
+        ch.flush()
+    assert _summaries(db) == written
+    assert sorted(s[1] for s in written.values()) == [1, 1, 6]
+    # A snoozed conversation: the buyer's next mail wakes it (the shortcut steps aside).
+    (busy,) = [c for c, s in written.items() if s[1] == 6]
+    asleep = datetime(2026, 11, 1, 13, 0, tzinfo=UTC)
+    with db.writing() as conn:
+        c = schema.conversations.c
+        conn.execute(
+            schema.conversations.update()
+            .where(c.id == busy)
+            .values(snooze_kind="until", snoozed_at=asleep, snoozed_until=asleep + DAY * 30)
+        )
+    mail_world.append(_dated(buyer_mail("Noch da?"), "Mon, 02 Nov 2026 08:00:00 +0000"))
+    tally, _ = fetch_once(db, "alice", mail_world.secrets)
+    assert tally.buyer_messages == 1
+    after = _summaries(db)[busy]
+    assert after[1] == 7 and after[4] is None  # counted, awake
