@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             "search", self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search
         )
         self.search.setPlaceholderText(
-            self.tr("Search messages and order numbers  (%1)").replace(
+            self.tr("Search messages, notes and order numbers  (%1)").replace(
                 "%1", native(find.shortcut())
             )
         )

@@ -1070,7 +1070,11 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Search messages and order numbers  (%1)</source>
-        <translation>Nachrichten und Bestellnummern durchsuchen  (%1)</translation>
+        <translation type="vanished">Nachrichten und Bestellnummern durchsuchen  (%1)</translation>
+    </message>
+    <message>
+        <source>Search messages, notes and order numbers  (%1)</source>
+        <translation>Nachrichten, Notizen und Bestellnummern durchsuchen  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>

@@ -1070,7 +1070,11 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Search messages and order numbers  (%1)</source>
-        <translation>Buscar en mensajes y números de pedido  (%1)</translation>
+        <translation type="vanished">Buscar en mensajes y números de pedido  (%1)</translation>
+    </message>
+    <message>
+        <source>Search messages, notes and order numbers  (%1)</source>
+        <translation>Buscar en mensajes, notas y números de pedido  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>

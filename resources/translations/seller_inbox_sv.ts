@@ -1070,7 +1070,11 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Search messages and order numbers  (%1)</source>
-        <translation>Sök i meddelanden och beställningsnummer  (%1)</translation>
+        <translation type="vanished">Sök i meddelanden och beställningsnummer  (%1)</translation>
+    </message>
+    <message>
+        <source>Search messages, notes and order numbers  (%1)</source>
+        <translation>Sök i meddelanden, anteckningar och beställningsnummer  (%1)</translation>
     </message>
     <message>
         <source>Next conversation</source>
