@@ -171,6 +171,12 @@ CASES = [
     ("es", "Quizá le interese también nuestra funda a juego.", "cross-promotion"),
     ("es", "Sí, lo tenemos también en negro.", NOT + "cross-promotion"),
     ("it", "Le inviamo anche la nostra guida al montaggio in PDF.", NOT + "cross-promotion"),
+    # Was/now prices and savings on a multi-buy are offers; an energy saving is a product fact.
+    ("sv", "Mellandagsfynd! Alla ryggsäckar nu 199 kr (ord. 349 kr).", MARKETING),
+    ("it", "Tutti gli zaini a 19,90 € (prima 34,90 €) fino all'Epifania.", MARKETING),
+    ("es", "Ahorre un 15 % al comprar dos o más.", MARKETING),
+    ("sv", "Lampan sparar 80 % energi jämfört med en glödlampa.", NOT + MARKETING),
+    ("sv", "Lämna gärna ett ärligt omdöme. Kvittot skickas i form av en PDF.", NOT + REVIEW),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
