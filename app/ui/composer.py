@@ -15,12 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QKeySequence,
-    QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +34,6 @@ from app.domain.enums import ContactReason
 from app.domain.signature import append
 from app.policy import (
     AttachmentInput,
-    Field,
     Finding,
     LiveChecker,
     PolicyContext,
@@ -48,9 +41,10 @@ from app.policy import (
     Severity,
     has_blocking,
 )
+from app.ui import finding_marks
 from app.ui.attachment_chips import AttachmentList, BodyEdit, native
 from app.ui.labels import plain_label
-from app.ui.policy_panel import BLOCK_COLOUR, WARN_COLOUR, PolicyPanel
+from app.ui.policy_panel import PolicyPanel
 from app.ui.policy_text import explain
 from app.ui.theme import error_colour, muted_colour
 from app.ui.translations import QT_TRANSLATE_NOOP
@@ -75,12 +69,6 @@ _REASONS = (
 # hint and tooltip name it as Qt does on this platform and in this language ("Strg+Return",
 # "⌘↩" on macOS).
 SEND_SHORTCUT = "Ctrl+Return"
-
-
-def _utf16(text: str, index: int) -> int:
-    """Python string index → Qt (UTF-16) position."""
-    head = text[:index]
-    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
 
 
 class Composer(QWidget):
@@ -323,42 +311,10 @@ class Composer(QWidget):
                     self.subject.text(), append(self.body.toPlainText(), self.signature), files
                 )
             )
-        self._underline()
+        finding_marks.mark(self.body, self.subject, self.findings)
         self.policy.show_findings(self.findings)
         self._update_send()
         self.checked.emit((time.perf_counter() - started) * 1000)
-
-    def _underline(self) -> None:
-        text = self.body.toPlainText()
-        wide = any(ord(ch) > 0xFFFF for ch in text)
-        selections = []
-        for f in self.findings:
-            if f.field is not Field.BODY or f.end <= f.start or f.end > len(text):
-                continue  # (past the text: in the signature, listed in the panel only)
-            start, end = (_utf16(text, f.start), _utf16(text, f.end)) if wide else (f.start, f.end)
-            cursor = QTextCursor(self.body.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            colour = BLOCK_COLOUR if f.severity is Severity.BLOCK else WARN_COLOUR
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(colour)
-            fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 28))
-            fmt.setToolTip(explain(f))
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.body.setExtraSelections(selections)
-        subject_bad = [f for f in self.findings if f.field is Field.SUBJECT]
-        if subject_bad:
-            worst = any(f.severity is Severity.BLOCK for f in subject_bad)
-            border = (BLOCK_COLOUR if worst else WARN_COLOUR).name()
-            self.subject.setStyleSheet(f"QLineEdit{{border:1px solid {border}}}")
-            self.subject.setToolTip("\n".join(explain(f) for f in subject_bad))
-        else:
-            self.subject.setStyleSheet("")
-            self.subject.setToolTip("")
 
     def blocking_reason(self) -> str | None:
         if self._draft is None or self._checker is None:
@@ -381,17 +337,8 @@ class Composer(QWidget):
         )
 
     def _select_finding(self, f: Finding) -> None:
-        text = self.body.toPlainText()
-        if f.field is Field.BODY and f.end <= len(text):
-            cursor = self.body.textCursor()
-            cursor.setPosition(_utf16(text, f.start))
-            cursor.setPosition(_utf16(text, f.end), QTextCursor.MoveMode.KeepAnchor)
-            self.body.setTextCursor(cursor)
-            self.tabs.setCurrentIndex(0)
-            self.body.setFocus()
-        elif f.field is Field.SUBJECT:
-            self.subject.setFocus()
-            self.subject.setSelection(f.start, f.end - f.start)
+        if finding_marks.select(self.body, self.subject, f):
+            self.tabs.setCurrentIndex(0)  # the body's tab, where the finding is selected
 
     # --- actions ---------------------------------------------------------------------
 
