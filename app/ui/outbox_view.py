@@ -86,6 +86,9 @@ class OutboxModel(ListTableModel["OutboxItem"]):
             if item.state is OutboxState.SENDING:
                 return QBrush(QColor("#1565c0"))
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
+            if item.state is OutboxState.NEEDS_ATTENTION:  # in full, then the relay's words
+                worded = attention_text(item.error_type, item.error_detail)
+                return "\n\n".join(dict.fromkeys(t for t in (worded, item.error_detail) if t))
             return item.error_detail
         return None
 
