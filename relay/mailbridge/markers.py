@@ -391,6 +391,12 @@ SELLER_COPY_SUBJECT = tuple((fold(p), lang) for p, lang in SELLER_COPY_SUBJECT)
 SEPARATOR_RE = re.compile(r"(?<!-)-{5,}+[ \t\u00a0]*+([^\n<>-]{1,80}+)-{3,}+")
 ORDER_RE = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 MAX_SCAN = 1_000_000  # characters of body text any step looks at
+# Dashes a template (or a client's autoformat) may draw a separator with instead of "-":
+# en/em dashes, horizontal bar, minus, full-width hyphen-minus, box-drawing lines. Read as "-",
+# one character for one, so offsets stay. (Not the katakana "ー": it is inside words.)
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2500\u2501", "-")
+)
 
 
 def _label(raw: str) -> str:
@@ -436,6 +442,8 @@ def classify_label(raw: str) -> tuple[str, tuple[str, ...]]:
 
 def separators(text: str) -> list[Separator]:
     found = []
+    if not text.isascii():
+        text = text.translate(_DASHES)
     for match in SEPARATOR_RE.finditer(text, 0, MAX_SCAN):
         kind, languages = classify_label(match.group(1))
         found.append(Separator(match.start(), match.end(), kind, languages))
@@ -484,7 +492,7 @@ def _lines(text: str) -> list[str]:
 
 def _is_rule(line: str) -> bool:
     stripped = line.strip()
-    return len(stripped) >= 10 and not stripped.strip("-_=")
+    return len(stripped) >= 10 and not stripped.translate(_DASHES).strip("-_=")
 
 
 # Links only the template has: a buyer or a seller writing through the relay cannot send them.

@@ -307,7 +307,32 @@ def part_bytes(part: Message, problems: set[str]) -> bytes:
 
 
 def part_text(part: Message, problems: set[str]) -> str:
-    return decode_text(part_bytes(part, problems), part.get_content_charset(), problems)
+    text = decode_text(part_bytes(part, problems), part.get_content_charset(), problems)
+    if str(part.get_param("format") or "").lower() == "flowed":
+        text = unflow(text, str(part.get_param("delsp") or "").lower() == "yes")
+    return text
+
+
+def unflow(text: str, delsp: bool) -> str:
+    """RFC 3676 format=flowed as the writer meant it: a line ending in a space goes on in the
+    next one (of the same quote depth; the space dropped with delsp=yes), a stuffed leading
+    space is removed, and "-- " (the signature line) stays a line."""
+    out: list[str] = []
+    open_depth: int | None = None  # quote depth of a paragraph still flowing, if any
+    for line in text.replace("\r\n", "\n").split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        body = line[depth:]
+        if body.startswith(" "):
+            body = body[1:]  # space-stuffing
+        if open_depth == depth and out:
+            out[-1] += body
+        else:
+            out.append(">" * depth + (" " if depth and body else "") + body)
+        flowing = body.endswith(" ") and body != "-- "
+        if flowing and delsp:
+            out[-1] = out[-1][:-1]
+        open_depth = depth if flowing else None
+    return "\n".join(out)
 
 
 # Block ends the sanitizer's own line breaks miss (a space before ">", an opening <pre>);

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
@@ -226,13 +227,18 @@ def _sender_marketplace(address: Address | None) -> str | None:
     return amazon_marketplace(domain) or ebay_marketplace(domain)
 
 
+# What relays append to a buyer's name: "Claire - Amazon Marketplace" (older relay mail),
+# "Claire via Amazon", "Claire über Amazon.de", "jane_doe via eBay"...
+_NAME_SUFFIX_RE = re.compile(
+    r"(?i)\s*+(?:[-\u2013|]\s*+)?(?:via|über|uber|vía|par|tramite|från|door|przez)?\s*+"
+    r"(?:amazon|ebay)(?:\.[a-z]{2,3}){0,2}(?:\s++marketplace)?\s*+$"
+)
+
+
 def _buyer_name(display: str) -> str | None:
-    # Older relay mail: "Claire - Amazon Marketplace".
-    for suffix in (" - amazon marketplace", "- amazon marketplace"):
-        if display.lower().endswith(suffix):
-            display = display[: -len(suffix)]
     display = display.strip().strip('"').strip()
-    return display or None
+    trimmed = _NAME_SUFFIX_RE.sub("", display).strip()
+    return (trimmed or display) or None
 
 
 def _name_after(text: str, phrases: tuple[tuple[str, str], ...]) -> str | None:
@@ -472,12 +478,45 @@ def _report(parts: Parts, problems: set[str]) -> Concern:
     return Concern(status, recipient, returned.message_id, returned.to, returned.subject)
 
 
+BOUNCE_SENDERS = frozenset({"mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"})
+BOUNCE_SUBJECTS = (
+    "undeliverable",
+    "undelivered mail",
+    "delivery status notification",
+    "delivery failure",
+    "failure notice",
+    "returned mail",
+    "mail delivery failed",
+    "unzustellbar",
+    "nicht zustellbar",
+    "non remis",
+    "non distribuable",
+    "no se puede entregar",
+    "no entregado",
+    "non recapitabile",
+    "non recapitato",
+    "kan inte levereras",
+    "olevererbart",
+    "onbestelbaar",
+    "niedostarczalna",
+    "niedostarczona",
+)
+
+
 def _plain_bounce(msg: Message, sender: Address | None, parts: Parts, body: Body) -> Concern | None:
     """A bounce without an RFC 3464 report (older or odd servers), when it names a relay alias:
     status from the text, the returned mail from its attached headers or a quoted line."""
     local = sender.address.partition("@")[0] if sender else ""
     failed = raw_header(msg, "X-Failed-Recipients")
-    if local not in {"mailer-daemon", "postmaster"} and failed is None:
+    if not (
+        local in BOUNCE_SENDERS
+        or local.startswith("microsoftexchange")  # Exchange's own NDR address
+        or failed is not None
+        or (
+            (raw_header(msg, "Auto-Submitted") or "").strip().lower().startswith("auto-")
+            and markers.fold(decoded_header(msg, "Subject") or "").startswith(BOUNCE_SUBJECTS)
+        )
+    ):
         return None
     problems: set[str] = set()
     returned = _returned(parts, problems)
