@@ -90,8 +90,10 @@ def check(widget: QWidget, size: QSize, name: str) -> None:
     assert not clipped(widget), f"{name}: {clipped(widget)}"
 
 
-async def settle() -> None:
-    """Let layouts run (they are posted events) and anything the change started finish."""
+async def settle(session: Any) -> None:
+    """Let what the change started finish (reads on threads fill the details pane) and the
+    layouts run (they are posted events)."""
+    await session.ops.idle()
     for _ in range(3):
         await asyncio.sleep(0.05)
 
@@ -125,7 +127,7 @@ def test_nothing_is_clipped_at_1280_by_720(
         rows = [window.model.thread_at(i) for i in range(window.model.rowCount())]
         longest = max(rows, key=lambda r: len(r.subject) + len(r.buyer_name))
         await open_buyer(window, longest.buyer_name)
-        await settle()
+        await settle(session)
         check(window, SCREEN, f"{code}-conversation")
 
         # The header at its widest: days overdue, unread, flagged, a long name; then the
@@ -144,12 +146,12 @@ def test_nothing_is_clipped_at_1280_by_720(
             replace(thread, no_response_needed=True, unread_count=0, flagged=False),
         ):
             window.conversation.update_thread(variant)
-            await settle()
+            await settle(session)
             check(window, SCREEN, f"{code}-header-{variant.unread_count}")
         details = window.details.details
         alias = "k2x9q7w3e5r8t1y4u6i0o2p9a7s5+case@marketplace.amazon.co.uk"
         window.details.show_details(replace(details, buyer_alias=alias, buyer_opted_out=True))
-        await settle()
+        await settle(session)
         check(window, SCREEN, f"{code}-alias")
         assert window.details.fields["alias"].toolTip() == alias  # the real one, to copy
 
@@ -164,7 +166,7 @@ def test_nothing_is_clipped_at_1280_by_720(
         await session.ops.idle()
         for tab in range(dialog.tabs.count()):
             dialog.tabs.setCurrentIndex(tab)
-            await settle()
+            await settle(session)
             check(dialog, given, f"{code}-settings-{tab}")
         dialog.close()
 
@@ -173,7 +175,7 @@ def test_nothing_is_clipped_at_1280_by_720(
             lambda: session.metrics_dialog is not None and session.metrics_dialog.model.rows,
             what="the metrics",
         )
-        await settle()
+        await settle(session)
         check(session.metrics_dialog, session.metrics_dialog.size(), f"{code}-metrics")
         session.metrics_dialog.close()
         check(window, SCREEN, f"{code}-after-dialogs")
