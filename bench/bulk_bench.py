@@ -78,6 +78,10 @@ async def main(args: argparse.Namespace) -> None:
     store.load_engine()
     prepare(store, args.conversations)
     bulk = Bulk(store, worker)
+    if args.chunk:
+        from app.services import bulk as bulk_module
+
+        bulk_module.CHUNK = args.chunk
     t = time.perf_counter()
     ids = bulk.resolve(Selection(all_of=ThreadFilter()))
     print(
@@ -133,4 +137,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--profile", type=Path, default=Path("/tmp/bulk-bench"))
+    parser.add_argument("--chunk", type=int, default=0, help="conversations a transaction")
     asyncio.run(main(parser.parse_args()))

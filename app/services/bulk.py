@@ -26,7 +26,7 @@ from app.storage import schema
 from app.storage.rows import ThreadFilter
 from app.storage.store import Store
 
-CHUNK = 250  # conversations a transaction: short enough for the reader, long enough to be quick
+CHUNK = 500  # conversations a transaction (~0.1 s under load): progress, yet few commits
 Item = tuple[str, str, dict[str, Any]]  # LocalChanges: (type, relay id, patch)
 Progress = Callable[[int, int], None]  # (conversations done, of how many)
 
@@ -98,9 +98,9 @@ class Bulk:
         items = list(run.undo)
         run.undo = []
         total = len(items)
-        for start in range(0, total, CHUNK * 4):
-            await self.worker.call(self._record, items[start : start + CHUNK * 4])
-            progress(min(start + CHUNK * 4, total), total)
+        for start in range(0, total, CHUNK * 2):
+            await self.worker.call(self._record, items[start : start + CHUNK * 2])
+            progress(min(start + CHUNK * 2, total), total)
 
     async def _chunks(
         self,

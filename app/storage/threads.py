@@ -362,8 +362,9 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
 
 
 def ids(run: Run, flt: ThreadFilter) -> list[int]:
-    """Every conversation the filter lists (a bulk action over "all of this view"), newest
-    activity first."""
+    """Every conversation the filter lists (a bulk action over "all of this view"), in id
+    order: a plain table scan (the activity index would cost a row lookup each, 6x slower at
+    100k), and a chunk's messages lie together in ix_msg_conv_time."""
     where, params = _conditions(flt)
-    sql = "SELECT c.id FROM conversations c" + _where(where) + " ORDER BY c.last_activity DESC"
+    sql = "SELECT c.id FROM conversations c" + _where(where) + " ORDER BY c.id"
     return [int(r[0]) for r in run(sql, params)]
