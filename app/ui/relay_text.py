@@ -45,6 +45,11 @@ NOTICES = {
         "Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing "
         "to do yet; a later report will say if it fails.",
     ),
+    "deliveryUnknown": QT_TRANSLATE_NOOP(
+        "Relay",
+        "The connection to your mail server broke while this reply was being handed over, and "
+        "no copy is in your Sent folder: check your mail program before sending it again.",
+    ),
     "untrusted": QT_TRANSLATE_NOOP(
         "Relay",
         "This mail claims to come from the marketplace, but your mail server's sender checks "

@@ -163,4 +163,11 @@ def mark_attention(conn: Connection, ch: Changes, submission_id: str, why: str) 
     """Whether the mail went out is unknown: the seller decides (never resent blindly)."""
     sub = _submission(conn, ch.seller_id, submission_id)
     _set_outbox(conn, ch.seller_id, submission_id, state=ATTENTION, detail=why)
+    if sub.delivery_status == "attention":
+        return  # said once
     _set_submission(conn, ch, sub, "attention", {"type": "deliveryUnknown", "description": why})
+    # The seller hears of it in the conversation (clients do not follow Submissions).
+    system_message(
+        conn, ch, sub.conversation_id, "Delivery unknown", why, "attention", [], "deliveryUnknown"
+    )
+    threads.refresh(conn, ch, sub.conversation_id)

@@ -1723,6 +1723,10 @@ Open it to read it.</source>
         <translation>Ihr Mailserver meldet eine Verzögerung%1 und versucht weiter, Ihre Antwort zuzustellen. Noch ist nichts zu tun; ein späterer Bericht sagt, ob es fehlschlägt.</translation>
     </message>
     <message>
+        <source>The connection to your mail server broke while this reply was being handed over, and no copy is in your Sent folder: check your mail program before sending it again.</source>
+        <translation>Die Verbindung zu Ihrem Mailserver brach ab, während diese Antwort übergeben wurde, und im Ordner „Gesendet“ liegt keine Kopie: Prüfen Sie Ihr E-Mail-Programm, bevor Sie sie erneut senden.</translation>
+    </message>
+    <message>
         <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
         <translation>Diese E-Mail gibt vor, vom Marktplatz zu kommen, aber die Absenderprüfungen Ihres Mailservers (SPF/DKIM/DMARC) sind fehlgeschlagen: Sie könnte gefälscht sein. Öffnen Sie weder ihre Links noch ihre Anhänge, und prüfen Sie die Unterhaltung in Seller Central, bevor Sie antworten.</translation>
     </message>

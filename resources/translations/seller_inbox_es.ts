@@ -1723,6 +1723,10 @@ Open it to read it.</source>
         <translation>Tu servidor de correo informa de un retraso%1 y sigue intentando entregar tu respuesta. Por ahora no hay nada que hacer; un informe posterior dirá si falla.</translation>
     </message>
     <message>
+        <source>The connection to your mail server broke while this reply was being handed over, and no copy is in your Sent folder: check your mail program before sending it again.</source>
+        <translation>La conexión con tu servidor de correo se cortó mientras se entregaba esta respuesta y no hay ninguna copia en tu carpeta de enviados: revisa tu programa de correo antes de volver a enviarla.</translation>
+    </message>
+    <message>
         <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
         <translation>Este correo dice venir del marketplace, pero las comprobaciones del remitente de tu servidor de correo (SPF/DKIM/DMARC) fallaron: puede ser falso. No abras sus enlaces ni sus adjuntos y revisa la conversación en Seller Central antes de responder.</translation>
     </message>

@@ -1723,6 +1723,10 @@ Open it to read it.</source>
         <translation>Din e-postserver rapporterar en fördröjning%1 och fortsätter att försöka leverera ditt svar. Inget att göra än; en senare rapport säger om det misslyckas.</translation>
     </message>
     <message>
+        <source>The connection to your mail server broke while this reply was being handed over, and no copy is in your Sent folder: check your mail program before sending it again.</source>
+        <translation>Anslutningen till din e-postserver bröts medan svaret lämnades över, och det finns ingen kopia i mappen Skickat: kontrollera ditt e-postprogram innan du skickar det igen.</translation>
+    </message>
+    <message>
         <source>This mail claims to come from the marketplace, but your mail server&apos;s sender checks (SPF/DKIM/DMARC) failed: it may be forged. Do not open its links or attachments, and check the conversation in Seller Central before you answer.</source>
         <translation>Det här mejlet påstår att det kommer från marknadsplatsen, men din e-postservers avsändarkontroller (SPF/DKIM/DMARC) misslyckades: det kan vara förfalskat. Öppna inte dess länkar eller bilagor, och kontrollera konversationen i Seller Central innan du svarar.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -304,6 +305,12 @@ def test_drop_during_data_needs_attention_not_a_resend(db: Database, mail_world:
         assert proxy.cuts == 1
         status, reason = _status(db, sub)
         assert status == "attention" and reason and "deliveryUnknown" in reason
+        m = schema.messages.c
+        with db.reading() as conn:  # and a notice in the conversation, as data
+            said = conn.execute(select(m.notice, m.notice_params).where(m.notice == "attention"))
+            assert [(n, json.loads(p)["code"]) for n, p in said] == [
+                ("attention", "deliveryUnknown")
+            ]
         proxy.client_marker = None
         assert send_once(db, "alice", world.secrets)[0] == 0  # not resent blindly
         assert plain.received == []
