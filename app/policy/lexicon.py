@@ -1,4 +1,4 @@
-"""Hand-written lexicons and one multi-pattern matcher (Aho-Corasick) over all of them.
+"""Hand-written lexicons and one multi-pattern matcher over all of them.
 
 Entry syntax (folded before use, so case and diacritics do not matter):
 - `promo code`      whole words on both sides;
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections import deque
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.policy.normalize import fold
 from app.policy.stems import stem
@@ -44,9 +45,8 @@ class Entry:
     parts: tuple[Literal, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A lexicon match in folded coordinates."""
+class Hit(NamedTuple):
+    """A lexicon match in folded coordinates (a tuple: paragraphs make hundreds of them)."""
 
     family: str
     language: str
@@ -109,15 +109,27 @@ def load_lexicon(path: Path) -> Lexicon:
         raise LexiconError(f"cannot load lexicon {path}: {exc}") from exc
 
 
-@dataclass(slots=True)
-class _Automaton:
-    goto: list[dict[str, int]] = field(default_factory=lambda: [{}])
-    fail: list[int] = field(default_factory=lambda: [0])
-    out: list[tuple[int, ...]] = field(default_factory=lambda: [()])
+# A word-char run: where a left-bound literal can start, and the key it is indexed under.
+_WORD_RUN = re.compile(r"\w+")
+WORD_CACHE_MAX = 50_000  # words remembered with their candidates (a 1 MB paste stays bounded)
+# (literal text, length, right-bound, literal id, matched without reading on)
+_Check = tuple[str, int, bool, int, bool]
+# A word's (length, literal id) matches, literals to read on from it, and whether it may open
+# a two-word literal.
+_Candidates = tuple[tuple[tuple[int, int], ...], tuple[_Check, ...], bool]
 
 
 class Matcher:
-    """All entries of all loaded lexicons in one Aho-Corasick automaton (built once per pack)."""
+    """All entries of all loaded lexicons, indexed once per pack for word-at-a-time look-ups.
+
+    A literal bound on the left starts at a word, so the text is read a word at a time: one
+    look-up (cached per word) gives the literals that are that word (`promo`), one-word
+    prefixes it starts with (`rabatt*`) and the few that must be read on from it; one more,
+    of the word with the next one ("leave a", "don't"), gives the literals of two words and
+    more. The few literals that may start anywhere (`*gutschein*`, `% off`) are found with
+    `str.find`. Hits come out in the order a left-to-right scan reports them (by end, longer
+    first), which the rules rely on for ties.
+    """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
@@ -131,41 +143,56 @@ class Matcher:
                     self._refs.append([])
                 self._refs[lid].append((ei, pi))
         self._literals: tuple[Literal, ...] = tuple(literals)
-        self._ac = self._build(self._literals)
+        whole: dict[str, list[int]] = {}  # a whole word
+        prefix: dict[str, list[int]] = {}  # a word's beginning
+        loose: dict[str, list[_Check]] = {}  # first word -> read on from it
+        pairs: dict[str, list[_Check]] = {}  # first two words as written -> read on
+        inner: dict[str, list[int]] = {}  # anywhere
+        heads: set[str] = set()  # first words of `pairs`
+        for lid, lit in enumerate(self._literals):
+            text = lit.text
+            runs = list(_WORD_RUN.finditer(text)) if lit.left_bound else []
+            if not runs:
+                inner.setdefault(text, []).append(lid)
+            elif runs[0].end() == len(text):
+                (whole if lit.right_bound else prefix).setdefault(text, []).append(lid)
+            elif len(runs) > 1 and (lit.right_bound or runs[1].end() < len(text)):
+                # the second word is whole in any match: it ends before a non-word character
+                key = text[: runs[1].end()]
+                heads.add(runs[0].group(0))
+                exact = key == text
+                pairs.setdefault(key, []).append((text, len(text), lit.right_bound, lid, exact))
+            else:
+                check = (text, len(text), lit.right_bound, lid, False)
+                loose.setdefault(runs[0].group(0), []).append(check)
+        self._whole = {k: tuple(v) for k, v in whole.items()}
+        self._prefix = {k: tuple(v) for k, v in prefix.items()}
+        self._prefix_lengths = tuple(sorted({len(k) for k in prefix}))
+        self._loose = {k: tuple(v) for k, v in loose.items()}
+        self._pairs = {k: tuple(v) for k, v in pairs.items()}
+        self._pair_heads = frozenset(heads)
+        self._inner = tuple((k, tuple(v)) for k, v in inner.items())
+        # Where one may start (a match, then every one starting there is read with startswith).
+        self._inner_re = re.compile("|".join(map(re.escape, inner)) or "(?!)")
+        self._words: dict[str, _Candidates] = {}
 
     @property
     def literal_count(self) -> int:
         return len(self._literals)
 
-    @staticmethod
-    def _build(literals: tuple[Literal, ...]) -> _Automaton:
-        ac = _Automaton()
-        outs: list[list[int]] = [[]]
-        for lid, lit in enumerate(literals):
-            node = 0
-            for ch in lit.text:
-                nxt = ac.goto[node].get(ch)
-                if nxt is None:
-                    nxt = len(ac.goto)
-                    ac.goto[node][ch] = nxt
-                    ac.goto.append({})
-                    ac.fail.append(0)
-                    outs.append([])
-                node = nxt
-            outs[node].append(lid)
-        queue: deque[int] = deque(ac.goto[0].values())
-        while queue:
-            node = queue.popleft()
-            for ch, nxt in ac.goto[node].items():
-                queue.append(nxt)
-                f = ac.fail[node]
-                while f and ch not in ac.goto[f]:
-                    f = ac.fail[f]
-                cand = ac.goto[f].get(ch, 0)
-                ac.fail[nxt] = cand if cand != nxt else 0
-                outs[nxt].extend(outs[ac.fail[nxt]])
-        ac.out = [tuple(o) for o in outs]
-        return ac
+    def _candidates(self, word: str) -> _Candidates:
+        found = self._words.get(word)
+        if found is None:
+            plain = [(len(word), lid) for lid in self._whole.get(word, ())]
+            for k in self._prefix_lengths:
+                if k > len(word):
+                    break
+                plain.extend((k, lid) for lid in self._prefix.get(word[:k], ()))
+            found = (tuple(plain), self._loose.get(word, ()), word in self._pair_heads)
+            if len(self._words) >= WORD_CACHE_MAX:
+                self._words.clear()
+            self._words[word] = found
+        return found
 
     def find(self, text: str, sentence_break: Iterable[int] = ()) -> list[Hit]:
         """All entry hits in folded `text`.
@@ -173,44 +200,66 @@ class Matcher:
         `sentence_break` holds folded offsets where a sentence ends; the parts of a `…` entry
         must not straddle one.
         """
-        goto, fail, out = self._ac.goto, self._ac.fail, self._ac.out
-        literals, refs, entries = self._literals, self._refs, self.entries
+        refs, entries, pairs = self._refs, self.entries, self._pairs
         n = len(text)
+        # (end, -length, literal id, start) of each literal occurrence within its bounds
+        raw: list[tuple[int, int, int, int]] = []
+        candidates = self._candidates
+
+        def read_on(checks: tuple[_Check, ...], start: int) -> None:
+            for lit, size, right_bound, lid, exact in checks:
+                end = start + size
+                if exact or (
+                    text.startswith(lit, start)
+                    and not (right_bound and end < n and _is_word(text[end]))
+                ):
+                    raw.append((end, -size, lid, start))
+
+        head = -1  # start of the previous word when it may open a pair
+        for m in _WORD_RUN.finditer(text):
+            start = m.start()
+            if head >= 0:
+                checks = pairs.get(text[head : m.end()])
+                if checks:
+                    read_on(checks, head)
+            plain, loose, opens_pair = candidates(m.group(0))
+            for size, lid in plain:
+                raw.append((start + size, -size, lid, start))
+            if loose:
+                read_on(loose, start)
+            head = start if opens_pair else -1
+        found = self._inner_re.search(text)
+        while found is not None:
+            at = found.start()
+            for needle, lids in self._inner:
+                if text.startswith(needle, at):
+                    end = at + len(needle)
+                    cut = end < n and _is_word(text[end])
+                    for lid in lids:
+                        if not (cut and self._literals[lid].right_bound):
+                            raw.append((end, -len(needle), lid, at))
+            found = self._inner_re.search(text, at + 1)
+        raw.sort()
         hits: list[Hit] = []
         partial: dict[int, list[list[tuple[int, int]]]] = {}
-        node = 0
-        for i, ch in enumerate(text):
-            while node and ch not in goto[node]:
-                node = fail[node]
-            node = goto[node].get(ch, 0)
-            if not out[node]:
-                continue
-            end = i + 1
-            for lid in out[node]:
-                lit = literals[lid]
-                start = end - len(lit.text)
-                if lit.left_bound and start > 0 and _is_word(text[start - 1]):
-                    continue
-                if lit.right_bound and end < n and _is_word(text[end]):
-                    continue
-                for ei, pi in refs[lid]:
-                    entry = entries[ei]
-                    if len(entry.parts) == 1:
-                        hits.append(Hit(entry.family, entry.language, entry.source, start, end))
-                    else:
-                        slots = partial.setdefault(ei, [[] for _ in entry.parts])
-                        slots[pi].append((start, end))
+        for end, _size, lid, start in raw:
+            for ei, pi in refs[lid]:
+                entry = entries[ei]
+                if len(entry.parts) == 1:
+                    hits.append(Hit(entry.family, entry.language, entry.source, start, end))
+                else:
+                    slots = partial.setdefault(ei, [[] for _ in entry.parts])
+                    slots[pi].append((start, end))
         if partial:
             breaks = sorted(set(sentence_break))
             for ei, slots in partial.items():
-                hits.extend(_chain(entries[ei], slots, breaks))
+                if all(slots):  # most entries met only in part: "leave" without "… review"
+                    hits.extend(_chain(entries[ei], slots, breaks))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
 
 def _chain(entry: Entry, slots: list[list[tuple[int, int]]], breaks: list[int]) -> list[Hit]:
-    from bisect import bisect_left
-
     found: list[Hit] = []
     for start, end in slots[0]:
         cur_end = end

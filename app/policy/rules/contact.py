@@ -84,11 +84,18 @@ _NOT_LOCAL = frozenset(
 )
 
 
+# What a spelled-out address cannot do without: a bracket or a spoken "at" between spaces.
+_SPOKEN_AT_NEEDS = re.compile(r"(?i)[\[({]|\s(?:at|arroba|chiocciola|snabel-a|arobase)\s")
+_DIGIT = re.compile(r"\d")
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
     seen = SpanSet()
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():
         seen.add(m.start(), m.end())
         yield m.start(), m.end()
+    if _SPOKEN_AT_NEEDS.search(text) is None:
+        return
     for pattern in SPOKEN_EMAIL_RES:
         for m in pattern.finditer(text):
             if seen.overlaps(m.start(), m.end()):
@@ -126,6 +133,8 @@ def find_phones(
     """Phone numbers in the formats of `regions` (the marketplace's first) and international
     ones, as libphonenumber knows them; order ids, dates, prices and numbers after a reference
     word ("order", "tracking", "Bestellnummer") are skipped."""
+    if _DIGIT.search(text) is None:
+        return
     phone_ends = sorted(e for _s, e in phone_cues)
     ref_ends = sorted(e for _s, e in reference_cues)
     budget = MAX_VALIDATIONS

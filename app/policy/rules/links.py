@@ -210,6 +210,13 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+# What each pattern cannot match without: a paragraph lacking it skips the pattern (most
+# paragraphs have no link at all, and these searches are far cheaper than the patterns).
+_URL_NEEDS = re.compile(r"(?i)://|www")
+_DOTTED_NEEDS = re.compile(r"[\w-]\.\w")  # a shortener's or a bare domain's dot
+_SPOKEN_NEEDS = re.compile(r"(?i)[\[({]|\s(?:dot|punkt|punto|point|prick|\.)\s")
+
+
 def find_links(text: str) -> list[LinkHit]:
     hits: list[LinkHit] = []
     taken = SpanSet()
@@ -217,23 +224,28 @@ def find_links(text: str) -> list[LinkHit]:
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
 
-    for m in URL_RE.finditer(text):
+    url = _URL_NEEDS.search(text) is not None
+    dotted = _DOTTED_NEEDS.search(text) is not None
+    spoken = _SPOKEN_NEEDS.search(text) is not None
+    if not (url or dotted or spoken):
+        return hits
+    for m in URL_RE.finditer(text) if url else ():
         end = _trim(text, m.start(), m.end())
         hits.append(LinkHit(m.start(), end, _host_of(text[m.start() : end]), "url"))
         taken.add(m.start(), end)
-    for m in SHORT_RE.finditer(text):
+    for m in SHORT_RE.finditer(text) if dotted else ():
         if free(m.start(), m.end()):
             end = _trim(text, m.start(), m.end())
             hits.append(LinkHit(m.start(), end, _host_of(text[m.start() : end]), "shortener"))
             taken.add(m.start(), end)
-    for m in BARE_RE.finditer(text):
+    for m in BARE_RE.finditer(text) if dotted else ():
         tld = m.group(2)
         if not free(m.start(), m.end()) or not tld_ok(tld):
             continue
         end = _trim(text, m.start(), m.end())
         hits.append(LinkHit(m.start(), end, m.group(1).lower(), "domain"))
         taken.add(m.start(), end)
-    for m in SPOKEN_RE.finditer(text):
+    for m in SPOKEN_RE.finditer(text) if spoken else ():
         hit = _spoken(text, m.start(), m.end())
         if hit is not None and free(hit.start, hit.end):
             hits.append(hit)
@@ -319,6 +331,8 @@ def _tiny(value: str | None) -> bool:
 
 
 def find_images(text: str) -> Iterator[ImageHit]:
+    if "![" not in text and "<" not in text:
+        return
     for m in MD_IMAGE_RE.finditer(text):
         yield ImageHit(m.start(), m.end(), m.group(1), hidden=False)
     for m in HTML_IMG_RE.finditer(text):
@@ -333,6 +347,8 @@ def find_images(text: str) -> Iterator[ImageHit]:
 
 
 def find_logo_links(text: str) -> Iterator[tuple[int, int]]:
+    if "![" not in text and "<" not in text:
+        return
     for m in MD_LOGO_RE.finditer(text):
         yield m.start(), m.end()
     for m in HTML_LOGO_RE.finditer(text):
