@@ -2,9 +2,9 @@
 the seller wrote one.
 
 It goes below the conventional separator line (`-- `), which mail clients and the rules engine
-know: the engine checks a signature for links, contact details, off-platform channels and
-opt-out wording like the body (app/policy/structure.py), and the relay keeps the seller's own
-words above it when a copy comes back by mail.
+know, and the relay keeps the seller's own words above it when a copy comes back by mail. Being
+the seller's own words, it is checked with every content rule (app/policy/signatures.py), not
+only for the links and contact details the engine looks for in a pasted signature.
 """
 
 from __future__ import annotations

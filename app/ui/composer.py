@@ -41,6 +41,7 @@ from app.policy import (
     Severity,
     has_blocking,
 )
+from app.policy.signatures import with_own_signature
 from app.ui import finding_marks
 from app.ui.attachment_chips import AttachmentList, BodyEdit, native
 from app.ui.labels import plain_label
@@ -306,10 +307,12 @@ class Composer(QWidget):
                 for a in self.attachments
                 if a.get("path") and Path(a["path"]).exists()
             ]
-            self.findings = self._checker.check(
-                PolicyDraft(
-                    self.subject.text(), append(self.body.toPlainText(), self.signature), files
-                )
+            sent = append(self.body.toPlainText(), self.signature)
+            self.findings = with_own_signature(
+                self._checker.check(PolicyDraft(self.subject.text(), sent, files)),
+                sent,
+                self.signature,
+                self._checker.context.pack,
             )
         finding_marks.mark(self.body, self.subject, self.findings)
         self.policy.show_findings(self.findings)

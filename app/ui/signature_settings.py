@@ -105,7 +105,7 @@ class SignaturesTab(QWidget):
         signature these buyers get."""
         mid, lang = self._key()
         texts = self.signatures.get(mid, {})
-        problems = self._problems(mid, lang, texts.get(lang, ""))
+        problems = self._problems(mid, texts.get(lang, ""))
         if problems:
             self.note.setStyleSheet(f"color: {error_colour()}")
             self.note.setText("\n".join(problems))
@@ -121,16 +121,13 @@ class SignaturesTab(QWidget):
             self.note.setText("")
 
     @staticmethod
-    def _problems(marketplace_id: str, language: str, signature: str) -> list[str]:
-        """The rules check of a reply with this signature, for what it finds in the signature
-        (the same check the composer runs: app.domain.signature.append)."""
+    def _problems(marketplace_id: str, signature: str) -> list[str]:
+        """What the rules find in this signature: the seller's own words, checked as the
+        composer checks them under a reply (app.policy.signatures)."""
         if not signature.strip():
             return []
-        from app.domain.signature import append
-        from app.policy import PolicyContext, PolicyDraft, check, pack_for
+        from app.policy import pack_for
+        from app.policy.signatures import signature_findings
         from app.ui.policy_text import explain
 
-        base = "Thank you for your order."
-        ctx = PolicyContext(pack=pack_for(marketplace_id), buyer_locale=language or "en")
-        found = check(PolicyDraft("", append(base, signature)), ctx)
-        return [explain(f) for f in found if f.end > len(base)][:3]
+        return [explain(f) for f in signature_findings(signature, pack_for(marketplace_id))][:3]

@@ -80,6 +80,14 @@ def test_a_reply_goes_out_with_the_marketplaces_signature_in_the_buyers_language
         assert any(f.start >= len("Ihr Paket ist unterwegs.") for f in composer.findings)
         assert composer.blocking_reason() is not None
         assert composer.body.extraSelections() == []  # nothing underlined in the text itself
+        # The seller's own words: a promotion in the signature is found as in the text,
+        # although below "-- " a pasted signature is only searched for links and contacts.
+        tab.text.setPlainText("Viele Grüße\nAnna\nJetzt 20 % Rabatt auf alles mit dem Code DANKE20")
+        assert tab.note.text()
+        assert any(
+            f.rule == "marketing" and f.start > len("Ihr Paket ist unterwegs.")
+            for f in composer.findings
+        )
         tab.text.setPlainText("Viele Grüße\nAnna")
         assert tab.note.text() == ""
         assert composer.blocking_reason() is None
