@@ -215,3 +215,34 @@ def test_readers_do_not_block_the_writer(store: Store) -> None:
             writer.exec_driver_sql("INSERT INTO sync_states VALUES ('Message', 's1', 0)")
         with store.read() as other:
             assert other.exec_driver_sql("SELECT count(*) FROM sync_states").scalar() == 1
+
+
+def test_the_three_letter_prefixes_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from app.storage.engine import make_engine
+
+    profile = tmp_path / "p"
+    profile.mkdir()
+    shutil.copy(GOLDEN / "schema-0005.sqlite3", profile / "inbox.sqlite3")
+    Store.open(profile).close()  # 0005 -> head
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    engine = make_engine(profile / "inbox.sqlite3")
+    try:
+        for target, prefix in (("0005", "prefix='2 3'"), ("0006", "prefix='3'")):
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                (command.downgrade if target == "0005" else command.upgrade)(cfg, target)
+            with engine.connect() as conn:
+                sql = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"
+                ).scalar()
+                assert prefix in sql
+                conn.exec_driver_sql(
+                    "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"
+                )
+                assert search_all(conn, "paket") == with_word(conn, "paket")
+                assert set(search_all(conn, "pak")) < set(search_all(conn, "pa"))  # prefixes
+    finally:
+        engine.dispose()

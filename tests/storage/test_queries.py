@@ -292,11 +292,17 @@ def test_a_long_prefix_is_expanded_into_its_terms(filled: Store, monkeypatch) ->
         expanded = fts.fts_query("paket", db.execute)
         assert expanded is not None and expanded.startswith("(") and " OR " in expanded
         assert fts.fts_query("zzzzzz", db.execute) == ""  # no term begins so: nothing
+        # Two letters have no prefix doclist either (schema 0006): expanded the same way;
+        # three letters walk the index's own prefix doclist.
+        two = fts.fts_query("pa", db.execute)
+        assert two is not None and two.startswith("(") and '"paket"' in two
+        assert fts.fts_query("pak", db.execute) == '"pak"*'
     brute = brute_search(filled, "%paket%")
     assert search_pages(filled, "paket", 50) == brute
     monkeypatch.setattr(fts, "EXPAND_MAX", 1)
     with filled.read_sql() as db:
         assert fts.fts_query("paket", db.execute) == '"paket"*'
+        assert fts.fts_query("pa", db.execute) == '"pa"'  # too many: a whole word, as "p"
     assert search_pages(filled, "paket", 50) == brute
 
 
