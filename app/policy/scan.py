@@ -326,7 +326,7 @@ def _tone(
             other += 1
             other_at.append(m.start())
     bare = _bare_clauses(ftext, hits, other_at, name_at) if thanks else 0
-    news = _news(ftext, hits) + bare if thanks else 0
+    news = _news(ftext, hits, _dominant(scores)) + bare if thanks else 0
     return thanks, words, other, scores, news, names, bare
 
 
@@ -353,7 +353,7 @@ def _bare_clauses(ftext: str, hits: list[Hit], other_at: list[int], name_at: lis
 NEWS_FAMILIES = frozenset({"news", "negation", "review_request", "review_mention"})
 
 
-def _news(ftext: str, hits: list[Hit]) -> int:
+def _news(ftext: str, hits: list[Hit], language: str | None = None) -> int:
     """Signs that a thanking paragraph also says something: `news` of the order or product, a
     refusal or negation, a review request, a question, a number; not inside a thanks phrase
     ("thanks for your order", "don't hesitate"), but inside what it governs ("thanks for the
@@ -362,7 +362,8 @@ def _news(ftext: str, hits: list[Hit]) -> int:
     count = ftext.count("?")
     for h in hits:
         if h.family in NEWS_FAMILIES and not thanked.covers(h.start):
-            count += 1
+            # a news word of another language is no news ("de nuestra parte" is not "part")
+            count += h.family != "news" or language is None or h.language == language
     count += sum(1 for m in _DIGITS_RE.finditer(ftext) if not thanked.covers(m.start()))
     return count
 

@@ -177,6 +177,11 @@ CASES = [
     ("es", "Ahorre un 15 % al comprar dos o más.", MARKETING),
     ("sv", "Lampan sparar 80 % energi jämfört med en glödlampa.", NOT + MARKETING),
     ("sv", "Lämna gärna ett ärligt omdöme. Kvittot skickas i form av en PDF.", NOT + REVIEW),
+    # "Our app" is a channel; the app a product works with is not.
+    ("sv", "Ladda ner vår app, där får du alla erbjudanden först.", OFF),
+    ("sv", "Ladda ner appen Bose Connect för att uppdatera högtalaren.", NOT + OFF),
+    # An affectionate sign-off is courtesy; "de nuestra parte" is not English "part".
+    ("es", "¡Gracias por comprar con nosotros! Un achuchón al perrete de nuestra parte.", THANKS),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
