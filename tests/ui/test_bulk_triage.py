@@ -189,3 +189,38 @@ def test_a_failure_half_way_is_reported_once_and_what_was_done_can_be_undone(
         assert flags(w) == before
 
     run(qloop, scenario())
+
+
+def test_ctrl_a_in_a_search_selects_its_results(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    ui_relay: UiRelay,
+    ui_session: UiSession,
+    monkeypatch: Any,
+) -> None:
+    from app.ui import bulk as bulk_part
+
+    w, s = ui_session.window, ui_session.session
+
+    async def scenario() -> None:
+        await go_live(s, ui_relay)
+        await until(lambda: w.model.rowCount() > 6)
+        w.search.setText("order")
+        await until(lambda: s.inbox.results is not None and w.model.rowCount() > 1)
+        await s.ops.idle()
+        found = {w.model.thread_at(i).id for i in range(w.model.rowCount())}
+        w.threads.setFocus()
+        w.actions_by_name["select-all"].trigger()
+        assert w.many and s.bulk.all_of is None  # a search is selected by its results
+        assert set(s.bulk.selection().ids) == found
+        assert not w.bulk.scope.isVisible()  # all of them: no cap to mention
+        # With a cap below the results, the pane says the selection stopped there.
+        monkeypatch.setattr(bulk_part, "SEARCH_CAP", 1)
+        w.search.setText("order ")
+        await until(lambda: not w.many, what="a new search: one conversation open again")
+        await s.ops.idle()
+        monkeypatch.setattr(w.model, "canFetchMore", lambda *_: True)  # more than loaded
+        w.actions_by_name["select-all"].trigger()
+        assert w.many and "search selects at most" in w.bulk.scope.text()
+
+    run(qloop, scenario())
