@@ -182,6 +182,13 @@ CASES = [
     ("sv", "Ladda ner appen Bose Connect för att uppdatera högtalaren.", NOT + OFF),
     # An affectionate sign-off is courtesy; "de nuestra parte" is not English "part".
     ("es", "¡Gracias por comprar con nosotros! Un achuchón al perrete de nuestra parte.", THANKS),
+    # A change verb next to the buyer's own review ("su comentario") asks to change it; a word
+    # of another language ("aviso" is not French "avis") is no review.
+    ("es", "Nos gustaría que quitara su comentario sobre el ruido.", REVIEW),
+    ("es", "Puede llamar a Correos si quiere cambiar la oficina del aviso.", NOT + REVIEW),
+    ("es", "Gracias por su comentario; hemos cambiado la descripción.", NOT + REVIEW),
+    # A screenshot of the review is the proof a reward asks for.
+    ("it", "Chi ci manda uno screenshot della sua recensione avrà la garanzia estesa.", REVIEW),
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),

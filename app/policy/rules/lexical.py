@@ -110,7 +110,7 @@ NEAR: dict[str, tuple[frozenset[str], int, bool]] = {
     "third_party": (frozenset({"off_platform", "contact_verb"}), 12, False),
 }
 CUE_FAMILIES = BOTH_WAYS | {"negation"} | SCOPED.keys() | NEAR.keys()
-CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES
+CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES | {"review_existing"}
 NEGATABLE = frozenset(
     {
         "marketing",
@@ -294,8 +294,8 @@ def _change_requests(
             continue
         clitic = v.family == "review_change_clitic"
         for m in every:
-            if m.language not in (v.language, language) and language is not None:
-                continue
+            if m.language != v.language and (language is None or m.language != language):
+                continue  # French "avis" is not in Spanish "aviso … cambiar"
             if clitic:
                 near = m.end <= v.start and 0 <= u.sentence(v.start) - u.sentence(m.start) <= 1
             else:
@@ -316,7 +316,7 @@ def review_spans(
     fam: dict[str, list[Hit]] = {}
     for h in hits:
         fam.setdefault(h.family, []).append(h)
-    if not fam.keys() & REVIEW_FAMILIES:
+    if not fam.keys() & (REVIEW_FAMILIES | {"review_existing"}):
         return out
     not_review = SpanSet((h.start, h.end) for h in fam.get("review_not", []))
     for h in fam.get("review_change", []):
@@ -350,10 +350,12 @@ def review_spans(
         if not not_review.overlaps(m.start, m.end)
     ]
     mentions = [m for m in every if is_request(m)]
+    verbs = fam.get("review_change_verb", []) + fam.get("review_change_clitic", [])
+    # "quitara su comentario": asking to change one the buyer wrote names it as theirs
+    named = [h for h in fam.get("review_existing", []) if not not_review.overlaps(h.start, h.end)]
+    out.extend(_change_requests(verbs, [*every, *named], completed, u, neg, language))
     if not every:
         return out
-    verbs = fam.get("review_change_verb", []) + fam.get("review_change_clitic", [])
-    out.extend(_change_requests(verbs, every, completed, u, neg, language))
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
 
     for v in fam.get("review_incentive", []):
