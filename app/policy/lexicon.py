@@ -143,6 +143,20 @@ class Matcher:
                     self._refs.append([])
                 self._refs[lid].append((ei, pi))
         self._literals: tuple[Literal, ...] = tuple(literals)
+        # Per literal: the (family, language, source) of one-part entries it is, and the
+        # (entry, part) of longer entries it is a part of.
+        self._singles = [
+            tuple(
+                (e.family, e.language, e.source)
+                for ei, _pi in ref
+                if len((e := self.entries[ei]).parts) == 1
+            )
+            for ref in self._refs
+        ]
+        self._multis = [
+            tuple((ei, pi) for ei, pi in ref if len(self.entries[ei].parts) > 1)
+            for ref in self._refs
+        ]
         whole: dict[str, list[int]] = {}  # a whole word
         prefix: dict[str, list[int]] = {}  # a word's beginning
         loose: dict[str, list[_Check]] = {}  # first word -> read on from it
@@ -200,11 +214,11 @@ class Matcher:
         `sentence_break` holds folded offsets where a sentence ends; the parts of a `…` entry
         must not straddle one.
         """
-        refs, entries, pairs = self._refs, self.entries, self._pairs
+        entries, pairs = self.entries, self._pairs
         n = len(text)
         # (end, -length, literal id, start) of each literal occurrence within its bounds
         raw: list[tuple[int, int, int, int]] = []
-        candidates = self._candidates
+        candidates, cache = self._candidates, self._words
 
         def read_on(checks: tuple[_Check, ...], start: int) -> None:
             for lit, size, right_bound, lid, exact in checks:
@@ -222,7 +236,11 @@ class Matcher:
                 checks = pairs.get(text[head : m.end()])
                 if checks:
                     read_on(checks, head)
-            plain, loose, opens_pair = candidates(m.group(0))
+            word = m.group(0)
+            found_for = cache.get(word)
+            if found_for is None:
+                found_for = candidates(word)
+            plain, loose, opens_pair = found_for
             for size, lid in plain:
                 raw.append((start + size, -size, lid, start))
             if loose:
@@ -241,20 +259,28 @@ class Matcher:
             found = self._inner_re.search(text, at + 1)
         raw.sort()
         hits: list[Hit] = []
-        partial: dict[int, list[list[tuple[int, int]]]] = {}
+        singles, multis = self._singles, self._multis
+        # entry -> (part, start, end) of its parts found, for entries of several parts
+        partial: dict[int, list[tuple[int, int, int]]] = {}
         for end, _size, lid, start in raw:
-            for ei, pi in refs[lid]:
-                entry = entries[ei]
-                if len(entry.parts) == 1:
-                    hits.append(Hit(entry.family, entry.language, entry.source, start, end))
-                else:
-                    slots = partial.setdefault(ei, [[] for _ in entry.parts])
-                    slots[pi].append((start, end))
+            for family, language, source in singles[lid]:
+                hits.append(Hit(family, language, source, start, end))
+            for ei, pi in multis[lid]:
+                got = partial.get(ei)
+                if got is None:
+                    partial[ei] = got = []
+                got.append((pi, start, end))
         if partial:
             breaks = sorted(set(sentence_break))
-            for ei, slots in partial.items():
-                if all(slots):  # most entries met only in part: "leave" without "… review"
-                    hits.extend(_chain(entries[ei], slots, breaks))
+            for ei, got in partial.items():
+                entry = entries[ei]
+                if len(got) < len(entry.parts):
+                    continue  # most entries are met only in part: "leave" without "… review"
+                slots: list[list[tuple[int, int]]] = [[] for _ in entry.parts]
+                for pi, start, end in got:
+                    slots[pi].append((start, end))
+                if all(slots):
+                    hits.extend(_chain(entry, slots, breaks))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 

@@ -124,11 +124,13 @@ def scan_text(
     ftext = folded.text
     breaks = sentence_breaks(ftext)
     hits = pack.matcher.find(ftext, breaks)
-    if any(h.family in REVIEW_FAMILIES for h in hits):
+    digits = _DIGITS_RE.search(ftext) is not None  # amounts, offers in numbers, phones
+    if digits and any(h.family in REVIEW_FAMILIES for h in hits):
         hits = sorted([*hits, *amount_hits(ftext)], key=lambda h: (h.start, -h.end))
-    offers = offer_hits(ftext)
+    offers = offer_hits(ftext) if digits else []
     if offers:
         hits = sorted([*hits, *offers], key=lambda h: (h.start, -h.end))
+    present = {h.family for h in hits}
 
     def orig(start: int, end: int) -> tuple[int, int]:
         return _expand_word(text, *folded.span(start, end))
@@ -182,8 +184,8 @@ def scan_text(
     phone_cues: list[tuple[int, int]] = []
     ref_cues: list[tuple[int, int]] = []
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
-    u = units(ftext, breaks, hits) if any(h.family in CLAUSE_FAMILIES for h in hits) else None
-    thanks, words, other, scores, news, names, bare = _tone(text, folded, hits, pack)
+    u = units(ftext, breaks, hits) if not CLAUSE_FAMILIES.isdisjoint(present) else None
+    thanks, words, other, scores, news, names, bare = _tone(text, folded, hits, pack, breaks)
     language = _dominant(scores)
     neg = Negations(hits, u, language)
     # A lone soft word is read in the paragraph's language only: Spanish "sale" is "leaves".
@@ -195,15 +197,14 @@ def scan_text(
     families = REGION_FAMILIES[region]
     # "works for TikTok and Instagram videos": an app named for what the product does with
     # it, not as a channel to the seller (an invitation, "follow us on", is its own entry).
-    app_clauses = clause_breaks(ftext, breaks) if any(h.family == "app_use" for h in hits) else []
+    app_clauses = clause_breaks(ftext, breaks) if "app_use" in present else []
     app_use = {bisect_right(app_clauses, h.start) for h in hits if h.family == "app_use"}
     # …unless the clause carries a number ("add me on WhatsApp 070-555 12 34, I'll send the video")
     if app_use:
         app_use -= {bisect_right(app_clauses, m.start()) for m in _NUMBER_RE.finditer(ftext)}
     named = SpanSet(
         (m.start(), m.end())
-        for m in _INLINE_QUOTE_RE.finditer(ftext)
-        if any(h.family in QUOTABLE for h in hits)
+        for m in (_INLINE_QUOTE_RE.finditer(ftext) if not QUOTABLE.isdisjoint(present) else ())
     )
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
@@ -297,7 +298,7 @@ def _is_name(text: str, pos: int) -> bool:
 
 
 def _tone(
-    text: str, folded: Folded, hits: list[Hit], pack: RulePack
+    text: str, folded: Folded, hits: list[Hit], pack: RulePack, breaks: list[int]
 ) -> tuple[int, int, int, dict[str, float], int, int, int]:
     """Thanks phrases, words, other words, stopword scores per language, news, names and bare
     clauses (see TextScan) of one paragraph."""
@@ -307,7 +308,11 @@ def _tone(
     scores: dict[str, float] = {}
     words = other = names = 0
     stop_index = _stop_index(pack)
-    tails = SpanSet(_courtesy_tails(ftext, hits, polite, stop_index) if thanks else ())
+    tails = _courtesy_tails(ftext, hits, polite, stop_index) if thanks else []
+    # Words inside a thanks or courtesy phrase or what it governs are neither names nor news.
+    polite_spans = polite.spans()
+    courteous = SpanSet([*polite_spans, *tails]) if polite_spans or tails else None
+    origin = folded.origin
     other_at: list[int] = []
     name_at: list[int] = []
     for m in _WORD_RE.finditer(ftext):
@@ -317,27 +322,32 @@ def _tone(
             share = 1.0 / len(langs)
             for lang in langs:
                 scores[lang] = scores.get(lang, 0.0) + share
-        elif polite.covers(m.start()) or tails.covers(m.start()):
-            pass
-        elif _is_name(text, folded.span(m.start(), m.end())[0]):
+            continue
+        at = m.start()
+        if courteous is not None and courteous.covers(at):
+            continue
+        pos = at if origin is None else origin[at]
+        if text[pos].isupper() and _is_name(text, pos):
             names += 1
-            name_at.append(m.start())
+            name_at.append(at)
         else:
             other += 1
-            other_at.append(m.start())
-    bare = _bare_clauses(ftext, hits, other_at, name_at) if thanks else 0
+            other_at.append(at)
+    bare = _bare_clauses(ftext, breaks, hits, other_at, name_at) if thanks else 0
     news = _news(ftext, hits, _dominant(scores)) + bare if thanks else 0
     return thanks, words, other, scores, news, names, bare
 
 
-def _bare_clauses(ftext: str, hits: list[Hit], other_at: list[int], name_at: list[int]) -> int:
+def _bare_clauses(
+    ftext: str, breaks: list[int], hits: list[Hit], other_at: list[int], name_at: list[int]
+) -> int:
     """Clauses with words of their own and no thanks, courtesy or wish in them: a statement
     ("The jumper is pure merino wool", "wir kümmern uns sofort darum") is news. Two other
     words make one, or one beside a capitalised word (German nouns: "Der Pullover ist aus
     reiner Merinowolle"); a lone name or word ("M. Leroy,", "just ask") does not."""
     if not other_at:
         return 0
-    clauses = clause_breaks(ftext, sentence_breaks(ftext))
+    clauses = clause_breaks(ftext, breaks)
     polite = {
         bisect_right(clauses, h.start) for h in hits if h.family in ("thanks", "courtesy", "wish")
     }

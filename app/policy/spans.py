@@ -12,8 +12,20 @@ class SpanSet:
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
+        starts, ends = self._starts, self._ends
+        # Sorted, so each span merges with the last one or follows it: one linear pass.
         for s, e in sorted(spans):
-            self.add(s, e)
+            if e <= s:
+                continue
+            if ends and ends[-1] >= s:
+                if e > ends[-1]:
+                    ends[-1] = e
+            else:
+                starts.append(s)
+                ends.append(e)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
 
     def add(self, start: int, end: int) -> None:
         if end <= start:
