@@ -78,7 +78,7 @@ def main() -> None:
         pack=pack, buyer_locale="en-GB", contact_reason=ContactReason.SHIPPING_PROBLEM
     )
     draft = PolicyDraft("Your replacement part", body)
-    # The first check compiles the lexicons (Snowball stems, automaton); in the app the
+    # The first check compiles the lexicons (Snowball stems, the word index); in the app the
     # composer's LiveChecker has that done in a background thread before the first key.
     first_w, _ = timed(lambda: check(draft, ctx))
     print(f"first check after the load (compiles the lexicons): {first_w * 1000:.1f} ms")
@@ -89,7 +89,7 @@ def main() -> None:
     sizes = pack.lexicon_sizes
     print(
         "lexicon entries: " + ", ".join(f"{k}={v}" for k, v in sizes.items()),
-        f"(total {sum(sizes.values())}, distinct automaton literals {pack.matcher.literal_count})",
+        f"(total {sum(sizes.values())}, distinct literals {pack.matcher.literal_count})",
     )
     print(
         f"draft: {len(body.encode())} bytes, {len(body.split(chr(10) * 2))} paragraphs, "

@@ -205,7 +205,7 @@ def _warm_libraries(pack: RulePack) -> None:
     from app.policy.rules.contact import find_phones
 
     try:
-        pack.compiled.get()  # the lexicons (Snowball stems) and the automaton
+        pack.compiled.get()  # the lexicons (Snowball stems) and the matcher
     except PackError:
         log.exception("policy warm-up: the lexicons do not compile")  # a check will say so
     public_suffixes()
