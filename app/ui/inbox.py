@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from app.ui.tray import Notifier
 
 
+OPEN_PAUSE_S = 0.3
+"""Search results open their first conversation once no newer key came for this long."""
+
+
 def matches(row: ThreadRow, flt: ThreadFilter) -> bool:
     """Whether a search result belongs under the list's filter (status, Flagged): search
     ranks by text; the filter applies to what it found."""
@@ -162,11 +166,26 @@ class Inbox:
         if found is None or self.store is None:
             return  # a newer keystroke's search replaced this one
         flt = self.filter
-        self.results = SearchPages(
+        results = self.results = SearchPages(
             self.store, text, flt.marketplace_id, found, keep=lambda row: matches(row, flt)
         )
-        self.window.show_threads(self.results, keep=self.current.id, refresh=refresh)
+        opened = self.current.id
+        shown = [r.id for r in found.rows if matches(r, flt)]
+        moved_on = bool(not refresh and shown and opened not in shown)
+        # The rows show at once; the first one opens when the seller pauses: opening it for
+        # every key typed cost each key the conversation pane's work.
+        self.window.show_threads(results, keep=opened, refresh=refresh or moved_on)
         self.count()
+        if moved_on:
+            self.ops.run(self._open_first(results, opened))
+
+    async def _open_first(self, results: Any, opened: int | None) -> None:
+        import asyncio
+
+        await asyncio.sleep(OPEN_PAUSE_S)
+        still = self.results is results and self.current.id == opened
+        if still and not self.window.many and self.window.model.rowCount():
+            self.window.select_row(0)  # announced: the session opens it
 
     # --- changes ---------------------------------------------------------------------
 
