@@ -14,8 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -28,33 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
-from app.ui import list_selection
+from app.ui import window_layout
 from app.ui.about_dialog import show_about
 from app.ui.attachment_chips import native
 from app.ui.bulk_pane import BulkPane
 from app.ui.composer import SEND_SHORTCUT, Composer
 from app.ui.conversation_pane import ConversationPane, DetailsPanel
-from app.ui.filter_bar import FilterBar
 from app.ui.outbox_view import UndoBar
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sign_in import SignInBar
 from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
 from app.ui.theme import error_colour
-from app.ui.thread_delegate import ThreadDelegate
-from app.ui.thread_model import (
-    ACTIVITY,
-    BUYER,
-    CLOCK,
-    MARKETPLACE,
-    ORDER,
-    STATUS,
-    SUBJECT,
-    ThreadTableModel,
-)
-from app.ui.thread_view import ThreadView
+from app.ui.thread_list_pane import ThreadListPane
 from app.ui.undo_key import UndoKey
 
-ROW_HEIGHT = 52
 SEARCH_DEBOUNCE_MS = 25
 
 
@@ -159,54 +144,18 @@ class MainWindow(QMainWindow):
         help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])  # tooltip: F1
         self.shortcuts_dialog: ShortcutsDialog | None = None
 
-        # --- left: filters and threads -------------------------------------------------
-        self.filters = FilterBar()
+        # --- left: filters and threads (app/ui/thread_list_pane.py) ----------------------
+        left = ThreadListPane()
+        self.thread_list = left
+        self.filters = left.filters
         self.filters.changed.connect(self.filter_changed)
-        self.model = ThreadTableModel(lambda _after: [])
-        self.threads = ThreadView()
-        self.threads.setObjectName("threads")
-        self.threads.setModel(self.model)
-        self.threads.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Shift/Ctrl-click and Shift+arrows select several: none is open then, and the
-        # centre shows the bulk actions (docs/architecture.md, "One current conversation").
-        self.threads.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.threads.setShowGrid(False)
-        self.threads.setWordWrap(False)
-        self.threads.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.threads.verticalHeader().hide()
-        # Fixed row height: the view never measures rows, so 100k rows cost what 50 do.
-        self.threads.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.threads.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        header = self.threads.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(24)
-        for col, width in ((STATUS, 30), (MARKETPLACE, 54), (BUYER, 130), (SUBJECT, 260),
-                           (ORDER, 150), (ACTIVITY, 86), (CLOCK, 168)):  # fmt: skip
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
-        # One painted row shows what the hidden columns hold (buyer, order, activity).
-        for col in (STATUS, BUYER, ORDER, ACTIVITY):
-            self.threads.setColumnHidden(col, True)
-        self.threads.setItemDelegate(ThreadDelegate(self.threads))
-        self.threads.horizontalHeader().hide()  # the filter bar sorts and filters
-        self.threads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.threads.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.current_id: int | None = None  # the session's current conversation (``follow``)
-        self.many = False  # several rows selected: no conversation is open
-        self._quiet = False  # moving the selection to it is not the seller choosing one
-        self.off_list = QLabel(self.tr("The open conversation is not in this list."))
-        self.off_list.setObjectName("off-list")
-        self.off_list.setWordWrap(True)
-        self.off_list.setContentsMargins(8, 4, 8, 4)
-        self.off_list.hide()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(0)
-        left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.off_list)
-        left_layout.addWidget(self.threads, 1)
+        self.model = left.model
+        self.threads = left.threads
+        self.off_list = left.off_list
+        left.conversation_selected.connect(self.conversation_selected)
+        left.many_selected.connect(self.many_selected)
+        left.selection_refreshed.connect(self.selection_refreshed)
+        left.many_changed.connect(self._show_many)
 
         # --- centre: conversation over composer; right: details -------------------------
         self.conversation = ConversationPane()
@@ -307,23 +256,12 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def restore_layout(self) -> None:
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for splitter in (self.splitter, self.centre):
-            state = self.settings.value(f"window/{splitter.objectName()}")
-            if state is not None:
-                splitter.restoreState(state)
+        if self.settings is not None:
+            window_layout.restore(self.settings, self, (self.splitter, self.centre))
 
     def save_layout(self) -> None:
-        if self.settings is None:
-            return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in (self.splitter, self.centre):
-            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        self.settings.sync()
+        if self.settings is not None:
+            window_layout.save(self.settings, self, (self.splitter, self.centre))
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._restored:
@@ -349,85 +287,48 @@ class MainWindow(QMainWindow):
         it is in it; otherwise the seller has moved on and the first row opens. An empty list
         leaves the open conversation open (shown as not in the list). A ``refresh`` (the same
         search over changed data) only follows ``keep``: it never opens another."""
-        self._quiet = True
-        try:
-            self.model.reset(fetch, sort)
-        finally:
-            self._quiet = False
-        self._set_many(False)  # a new list: the selection went with the old one
+        self.thread_list.reset(fetch, sort)
         self.search.setEnabled(True)
-        if refresh or (keep is not None and self.model.row_of(keep) >= 0):
-            self.follow(keep)
-        elif self.model.rowCount():
-            self.select_row(0)  # announced: the session opens it
-        elif keep is None:
-            self.follow(None)
+        if self.thread_list.open_after_reset(keep, refresh=refresh):
             self.conversation.show_placeholder(self.tr("No conversations here"))
             self.details.show_details(None)
             self.composer.clear()
-        else:
-            self.follow(keep)
 
     def refresh_threads(self) -> None:
         """Read the listed rows again (a sync, an edit). Never changes the open conversation:
         the selection follows it, or is cleared when it left the list."""
-        keep = [t.id for t in list_selection.selected_rows(self.threads, self.model)]
-        self._quiet = True
-        try:
-            self.model.refresh()
-        finally:
-            self._quiet = False
-        self.follow(self.current_id)
-        if self.many:  # the same conversations stay selected, less those that left the list
-            self.select_quietly(lambda: list_selection.select_ids(self.threads, self.model, keep))
-            self.selection_refreshed.emit()
+        self.thread_list.refresh()
 
     def follow(self, conversation_id: int | None) -> None:
-        """The session opened ``conversation_id``: select its row without announcing it, or
-        clear the selection (and say so) when the list does not hold it. While several rows
-        are selected (none open) the selection stays as the seller made it."""
-        if conversation_id is not None:
-            self._set_many(False)
-        self.current_id = conversation_id
-        if self.many:
-            self.off_list.hide()
-            return
-        row = self.model.row_of(conversation_id) if conversation_id is not None else -1
-        self._quiet = True
-        try:
-            if row >= 0:
-                selected = self.threads.selectionModel().selectedRows()
-                if self.threads.currentIndex().row() != row or len(selected) != 1:
-                    self.select_row(row)
-            else:
-                self.threads.selectionModel().clear()
-        finally:
-            self._quiet = False
-        self.off_list.setVisible(conversation_id is not None and row < 0)
+        """The session opened ``conversation_id``: its row is selected without announcing it
+        (app/ui/thread_list_pane.py)."""
+        self.thread_list.follow(conversation_id)
+
+    @property
+    def current_id(self) -> int | None:
+        """The session's current conversation, as the list follows it."""
+        return self.thread_list.current_id
+
+    @property
+    def many(self) -> bool:
+        """Several rows selected: no conversation is open."""
+        return self.thread_list.many
 
     def select_row(self, row: int) -> None:
         """Make ``row`` the only selected row and the current one (app/ui/list_selection)."""
-        list_selection.select_row(self.threads, self.model, row)
+        self.thread_list.select_row(row)
 
     def select_quietly(self, select: Callable[[], object]) -> None:
         """Change the selection without announcing it (rows that paged in under "select all
         of this view")."""
-        self._quiet = True
-        try:
-            select()
-        finally:
-            self._quiet = False
+        self.thread_list.select_quietly(select)
 
-    def _set_many(self, on: bool) -> None:
-        self.many = on
+    def _show_many(self, on: bool) -> None:
         self.centre_stack.setCurrentWidget(self.bulk if on else self.centre)
         self.details.setVisible(not on)  # no one order or buyer to show
-        if on:
-            self.current_id = None
-            self.off_list.hide()
 
     def current_thread(self) -> ThreadRow | None:
-        return self.model.thread_at(self.threads.currentIndex().row())
+        return self.thread_list.current_thread()
 
     def show_store_error(self, message: str) -> None:
         self.store_state.setText(message)
@@ -435,11 +336,7 @@ class MainWindow(QMainWindow):
         self.conversation.show_placeholder(message)
 
     def step_conversation(self, step: int) -> None:
-        row = self.threads.currentIndex().row() + step
-        if row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
-        if 0 <= row < self.model.rowCount():
-            self.select_row(row)
+        self.thread_list.step(step)
 
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))
@@ -458,18 +355,3 @@ class MainWindow(QMainWindow):
 
     def _reply(self) -> None:
         self.composer.body.setFocus()
-
-    def _selection_changed(self, *_args: object) -> None:
-        if self._quiet:
-            return  # the session moved the selection to its current conversation
-        rows = self.threads.selectionModel().selectedRows()
-        if len(rows) > 1 or (self.many and not rows):
-            self._set_many(True)
-            self.many_selected.emit()
-            return
-        if not rows:  # the seller unselected the open one (Ctrl+click): it stays open
-            self.follow(self.current_id)
-            return
-        row = self.model.thread_at(rows[0].row())
-        if row is not None and (self.many or row.id != self.current_id):
-            self.conversation_selected.emit(row.id)
