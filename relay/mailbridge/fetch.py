@@ -15,6 +15,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,16 +124,45 @@ class FolderSync:
                 sizes[uid] = int(data.get(b"RFC822.SIZE") or 0)
                 keys[uid] = header_key(data.get(HEADER_KEY))
         uids = [u for u in uids if u in sizes]  # expunged meanwhile
+        batches: list[list[int]] = []
         batch: list[int] = []
         weight = 0
         for uid in uids:
             batch.append(uid)
             weight += min(sizes[uid], MAX_MAIL_BYTES)
             if len(batch) >= BATCH_MAILS or weight >= BATCH_BYTES:
-                self._batch(uv, batch, keys, sizes, None)
+                batches.append(batch)
                 batch, weight = [], 0
+        batches.append(batch)  # the last, even empty: it carries the final cursor
         end = max(uidnext or 0, (uids[-1] + 1) if uids else start)
-        self._batch(uv, batch, keys, sizes, Cursor(uv, end, hms))
+        self._pipeline(uv, batches, keys, sizes, Cursor(uv, end, hms))
+
+    def _pipeline(
+        self,
+        uv: int,
+        batches: list[list[int]],
+        keys: dict[int, str | None],
+        sizes: dict[int, int],
+        final: Cursor,
+    ) -> None:
+        """Store batch k while batch k+1 is fetched from the server and parsed (one helper
+        thread, the only user of the IMAP connection meanwhile): the server's and the network's
+        share of the time overlaps the store's. Commits stay in order, one batch at a time."""
+        if len(batches) == 1:
+            self._store(uv, batches[0], keys, self._read(batches[0], keys, sizes), final)
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail-fetch") as ahead:
+            coming = ahead.submit(self._read, batches[0], keys, sizes)
+            for i, batch in enumerate(batches):
+                parsed = coming.result()
+                last = i == len(batches) - 1
+                if not last:
+                    coming = ahead.submit(self._read, batches[i + 1], keys, sizes)
+                try:
+                    self._store(uv, batch, keys, parsed, final if last else None)
+                except BaseException:
+                    coming.cancel()
+                    raise
 
     def _fetch(self, uids: list[int], sizes: dict[int, int]) -> dict[int, tuple[bytes, bool]]:
         """Raw mails by UID (True: cut at PARTIAL_BYTES, too large to import whole)."""
@@ -149,14 +179,10 @@ class FolderSync:
                 out[uid] = (bytes(raw or b""), True)
         return out
 
-    def _batch(
-        self,
-        uv: int,
-        batch: list[int],
-        keys: dict[int, str | None],
-        sizes: dict[int, int],
-        final: Cursor | None,
-    ) -> None:
+    def _read(
+        self, batch: list[int], keys: dict[int, str | None], sizes: dict[int, int]
+    ) -> dict[int, ParsedMail]:
+        """The batch's mails not seen before, fetched and parsed (no writes)."""
         mailbox = self.mailbox
         guessed = [k for k in (keys[u] for u in batch) if k]
         with self.db.reading() as conn:
@@ -171,6 +197,18 @@ class FolderSync:
                     p, attachments=(), problems=tuple(sorted({*p.problems, TOO_LARGE}))
                 )
             parsed[uid] = p
+        return parsed
+
+    def _store(
+        self,
+        uv: int,
+        batch: list[int],
+        keys: dict[int, str | None],
+        parsed: dict[int, ParsedMail],
+        final: Cursor | None,
+    ) -> None:
+        """The batch and the cursor that covers it, in one transaction."""
+        mailbox = self.mailbox
         tally = Tally()
         with self.db.writing() as conn:
             if conn.dialect.name == "postgresql":  # one fetcher of a mailbox at a time
