@@ -109,6 +109,20 @@ CASES = [
         "Tack för ordern! Vi hoppas att paketet kommer fram på fredag som planerat.",
         NOT + THANKS,
     ),
+    # A percentage and a code to use, in one sentence, either order.
+    ("en", "Save 15% with the code THANKS15.", MARKETING),
+    ("en", "Use code THANKS15 to save 15% on your next order.", MARKETING),
+    ("de", "Sparen Sie 15 % mit dem Code DANKE15.", MARKETING),
+    ("fr", "Économisez 15 % avec le code MERCI15.", MARKETING),
+    ("it", "Risparmia il 15% con il codice GRAZIE15.", MARKETING),
+    ("en", "The locker opens with the code 1234; the battery left us at 80%.", NOT + MARKETING),
+    (
+        "en",
+        "We refunded 20% as agreed; use the QR code on the label for the rest.",
+        NOT + MARKETING,
+    ),
+    ("en", "We can't give 15% off with a code, sorry.", NOT + MARKETING),
+    ("fr", "Remboursé à 15 %, le code de suivi est XY123.", NOT + MARKETING),
     # Offers in numbers: a minus before a percentage, more items for the price of fewer.
     ("fr", "Toute notre gamme jardin est à -30 % ce week-end.", MARKETING),
     ("en", "This month it's 3 for 2 on every scented candle.", MARKETING),

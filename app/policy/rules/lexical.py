@@ -79,6 +79,20 @@ _OFFER = re.compile(
 )
 
 
+# A percentage and a code to type, in one sentence, in any order and language: "save 15 %
+# with the code THANKS15", "mit dem Code DANKE15 … 15 %", "avec le code … 15 %". The code
+# must be one to use ("with/use/mit/avec/con/med … code"), not a tracking or error code.
+_USE_CODE = (
+    r"(?:with|use|using|enter|mit|avec|con|med|utilisez|usa|utilice|usar|anv[aä]nd\w*)"
+    r"\s(?:the\s|dem\s|le\s|el\s|il\s|la\s)?(?:discount\s|promo\s|rabatt)?"
+    r"(?:code|codigo|codice|koden|kod|coupon|cupon|gutscheincode|rabattcode)\b(?!\s\d+\b)"
+)  # (a code of digits only is a PIN or a locker's: "opens with the code 1234")
+_PERCENT = r"\d{1,2}(?:[.,]\d)?\s?%"
+_CODE_OFFER = re.compile(
+    rf"{_PERCENT}[^.!?\n]{{0,80}}?{_USE_CODE}|{_USE_CODE}[^.!?\n]{{0,80}}?{_PERCENT}"
+)
+
+
 def offer_hits(folded: str) -> list[Hit]:
     """Offers in numbers as `marketing` hits (negation and reported speech apply as to words)."""
     out = []
@@ -86,6 +100,9 @@ def offer_hits(folded: str) -> list[Hit]:
         more, fewer = m.group(1), m.group(2)
         if more is None or int(more) > int(fewer):
             out.append(Hit("marketing", "pack", "offer", m.start(), m.end()))
+    out.extend(
+        Hit("marketing", "pack", "offer", m.start(), m.end()) for m in _CODE_OFFER.finditer(folded)
+    )
     return out
 
 
