@@ -298,6 +298,12 @@ class MainWindow(QMainWindow):
         """Read the listed rows again (a sync, an edit). Never changes the open conversation:
         the selection follows it, or is cleared when it left the list."""
         self.thread_list.refresh()
+        if self.current_id is None and not self.many and self.model.rowCount():
+            # Nothing open beside a list that has rows now (it was empty before the first
+            # sync, or the open conversation left it): say what to do, not "No conversations".
+            self.conversation.show_placeholder(
+                self.tr("Select a conversation to read or answer it.")
+            )
 
     def follow(self, conversation_id: int | None) -> None:
         """The session opened ``conversation_id``: its row is selected without announcing it

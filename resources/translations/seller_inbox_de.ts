@@ -1148,6 +1148,10 @@ Open it to read it.</source>
         <source>No conversations here</source>
         <translation>Keine Unterhaltungen</translation>
     </message>
+    <message>
+        <source>Select a conversation to read or answer it.</source>
+        <translation>Wählen Sie eine Unterhaltung, um sie zu lesen oder zu beantworten.</translation>
+    </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
         <translation>

@@ -1148,6 +1148,10 @@ Open it to read it.</source>
         <source>No conversations here</source>
         <translation>No hay conversaciones</translation>
     </message>
+    <message>
+        <source>Select a conversation to read or answer it.</source>
+        <translation>Selecciona una conversación para leerla o responderla.</translation>
+    </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
         <translation>

@@ -1148,6 +1148,10 @@ Open it to read it.</source>
         <source>No conversations here</source>
         <translation>Inga konversationer här</translation>
     </message>
+    <message>
+        <source>Select a conversation to read or answer it.</source>
+        <translation>Välj en konversation för att läsa eller besvara den.</translation>
+    </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
         <translation>
