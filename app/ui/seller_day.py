@@ -10,11 +10,12 @@ running its work through `Ops` and following the current conversation.
   conversation leaves the list and comes back on time, bold, with the reason. Opening a woken
   conversation ends its snooze.
 - Notes: under the details, never sent; written through the relay for the team.
+
+The templates (picker, filling, the Templates… dialog) are `templates_part.py`.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +23,9 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import formats
-from app.ui.dialogs import front
 from app.ui.notes_panel import NotesPanel
 from app.ui.snooze_menu import SnoozeChoice, SnoozeDialog, SnoozeMenu
-from app.ui.template_picker import TemplatePicker
-from app.ui.templates_dialog import TemplatesDialog
+from app.ui.templates_part import TemplatesPart
 from app.ui.theme import muted_colour
 
 if TYPE_CHECKING:
@@ -38,10 +37,10 @@ if TYPE_CHECKING:
     from app.storage.store import Store
     from app.ui.current import CurrentConversation
     from app.ui.main_window import MainWindow
+    from app.ui.template_picker import TemplatePicker
+    from app.ui.templates_dialog import TemplatesDialog
 
 WAKE_CHECK_MS = 15 * 60_000  # look again at least this often (the clock may jump)
-# "/" and up to 30 letters at the start of a line, right before the cursor: a template name.
-SLASH_RE = re.compile(r"(?:^|\n)/([^\W\d_][\w ]{0,29})$")
 
 
 class SellerDayPart(QObject):
@@ -53,10 +52,6 @@ class SellerDayPart(QObject):
         self.store: Store | None = None
         self.local_changes: LocalChanges | None = None
         self.live: LiveServices | None = None
-        self.templates: list[TemplateInfo] = []
-        self.templates_dialog: TemplatesDialog | None = None
-        self.marketplace_names: dict[str, str] = {}
-        self._slash: re.Match[str] | None = None
 
         # Details: the thanks suggestion, then the notes.
         self.suggestion = QWidget()
@@ -85,11 +80,14 @@ class SellerDayPart(QObject):
             layout.insertWidget(at, widget)
             at += 1
 
-        # The composer: the template picker sits over it.
-        self.picker = TemplatePicker(window.composer)
-        self.picker.chosen.connect(self._insert)
-        self.picker.closed.connect(lambda: window.composer.body.setFocus())
-        window.composer.body.textChanged.connect(self._maybe_slash)
+        self.template_tools = TemplatesPart(
+            window,
+            ops,
+            current,
+            service=self._service,
+            offline=self._offline,
+            seller_name=lambda: self.seller_name,
+        )
 
         self.snooze_menu = SnoozeMenu(window)
         self.snooze_menu.chosen.connect(self._snooze)
@@ -122,8 +120,9 @@ class SellerDayPart(QObject):
     def ready(self, store: Store, local_changes: LocalChanges) -> None:
         self.store = store
         self.local_changes = local_changes
-        self._load_templates()
-        self._load_marketplaces()
+        self.template_tools.store = store
+        self.template_tools.load_templates()
+        self.template_tools.load_marketplaces()
         self._arm_wake_timer()
 
     @property
@@ -132,20 +131,25 @@ class SellerDayPart(QObject):
         session = self.live.client.session if self.live is not None else None
         return session.username if session is not None else ""
 
-    def _load_marketplaces(self) -> None:
-        store = self.store
-        if store is None:
-            return
-        from app.storage import queries
+    # --- the templates (tests and the window reach them through the part) -----------------
 
-        def read() -> dict[str, str]:
-            with store.read() as conn:
-                return {m.id: m.name for m in queries.marketplaces(conn)}
+    @property
+    def picker(self) -> TemplatePicker:
+        return self.template_tools.picker
 
-        def done(names: dict[str, str]) -> None:
-            self.marketplace_names = names
+    @property
+    def templates(self) -> list[TemplateInfo]:
+        return self.template_tools.templates
 
-        self.ops.query("marketplace-names", read, done=done)
+    @property
+    def templates_dialog(self) -> TemplatesDialog | None:
+        return self.template_tools.templates_dialog
+
+    def open_picker(self, typed: str = "") -> None:
+        self.template_tools.open_picker(typed)
+
+    def open_templates(self) -> None:
+        self.template_tools.open_templates()
 
     # --- the service (needs the relay for writes) -------------------------------------
 
@@ -169,9 +173,9 @@ class SellerDayPart(QObject):
 
     def _changed(self, changes: Changes) -> None:
         if changes.synced:
-            self._load_templates()
+            self.template_tools.load_templates()
         if changes.synced or changes.marketplaces:
-            self._load_marketplaces()
+            self.template_tools.load_marketplaces()
         if changes.synced or changes.conversations or changes.any_conversation:
             self._arm_wake_timer()
         if changes.synced or changes.touches(self.current.id):
@@ -361,180 +365,3 @@ class SellerDayPart(QObject):
     def _time_to_wake(self) -> None:
         self.window.refresh_threads()
         self._arm_wake_timer()
-
-    # --- templates --------------------------------------------------------------------------
-
-    def _load_templates(self) -> None:
-        store = self.store
-        if store is None:
-            return
-        from app.storage import seller_day
-
-        def read() -> list[TemplateInfo]:
-            with store.read() as conn:
-                return seller_day.templates(conn)
-
-        self.ops.query("templates", read, done=self._templates_read)
-
-    def _templates_read(self, templates: list[TemplateInfo]) -> None:
-        self.templates = templates
-        if self.templates_dialog is not None:
-            self.templates_dialog.show_templates(templates)
-
-    def open_picker(self, typed: str = "") -> None:
-        details = self.current.details
-        if details is None or not self.window.composer.body.isEnabled():
-            return
-        body = self.window.composer.body
-        self.picker.setGeometry(body.geometry().adjusted(8, 8, -8, 0))
-        self.picker.setFixedHeight(min(260, body.height() - 16))
-        self.picker.raise_()
-        self.picker.open_for(self.templates, details.buyer_locale, typed)
-
-    def _maybe_slash(self) -> None:
-        body = self.window.composer.body
-        cursor = body.textCursor()
-        before = body.toPlainText()[: cursor.position()][-40:]
-        self._slash = SLASH_RE.search(before)
-        if self._slash is not None and not self.picker.isVisible() and self.templates:
-            self.open_picker(self._slash.group(1))
-
-    def _insert(self, template: TemplateInfo, language: str) -> None:
-        from app.domain import templates as tpl
-        from app.services.seller_day import fill_values
-
-        details = self.current.details
-        composer = self.window.composer
-        if details is None:
-            return
-        values = fill_values(
-            details,
-            marketplace_name=self.marketplace_names.get(
-                details.marketplace_id, details.marketplace_id
-            ),
-            seller_name=self.seller_name,
-            format_date=formats.date,
-        )
-        cursor = composer.body.textCursor()
-        if self._slash is not None:  # the "/name" typed to find it goes
-            typed = len(self._slash.group(1)) + 1
-            cursor.movePosition(
-                cursor.MoveOperation.Left, cursor.MoveMode.KeepAnchor, min(typed, cursor.position())
-            )
-            self._slash = None
-        cursor.insertText(tpl.fill(template.texts[language], values))
-        composer.body.setTextCursor(cursor)
-        index = composer.reason.findData(template.contact_reason)
-        if index >= 0 and composer.reason.currentData() == "other":
-            composer.reason.setCurrentIndex(index)
-        composer.body.setFocus()
-
-    def open_templates(self) -> None:
-        if self.templates_dialog is None:
-            dialog = TemplatesDialog(self.window)
-            dialog.save_requested.connect(self._save_template)
-            dialog.delete_requested.connect(self._delete_template)
-            dialog.import_requested.connect(self._import_templates)
-            dialog.export_requested.connect(self._export_templates)
-            self.templates_dialog = dialog
-        self.templates_dialog.show_templates(self.templates)
-        front(self.templates_dialog)
-
-    def _dialog_failed(self, exc: BaseException) -> bool:
-        from app.services.seller_day import Refused
-        from app.ui.failures import describe
-
-        dialog = self.templates_dialog
-        if dialog is None:
-            return False
-        text: str | None
-        if isinstance(exc, Refused):
-            text = (
-                self.tr("A template with this name exists already.")
-                if exc.type == "alreadyExists"
-                else self.tr("The relay refused the template: %1").replace("%1", str(exc))
-            )
-        else:
-            text = describe(exc) or (str(exc) if isinstance(exc, (ValueError, OSError)) else None)
-        if text is None:
-            return False
-        dialog.show_error(text)
-        return True
-
-    def _save_template(
-        self, relay_id: str | None, name: str, reason: str, texts: dict[str, str]
-    ) -> None:
-        day = self._service()
-        if day is None or self.templates_dialog is None:
-            if self.templates_dialog is not None:
-                self._offline(self.templates_dialog.show_error)
-            return
-        dialog = self.templates_dialog
-
-        def saved(template: Any) -> None:
-            dialog.saved(template)
-            self._load_templates()
-            if template.flagged():
-                dialog.show_error(self.tr("Saved, but the rules check flagged it: see below."))
-
-        self.ops.run(
-            day.save_template(relay_id, name, reason, texts),
-            done=saved,
-            failed=self._dialog_failed,
-        )
-
-    def _delete_template(self, relay_id: str) -> None:
-        day = self._service()
-        if day is None or self.templates_dialog is None:
-            return
-        dialog = self.templates_dialog
-        self.ops.run(
-            day.delete_template(relay_id),
-            done=lambda _: self._template_deleted(dialog),
-            failed=self._dialog_failed,
-        )
-
-    def _template_deleted(self, dialog: TemplatesDialog) -> None:
-        dialog.new_template()
-        self._load_templates()
-
-    def _import_templates(self, path: str) -> None:
-        day = self._service()
-        if day is None or self.templates_dialog is None:
-            return
-        dialog = self.templates_dialog
-
-        async def go() -> tuple[int, list[str]]:
-            import asyncio
-            from pathlib import Path
-
-            data = await asyncio.to_thread(Path(path).read_bytes)
-            return await day.import_templates(data)
-
-        def done(result: tuple[int, list[str]]) -> None:
-            saved, refused = result
-            self._load_templates()
-            text = self.tr("%n template(s) imported.", "", saved)
-            if refused:
-                text += " " + self.tr("Not imported: %1").replace("%1", "; ".join(refused))
-            dialog.show_error(text)
-
-        self.ops.run(go(), done=done, failed=self._dialog_failed)
-
-    def _export_templates(self, path: str) -> None:
-        from app.services.seller_day import export
-
-        data = export(self.templates)
-        dialog = self.templates_dialog
-
-        async def go() -> None:
-            import asyncio
-            from pathlib import Path
-
-            await asyncio.to_thread(Path(path).write_bytes, data)
-
-        self.ops.run(
-            go(),
-            done=lambda _: dialog.show_error(self.tr("Templates exported.")) if dialog else None,
-            failed=self._dialog_failed,
-        )

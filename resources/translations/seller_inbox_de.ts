@@ -1884,13 +1884,6 @@ Open it to read it.</source>
         <source>Saved, but the rules check flagged it: see below.</source>
         <translation>Gespeichert, aber die Regelprüfung hat sie markiert: siehe unten.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n template(s) imported.</source>
-        <translation>
-            <numerusform>%n Vorlage importiert.</numerusform>
-            <numerusform>%n Vorlagen importiert.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
@@ -2352,6 +2345,16 @@ Open it to read it.</source>
     <message>
         <source>Export templates</source>
         <translation>Vorlagen exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPart</name>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n Vorlage importiert.</numerusform>
+            <numerusform>%n Vorlagen importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

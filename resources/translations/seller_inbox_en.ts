@@ -100,7 +100,7 @@
     </message>
 </context>
 <context>
-    <name>SellerDayPart</name>
+    <name>TemplatesPart</name>
     <message numerus="yes">
         <source>%n template(s) imported.</source>
         <translation>

@@ -1884,13 +1884,6 @@ Open it to read it.</source>
         <source>Saved, but the rules check flagged it: see below.</source>
         <translation>Guardada, pero la comprobación de normas la marcó: véase abajo.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n template(s) imported.</source>
-        <translation>
-            <numerusform>%n plantilla importada.</numerusform>
-            <numerusform>%n plantillas importadas.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not imported: %1</source>
         <translation>No importadas: %1</translation>
@@ -2352,6 +2345,16 @@ Open it to read it.</source>
     <message>
         <source>Export templates</source>
         <translation>Exportar plantillas</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPart</name>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n plantilla importada.</numerusform>
+            <numerusform>%n plantillas importadas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1884,13 +1884,6 @@ Open it to read it.</source>
         <source>Saved, but the rules check flagged it: see below.</source>
         <translation>Sparad, men regelkontrollen flaggade den: se nedan.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n template(s) imported.</source>
-        <translation>
-            <numerusform>%n mall importerades.</numerusform>
-            <numerusform>%n mallar importerades.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not imported: %1</source>
         <translation>Inte importerade: %1</translation>
@@ -2352,6 +2345,16 @@ Open it to read it.</source>
     <message>
         <source>Export templates</source>
         <translation>Exportera mallar</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPart</name>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>%n mall importerades.</numerusform>
+            <numerusform>%n mallar importerades.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
