@@ -1,5 +1,6 @@
-"""The centre pane: one conversation's messages (sanitized, remote content blocked), its
-actions (read/unread, flag, no response needed), and the order/buyer side panel."""
+"""The centre pane: one conversation's messages (sanitized, remote content blocked) and its
+actions (read/unread, flag, no response needed). The order/buyer side panel is
+`details_panel.py` (``DetailsPanel``, also importable from here)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -22,17 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Direction
-from app.storage.rows import ConversationDetails, MessageView, ThreadRow
+from app.storage.rows import MessageView, ThreadRow
 from app.ui import formats
+from app.ui.details_panel import DetailsPanel
 from app.ui.icons import PAPERCLIP_URL, paperclip
-from app.ui.labels import breakable, plain_label
+from app.ui.labels import plain_label
 from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
 from app.ui.previews import attachment_html, thumbnail_html
 from app.ui.relay_text import notice_text
-from app.ui.theme import NOTICE_STYLE, bubble_colours, error_colour, muted_colour
+from app.ui.theme import NOTICE_STYLE, bubble_colours, muted_colour
 from app.ui.thread_model import clock_text
-from app.ui.translations import QT_TRANSLATE_NOOP
 from app.ui.wrap_row import WrapRow
+
+__all__ = ["ConversationPane", "DetailsPanel", "MessageBrowser", "attachment_refusal"]
 
 _BUBBLE_KEY = {Direction.INBOUND: "in", Direction.OUTBOUND: "out", Direction.SYSTEM: "system"}
 
@@ -316,95 +317,3 @@ class ConversationPane(QWidget):
         )
         self.link_box = box
         box.open()
-
-
-class DetailsPanel(QFrame):
-    """The order and the buyer behind the selected conversation."""
-
-    new_message = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("details-panel")
-        self.order_title = QLabel(self.tr("Order"))
-        self.buyer_title = QLabel(self.tr("Buyer"))
-        for t in (self.order_title, self.buyer_title):
-            t.setObjectName("panel-heading")
-        self.order_form = QFormLayout()
-        self.buyer_form = QFormLayout()
-        for f in (self.order_form, self.buyer_form):
-            f.setVerticalSpacing(6)
-        self.fields: dict[str, QLabel] = {}
-        for form, keys in (
-            (
-                self.order_form,
-                (
-                    ("order", QT_TRANSLATE_NOOP("DetailsPanel", "Number")),
-                    ("kind", QT_TRANSLATE_NOOP("DetailsPanel", "Kind")),
-                    ("placed", QT_TRANSLATE_NOOP("DetailsPanel", "Placed")),
-                    ("items", QT_TRANSLATE_NOOP("DetailsPanel", "Items")),
-                ),
-            ),
-            (
-                self.buyer_form,
-                (
-                    ("name", QT_TRANSLATE_NOOP("DetailsPanel", "Name")),
-                    ("alias", QT_TRANSLATE_NOOP("DetailsPanel", "Alias")),
-                    ("locale", QT_TRANSLATE_NOOP("DetailsPanel", "Language")),
-                    ("optout", QT_TRANSLATE_NOOP("DetailsPanel", "Opted out")),
-                ),
-            ),
-        ):
-            for key, label in keys:
-                value = plain_label("—")
-                value.setWordWrap(True)
-                value.setObjectName(f"detail-{key}")
-                self.fields[key] = value
-                form.addRow(QLabel(self.tr(label)), value)
-        self.new_button = QPushButton(self.tr("New message to buyer…"))
-        self.new_button.setEnabled(False)
-        self.new_button.clicked.connect(self.new_message)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 14, 14, 14)
-        layout.setSpacing(8)
-        layout.addWidget(self.order_title)
-        layout.addLayout(self.order_form)
-        layout.addSpacing(10)
-        layout.addWidget(self.buyer_title)
-        layout.addLayout(self.buyer_form)
-        layout.addSpacing(10)
-        layout.addWidget(self.new_button)
-        layout.addStretch(1)
-        self.details: ConversationDetails | None = None
-
-    def show_details(self, d: ConversationDetails | None) -> None:
-        self.details = d
-        if d is None:
-            for v in self.fields.values():
-                v.setText("—")
-            self.new_button.setEnabled(False)
-            return
-        kinds = {
-            "standard": self.tr("Standard"),
-            "handmade": self.tr("Handmade"),
-            "custom": self.tr("Custom"),
-            "wine": self.tr("Wine"),
-        }
-        self.fields["order"].setText(d.order_number or self.tr("No order"))
-        self.fields["kind"].setText(kinds.get(d.order_kind, d.order_kind) if d.order_id else "—")
-        self.fields["placed"].setText(formats.date(d.order_placed_at) if d.order_placed_at else "—")
-        items = [
-            f"{i.get('quantity', 1)} × {i.get('title', i.get('sku', '?'))}" for i in d.order_items
-        ]
-        self.fields["items"].setText("\n".join(items) or "—")
-        self.fields["name"].setText(d.buyer_name or "—")
-        self.fields["alias"].setText(breakable(d.buyer_alias))
-        self.fields["alias"].setToolTip(d.buyer_alias)
-        self.fields["locale"].setText(d.buyer_locale)
-        self.fields["optout"].setText(
-            self.tr("Yes: only replies and critical messages reach them")
-            if d.buyer_opted_out
-            else self.tr("No (as far as we know)")
-        )
-        self.fields["optout"].setStyleSheet(f"color:{error_colour()}" if d.buyer_opted_out else "")
-        self.new_button.setEnabled(True)

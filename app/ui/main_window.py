@@ -31,7 +31,8 @@ from app.ui.about_dialog import show_about
 from app.ui.attachment_chips import native
 from app.ui.bulk_pane import BulkPane
 from app.ui.composer import SEND_SHORTCUT, Composer
-from app.ui.conversation_pane import ConversationPane, DetailsPanel
+from app.ui.conversation_pane import ConversationPane
+from app.ui.details_panel import DetailsPanel
 from app.ui.outbox_view import UndoBar
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.sign_in import SignInBar
