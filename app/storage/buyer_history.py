@@ -1,5 +1,6 @@
-"""The same buyer's other conversations, for the details pane: a buyer writing again today
-starts a new thread, and the seller wants to see the last one (and its order) beside it.
+"""The same buyer's other conversations and orders, for the details pane: a buyer writing
+again today starts a new thread, and the seller wants to see the last one (and its order)
+beside it, and the orders nobody has written about yet.
 
 The same buyer is the same buyer row, or a buyer whose alias has the same alias base
 (app.domain.buyers: bridged mail's `base+case@…` aliases). Two index seeks: the buyers by
@@ -8,11 +9,16 @@ their unique alias, the conversations by ``ix_conv_buyer``.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from sqlalchemy import Connection
 
+from app.domain import OrderKind
 from app.domain.buyers import alias_base
 from app.storage import threads
-from app.storage.rows import ThreadRow
+from app.storage.rows import OrderInfo, ThreadRow
+from app.storage.timestamps import from_ms
 
 LIMIT = 20  # more than the pane shows; the rest is a search away
 
@@ -33,16 +39,21 @@ def same_buyer_ids(conn: Connection, buyer_id: int) -> list[int]:
     return sorted(ids)
 
 
+def _buyers_of(conn: Connection, conversation_id: int) -> list[int]:
+    """The conversation's buyer and the same buyer's other rows (none: no such conversation)."""
+    row = conn.exec_driver_sql(
+        "SELECT buyer_id FROM conversations WHERE id = ?", (conversation_id,)
+    ).first()
+    return [] if row is None else same_buyer_ids(conn, row[0])
+
+
 def other_conversations(
     conn: Connection, conversation_id: int, limit: int = LIMIT
 ) -> list[ThreadRow]:
     """The buyer's conversations other than this one, newest activity first."""
-    row = conn.exec_driver_sql(
-        "SELECT buyer_id FROM conversations WHERE id = ?", (conversation_id,)
-    ).first()
-    if row is None:
+    buyers = _buyers_of(conn, conversation_id)
+    if not buyers:
         return []
-    buyers = same_buyer_ids(conn, row[0])
     marks = ",".join("?" * len(buyers))
     ids = [
         r[0]
@@ -53,3 +64,43 @@ def other_conversations(
         )
     ]
     return threads.by_ids(lambda sql, params: conn.exec_driver_sql(sql, tuple(params)), ids)
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerOrder:
+    """An order of the buyer's, and which buyer row placed it (a new message goes to it)."""
+
+    order: OrderInfo
+    buyer_id: int
+
+
+def orders_without_conversation(
+    conn: Connection, conversation_id: int, limit: int = LIMIT
+) -> list[BuyerOrder]:
+    """The buyer's orders that no conversation is about yet, newest placed first: the ones
+    the seller might write about. Seeks ``ix_orders_buyer``, then ``ix_conv_order`` per order."""
+    buyers = _buyers_of(conn, conversation_id)
+    if not buyers:
+        return []
+    marks = ",".join("?" * len(buyers))
+    found = conn.exec_driver_sql(
+        "SELECT o.id, o.order_number, o.marketplace_id, o.kind, o.placed_at, o.items_json, "
+        f"o.buyer_id FROM orders o WHERE o.buyer_id IN ({marks}) "
+        "AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.order_id = o.id) "
+        "ORDER BY o.placed_at IS NULL, o.placed_at DESC, o.id DESC LIMIT ?",
+        (*buyers, limit),
+    )
+    return [
+        BuyerOrder(
+            OrderInfo(
+                r[0],
+                r[1],
+                r[2],
+                OrderKind(r[3]),
+                from_ms(r[4]) if r[4] is not None else None,
+                tuple(json.loads(r[5] or "[]")),
+            ),
+            r[6],
+        )
+        for r in found
+    ]

@@ -78,6 +78,7 @@ orders = Table(
     Column("items_json", Text, nullable=False, default="[]"),
     UniqueConstraint("marketplace_id", "order_number", name="uq_orders_number"),
     CheckConstraint("kind IN ('standard', 'handmade', 'custom', 'wine')", name="ck_orders_kind"),
+    Index("ix_orders_buyer", "buyer_id"),  # the buyer's orders in the details pane
 )
 
 conversations = Table(

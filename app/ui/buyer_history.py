@@ -1,31 +1,34 @@
-"""The buyer's other conversations, in the details pane under the buyer.
+"""The buyer's other conversations, in the details pane under the buyer (and, below them,
+the buyer's orders without a conversation: app.ui.buyer_orders).
 
 A buyer writing again today starts an unrelated thread; the seller wants the last one (and
-its order) at hand. The list is read from the local store (offline too,
+its order) at hand. The lists are read from the local store (offline too,
 app.storage.buyer_history), refreshed by the operations layer's changes, and a click or
 Return opens a conversation through the current conversation, like the thread list does.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.ui import formats
+from app.ui.buyer_orders import BuyerOrdersPanel
+from app.ui.short_list import fit_rows, heading, short_list
 from app.ui.theme import muted_colour
 from app.ui.thread_model import clock_text
 
 if TYPE_CHECKING:
     from app.services.ops import Changes, Ops
+    from app.storage.buyer_history import BuyerOrder
     from app.storage.rows import ThreadRow
     from app.storage.store import Store
     from app.ui.current import CurrentConversation
     from app.ui.main_window import MainWindow
-
-SHOWN_ROWS = 3  # the list's height in rows; more scroll
 
 
 class BuyerHistoryPanel(QWidget):
@@ -36,21 +39,12 @@ class BuyerHistoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("buyer-history")
-        self.heading = QLabel(self.tr("Other conversations with this buyer"))
-        self.heading.setObjectName("panel-heading")
-        self.heading.setWordWrap(True)
+        self.heading = heading(self.tr("Other conversations with this buyer"))
         self.empty = QLabel(self.tr("No other conversations yet."))
         self.empty.setObjectName("buyer-history-empty")
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(f"color: {muted_colour()}")
-        self.list = QListWidget()
-        self.list.setObjectName("buyer-history-list")
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setUniformItemSizes(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.itemClicked.connect(self._choose)
-        self.list.itemActivated.connect(self._choose)  # Return, or a double click
+        self.list = short_list("buyer-history-list", self._choose)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
@@ -72,10 +66,7 @@ class BuyerHistoryPanel(QWidget):
             self.list.addItem(item)
         self.empty.setVisible(not rows)
         self.list.setVisible(bool(rows))
-        if rows:
-            per_row = self.list.sizeHintForRow(0)
-            frame = 2 * self.list.frameWidth()
-            self.list.setFixedHeight(per_row * min(len(rows), SHOWN_ROWS) + frame)
+        fit_rows(self.list)
 
     def _line(self, row: ThreadRow, now: datetime) -> str:
         """Order, then date and state: what tells the seller which one it was (two short
@@ -93,7 +84,10 @@ class BuyerHistoryPanel(QWidget):
 
 
 class BuyerHistoryPart(QObject):
-    """Keeps the panel on the current conversation's buyer."""
+    """Keeps the panels on the current conversation's buyer. ``write_about`` carries the
+    conversation's details with a listed order chosen, for the new message window."""
+
+    write_about = Signal(object)
 
     def __init__(self, window: MainWindow, ops: Ops, current: CurrentConversation) -> None:
         super().__init__(window)
@@ -106,6 +100,10 @@ class BuyerHistoryPart(QObject):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(window.details.new_button) + 1, self.panel)
         self.panel.hide()
+        self.orders = BuyerOrdersPanel()
+        self.orders.chosen.connect(self._write_about)
+        layout.insertWidget(layout.indexOf(self.panel) + 1, self.orders)
+        self.orders.hide()
         window.add_action(
             "buyer-history",
             self.tr("Buyer's other conversations"),
@@ -120,10 +118,33 @@ class BuyerHistoryPart(QObject):
         self.refresh()
 
     def focus_list(self) -> None:
-        if self.panel.rows:
-            self.panel.list.setFocus()
-            if self.panel.list.currentRow() < 0:
-                self.panel.list.setCurrentRow(0)
+        """To the other conversations; pressed again (or with none), to the orders."""
+        lists = [p.list for p in (self.panel, self.orders) if p.rows]
+        if not lists:
+            return
+        at = lists.index(self.panel.list) if self.panel.list.hasFocus() else -1
+        target = lists[(at + 1) % len(lists)]
+        target.setFocus()
+        if target.currentRow() < 0:
+            target.setCurrentRow(0)
+
+    def _write_about(self, row: BuyerOrder) -> None:
+        details = self.current.details
+        if details is None:
+            return
+        o = row.order
+        self.write_about.emit(
+            replace(
+                details,
+                buyer_id=row.buyer_id,
+                marketplace_id=o.marketplace_id,
+                order_id=o.id,
+                order_number=o.order_number,
+                order_kind=o.kind.value,
+                order_placed_at=o.placed_at,
+                order_items=o.items,
+            )
+        )
 
     def _changed(self, changes: Changes) -> None:
         # Any conversation may be this buyer's (a new one arrives, another is answered).
@@ -135,16 +156,18 @@ class BuyerHistoryPart(QObject):
         if cid is None or store is None:
             self.ops.forget("buyer-history")
             self.panel.hide()
+            self.orders.hide()
             return
-        from app.storage.buyer_history import other_conversations
+        from app.storage.buyer_history import orders_without_conversation, other_conversations
 
-        def read() -> list[ThreadRow]:
+        def read() -> tuple[list[ThreadRow], list[BuyerOrder]]:
             with store.read() as conn:
-                return other_conversations(conn, cid)
+                return other_conversations(conn, cid), orders_without_conversation(conn, cid)
 
-        def done(rows: list[ThreadRow]) -> None:
+        def done(found: tuple[list[ThreadRow], list[BuyerOrder]]) -> None:
             if cid == self.current.id:
-                self.panel.show_rows(rows)
+                self.panel.show_rows(found[0])
                 self.panel.show()
+                self.orders.show_rows(found[1])
 
         self.ops.query("buyer-history", read, done=done)

@@ -107,10 +107,12 @@ class Compose:
 
     # --- new message to a buyer ------------------------------------------------------
 
-    def new_message(self) -> None:
+    def new_message(self, details: ConversationDetails | None = None) -> None:
+        """The new message window, about the current conversation's order or another one of
+        the buyer's (``details`` with that order: app.ui.buyer_history)."""
         from app.ui.new_message import NewMessageWindow
 
-        d = self.current.details
+        d = details or self.current.details
         if d is None or self.drafts is None:
             return
         win = NewMessageWindow(self.window, d)

@@ -95,6 +95,7 @@ class Session:
         self.mailbox = MailboxAccount(self)  # solo mode: the seller's own mailbox
         self.day = SellerDayPart(window, self.ops, self.current)
         self.buyer_history = BuyerHistoryPart(window, self.ops, self.current)
+        self.buyer_history.write_about.connect(self.compose.new_message)
         self.bulk = BulkPart(window, self.ops, self.current, self.inbox)  # after the day's keys
         menus.add_view_actions(window)
         add_triage_keys(window)

@@ -237,6 +237,17 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BuyerOrdersPanel</name>
+    <message>
+        <source>Orders without a conversation</source>
+        <translation>Bestellungen ohne Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Write to the buyer about this order</source>
+        <translation>Dem Käufer zu dieser Bestellung schreiben</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

@@ -237,6 +237,17 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BuyerOrdersPanel</name>
+    <message>
+        <source>Orders without a conversation</source>
+        <translation>Pedidos sin conversación</translation>
+    </message>
+    <message>
+        <source>Write to the buyer about this order</source>
+        <translation>Escribir al comprador sobre este pedido</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

@@ -237,6 +237,17 @@ Open it to read it.</source>
     </message>
 </context>
 <context>
+    <name>BuyerOrdersPanel</name>
+    <message>
+        <source>Orders without a conversation</source>
+        <translation>Ordrar utan konversation</translation>
+    </message>
+    <message>
+        <source>Write to the buyer about this order</source>
+        <translation>Skriv till köparen om den här ordern</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>No response needed</source>

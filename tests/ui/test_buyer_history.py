@@ -1,6 +1,7 @@
-"""The buyer's other conversations in the details pane, against a real relay: listed with
-their orders, opened by a click or by the keyboard through the current conversation, and
-refreshed when the buyer writes again."""
+"""The buyer's other conversations and orders in the details pane, against a real relay: the
+conversations listed with their orders, opened by a click or by the keyboard through the
+current conversation, and refreshed when the buyer writes again; the orders no conversation
+is about listed, and a message about one started from the list."""
 
 from __future__ import annotations
 
@@ -19,22 +20,29 @@ from ui_testkit import (  # type: ignore[import-not-found]
 )
 
 
-def _write(relay: UiRelay, name: str, order: str, subject: str) -> None:
+def _order(
+    relay: UiRelay, name: str, order: str, placed: str = "2026-11-20", title: str = "Tasse"
+) -> None:
     from relay.simulate import DirectBuyerSide
 
-    email = f"{name[0].lower()}@buyers.example"
     side = DirectBuyerSide(relay.db_url)
     try:
         side.order(
             {
                 "seller": "demo", "marketplaceId": "amazon.de", "orderId": order,
-                "kind": "standard", "placedAt": "2026-11-20T10:00:00+00:00",
-                "buyer": {"email": email, "name": name, "locale": "de"},
-                "items": [{"sku": "SKU-1", "title": "Tasse", "quantity": 1}],
+                "kind": "standard", "placedAt": f"{placed}T10:00:00+00:00",
+                "buyer": {"email": f"{name[0].lower()}@buyers.example", "name": name,
+                          "locale": "de"},
+                "items": [{"sku": "SKU-1", "title": title, "quantity": 1}],
             }
         )  # fmt: skip
     finally:
         side.close()
+
+
+def _write(relay: UiRelay, name: str, order: str, subject: str) -> None:
+    email = f"{name[0].lower()}@buyers.example"
+    _order(relay, name, order)
     buyer_writes(
         relay.db_url, marketplace_id="amazon.de", email=email,
         name=name, subject=subject, text="Hallo, eine Frage.", locale="de", order_id=order,
@@ -76,5 +84,55 @@ def test_the_buyers_other_conversations_open_from_the_details(
         QTest.keyClick(panel.list, Qt.Key.Key_Return)
         assert s.current_id == jonas
         await until(lambda: [r.id for r in panel.rows] == [other.id], what="back again")
+
+    run(qloop, scenario())
+
+
+def test_the_buyers_orders_without_a_conversation_start_a_message(
+    ui_session: UiSession, empty_relay: UiRelay, qloop: asyncio.AbstractEventLoop
+) -> None:
+    from app.ui.new_message import NewMessageWindow
+
+    s, w = ui_session.session, ui_session.window
+    # Three orders; the buyer wrote about the first. Another buyer's order is never listed.
+    _write(empty_relay, "Jonas Weber", "302-1111111-1111111", "Lieferung")
+    _order(empty_relay, "Jonas Weber", "302-2222222-2222222", "2026-11-21", "Teller")
+    _order(empty_relay, "Jonas Weber", "302-4444444-4444444", "2026-11-22", "Kanne")
+    _order(empty_relay, "Lena Koch", "302-3333333-3333333", "2026-11-23")
+    orders = s.buyer_history.orders
+
+    async def scenario() -> None:
+        await go_live(s, empty_relay)
+        await open_buyer(w, "Jonas Weber")
+        await until(lambda: len(orders.rows) == 2, what="Jonas's two other orders listed")
+        numbers = [r.order.order_number for r in orders.rows]
+        assert numbers == ["302-4444444-4444444", "302-2222222-2222222"]  # newest first
+        assert orders.isVisible()
+        first = orders.list.item(0).text()
+        assert "302-4444444-4444444" in first and "Kanne" in first
+        # The keyboard: Ctrl+Shift+B goes to the orders when there is no other conversation.
+        w.actions_by_name["buyer-history"].trigger()
+        assert orders.list.currentRow() == 0
+        orders.list.setCurrentRow(1)
+        QTest.keyClick(orders.list, Qt.Key.Key_Return)
+        await until(lambda: bool(w.findChildren(NewMessageWindow)), what="the new message window")
+        [win] = w.findChildren(NewMessageWindow)
+        assert win.details.order_number == "302-2222222-2222222"
+        await until(lambda: win.composer._draft is not None, what="its draft")
+        assert win.composer._draft.order_id == orders.rows[1].order.id  # type: ignore[union-attr]
+        win.close()
+        # Lena has an order she wrote nothing about, but no conversation to open: never shown.
+        assert all(r.order.order_number != "302-3333333-3333333" for r in orders.rows)
+        # Jonas writes about the newest order: it leaves the list, refreshed by the sync.
+        buyer_writes(
+            empty_relay.db_url, marketplace_id="amazon.de", email="j@buyers.example",
+            name="Jonas Weber", subject="Kanne", text="Wo bleibt die Kanne?", locale="de",
+            order_id="302-4444444-4444444",
+        )  # fmt: skip
+        await until(
+            lambda: [r.order.order_number for r in orders.rows] == ["302-2222222-2222222"],
+            30,
+            "the order written about left the list",
+        )
 
     run(qloop, scenario())
