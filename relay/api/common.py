@@ -98,7 +98,18 @@ def do_get(ctx: Context, args: dict[str, Any], spec: TypeSpec) -> dict[str, Any]
                 raise MethodError("requestTooLarge", "too many objects: use query, then get by ids")
             q = _select(spec).where(t.c.seller_id == ctx.seller_id)
             rows = conn.execute(q.order_by(t.c.id)).all()
-    found = [spec.serialize(r) for r in rows]
+    return get_answer(ctx, state, [spec.serialize(r) for r in rows], ids, props)
+
+
+def get_answer(
+    ctx: Context,
+    state: int,
+    found: list[dict[str, Any]],
+    ids: list[str] | None,
+    props: set[str] | None,
+) -> dict[str, Any]:
+    """A `Foo/get` answer from the objects ``found``: only ``props`` (``want_properties``),
+    in the order of ``ids`` (``want_ids``; None: all), the ids not found listed."""
     if props is not None:
         found = [{k: v for k, v in o.items() if k in props} for o in found]
     if ids is not None:
