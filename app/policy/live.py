@@ -15,6 +15,7 @@ from app.policy.engine import assemble
 from app.policy.findings import Field, Finding
 from app.policy.packs import RulePack, warm_up
 from app.policy.scan import TextScan, scan_text
+from app.policy.signatures import with_own_signature
 from app.policy.structure import Region
 
 
@@ -61,5 +62,8 @@ class LiveChecker:
             self._attachments = (key, check_attachments(key, self._ctx.pack))
         return list(self._attachments[1])
 
-    def check(self, draft: PolicyDraft) -> list[Finding]:
-        return assemble(draft, self._ctx, self._scan, self._attachment_findings(draft.attachments))
+    def check(self, draft: PolicyDraft, own_signature: str = "") -> list[Finding]:
+        """``own_signature``: the seller's configured signature ``draft.body`` ends in, checked
+        as the seller's words (app.policy.signatures); its scans are cached like the rest."""
+        found = assemble(draft, self._ctx, self._scan, self._attachment_findings(draft.attachments))
+        return with_own_signature(found, draft.body, own_signature, self._ctx.pack, self._scan)

@@ -11,24 +11,31 @@ the seller's own text (every content rule); the rules about the message as a who
 
 from __future__ import annotations
 
-from app.policy.engine import split_paragraphs
+from app.policy.engine import Scanner, split_paragraphs
 from app.policy.findings import Field, Finding, sort_findings
 from app.policy.packs import RulePack
 from app.policy.scan import scan_text
 from app.policy.structure import Region
 
 
-def signature_findings(signature: str, pack: RulePack, offset: int = 0) -> list[Finding]:
-    """What ``signature`` says as the seller's own text; spans from ``offset``."""
+def signature_findings(
+    signature: str, pack: RulePack, offset: int = 0, scan: Scanner = scan_text
+) -> list[Finding]:
+    """What ``signature`` says as the seller's own text; spans from ``offset``. ``scan``: a
+    caching scanner (the live checker's) on the typing path."""
     found: list[Finding] = []
     for start, para in split_paragraphs(signature):
-        scan = scan_text(para, pack, Field.BODY, Region.OWN)
-        found.extend(f.shifted(offset + start) for f in scan.findings)
+        scan_result = scan(para, pack, Field.BODY, Region.OWN)
+        found.extend(f.shifted(offset + start) for f in scan_result.findings)
     return found
 
 
 def with_own_signature(
-    findings: list[Finding], sent_body: str, signature: str, pack: RulePack
+    findings: list[Finding],
+    sent_body: str,
+    signature: str,
+    pack: RulePack,
+    scan: Scanner = scan_text,
 ) -> list[Finding]:
     """``findings`` of a reply whose body ``sent_body`` ends in the seller's ``signature``
     (app.domain.signature.append), with what the signature says as the seller's own text;
@@ -38,7 +45,7 @@ def with_own_signature(
     seen = {(f.rule, f.field, f.start, f.end) for f in findings}
     extra = [
         f
-        for f in signature_findings(signature, pack, len(sent_body) - len(signature))
+        for f in signature_findings(signature, pack, len(sent_body) - len(signature), scan)
         if (f.rule, f.field, f.start, f.end) not in seen
     ]
     return sort_findings([*findings, *extra]) if extra else findings

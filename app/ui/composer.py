@@ -41,7 +41,6 @@ from app.policy import (
     Severity,
     has_blocking,
 )
-from app.policy.signatures import with_own_signature
 from app.ui import finding_marks
 from app.ui.attachment_chips import AttachmentList, BodyEdit, native
 from app.ui.labels import plain_label
@@ -308,11 +307,8 @@ class Composer(QWidget):
                 if a.get("path") and Path(a["path"]).exists()
             ]
             sent = append(self.body.toPlainText(), self.signature)
-            self.findings = with_own_signature(
-                self._checker.check(PolicyDraft(self.subject.text(), sent, files)),
-                sent,
-                self.signature,
-                self._checker.context.pack,
+            self.findings = self._checker.check(
+                PolicyDraft(self.subject.text(), sent, files), own_signature=self.signature
             )
         finding_marks.mark(self.body, self.subject, self.findings)
         self.policy.show_findings(self.findings)

@@ -39,3 +39,15 @@ def test_spans_point_into_the_signature() -> None:
     found = signature_findings(signature, PACK, offset=100)
     assert found and all(100 <= f.start < f.end <= 100 + len(signature) for f in found)
     assert with_own_signature([], BODY, "", PACK) == []  # no signature: unchanged
+
+
+def test_the_live_checker_finds_the_same() -> None:
+    from app.policy import LiveChecker
+
+    signature = "Viele Grüße\nAnna\nJetzt 20 % Rabatt auf alles mit dem Code DANKE20!"
+    live = LiveChecker(CTX)
+    for body in (BODY, BODY + " Morgen kommt es an.", BODY):  # edits, then back (cached)
+        sent = append(body, signature)
+        expected = with_own_signature(check(PolicyDraft("", sent), CTX), sent, signature, PACK)
+        assert live.check(PolicyDraft("", sent), own_signature=signature) == expected
+        assert any(f.rule == "marketing" for f in expected)
