@@ -10,6 +10,7 @@ window does no I/O: it emits signals the session (``app.ui.app``) acts on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import ConversationStatus
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 from app.ui import window_layout
 from app.ui.about_dialog import show_about
@@ -39,6 +41,7 @@ from app.ui.sign_in import SignInBar
 from app.ui.status_bar import ConnectionIndicator, MarketplaceChips
 from app.ui.theme import error_colour
 from app.ui.thread_list_pane import ThreadListPane
+from app.ui.triage_keys import next_owed
 from app.ui.undo_key import UndoKey
 
 SEARCH_DEBOUNCE_MS = 25
@@ -92,15 +95,15 @@ class MainWindow(QMainWindow):
                 "%1", native(find.shortcut())
             )
         )
-        self.add_action(
-            "next", self.tr("Next conversation"), "Alt+Down", lambda: self.step_conversation(1)
-        )
-        self.add_action(
-            "previous",
-            self.tr("Previous conversation"),
-            "Alt+Up",
-            lambda: self.step_conversation(-1),
-        )
+        # Alt+Down/Up and J/K: the next conversation that owes the buyer an answer.
+        for name, text, keys, step in (
+            ("next", self.tr("Next needing a response"), ("Alt+Down", "J"), 1),
+            ("previous", self.tr("Previous needing a response"), ("Alt+Up", "K"), -1),
+        ):
+            step_action = self.add_action(
+                name, text, keys[0], partial(self.step_conversation, step)
+            )
+            step_action.setShortcuts([QKeySequence(k) for k in keys])
         self.add_action("reply", self.tr("Reply"), "Ctrl+R", self._reply)
         self.add_action("send", self.tr("Send"), SEND_SHORTCUT, lambda: self.composer.try_send())
         self.add_action(
@@ -343,7 +346,22 @@ class MainWindow(QMainWindow):
         self.conversation.show_placeholder(message)
 
     def step_conversation(self, step: int) -> None:
-        self.thread_list.step(step)
+        """To the next (``step`` 1) or previous (-1) listed conversation needing a response;
+        with none near, to the Needs response view, or, there, a word that it ends here."""
+        row = next_owed(self.model, self.threads.currentIndex().row(), step)
+        needs = str(ConversationStatus.NEEDS_RESPONSE)
+        if row >= 0:
+            self.select_row(row)
+        elif self.filters.status_key() != needs:
+            self.filters.show_status(needs)  # none near: the view of them
+        elif step > 0:
+            self.statusBar().showMessage(
+                self.tr("No more conversations need a response below."), 5000
+            )
+        else:
+            self.statusBar().showMessage(
+                self.tr("No more conversations need a response above."), 5000
+            )
 
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))

@@ -39,8 +39,6 @@ LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
             "-",
             "next",
             "previous",
-            "next-owed",
-            "previous-owed",
         ),
     ),
     (

@@ -98,7 +98,7 @@ class Session:
         self.buyer_history.write_about.connect(self.compose.new_message)
         self.bulk = BulkPart(window, self.ops, self.current, self.inbox)  # after the day's keys
         menus.add_view_actions(window)
-        add_triage_keys(window)
+        add_triage_keys(window.add_action, window.filters)
         self.views = SavedViews(window, self.prefs)
         menus.build(window)  # after every part added its actions
         self.compose.sign_in = self.account.prompt_sign_in

@@ -167,13 +167,6 @@ class ThreadListPane(QWidget):
     def current_thread(self) -> ThreadRow | None:
         return self.model.thread_at(self.threads.currentIndex().row())
 
-    def step(self, step: int) -> None:
-        row = self.threads.currentIndex().row() + step
-        if row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
-        if 0 <= row < self.model.rowCount():
-            self.select_row(row)
-
     def _set_many(self, on: bool) -> None:
         self.many = on
         self.many_changed.emit(on)

@@ -1,37 +1,28 @@
-"""Keyboard triage: J/K to the next/previous conversation needing a response, and a key for
-each sort. In the Needs response view J/K step through the list (as Alt+Down/Up do there);
-in any other view they move to the next listed conversation that owes an answer, and when
-none is loaded below (above) they jump to the Needs response view."""
+"""Keyboard triage: Alt+Down/Up (or J/K) to the next/previous conversation needing a response,
+and a key for each sort. In any view they skip the conversations that owe nothing; when none
+is loaded below (above) they jump to the Needs response view, and in that view they stop at
+its end with a message (``MainWindow.step_conversation``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain import ConversationStatus
 from app.storage.rows import ThreadSort
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.filter_bar import FilterBar
+    from app.ui.thread_model import ThreadTableModel
 
-LOOK_AHEAD = 500  # rows J loads looking for the next owed answer before it jumps views
+LOOK_AHEAD = 500  # rows looked through for the next owed answer before giving up
 
 
-def add_triage_keys(window: MainWindow) -> None:
-    add, bar = window.add_action, window.filters
-    add(
-        "next-owed",
-        QCoreApplication.translate("TriageKeys", "Next needing a response"),
-        "J",
-        lambda: step_owed(window, 1),
-    )
-    add(
-        "previous-owed",
-        QCoreApplication.translate("TriageKeys", "Previous needing a response"),
-        "K",
-        lambda: step_owed(window, -1),
-    )
+def add_triage_keys(
+    add: Callable[[str, str, str, Callable[[], object]], object], bar: FilterBar
+) -> None:
+    """The sorts' keys, added with ``MainWindow.add_action``."""
     add(
         "sort-activity",
         QCoreApplication.translate("TriageKeys", "Sort by newest activity"),
@@ -46,22 +37,19 @@ def add_triage_keys(window: MainWindow) -> None:
     )
 
 
-def step_owed(window: MainWindow, step: int) -> None:
-    bar = window.filters
-    if bar.status.currentData() == str(ConversationStatus.NEEDS_RESPONSE):
-        window.step_conversation(step)
-        return
-    model = window.model
-    row = window.threads.currentIndex().row() + step
+def next_owed(model: ThreadTableModel, row: int, step: int) -> int:
+    """The listed row after (``step`` 1) or before (-1) ``row`` that owes an answer, paging in
+    up to LOOK_AHEAD rows past ``row``; -1 when there is none."""
+    start = row
+    row += step
     while row >= 0:
         if row >= model.rowCount():
-            if row >= LOOK_AHEAD or not model.canFetchMore():
+            if row - start > LOOK_AHEAD or not model.canFetchMore():
                 break
             model.fetchMore()
             continue
         thread = model.thread_at(row)
         if thread is not None and thread.needs_response:
-            window.select_row(row)
-            return
+            return row
         row += step
-    bar.show_status(str(ConversationStatus.NEEDS_RESPONSE))  # none near: the view of them
+    return -1

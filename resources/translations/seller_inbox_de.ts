@@ -1089,11 +1089,19 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Next conversation</source>
-        <translation>Nächste Unterhaltung</translation>
+        <translation type="vanished">Nächste Unterhaltung</translation>
     </message>
     <message>
         <source>Previous conversation</source>
-        <translation>Vorherige Unterhaltung</translation>
+        <translation type="vanished">Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Nächste, die eine Antwort braucht</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Vorherige, die eine Antwort braucht</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -1162,6 +1170,14 @@ Open it to read it.</source>
     <message>
         <source>Select a conversation to read or answer it.</source>
         <translation>Wählen Sie eine Unterhaltung, um sie zu lesen oder zu beantworten.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response below.</source>
+        <translation>Weiter unten braucht keine Unterhaltung mehr eine Antwort.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response above.</source>
+        <translation>Weiter oben braucht keine Unterhaltung mehr eine Antwort.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
@@ -2427,14 +2443,6 @@ Open it to read it.</source>
 </context>
 <context>
     <name>TriageKeys</name>
-    <message>
-        <source>Next needing a response</source>
-        <translation>Nächste, die eine Antwort braucht</translation>
-    </message>
-    <message>
-        <source>Previous needing a response</source>
-        <translation>Vorherige, die eine Antwort braucht</translation>
-    </message>
     <message>
         <source>Sort by newest activity</source>
         <translation>Nach neuester Aktivität sortieren</translation>

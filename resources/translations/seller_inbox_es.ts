@@ -1089,11 +1089,19 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Next conversation</source>
-        <translation>Conversación siguiente</translation>
+        <translation type="vanished">Conversación siguiente</translation>
     </message>
     <message>
         <source>Previous conversation</source>
-        <translation>Conversación anterior</translation>
+        <translation type="vanished">Conversación anterior</translation>
+    </message>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Siguiente que necesita respuesta</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Anterior que necesita respuesta</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -1162,6 +1170,14 @@ Open it to read it.</source>
     <message>
         <source>Select a conversation to read or answer it.</source>
         <translation>Selecciona una conversación para leerla o responderla.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response below.</source>
+        <translation>No hay más conversaciones por responder más abajo.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response above.</source>
+        <translation>No hay más conversaciones por responder más arriba.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
@@ -2427,14 +2443,6 @@ Open it to read it.</source>
 </context>
 <context>
     <name>TriageKeys</name>
-    <message>
-        <source>Next needing a response</source>
-        <translation>Siguiente que necesita respuesta</translation>
-    </message>
-    <message>
-        <source>Previous needing a response</source>
-        <translation>Anterior que necesita respuesta</translation>
-    </message>
     <message>
         <source>Sort by newest activity</source>
         <translation>Ordenar por actividad más reciente</translation>

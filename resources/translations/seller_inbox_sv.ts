@@ -1089,11 +1089,19 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Next conversation</source>
-        <translation>Nästa konversation</translation>
+        <translation type="vanished">Nästa konversation</translation>
     </message>
     <message>
         <source>Previous conversation</source>
-        <translation>Föregående konversation</translation>
+        <translation type="vanished">Föregående konversation</translation>
+    </message>
+    <message>
+        <source>Next needing a response</source>
+        <translation>Nästa som behöver svar</translation>
+    </message>
+    <message>
+        <source>Previous needing a response</source>
+        <translation>Föregående som behöver svar</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -1162,6 +1170,14 @@ Open it to read it.</source>
     <message>
         <source>Select a conversation to read or answer it.</source>
         <translation>Välj en konversation för att läsa eller besvara den.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response below.</source>
+        <translation>Inga fler konversationer nedanför behöver svar.</translation>
+    </message>
+    <message>
+        <source>No more conversations need a response above.</source>
+        <translation>Inga fler konversationer ovanför behöver svar.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
@@ -2427,14 +2443,6 @@ Open it to read it.</source>
 </context>
 <context>
     <name>TriageKeys</name>
-    <message>
-        <source>Next needing a response</source>
-        <translation>Nästa som behöver svar</translation>
-    </message>
-    <message>
-        <source>Previous needing a response</source>
-        <translation>Föregående som behöver svar</translation>
-    </message>
     <message>
         <source>Sort by newest activity</source>
         <translation>Sortera efter senaste aktivitet</translation>

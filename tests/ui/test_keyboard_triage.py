@@ -1,5 +1,6 @@
-"""Keyboard triage and saved views in the real window against a real relay: J/K to the
-next/previous conversation needing a response (or to the Needs response view), a key for
+"""Keyboard triage and saved views in the real window against a real relay: Alt+Down/Up and
+J/K to the next/previous conversation needing a response (or to the Needs response view, and
+there to its end, which they say), a key for
 each sort, and a saved view ("overdue on .de") that comes back with Ctrl+6, kept in the
 settings and shown in the View menu and under F1."""
 
@@ -41,6 +42,11 @@ def test_j_and_k_go_to_the_answers_owed_and_the_sorts_have_keys(
         w.threads.setFocus()
         press(Key.Key_J)
         assert row() == next(i for i in owed if i > start)
+        # Alt+Down/Up do the same: over the ones that owe nothing (issue 17).
+        w.select_row(start)
+        w.threads.setFocus()
+        press(Key.Key_Down, Mod.AltModifier)
+        assert row() == next(i for i in owed if i > start)
         press(Key.Key_K)
         before = [i for i in owed if i < row()]
         press(Key.Key_J)
@@ -57,6 +63,26 @@ def test_j_and_k_go_to_the_answers_owed_and_the_sorts_have_keys(
         first = row()
         press(Key.Key_J)
         assert row() == first + 1  # in that view J steps through the list
+        press(Key.Key_Down, Mod.AltModifier)  # and so do Alt+Down/Up
+        assert row() == first + 2
+        press(Key.Key_Up, Mod.AltModifier)
+        assert row() == first + 1
+        # At the end of the view they stop and say so.
+        while w.model.canFetchMore():
+            w.model.fetchMore()
+        last = w.model.rowCount() - 1
+        w.select_row(last)
+        await s.ops.idle()
+        w.threads.setFocus()
+        press(Key.Key_Down, Mod.AltModifier)
+        assert row() == last
+        assert w.statusBar().currentMessage() == "No more conversations need a response below."
+        w.select_row(0)
+        await s.ops.idle()
+        w.threads.setFocus()
+        press(Key.Key_K)
+        assert row() == 0
+        assert w.statusBar().currentMessage() == "No more conversations need a response above."
         # The sorts.
         press(Key.Key_D, Mod.ControlModifier | Mod.ShiftModifier)
         await s.ops.idle()
@@ -119,7 +145,8 @@ def test_a_saved_view_comes_back_with_its_key(
         w.show_shortcuts()
         rows = dict(w.shortcuts_dialog.rows())
         assert rows["Overdue on .de"] == "Ctrl+6"
-        assert rows["Next needing a response"] == "J"
+        assert rows["Next needing a response"] == "Alt+Down  or  J"
+        assert rows["Previous needing a response"] == "Alt+Up  or  K"
         w.shortcuts_dialog.close()
         s.views.delete("Overdue on .de")
         assert not w.actions_by_name["saved-view-1"].isVisible()

@@ -58,8 +58,12 @@ def test_the_keys_work(qtbot, qloop, ui_relay: UiRelay, ui_session: UiSession) -
         window.threads.setFocus()
         await until(lambda: window.conversation.shown is not None)
 
-        press(Key.Key_Down, Mod.AltModifier)
-        assert current() == start + 1
+        press(Key.Key_Down, Mod.AltModifier)  # the next one owing an answer
+        owed = next(
+            i for i in range(start + 1, window.model.rowCount())
+            if window.model.thread_at(i).needs_response  # type: ignore[union-attr]
+        )  # fmt: skip
+        assert current() == owed
         press(Key.Key_Up, Mod.AltModifier)
         assert current() == start
         thread_id = window.model.thread_at(start).id
