@@ -394,7 +394,8 @@ def _courtesy_tails(
     "que votre nouvelle théière vous plaira") up to `WISH_TAIL`, unless a `news` word is
     among them ("hope the replacement arrives soon" is about the order). Never digits or a
     relative clause ("… order, which ships on the 4th" says something)."""
-    relatives = sorted(h.start for h in hits if h.family == "relative")
+    # a set: "que" is a relative word in French and Spanish alike, one position
+    relatives = sorted({h.start for h in hits if h.family == "relative"})
     news = SpanSet((h.start, h.end) for h in hits if h.family == "news")
     out = []
     governing = [h for h in hits if h.family in ("thanks", "wish")][:MAX_TAILS]

@@ -97,6 +97,17 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Pourriez-vous supprimer votre avis négatif ?", "review-incentive"),
         ("Pour vous désabonner, répondez STOP.", "opt-out-link"),
         ("Code de reduction : ETE", "marketing"),
+        ("Une fois votre avis en ligne, on vous rembourse la moitié.", "review-incentive"),
+        (
+            "Si nos mails vous dérangent, on vous retire de notre liste de diffusion.",
+            "opt-out-link",
+        ),
+        (
+            "Ceux qui ont acheté cette théière prennent souvent nos tasses assorties.",
+            "cross-promotion",
+        ),
+        ("Vous avez noté la lampe 1/5 ; pourriez-vous revoir cette note ?", "review-incentive"),
+        ("Les 4 pots de miel pour le prix de 3 !", "marketing"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -110,6 +121,14 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Potrebbe modificare la sua recensione negativa?", "review-incentive"),
         ("Per annullare l'iscrizione, rispondi STOP.", "opt-out-link"),
         ("Se e soddisfatto lasci una recensione a 5 stelle", "review-incentive"),
+        ("Una volta pubblicata la sua opinione, le mandiamo un buono da 5 €.", "review-incentive"),
+        (
+            "Chi ha comprato questa lampada di solito prende anche le nostre lampadine.",
+            "cross-promotion",
+        ),
+        ("Se vuole, venga a trovarci in negozio a Bologna.", "off-platform"),
+        ("3 barattoli di miele al prezzo di 2!", "marketing"),
+        ("Non vuole più essere contattata? Ce lo scriva.", "opt-out-link"),
     ],
 }
 
@@ -166,6 +185,10 @@ PRECISION: dict[str, list[str]] = {
         "Le livreur a laissé un avis de passage ; retirez votre colis au bureau de poste.",
         "Le chargeur est compatible avec votre portable et votre tablette.",
         "Le code promo sur la boîte vient du fabricant.",
+        "J'ai transmis votre avis au fabricant, au revoir et bonne journée.",
+        "Nous avons lu ce commentaire et le remboursement est parti.",
+        "On fait aussi attention à l'emballage.",
+        "Les clients qui ont acheté la version 1 prennent contact avec nous pour la mise à jour.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -173,6 +196,10 @@ PRECISION: dict[str, list[str]] = {
         "La riparazione in garanzia è gratuita.",
         "Valuteremo il prodotto reso e la rimborseremo entro due giorni.",
         "Il suo ordine 123-4567890-1234567 è stato spedito il 01/05/2024.",
+        "Il pacco è partito direttamente da noi ieri.",
+        "Chi compra la versione 2 prende anche il cavo nella confezione.",
+        "In due parole: il rimborso arriva domani.",
+        "Il prezzo è stabilito da Amazon durante le offerte.",
     ],
 }
 

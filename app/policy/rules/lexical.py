@@ -76,6 +76,9 @@ _OFFER = re.compile(
     r"(?<![\w.,%-])[-\u2212\u2013]\s?\d{1,2}(?:[.,]\d)?\s?%"
     r"|\b(\d)\s(?:for|fur|pour le prix de|al prezzo di|por el precio de|por|zum preis von"
     r"|for priset av|per|al prezzo di|pour)\s(\d)\b(?![.,]\d)"
+    # "price of" may follow the goods: "2 confezioni al prezzo di 1", "3 tubes pour le prix de 2"
+    r"|\b(\d)\s(?:[^\W\d]+\s){1,3}(?:for the price of|pour le prix de|al prezzo di"
+    r"|por el precio de|zum preis von|for priset av)\s(\d)\b(?![.,]\d)"
 )
 
 
@@ -97,7 +100,7 @@ def offer_hits(folded: str) -> list[Hit]:
     """Offers in numbers as `marketing` hits (negation and reported speech apply as to words)."""
     out = []
     for m in _OFFER.finditer(folded):
-        more, fewer = m.group(1), m.group(2)
+        more, fewer = m.group(1) or m.group(3), m.group(2) or m.group(4)
         if more is None or int(more) > int(fewer):
             out.append(Hit("marketing", "pack", "offer", m.start(), m.end()))
     out.extend(
@@ -367,7 +370,12 @@ def review_spans(
         if not not_review.overlaps(m.start, m.end)
     ]
     mentions = [m for m in every if is_request(m)]
-    verbs = fam.get("review_change_verb", []) + fam.get("review_change_clitic", [])
+    # "au revoir" is no "revoir" (review_not holds the word's other senses)
+    verbs = [
+        v
+        for v in fam.get("review_change_verb", []) + fam.get("review_change_clitic", [])
+        if not not_review.overlaps(v.start, v.end)
+    ]
     # "quitara su comentario": asking to change one the buyer wrote names it as theirs
     named = [h for h in fam.get("review_existing", []) if not not_review.overlaps(h.start, h.end)]
     out.extend(_change_requests(verbs, [*every, *named], completed, u, neg, language))
