@@ -240,10 +240,22 @@ def kept_headers(headers: dict[str, str] | None) -> dict[str, str]:
     return {k.lower(): v for k, v in headers.items() if k.lower() in KEPT_HEADERS}
 
 
+def cut_name(name: str, limit: int) -> str:
+    """A file name of at most `limit` characters; a long one loses the end of its stem, not
+    its extension (the type it shows in the save dialog)."""
+    stem, dot, ext = name.rpartition(".")
+    if len(name) <= limit:
+        return name
+    if stem and 0 < len(ext) <= 10:
+        return stem[: limit - 1 - len(ext)] + dot + ext
+    return name[:limit]
+
+
 def safe_filename(name: str, extra: tuple[str, ...] = ()) -> str:
     """For names from the buyer side: path parts dropped, control chars and bidi overrides gone,
     never empty."""
     name = name.replace("\\", "/").split("/")[-1]
+    name = cut_name(name, 120)
     name = " ".join(redact(_line(name, 120), extra).split()).lstrip(".")
     return name.replace("/", "_")[:120] or "attachment"
 

@@ -21,7 +21,7 @@ from email.message import Message
 from email.policy import EmailPolicy
 from typing import Any
 
-from relay.sanitize import CONTROL_RE, html_to_text
+from relay.sanitize import CONTROL_RE, cut_name, html_to_text
 
 MAX_HEADER = 8 * 1024  # characters of one header value that are parsed
 MAX_DEPTH = 12  # nesting levels of multiparts walked
@@ -440,6 +440,23 @@ def iter_parts(msg: Message) -> Iterator[Message]:
             stack.extend((child, depth + 1) for child in reversed(children(part)))
 
 
+FORWARDED_TYPES = frozenset({"message/rfc822", "message/global"})
+
+
+def forwarded_bytes(part: Message) -> bytes:
+    """The mail inside a message/rfc822 part, written out again (b"" when it cannot be)."""
+    inner = children(part)
+    if not inner:
+        return b""
+    try:
+        return inner[0].as_bytes(policy=POLICY)
+    except Exception:  # the generator refuses some hostile headers; the raw text then
+        try:
+            return inner[0].as_string(policy=POLICY).encode("utf-8", "surrogateescape")
+        except Exception:
+            return b""
+
+
 def clean_filename(name: str) -> str:
     """A file name as the mail gave it, RFC 2047 words decoded, path parts and controls gone."""
     name = unsurrogate(name)
@@ -447,4 +464,4 @@ def clean_filename(name: str) -> str:
         name = decode_words(name)
     name = name.replace("\\", "/").split("/")[-1]
     name = CONTROL_RE.sub("", name.replace("\r", "").replace("\n", "").replace("\t", " "))
-    return name.strip().strip(".").strip()[:200]
+    return cut_name(name.strip().strip(".").strip(), 200)

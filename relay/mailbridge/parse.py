@@ -47,6 +47,7 @@ from relay.mailbridge.addresses import (
 )
 from relay.mailbridge.authresults import verdict
 from relay.mailbridge.mimeparts import (
+    FORWARDED_TYPES,
     POLICY,
     Address,
     Parts,
@@ -57,6 +58,7 @@ from relay.mailbridge.mimeparts import (
     decode_text,
     decoded_header,
     defects,
+    forwarded_bytes,
     html_text,
     message_ids,
     one_line,
@@ -361,6 +363,22 @@ def _attachments(parts: Parts, shown: str, problems: set[str]) -> tuple[MailAtta
         if not name:
             name = "attachment" + (mimetypes.guess_extension(ctype) or "")
         found.append(MailAttachment(name, ctype, data, content_id))
+    # A mail attached whole (message/rfc822) is a file the sender sent: kept, never dropped
+    # unseen; the relay's screener decides by its content like any other file.
+    for part in parts.returned:
+        if part.get_content_type() not in FORWARDED_TYPES:
+            continue
+        problems.add("forwarded-mail")
+        data = forwarded_bytes(part)
+        if not data:
+            problems.add("empty-attachment")
+            continue
+        inner = children(part)
+        subject = decoded_header(inner[0], "Subject") if inner else None
+        name = clean_filename(part.get_filename() or subject or "").removesuffix(".eml")
+        found.append(
+            MailAttachment((name[:100] or "forwarded mail") + ".eml", "message/rfc822", data, None)
+        )
     return tuple(found)
 
 
@@ -737,6 +755,11 @@ def _parse(
     trusted = True
     if kind != MailKind.DELIVERY_REPORT:
         result = verdict(raw_headers(msg, "Authentication-Results"), authserv_id)
+        if len(raw_headers(msg, "From")) > 1:
+            # RFC 5322 allows one From. With two, the server's DMARC check and this parser
+            # may each read a different one: the checked sender is not the one shown.
+            problems.add("duplicate-from")
+            result = "fail"
         if result == "fail":
             trusted = False
             problems.add("unauthenticated")

@@ -1,0 +1,168 @@
+"""Hostile relay mail through a real Dovecot into the store (the red team's mail attacks).
+
+Every mail below is built to break something: the MIME reader, a name that reaches the
+seller's disk or an SMTP header, the trust in a sender. Each must end as a stored buyer message
+(problems noted) or a kept notice; none may stop the mailbox, and the plain mail appended after
+them must still arrive.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+from mailserver import MailWorld
+from sqlalchemy import select
+
+from relay import schema
+from relay.db import Database, open_database
+from relay.mailbridge.bridge import fetch_once
+from relay.mailbridge.parse import MailKind, parse_mail
+
+ALIAS = "k2x9q4w1ab3cd7e+5b7e2c19-3d4a@marketplace.amazon.de"
+ORDER = "302-5550123-4567890"
+
+
+def mail(
+    n: int, parts: Sequence[bytes] = (), *, head: bytes = b"", text: bytes = b"Hallo"
+) -> bytes:
+    """A German buyer message (its own Message-ID), with extra headers and MIME parts."""
+    out = (
+        b'From: "Erika" <' + ALIAS.encode() + b">\r\n"
+        b"To: support@seller.example\r\n"
+        b"Subject: Frage von Amazon-Kunde Erika (Bestellung: " + ORDER.encode() + b")\r\n"
+        b"Date: Mon, 7 Dec 2026 10:00:00 +0000\r\n"
+        b"Message-ID: <hostile-" + str(n).encode() + b"@amazonses.example>\r\n" + head
+    )
+    out += b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\n"
+    out += b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    out += b"------------- Nachricht: -------------\r\n" + text + b"\r\n"
+    out += b"------------- Nachricht beenden -------------\r\n"
+    for part in parts:
+        out += b"--B\r\n" + part
+    return out + b"--B--\r\n"
+
+
+def attachment(
+    disposition: bytes, data: bytes = b"%PDF-1.4\n%%EOF\n", ctype: bytes = b"application/pdf"
+) -> bytes:
+    return (
+        b"Content-Type: "
+        + ctype
+        + b"\r\nContent-Disposition: attachment; "
+        + disposition
+        + b"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + base64.b64encode(data)
+        + b"\r\n"
+    )
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+def stored(db: Database) -> list[Any]:
+    m = schema.messages.c
+    with db.reading() as conn:
+        return list(conn.execute(select(m.external_id, m.attachments, m.notice, m.body_text)).all())
+
+
+TNEF = b"\x78\x9f\x3e\x22" + bytes(60)
+INNER = (
+    b"From: someone@example.net\r\nSubject: Tracking\r\nContent-Type: text/plain\r\n\r\n"
+    b"Your parcel is on its way.\r\n"
+)
+HOSTILE: dict[str, bytes] = {
+    "traversal (RFC 2231)": mail(1, [attachment(b"filename*=utf-8''..%2F..%2F.bashrc%2Fa.pdf")]),
+    "NUL in the name": mail(2, [attachment(b"filename*=utf-8''a%00b.pdf")]),
+    "RTL override": mail(3, [attachment(b"filename*=utf-8''invoice%E2%80%AEfdp.exe")]),
+    "CR/LF through an encoded word": mail(
+        4,
+        [
+            attachment(
+                b'filename="=?utf-8?b?'
+                + base64.b64encode("a\r\nBcc: x@evil.example\u202e.pdf".encode())
+                + b'?="'
+            )
+        ],
+    ),
+    "a 5,000-character name": mail(5, [attachment(b'filename="' + b"n" * 5000 + b'.pdf"')]),
+    "an .exe declared image/png": mail(
+        6, [attachment(b"filename=photo.png", b"MZ\x90\x00" + bytes(200), b"image/png")]
+    ),
+    "TNEF winmail.dat": mail(
+        7, [attachment(b"filename=winmail.dat", TNEF, b"application/ms-tnef")]
+    ),
+    "zero bytes, 2 GB declared": mail(
+        8,
+        [
+            b"Content-Type: image/png; name=a.png\r\nContent-Length: 2147483648\r\n"
+            b"Content-Disposition: attachment; size=2147483648\r\n\r\n\r\n"
+        ],
+    ),
+    "broken base64 and QP": mail(
+        9,
+        [
+            b"Content-Type: application/pdf; name=a.pdf\r\nContent-Disposition: attachment\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n!!!!=*=JVBER\r\n",
+            b"Content-Type: text/plain; name=b.txt\r\nContent-Disposition: attachment\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=4=\r\n",
+        ],
+    ),
+    "an unknown charset and 8-bit headers": mail(
+        10, head=b"X-Note: \xff\xfe\xe4\r\n", text=b"Gr\xfc\xdfe \xff"
+    ).replace(b"charset=utf-8", b"charset=x-no-such-7"),
+    "encoded-word bomb": mail(11, head=b"Comments: " + b"=?utf-8?q?a?= " * 40_000 + b"\r\n"),
+    "a 10 MB part header": mail(
+        12, [b'Content-Type: application/pdf; name="' + b"x" * 10_000_000 + b'"\r\n\r\n%PDF-\r\n']
+    ),
+    "a forwarded mail (message/rfc822)": mail(
+        13, [b"Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n" + INNER]
+    ),
+    "two From headers": mail(14, head=b"From: mallory@evil.example\r\n"),
+}
+PLAIN = mail(99, text=b"Wann kommt mein Paket?")
+
+
+def test_hostile_mail_is_kept_flagged_and_never_stops_the_mailbox(
+    db: Database, mail_world: MailWorld
+) -> None:
+    mail_world.connect(db)
+    mail_world.append(*HOSTILE.values(), PLAIN)
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == []
+    assert tally.buyer_messages == len(HOSTILE) + 1, tally.line()
+    messages = stored(db)
+    assert "<hostile-99@amazonses.example>" in {row.external_id for row in messages}  # the last
+    names = [att["name"] for row in messages for att in json.loads(row.attachments or "[]")]
+    removed = [row.body_text for row in messages if row.notice == "attachmentRemoved"]
+    for name in names:
+        assert name and len(name) <= 120, name
+        assert not set(name) & {"/", "\\", "\0", "\r", "\n", "\u202e"}, name
+        assert not name.startswith("."), name
+    assert "invoicefdp.exe" in names  # shown as it is (a PDF; opened only as .pdf)
+    assert "photo.png" not in names  # a program declared image/png: removed, and said so
+    assert any("photo.png" in t for t in removed), removed
+    assert "n" * 116 + ".pdf" in names  # cut to 120 characters, its type kept
+    # the forwarded mail is a file of the message, kept or removed by content: never unseen
+    assert any("Tracking" in n for n in names) or any("Tracking" in t for t in removed)
+    forged = parse_mail(HOSTILE["two From headers"])
+    assert not forged.trusted and "duplicate-from" in forged.problems
+    m = schema.messages.c
+    with db.reading() as conn:
+        untrusted = conn.execute(select(m.id).where(m.notice == "untrusted")).all()
+    assert len(untrusted) == 1
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_each_hostile_mail_parses_quickly_and_keeps_the_words(name: str) -> None:
+    parsed = parse_mail(HOSTILE[name])
+    assert parsed.kind is MailKind.BUYER_MESSAGE
+    assert parsed.alias == ALIAS and parsed.order_id == ORDER
+    assert parsed.text.startswith(("Hallo", "Gr")), parsed.text
