@@ -61,3 +61,14 @@ def test_summary_does_not_depend_on_the_order_given(items) -> None:  # type: ign
     assert summarize(messages) == summarize(list(reversed(messages)))
     s = summarize(messages)
     assert s.needs_response == (s.awaiting_since is not None and not s.no_response_needed)
+
+
+def test_a_relay_notice_last_gives_the_preview_its_code() -> None:
+    """The list words a notice's preview in the window's language from its code; any other
+    last message (or a notice without a code) leaves the preview to its text."""
+    code = '{"code": "buyerOptedOut", "params": {}}'
+    bounce = ThreadMessage(SYS, T0 + timedelta(minutes=20), "Your message was not…", notice=code)
+    s = summarize([msg(IN, 0), msg(OUT, 10), bounce])
+    assert s.preview_notice == code and s.preview == "Your message was not…"
+    assert summarize([msg(IN, 0), bounce, msg(IN, 30)]).preview_notice is None
+    assert summarize([msg(IN, 0), msg(SYS, 30)]).preview_notice is None

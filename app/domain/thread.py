@@ -21,6 +21,8 @@ class ThreadMessage:
     received_at: datetime
     body_text: str
     keywords: frozenset[str] = frozenset()
+    # A relay notice as data (stored JSON, {"code": …, "params": {…}}): the window words it.
+    notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,9 @@ class ThreadSummary:
     message_count: int
     preview: str
     flagged: bool = False  # any message carries $flagged
+    # The last message's notice, when it is a relay notice: the list words its preview from
+    # this in the window's language (``preview`` is the relay's English, for anything else).
+    preview_notice: str | None = None
 
     @property
     def needs_response(self) -> bool:
@@ -55,7 +60,13 @@ def summarize(messages: Iterable[ThreadMessage]) -> ThreadSummary:
     # Ties in time are broken on content so the answer never depends on the order given.
     ordered = sorted(
         messages,
-        key=lambda m: (m.received_at, str(m.direction), m.body_text, sorted(m.keywords)),
+        key=lambda m: (
+            m.received_at,
+            str(m.direction),
+            m.body_text,
+            sorted(m.keywords),
+            m.notice or "",
+        ),
     )
     if not ordered:
         raise ValueError("a conversation has at least one message")
@@ -78,4 +89,5 @@ def summarize(messages: Iterable[ThreadMessage]) -> ThreadSummary:
         message_count=len(ordered),
         preview=preview_of(last.body_text),
         flagged=any(Keyword.FLAGGED in m.keywords for m in ordered),
+        preview_notice=last.notice,
     )

@@ -14,10 +14,10 @@ from pathlib import Path
 from app.storage.errors import NewerSchema, NotADatabase, ReadOnlyProfile
 from app.storage.sqlite import looks_like_sqlite
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """The newest schema this build knows; a test checks it against the migration scripts."""
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 """Every revision this build can upgrade from, oldest first (a test checks the chain)."""
 
 KEEP_BACKUPS = 3

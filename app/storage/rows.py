@@ -59,6 +59,9 @@ class ThreadRow:
     snooze_kind: str | None = None
     snoozed_until: datetime | None = None
     snooze_reason: str | None = None
+    # The preview is a relay notice: its code and parameters, worded in the window's language
+    # (``preview`` is then the relay's English text).
+    preview_notice: dict[str, Any] | None = None
 
     def woken(self, now: datetime) -> bool:
         """Back from a snooze whose time came, not yet opened: shown bold with its reason."""

@@ -106,6 +106,9 @@ conversations = Table(
     Column("snoozed_at", Millis),
     Column("snoozed_until", Millis),
     Column("snooze_reason", String),
+    # The last message's relay notice as data (JSON, like messages.notice) when it is one, so
+    # the list words the preview in the window's language (revision 0008).
+    Column("preview_notice", Text),
     Index("ix_conv_activity", "last_activity", "id"),  # scanned backwards for newest first
     Index("ix_conv_mkt_activity", "marketplace_id", "last_activity", "id"),
     Index("ix_conv_status_activity", "needs_response", "last_activity", "id"),

@@ -11,6 +11,7 @@ and the next page starts right after it, so page 1,800 costs what page 1 does.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ _SELECT = (
     "SELECT c.id, c.relay_id, c.marketplace_id, b.display_name, b.alias, o.order_number, "
     "c.subject, c.preview, c.last_activity, c.awaiting_since, c.needs_response, "
     "c.no_response_needed, c.unread_count, c.message_count, c.flagged, "
-    "c.snooze_kind, c.snoozed_until, c.snooze_reason "
+    "c.snooze_kind, c.snoozed_until, c.snooze_reason, c.preview_notice "
     "FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
     "LEFT JOIN orders o ON o.id = c.order_id"
 )
@@ -62,6 +63,7 @@ def _row(r: Sequence[Any]) -> ThreadRow:
         r[15],
         None if r[16] is None else from_ms(r[16]),
         r[17],
+        json.loads(r[18]) if r[18] else None,
     )
 
 

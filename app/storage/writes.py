@@ -163,11 +163,14 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
                 _msg.c.received_at,
                 _msg.c.body_text,
                 _msg.c.keywords,
+                _msg.c.notice,
             ).where(_msg.c.conversation_id.in_(chunk))
         )
-        for cid, direction, received_at, body, keywords in rows:
+        for cid, direction, received_at, body, keywords, notice in rows:
             grouped[cid].append(
-                ThreadMessage(Direction(direction), received_at, body, frozenset(keywords.split()))
+                ThreadMessage(
+                    Direction(direction), received_at, body, frozenset(keywords.split()), notice
+                )
             )
         updates = []
         for cid, messages in grouped.items():
@@ -182,6 +185,7 @@ def refresh_threads(conn: Connection, conversation_ids: Iterable[int]) -> None:
                     "unread_count": s.unread_count,
                     "message_count": s.message_count,
                     "preview": s.preview,
+                    "preview_notice": s.preview_notice,
                     "flagged": s.flagged,
                 }
             )

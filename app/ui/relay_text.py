@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.thread import preview_of
+from app.storage.rows import ThreadRow
 from app.ui.translations import QT_TRANSLATE_NOOP
 
 # Notices: the code's wording; %1 is the status a mail server reported, with its own words.
@@ -114,6 +116,14 @@ def notice_text(notice: dict[str, Any] | None, english: str) -> str:
         return "\n".join([text, *map(lambda f: _removed(f, params), params.get("files") or [])])
     said = " ".join(str(params[k]) for k in ("status", "description") if params.get(k))
     return text.replace("%1", f" ({said})" if said else "")
+
+
+def preview_text(row: ThreadRow) -> str:
+    """A thread list row's preview on one line: a relay notice worded like ``notice_text`` in
+    the window's language (storage revision 0008), anything else as stored."""
+    if row.preview_notice is None:
+        return row.preview.replace("\n", " ")
+    return preview_of(notice_text(row.preview_notice, row.preview))
 
 
 def _removed(file: dict[str, Any], params: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.storage.rows import ThreadRow
+from app.ui.relay_text import preview_text
 from app.ui.thread_model import (
     CLOCK,
     MARKETPLACE,
@@ -259,7 +260,7 @@ class ThreadDelegate(QStyledItemDelegate):
         room = width - subject_width - 10
         preview = ""
         if room > 40 and row.preview:
-            preview = fonts.elided(fm, "— " + row.preview.replace("\n", " "), room)
+            preview = fonts.elided(fm, "— " + preview_text(row), room)
         lay = _SubjectLayout(name, name_width, alias, subject, subject_width, preview)
         if len(self._layouts) >= _CACHE_CAP:
             self._layouts.clear()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.storage.rows import ThreadKey, ThreadRow, ThreadSort
 from app.ui import formats
+from app.ui.relay_text import preview_text
 from app.ui.theme import clock_colour  # readable in the light and the dark palette
 from app.ui.translations import QT_TRANSLATE_NOOP
 
@@ -116,7 +117,7 @@ class ThreadTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == SUBJECT:
-                return row.preview
+                return preview_text(row)
             if col == BUYER:
                 return f"{row.buyer_name} <{row.buyer_alias}>"
             if col == STATUS:
@@ -142,7 +143,7 @@ class ThreadTableModel(QAbstractTableModel):
         if col == BUYER:
             return row.buyer_name
         if col == SUBJECT:
-            preview = row.preview.replace("\n", " ")
+            preview = preview_text(row)
             return f"{row.subject}  —  {preview}" if preview else row.subject
         if col == ORDER:
             return row.order_number or ""

@@ -22,13 +22,20 @@ from app.domain import OutboxState
 from app.storage.rows import OutboxItem
 from app.ui.outbox_view import OutboxModel
 from app.ui.relay_text import ATTENTION, NOTICES, attention_text, notice_text
+from app.ui.thread_model import SUBJECT
 
-BOUNCE_DE = "Ihre Nachricht wurde nicht zugestellt: Dieser Käufer hat sich"
+BOUNCE = {  # the start of the opt-out bounce in each language
+    "de": "Ihre Nachricht wurde nicht zugestellt: Dieser Käufer hat sich",
+    "sv": "Ditt meddelande levererades inte: köparen har avanmält sig",
+    "es": "Tu mensaje no se entregó: este comprador se ha dado de baja",
+}
 
 
-def test_a_bounce_from_the_relay_is_shown_in_german(
-    qtbot: Any, qloop: Any, language: Any, tmp_path: Any, empty_relay: UiRelay
+@pytest.mark.parametrize("lang", sorted(BOUNCE))
+def test_a_bounce_from_the_relay_is_shown_in_the_windows_language(
+    qtbot: Any, qloop: Any, language: Any, tmp_path: Any, empty_relay: UiRelay, lang: str
 ) -> None:
+    """In the conversation and in the list: the row's preview line is the notice too."""
     from PySide6.QtCore import QSettings
 
     from app.services.relay_client import RelayClient
@@ -63,7 +70,7 @@ def test_a_bounce_from_the_relay_is_shown_in_german(
         finally:
             await client.aclose()
 
-    language("de")
+    language(lang)
     lock = ProfileLock(tmp_path / "profile.lock")
     lock.acquire()
     window = MainWindow()
@@ -77,11 +84,18 @@ def test_a_bounce_from_the_relay_is_shown_in_german(
         assert sent["deliveryStatus"] == "rejected"  # stored, with a bounce notice
         await go_live(session, empty_relay)
         await until(lambda: window.model.rowCount() == 2, what="both conversations")
-        for row in range(window.model.rowCount()):
-            if window.model.thread_at(row).subject == "Ihr Paket":
-                window.threads.selectRow(row)
-        await until(lambda: BOUNCE_DE in window.conversation.browser.toPlainText(),
-                    what="the bounce in German")  # fmt: skip
+        [row] = [r for r in range(2) if window.model.thread_at(r).subject == "Ihr Paket"]
+        # The list, before the conversation is opened: the delegate's line and the model's.
+        painted = window.threads.itemDelegate()._subject_layout(
+            window.model.thread_at(row), 2000, False, window.threads.itemDelegate()._fonts_for(
+                window.threads.font()))  # fmt: skip
+        assert painted.preview.startswith("— " + BOUNCE[lang]), painted.preview
+        shown = window.model.data(window.model.index(row, SUBJECT))
+        assert shown.startswith(f"Ihr Paket  —  {BOUNCE[lang]}"), shown
+        assert "opted out" not in shown + window.model.data(window.model.index(row, SUBJECT), 3)
+        window.threads.selectRow(row)
+        await until(lambda: BOUNCE[lang] in window.conversation.browser.toPlainText(),
+                    what="the bounce in the window's language")  # fmt: skip
         assert "opted out" not in window.conversation.browser.toPlainText()
         await session.aclose()
 
@@ -154,3 +168,34 @@ def test_the_outbox_words_a_needs_attention_reason(qapp: Any, language: Any) -> 
     assert shown.startswith("Las normas del marketplace lo rechazaron.")
     tip = model.data(model.index(0, 4), 3)  # in full, then the relay's own words
     assert tip.startswith(shown) and tip.endswith("rules: external-link")
+
+
+def test_a_code_recovered_from_an_old_notice_words_it_as_the_relay_did(language: Any) -> None:
+    """Storage revision 0008 gives notices stored before codes their code back from the
+    relay's English: worded in English again, each reads exactly as the relay wrote it."""
+    import importlib.util
+
+    from app.storage.migrate import MIGRATIONS_DIR
+    from relay.mailbridge.apply import TOO_LARGE_TEXT, UNTRUSTED_TEXT
+    from relay.rules import Attachment, removal_notice
+
+    spec = importlib.util.spec_from_file_location(
+        "m0008", MIGRATIONS_DIR / "versions" / "0008_preview_notices.py"
+    )
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    removed = [
+        (Attachment("b1", "setup.exe", "application/x-msdownload", 10), "type"),
+        (Attachment("b2", "big.pdf", "application/pdf", 9 << 20), "size"),
+    ]
+    refused = (
+        "Your mail server refused your reply (550 5.7.1 Sender not allowed). If it says the "
+        "sender is not allowed, check the address you send from."
+    )
+    language("en")
+    for text in (TOO_LARGE_TEXT, UNTRUSTED_TEXT, removal_notice(removed, 7 << 20), refused):
+        notice = migration.recover(text)
+        assert notice is not None and notice_text(notice, "") == text
+    language("de")
+    assert notice_text(migration.recover(refused), "").startswith("Ihr Mailserver hat Ihre")
