@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["render-pdf-page"]:  # hidden: the bundle's PDF render child (pdf_render)
+        from app.services.pdf_render import child_main
+
+        return child_main(argv[1:])
     if argv[:1] == ["check"]:
         from app import policy_cli
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata as md
+import json
 import os
 import re
 import shutil
@@ -50,6 +51,20 @@ CLASSIFIERS = {
 READ_FROM_TEXT = {
     "imapclient": "BSD-3-Clause",  # METADATA: "License    New BSD" (no colon); COPYING: BSD-3
 }
+# Read by a person where the metadata's words are no licence expression. pypdfium2 declares
+# "BSD-3-Clause, Apache-2.0, dependency licenses": its own code is under either (README), and its
+# wheel carries libpdfium, PDFium built with the libraries whose texts it ships in
+# licenses/BUILD_LICENSES (PDFium's own: BSD-3-Clause and Apache-2.0).
+DECLARED_OTHERWISE = {
+    "pypdfium2": "(Apache-2.0 OR BSD-3-Clause) AND PDFium: BSD-3-Clause AND Apache-2.0, + libraries",
+}
+PDFIUM_NOTE = """\
+The wheel bundles PDFium {pdfium} (libpdfium: pdfium.dll, libpdfium.so, libpdfium.dylib),
+Google's PDF renderer, under BSD-3-Clause and Apache-2.0 (BUILD_LICENSES/pdfium.txt), built
+with the libraries whose licences follow (FreeType, ICU, libjpeg-turbo, libpng, zlib, Little
+CMS, OpenJPEG, HarfBuzz, Abseil, AGG and others). Texts under android/, cibw_musl/, pbin_musl/
+and v8_xfa/ are those of other platforms' or builds' wheels. Seller Inbox runs PDFium in a
+separate process to draw the first page of a buyer's PDF and does not modify it."""
 ROW = re.compile(r"^  (?P<name>\S+) (?P<version>\S+) +(?P<licence>.+)$")
 RULE = "=" * 78
 NOT_DECLARED = "not declared"
@@ -143,6 +158,29 @@ def _headers(text: str) -> dict[str, list[str]]:
     return out
 
 
+def _is_licence(inside: str) -> bool:
+    """A file of a .dist-info folder (its path inside it) that is a licence text: named so, or
+    anywhere in the folder PEP 639 gives them (licenses/)."""
+    return bool(LICENCE_FILE.search(inside.rsplit("/", 1)[-1])) or inside.startswith("licenses/")
+
+
+def _decoded(data: bytes) -> str:
+    """A licence text: UTF-8, or Latin-1 where an old one is (FreeType's "©" as 0xA9)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _pdfium_version() -> str:
+    try:
+        found = md.distribution("pypdfium2").locate_file("pypdfium2_raw/version.json")
+        info = json.loads(Path(str(found)).read_text(encoding="utf-8"))
+    except (md.PackageNotFoundError, OSError, ValueError):
+        return "(version: see the wheel)"
+    return f"{info['major']}.{info['minor']}.{info['build']}.{info['patch']}"
+
+
 def from_installed(name: str, version: str) -> Entry | None:
     try:
         dist = md.distribution(name)
@@ -153,8 +191,8 @@ def from_installed(name: str, version: str) -> Entry | None:
     meta = _headers(dist.read_text("METADATA") or "")
     texts = []
     for f in sorted(dist.files or [], key=str):
-        if ".dist-info" in str(f) and LICENCE_FILE.search(f.name):
-            texts.append((str(f).split(".dist-info/", 1)[1], f.read_text(encoding="utf-8")))
+        if ".dist-info" in str(f) and _is_licence(str(f).split(".dist-info/", 1)[1]):
+            texts.append((str(f).split(".dist-info/", 1)[1], _decoded(f.read_binary())))
     return Entry(name, version, _licence(meta), texts=texts)
 
 
@@ -163,9 +201,9 @@ def from_wheel(path: Path, name: str, version: str) -> Entry:
         info = [n for n in whl.namelist() if n.split("/")[0].endswith(".dist-info")]
         meta = _headers(whl.read(next(n for n in info if n.endswith("/METADATA"))).decode())
         texts = [
-            (n.split(".dist-info/", 1)[1], whl.read(n).decode("utf-8"))
+            (n.split(".dist-info/", 1)[1], _decoded(whl.read(n)))
             for n in sorted(info)
-            if LICENCE_FILE.search(n.rsplit("/", 1)[1])
+            if _is_licence(n.split(".dist-info/", 1)[1])
         ]
     return Entry(name, version, _licence(meta), texts=texts)
 
@@ -206,6 +244,10 @@ def entries(wheel_dirs: list[Path]) -> list[Entry]:
                 entry = from_wheel(whl, name, version)
             if entry.licence == NOT_DECLARED and name in READ_FROM_TEXT:
                 entry.licence = READ_FROM_TEXT[name]
+            if name in DECLARED_OTHERWISE:
+                entry.licence = DECLARED_OTHERWISE[name]
+            if name == "pypdfium2":
+                entry.note = PDFIUM_NOTE.format(pdfium=_pdfium_version())
             if name in ("pyside6-essentials", "shiboken6"):
                 entry.licence = "LGPL-3.0-only (chosen of: " + entry.licence + ")"
                 entry.note = "See the Qt section below."

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from app.storage.rows import AttachmentInfo
     from app.storage.store import Store
 
-# Content type -> the decoder's format name (None: a PDF, shown as a chip with its pages).
+# Content type -> the decoder's format name (None: a PDF, its first page rendered out of
+# process by app.services.pdf_render, else a chip with its pages).
 PREVIEWABLE: dict[str, str | None] = {
     "image/png": "png",
     "image/jpeg": "jpeg",
@@ -30,7 +31,7 @@ PREVIEWABLE: dict[str, str | None] = {
     "image/webp": "webp",
     "application/pdf": None,
 }
-MAX_BYTES = 25 * 1024 * 1024  # a larger file is not fetched for a preview
+MAX_BYTES = 25 * 1024 * 1024  # a larger file is not fetched for a preview (pdf_render's too)
 PDF_SCAN_BYTES = 8 * 1024 * 1024  # how much of a PDF is read for its page count
 _PAGES = re.compile(rb"/Type\s*/Pages\b")
 _COUNT = re.compile(rb"/Count\s+(\d{1,6})\b")

@@ -1,8 +1,13 @@
 """Thumbnails of the open conversation's images and PDFs, made on a thread through the
-operations layer, and the viewer they open (app/ui/previews.py decodes, with its limits)."""
+operations layer, and the viewer they open (app/ui/previews.py decodes, with its limits).
+
+A PDF's page is rendered by a child process (app.services.pdf_render), one at a time: each
+PDF is its own operation, so the pictures show without waiting for it, and newest wins: a
+render still queued when the seller has moved to another conversation is dropped unstarted."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +33,8 @@ class AttachmentPreviews(QObject):
         self.ops = ops
         self.files = files
         self.made: dict[int, Preview] = {}  # attachment id -> thumbnail (this session)
+        self.pending: set[tuple[int, int]] = set()  # (attachment id, box width) being made
+        self.one_pdf = asyncio.Lock()  # renders queue here, where the seller's moves are seen
         self.viewer: AttachmentViewer | None = None
         pane = window.conversation
         pane.attachments_shown.connect(self._shown)
@@ -42,16 +49,33 @@ class AttachmentPreviews(QObject):
     def _shown(self, attachments: list[AttachmentInfo]) -> None:
         from app.services.previews import wanted
 
-        todo = [a for a in attachments if wanted(a) and a.id not in self.made]
+        todo = [
+            a for a in attachments
+            if wanted(a) and a.id not in self.made and (a.id, THUMB.width()) not in self.pending
+        ]  # fmt: skip
         known = {a.id: self.made[a.id] for a in attachments if a.id in self.made}
         if known:
             self.window.conversation.show_previews(known)
-        if todo and self.files.store is not None:
-            self.ops.run(self._make(todo, THUMB), done=self._made)
+        if not todo or self.files.store is None:
+            return
+        pictures = [a for a in todo if a.media_type != "application/pdf"]
+        batches = [pictures] if pictures else []
+        batches += [[a] for a in todo if a.media_type == "application/pdf"]
+        for batch in batches:
+            self.ops.run(self._make(batch, THUMB), done=self._made)
+
+    def _on_screen(self) -> set[int]:
+        return {a.id for m in self.window.conversation.messages for a in m.attachments}
 
     async def _make(self, attachments: list[AttachmentInfo], box: QSize) -> list[Preview]:
-        import asyncio
+        keys = {(a.id, box.width()) for a in attachments}
+        self.pending |= keys
+        try:
+            return await self._previews(attachments, box)
+        finally:
+            self.pending -= keys
 
+    async def _previews(self, attachments: list[AttachmentInfo], box: QSize) -> list[Preview]:
         from app.services.previews import source
 
         store = self.files.store
@@ -62,7 +86,13 @@ class AttachmentPreviews(QObject):
             src = await source(client, store, self.files.worker, att)
             if src is None:
                 continue  # not here and cannot be had now: the plain link stays
-            out.append(await asyncio.to_thread(preview_of, att, src, box, self.cache))
+            if src.media_type != "application/pdf":
+                out.append(await asyncio.to_thread(preview_of, att, src, box, self.cache))
+                continue
+            async with self.one_pdf:
+                if att.id not in self._on_screen():
+                    continue  # newest wins: the seller has moved on; rendered when back
+                out.append(await asyncio.to_thread(preview_of, att, src, box, self.cache))
         return out
 
     def _made(self, previews: list[Preview]) -> None:

@@ -1,4 +1,5 @@
-"""A buyer's images (and PDFs) large: one at a time, Left/Right between them, Esc closes.
+"""A buyer's images and PDFs large: one at a time, Left/Right between them, Esc closes. A PDF
+shows its first page ("page 1 of N"; Open reads the rest), or why it cannot.
 
 The viewer only shows what it is handed (a thumbnail at once, the large picture when it has
 been decoded on a thread); opening or saving goes back to the conversation's files.
@@ -8,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.labels import plain_label
+from app.ui.previews import pdf_failure_text
 from app.ui.theme import muted_colour
 
 if TYPE_CHECKING:
@@ -91,25 +93,32 @@ class AttachmentViewer(QDialog):
         if shown is None:
             return
         self.title.setText(shown.name)
+        if shown.kind == "pdf" and shown.image is not None and shown.pages:
+            self.title.setText(
+                self.tr("%1 · page 1 of %2").replace("%1", shown.name)
+                .replace("%2", QLocale().toString(shown.pages))
+            )  # fmt: skip
         self.position.setText(f"{self.at + 1} / {len(self.items)}")
         self.previous.setEnabled(self.at > 0)
         self.next.setEnabled(self.at < len(self.items) - 1)
         self._paint()
-        if shown.kind == "image" and shown.attachment_id not in self.large:
+        if shown.image is not None and shown.attachment_id not in self.large:
             self.wants_large.emit(shown.attachment_id)
 
     def _paint(self) -> None:
         shown = self.current()
         if shown is None:
             return
-        if shown.kind == "pdf":
+        if shown.kind == "pdf" and shown.image is None:
             self.picture.setPixmap(QPixmap())
             pages = (
                 self.tr("%n page(s)", "", shown.pages) if shown.pages else self.tr("pages unknown")
             )
-            self.picture.setText(
-                self.tr("PDF document · %1\n\nOpen it to read it.").replace("%1", pages)
-            )
+            text = self.tr("PDF document · %1\n\nOpen it to read it.").replace("%1", pages)
+            if why := pdf_failure_text(shown.reason):
+                text = self.tr("PDF document · %1 · %2\n\nOpen it to read it.")
+                text = text.replace("%1", pages).replace("%2", why)
+            self.picture.setText(text)
             return
         image = self.large.get(shown.attachment_id) or shown.image
         if image is None:

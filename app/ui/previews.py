@@ -2,7 +2,8 @@
 conversation's HTML (the part that runs it: app/ui/attachment_previews.py).
 
 What may be decoded is decided without Qt (app.services.previews: by content, by size, from
-the blob store or the relay only). Decoding runs on a thread through the operations layer,
+the blob store or the relay only); a PDF's first page is rendered by a confined child process
+(app.services.pdf_render) into a PNG that is decoded here like any picture. Decoding runs on a thread through the operations layer,
 with limits: the dimensions are read from the header first and a picture over ``MAX_SIDE`` or
 ``MAX_PIXELS`` (``MAX_SCALED_PIXELS`` for formats decoded straight to the thumbnail's size; a
 decompression bomb declares them) is "too large to preview", never decoded;
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 
 from app.ui import formats
 
@@ -43,6 +44,7 @@ class Preview:
     kind: str  # "image", "pdf", "too-large", "none" (not an image or PDF by its content)
     image: QImage | None = None
     pages: int | None = None
+    reason: str | None = None  # a PDF shown as a chip: why it has no picture (pdf_render.Failure)
 
 
 def decode(path: Path, fmt: str, box: QSize) -> QImage | str:
@@ -89,6 +91,50 @@ def cached_decode(src: Source, fmt: str, box: QSize, cache: Path) -> QImage | st
     return made
 
 
+def framed(image: QImage) -> QImage:
+    """``image`` with a thin grey edge: a white page on a pale bubble still shows its shape.
+    (QPainter on a QImage may run on a thread.)"""
+    out = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(out)
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRect(0, 0, out.width() - 1, out.height() - 1)
+    painter.end()
+    return out
+
+
+def pdf_preview(att: AttachmentInfo, src: Source, box: QSize, cache: Path) -> Preview:
+    """A PDF's first page (rendered out of process, app.services.pdf_render) fitted into
+    ``box``; else its chip, with the page count read from the file and why (blocking)."""
+    from app.services import previews as service
+    from app.services.pdf_render import MAX_SIDE as RENDERED_SIDE
+    from app.services.pdf_render import Rendered, cached_render
+
+    made = cached_render(src.path, cache)
+    if isinstance(made, Rendered):
+        page = service.Source(made.png, "image/png")
+        fits = box.width() >= RENDERED_SIDE and box.height() >= RENDERED_SIDE
+        image = decode(made.png, "png", box) if fits else cached_decode(page, "png", box, cache)
+        if isinstance(image, QImage):
+            return Preview(att.id, att.name, "pdf", image=framed(image), pages=made.pages)
+        reason = "unreadable"
+    else:
+        reason = made.reason.value
+    return Preview(att.id, att.name, "pdf", pages=service.pdf_pages(src.path), reason=reason)
+
+
+def pdf_failure_text(reason: str | None) -> str:
+    """Why a PDF shows no picture, in the window's language ("" when it has one)."""
+    texts = {
+        "encrypted": QCoreApplication.translate("ConversationPane", "password-protected"),
+        "unreadable": QCoreApplication.translate("ConversationPane", "damaged, no preview"),
+        "timeout": QCoreApplication.translate("ConversationPane", "took too long to preview"),
+        "crashed": QCoreApplication.translate("ConversationPane", "could not be previewed"),
+        "too-large": QCoreApplication.translate("ConversationPane", "too large to preview"),
+        "not-pdf": QCoreApplication.translate("ConversationPane", "not a PDF by its content"),
+    }
+    return texts.get(reason or "", "")
+
+
 def thumbnail_html(preview: Preview | None) -> str:
     """A picture's thumbnail in the conversation, a link to the viewer; "" for anything else.
     The image is a resource only the pane hands its browser (``preview:<id>``)."""
@@ -115,6 +161,8 @@ def attachment_html(a: AttachmentInfo, preview: Preview | None, muted: str, clip
             else QCoreApplication.translate("ConversationPane", "PDF")
         )
         note = f" · <a href='attachment:view:{a.id}'>{escape(label)}</a>"
+        if why := pdf_failure_text(preview.reason):
+            note += f" · <span style='color:{muted}'>{escape(why)}</span>"
     elif kind == "too-large":
         too_large = QCoreApplication.translate("ConversationPane", "too large to preview")
         note = f" · <span style='color:{muted}'>{escape(too_large)}</span>"
@@ -128,13 +176,13 @@ def attachment_html(a: AttachmentInfo, preview: Preview | None, muted: str, clip
 
 def preview_of(att: AttachmentInfo, src: Source | None, box: QSize, cache: Path) -> Preview:
     """The attachment's preview (blocking: on a thread)."""
-    from app.services.previews import PREVIEWABLE, pdf_pages
+    from app.services.previews import PREVIEWABLE
 
     if src is None or not src.previewable:
         return Preview(att.id, att.name, "none")
     fmt = PREVIEWABLE[src.media_type or ""]
     if fmt is None:
-        return Preview(att.id, att.name, "pdf", pages=pdf_pages(src.path))
+        return pdf_preview(att, src, box, cache)
     made = cached_decode(src, fmt, box, cache)
     if isinstance(made, QImage):
         return Preview(att.id, att.name, "image", image=made)

@@ -69,6 +69,10 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>%1 · page 1 of %2</source>
+        <translation>%1 · Seite 1 von %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -85,6 +89,14 @@
 
 Open it to read it.</source>
         <translation>PDF-Dokument · %1
+
+Öffnen Sie es, um es zu lesen.</translation>
+    </message>
+    <message>
+        <source>PDF document · %1 · %2
+
+Open it to read it.</source>
+        <translation>PDF-Dokument · %1 · %2
 
 Öffnen Sie es, um es zu lesen.</translation>
     </message>
@@ -518,8 +530,28 @@ Open it to read it.</source>
         <translation>PDF · %1</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>passwortgeschützt</translation>
+    </message>
+    <message>
+        <source>damaged, no preview</source>
+        <translation>beschädigt, keine Vorschau</translation>
+    </message>
+    <message>
+        <source>took too long to preview</source>
+        <translation>Vorschau dauerte zu lange</translation>
+    </message>
+    <message>
+        <source>could not be previewed</source>
+        <translation>keine Vorschau möglich</translation>
+    </message>
+    <message>
         <source>too large to preview</source>
         <translation>zu groß für eine Vorschau</translation>
+    </message>
+    <message>
+        <source>not a PDF by its content</source>
+        <translation>dem Inhalt nach kein PDF</translation>
     </message>
     <message>
         <source>Save…</source>

@@ -69,6 +69,10 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>%1 · page 1 of %2</source>
+        <translation>%1 · página 1 de %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -87,6 +91,14 @@ Open it to read it.</source>
         <translation>Documento PDF · %1
 
 Ábralo para leerlo.</translation>
+    </message>
+    <message>
+        <source>PDF document · %1 · %2
+
+Open it to read it.</source>
+        <translation>Documento PDF · %1 · %2
+
+Ábrelo para leerlo.</translation>
     </message>
 </context>
 <context>
@@ -518,8 +530,28 @@ Open it to read it.</source>
         <translation>PDF · %1</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>protegido con contraseña</translation>
+    </message>
+    <message>
+        <source>damaged, no preview</source>
+        <translation>dañado, sin vista previa</translation>
+    </message>
+    <message>
+        <source>took too long to preview</source>
+        <translation>la vista previa tardó demasiado</translation>
+    </message>
+    <message>
+        <source>could not be previewed</source>
+        <translation>no se pudo previsualizar</translation>
+    </message>
+    <message>
         <source>too large to preview</source>
         <translation>demasiado grande para la vista previa</translation>
+    </message>
+    <message>
+        <source>not a PDF by its content</source>
+        <translation>no es un PDF por su contenido</translation>
     </message>
     <message>
         <source>Save…</source>

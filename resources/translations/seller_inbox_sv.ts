@@ -69,6 +69,10 @@
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
+    <message>
+        <source>%1 · page 1 of %2</source>
+        <translation>%1 · sida 1 av %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -85,6 +89,14 @@
 
 Open it to read it.</source>
         <translation>PDF-dokument · %1
+
+Öppna det för att läsa det.</translation>
+    </message>
+    <message>
+        <source>PDF document · %1 · %2
+
+Open it to read it.</source>
+        <translation>PDF-dokument · %1 · %2
 
 Öppna det för att läsa det.</translation>
     </message>
@@ -518,8 +530,28 @@ Open it to read it.</source>
         <translation>PDF · %1</translation>
     </message>
     <message>
+        <source>password-protected</source>
+        <translation>lösenordsskyddad</translation>
+    </message>
+    <message>
+        <source>damaged, no preview</source>
+        <translation>skadad, ingen förhandsvisning</translation>
+    </message>
+    <message>
+        <source>took too long to preview</source>
+        <translation>förhandsvisningen tog för lång tid</translation>
+    </message>
+    <message>
+        <source>could not be previewed</source>
+        <translation>kunde inte förhandsvisas</translation>
+    </message>
+    <message>
         <source>too large to preview</source>
         <translation>för stor för förhandsvisning</translation>
+    </message>
+    <message>
+        <source>not a PDF by its content</source>
+        <translation>inte en PDF enligt innehållet</translation>
     </message>
     <message>
         <source>Save…</source>

@@ -1,8 +1,9 @@
 """Previews of a buyer's images and PDFs, against a real relay: thumbnails in the conversation
-(PNG, JPEG, GIF, WebP), a PDF chip with its page count, a decompression bomb shown as "too
+(PNG, JPEG, GIF, WebP, a PDF's first page rendered out of process), a password-protected PDF
+as a chip with its page count and why it has no picture, a decompression bomb shown as "too
 large to preview" without decoding it, a disguised file never previewed; the viewer opens on a
-click, Left/Right moves between attachments, Esc closes; thumbnails are cached in the
-profile."""
+click, Left/Right moves between attachments, a PDF shows "page 1 of N" large, Esc closes;
+thumbnails are cached in the profile."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import time
 import zlib
 from pathlib import Path
 
+from pdf_samples import encrypted_pdf, make_pdf  # type: ignore[import-not-found]
 from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
@@ -106,7 +108,8 @@ def test_a_buyers_images_and_pdf_preview_in_the_conversation(
         ("label.jpg", _image("JPG", 800, 1200, "#a53")),
         ("tiny.gif", GIF),
         ("side.webp", _image("WEBP", 300, 300, "#35a")),
-        ("receipt.pdf", PDF),
+        ("receipt.pdf", make_pdf(pages=3)),
+        ("locked.pdf", encrypted_pdf()),
         ("huge.png", png_bomb()),
     ]
     buyer_writes(
@@ -118,21 +121,33 @@ def test_a_buyers_images_and_pdf_preview_in_the_conversation(
     async def scenario() -> None:
         await go_live(s, empty_relay)
         await open_buyer(w, "Bea Bilder")
-        await until(lambda: len(pane.previews) == 6, 30, "six previews")
+        await until(lambda: len(pane.previews) == 7, 30, "seven previews")
         kinds = {p.name: p.kind for p in pane.previews.values()}
         assert kinds == {
             "parcel.png": "image", "label.jpg": "image", "tiny.gif": "image",
-            "side.webp": "image", "receipt.pdf": "pdf", "huge.png": "too-large",
+            "side.webp": "image", "receipt.pdf": "pdf", "locked.pdf": "pdf",
+            "huge.png": "too-large",
         }  # fmt: skip
         by_name = {p.name: p for p in pane.previews.values()}
         assert by_name["label.jpg"].image.height() == THUMB.height()
-        assert by_name["receipt.pdf"].pages == 3
+        receipt, locked = by_name["receipt.pdf"], by_name["locked.pdf"]
+        # The PDF's first page, fitted to the thumbnail: the red box where it was drawn.
+        assert receipt.pages == 3 and receipt.image.size() == QSize(180, 90)
+        assert receipt.image.pixelColor(60, 45) == QColor(255, 0, 0)
+        assert receipt.image.pixelColor(150, 45) == QColor(255, 255, 255)
+        assert locked.image is None and locked.reason == "encrypted" and locked.pages == 1
         html = pane.browser.toHtml()
-        assert html.count("preview:") >= 4 and "too large to preview" in html
-        assert "PDF · 3 page" in pane.browser.toPlainText()
-        # Cached in the profile, named for the file's SHA-256.
-        cached = list((s.opts.profile / "previews").glob("*.png"))
-        assert len(cached) == 4
+        assert html.count("preview:") >= 5 and "too large to preview" in html
+        assert f"preview:{receipt.attachment_id}" in html
+        assert f"preview:{locked.attachment_id}" not in html
+        text = pane.browser.toPlainText()
+        assert "PDF · 3 page" in text
+        assert "locked.pdf (1 KB) · PDF · 1 page(s) · password-protected · Save…" in text
+        # Cached in the profile, named for the file's SHA-256: four pictures, the PDF's page
+        # and its thumbnail; the locked PDF is remembered as such.
+        cache = s.opts.profile / "previews"
+        assert len(list(cache.glob("*.png"))) == 6
+        assert [p.read_text() for p in cache.glob("*.failed")] == ["encrypted"]
         # A click on a thumbnail opens the viewer; arrows move, Esc closes.
         pane.browser.anchorClicked.emit(
             __import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl(
@@ -148,10 +163,18 @@ def test_a_buyers_images_and_pdf_preview_in_the_conversation(
         assert viewer.large[by_name["parcel.png"].attachment_id].size() == QSize(640, 480)
         QTest.keyClick(viewer, Qt.Key.Key_Right)
         assert viewer.current().name == "label.jpg"
+        for _ in range(3):
+            QTest.keyClick(viewer, Qt.Key.Key_Right)
+        assert viewer.current().name == "receipt.pdf"
+        assert viewer.title.text() == "receipt.pdf · page 1 of 3"
+        await until(lambda: receipt.attachment_id in viewer.large, what="the PDF's page large")
+        assert viewer.large[receipt.attachment_id].size() == QSize(1024, 512)
+        assert not viewer.picture.pixmap().isNull()
         for _ in range(5):
             QTest.keyClick(viewer, Qt.Key.Key_Right)
-        assert viewer.current().name == "receipt.pdf"  # the last one; the bomb is not shown
-        assert "3 page" in viewer.picture.text()
+        assert viewer.current().name == "locked.pdf"  # the last one; the bomb is not shown
+        assert "1 page" in viewer.picture.text() and "password-protected" in viewer.picture.text()
+        QTest.keyClick(viewer, Qt.Key.Key_Left)
         QTest.keyClick(viewer, Qt.Key.Key_Left)
         assert viewer.current().name == "side.webp"
         QTest.keyClick(viewer, Qt.Key.Key_Escape)
