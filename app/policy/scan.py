@@ -183,6 +183,7 @@ def scan_text(
 
     phone_cues: list[tuple[int, int]] = []
     ref_cues: list[tuple[int, int]] = []
+    label_cues: list[int] = []
     # Clauses matter only when something can cancel or link terms: most paragraphs skip them.
     u = units(ftext, breaks, hits) if not CLAUSE_FAMILIES.isdisjoint(present) else None
     thanks, words, other, scores, news, names, bare = _tone(text, folded, hits, pack, breaks)
@@ -229,6 +230,8 @@ def scan_text(
                 continue  # "coupon" inside a URL is reported as the URL
             rule, key = SIMPLE_FAMILIES[fam]
             out.add(rule, key, s, e, key, term=_quote(text, s, e))
+        elif fam == "label_cue":
+            label_cues.append(orig(h.start, h.end)[0])
         elif fam == "phone_cue" or fam == "reference_cue":
             s, e = orig(h.start, h.end)
             if covered.covers(s):
@@ -244,7 +247,9 @@ def scan_text(
                 code = REVIEW_CODES[kind]
                 out.add("review-incentive", code, s, e, code, term=_quote(text, s, e))
     contacts = list(email_spans)
-    for s, e in contact.find_phones(text, phone_cues, ref_cues, pack.phone_regions):
+    for s, e in contact.find_phones(
+        text, phone_cues, ref_cues, pack.phone_regions, sorted(label_cues)
+    ):
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
             contacts.append((s, e))

@@ -206,6 +206,32 @@ CASES = [
     # "Write to us here" stays on the marketplace.
     ("es", "Si algo no va bien, escríbanos por aquí.", NOT + OFF),
     ("sv", "Mejla oss här i meddelandena om lampan inte fungerar.", NOT + OFF),
+    # "…hope you'll update it": the buyer is asked, whatever the seller has already done; the
+    # seller updating something is no request.
+    (
+        "en",
+        "Sorry about the 1-star review. We've sent a new lid and hope you might update it.",
+        REVIEW,
+    ),
+    ("en", "Thanks for the feedback on the photos, we'll update it tonight.", NOT + REVIEW),
+    # A refused review mention does not reach value past a contrast word.
+    (
+        "en",
+        "We can't give anything for a review, but we'll send the missing screws free of charge.",
+        NOT + REVIEW,
+    ),
+    (
+        "de",
+        "Für eine Bewertung können wir nichts anbieten, aber die Schrauben schicken wir kostenlos.",
+        NOT + REVIEW,
+    ),
+    # Value before the review, joined by a relative clause.
+    ("en", "We give a free tote bag to everyone who leaves a review this month.", REVIEW),
+    # A contact verb near an address or number is an invitation.
+    ("de", "Schreiben Sie mir gern an kontakt@werkstatt-meier.de, dann klären wir das.", OFF),
+    # Offers of help in formal wording are courtesy.
+    ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
+    ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),
 ]
 
 

@@ -38,6 +38,7 @@ def test_external_link_blocks(body: str, span: str) -> None:
     [
         "the link between the parts",
         "at that point it was fine; le point de vue; el punto es que",
+        "Acme Co UK Ltd; the co uk entity; shipped via the co UK depot",
         "see manual.pdf, version 2.0, e.g. the Mr.Smith case",
         "It shipped.It arrives Monday",
     ],
@@ -52,6 +53,7 @@ def test_external_link_precision(body: str) -> None:
         ("the video is at tinyurl dot com slash fit", "tinyurl dot com"),  # not an e-mail domain
         ("Anleitung: moebel-kraft punkt de / anleitungen", "moebel-kraft punkt de"),
         ("all our designs on bijoux-lea . fr ✨", "bijoux-lea . fr"),
+        ("next time order from oak-and-ash co uk instead", "oak-and-ash co uk"),
     ],
 )
 def test_spelled_out_links_with_marked_names(body: str, span: str) -> None:
@@ -159,6 +161,8 @@ def test_phone_warns(body: str, number: str) -> None:
         "Delivered 2024-05-01 at 10.30",
         "ISBN 978-3-16-148410-0",
         "It costs 12 500 000 SEK",
+        "The number 0207 946 0018 on the rating plate is the production batch",
+        "Die Nummer 0341 2258 9170 auf dem Typenschild ist die Charge",
     ],
 )
 def test_phone_precision(body: str) -> None:

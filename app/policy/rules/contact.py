@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from app.policy.rules.links import tld_ok
@@ -124,11 +125,20 @@ def _valid_in(raw: str, regions: Sequence[str]) -> bool:
     return False
 
 
+LABEL_WINDOW = 25  # characters after a number where a `label_cue` ("on the label") counts
+
+
+def _just_after(starts: Sequence[int], end: int) -> bool:
+    i = bisect_left(starts, end)
+    return i < len(starts) and starts[i] - end <= LABEL_WINDOW
+
+
 def find_phones(
     text: str,
     phone_cues: Sequence[tuple[int, int]],
     reference_cues: Sequence[tuple[int, int]],
     regions: Sequence[str] = ("SE", "ES", "DE", "FR", "IT", "GB", "US"),
+    label_cues: Sequence[int] = (),
 ) -> Iterator[tuple[int, int]]:
     """Phone numbers in the formats of `regions` (the marketplace's first) and international
     ones, as libphonenumber knows them; order ids, dates, prices and numbers after a reference
@@ -136,6 +146,7 @@ def find_phones(
     if _DIGIT.search(text) is None:
         return
     phone_ends = sorted(e for _s, e in phone_cues)
+    label_starts = sorted(label_cues)
     ref_ends = sorted(e for _s, e in reference_cues)
     budget = MAX_VALIDATIONS
     for m in PHONE_RE.finditer(text):
@@ -156,6 +167,8 @@ def find_phones(
         ref_d = nearest_before(ref_ends, start, CUE_WINDOW)
         if ref_d is not None and (phone_d is None or ref_d < phone_d):
             continue  # "order 123 4567 890", "tracking no. 0034 5678 9012"
+        if phone_d is None and _just_after(label_starts, end):
+            continue  # "4471 2290 18 on the label", "… auf dem Typenschild": printed, not dialled
         if _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 4), start):
             continue  # "12 500 000 SEK", "€ 1 299 000"
         international = raw.startswith(("+", "00"))

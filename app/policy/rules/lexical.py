@@ -308,11 +308,13 @@ def _change_requests(
     out: list[tuple[str, int, int, str]] = []
     for v in verbs:
         clause = u.clause(v.start)
-        if neg.cancels(v) or any(
-            u.clause(c.start) == clause and c.start < v.start for c in completed
+        clitic = v.family == "review_change_clitic"
+        # "we have refunded you and hope you'll revise it": what is done is the seller's; a
+        # clitic verb ("reconsiderarla", "you … change it") still asks the buyer.
+        if neg.cancels(v) or (
+            not clitic and any(u.clause(c.start) == clause and c.start < v.start for c in completed)
         ):
             continue
-        clitic = v.family == "review_change_clitic"
         for m in every:
             if m.language != v.language and (language is None or m.language != language):
                 continue  # French "avis" is not in Spanish "aviso … cambiar"
@@ -382,6 +384,12 @@ def review_spans(
     if not every:
         return out
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
+    contrasts = sorted(h.start for h in fam.get("contrast", []))
+
+    def refused(m: Hit, v: Hit) -> bool:
+        """A refused review mention ("we can't offer anything for a review, but we'll replace it
+        free of charge") does not reach value past a contrast word."""
+        return _subordinated_between(contrasts, m.end, v.start) and neg.cancels(m)
 
     for v in fam.get("review_incentive", []):
         if not_review.overlaps(v.start, v.end):
@@ -400,6 +408,7 @@ def review_spans(
                 m in mentions
                 and m.end <= v.start
                 and (sm == sv or (sv == sm + 1 and u.first_clause_of_sentence(v.start)))
+                and not refused(m, v)
             )
             # "a refund once you've posted your review": the link word makes it a request
             before = (

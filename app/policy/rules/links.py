@@ -168,6 +168,12 @@ _SEP_WORD = r"(?:\s{1,3}(?:dot|punkt|punto|point|prick)\s{1,3}|\s{1,3}\.\s{1,3})
 SPOKEN_RE = re.compile(
     rf"(?i)(?<![\w.])[^\W_][\w-]{{0,62}}(?:(?:\s{{0,3}}{_SEP_BRACKET}\s{{0,3}}|{_SEP_WORD})[^\W_][\w-]{{0,62}}){{1,6}}"
 )
+# A two-part ending written with spaces only ("greenleafgardens co uk"): prose never says
+# "co uk", so the lower-case pair alone marks an address.
+SPACED_RE = re.compile(
+    r"(?<![\w.@-])([a-z0-9][a-z0-9-]{2,62})\s(?:co|com|org|net|ac|gov)\s"
+    r"(?:uk|au|nz|za|jp|in|br|mx|ar|tr|il|kr)(?![\w@-]|\.\w)"
+)
 _SEP_ANY = re.compile(rf"(?i)\s{{0,3}}{_SEP_BRACKET}\s{{0,3}}|{_SEP_WORD}")
 
 MD_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s{0,5}<?([^\s)>]{0,2000})>?[^)\n]{0,300}\)")
@@ -214,6 +220,7 @@ def _trim(text: str, start: int, end: int) -> int:
 # paragraphs have no link at all, and these searches are far cheaper than the patterns).
 _URL_NEEDS = re.compile(r"(?i)://|www")
 _DOTTED_NEEDS = re.compile(r"[\w-]\.\w")  # a shortener's or a bare domain's dot
+_SPACED_NEEDS = re.compile(r"\s(?:co|com|org|net|ac|gov)\s[a-z]")
 _SPOKEN_NEEDS = re.compile(r"(?i)[\[({]|\s(?:dot|punkt|punto|point|prick|\.)\s")
 
 
@@ -227,7 +234,8 @@ def find_links(text: str) -> list[LinkHit]:
     url = _URL_NEEDS.search(text) is not None
     dotted = _DOTTED_NEEDS.search(text) is not None
     spoken = _SPOKEN_NEEDS.search(text) is not None
-    if not (url or dotted or spoken):
+    spaced = _SPACED_NEEDS.search(text) is not None
+    if not (url or dotted or spoken or spaced):
         return hits
     for m in URL_RE.finditer(text) if url else ():
         end = _trim(text, m.start(), m.end())
@@ -250,6 +258,10 @@ def find_links(text: str) -> list[LinkHit]:
         if hit is not None and free(hit.start, hit.end):
             hits.append(hit)
             taken.add(hit.start, hit.end)
+    for m in SPACED_RE.finditer(text) if spaced else ():
+        if m.group(1) not in _FUNCTION_WORDS and free(m.start(), m.end()):
+            hits.append(LinkHit(m.start(), m.end(), ".".join(m.group(0).split()), "spoken"))
+            taken.add(m.start(), m.end())
     hits.sort(key=lambda h: h.start)
     return hits
 
