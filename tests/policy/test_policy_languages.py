@@ -108,6 +108,15 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ),
         ("Vous avez noté la lampe 1/5 ; pourriez-vous revoir cette note ?", "review-incentive"),
         ("Les 4 pots de miel pour le prix de 3 !", "marketing"),
+        ("Vous préférez qu'on cesse de vous envoyer des messages ? Dites-le-nous.", "opt-out-link"),
+        (
+            "Nous avons vu votre commentaire à une étoile. Pourriez-vous le supprimer ?",
+            "review-incentive",
+        ),
+        ("Un chèque cadeau de 10 € à chaque avis publié !", "review-incentive"),
+        ("Ces bougies existent en quantité limitée, commandez vite !", "marketing"),
+        ("Complétez votre tenue avec notre ceinture assortie.", "cross-promotion"),
+        ("Pour le service après-vente, appelez Marc au 06 12 34 56 78.", "off-platform"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -129,6 +138,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Se vuole, venga a trovarci in negozio a Bologna.", "off-platform"),
         ("3 barattoli di miele al prezzo di 2!", "marketing"),
         ("Non vuole più essere contattata? Ce lo scriva.", "opt-out-link"),
+        ("Preferisce che smettiamo di contattarla? Ce lo scriva.", "opt-out-link"),
+        ("Entri nel nostro club clienti e avrà prezzi speciali.", "marketing"),
+        ("Completi il look con le nostre cinture abbinate.", "cross-promotion"),
     ],
 }
 
@@ -189,6 +201,10 @@ PRECISION: dict[str, list[str]] = {
         "Nous avons lu ce commentaire et le remboursement est parti.",
         "On fait aussi attention à l'emballage.",
         "Les clients qui ont acheté la version 1 prennent contact avec nous pour la mise à jour.",
+        "Nous avons lu votre avis. Le colis, vous pouvez le retirer au point relais dès demain.",
+        "Votre avis sur la notice est juste, nous allons la revoir.",
+        "Le fabricant organise parfois des soldes, nous n'en sommes pas informés.",
+        "Les frais de port sont offerts pour chaque commande, et chaque avis compte pour nous.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -200,6 +216,11 @@ PRECISION: dict[str, list[str]] = {
         "Chi compra la versione 2 prende anche il cavo nella confezione.",
         "In due parole: il rimborso arriva domani.",
         "Il prezzo è stabilito da Amazon durante le offerte.",
+        "Abbiamo letto la sua recensione. Il pacco può ritirarlo al punto di ritiro da domani.",
+        "Cerchi il suo ordine su Amazon e clicchi su Restituisci.",
+        "Il cuscino sostitutivo è della stessa collezione, quindi identico.",
+        "Potrebbe interessarle sapere che il reso è gratuito.",
+        "Il produttore a volte fa saldi, noi non ne sappiamo nulla.",
     ],
 }
 
