@@ -42,6 +42,11 @@ NOTICES = {
         "Your mail server refused your reply%1. If it says the sender is not allowed, check "
         "the address you send from.",
     ),
+    "notComposed": QT_TRANSLATE_NOOP(
+        "Relay",
+        "This reply could not be written as a mail%1, so it was not sent. Copy its text into "
+        "your mail program.",
+    ),
     "delayed": QT_TRANSLATE_NOOP(
         "Relay",
         "Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing "

@@ -119,6 +119,7 @@ class Tally:
     new_conversations: int = 0
     ignored: int = 0
     duplicates: int = 0
+    quarantined: int = 0  # could not be stored: kept in the notices lane (see `quarantine`)
 
     def add(self, other: Tally) -> None:
         for name in vars(self):
@@ -128,7 +129,7 @@ class Tally:
         return (
             f"added {self.buyer_messages} buyer messages, {self.notices} notices, "
             f"{self.new_conversations} new conversations"
-        )
+        ) + (f", {self.quarantined} not imported (see the notices)" if self.quarantined else "")
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,9 @@ class Applier:
         )
         self.tally.duplicates += 1
 
-    def _seen(self, key: str, p: ParsedMail, place: Place, object_id: str | None) -> None:
+    def _seen(
+        self, key: str, p: ParsedMail, place: Place, object_id: str | None, kind: str = ""
+    ) -> None:
         # Written by `finish`, in one statement with the batch's others.
         self._seen_rows[key] = {
             "seller_id": self.sid,
@@ -212,7 +215,7 @@ class Applier:
             "folder": place.folder,
             "uidvalidity": place.uidvalidity,
             "uid": place.uid,
-            "kind": str(p.kind),
+            "kind": kind or str(p.kind),
             "object_id": object_id,
             "seen_at": now(),
         }
@@ -229,6 +232,17 @@ class Applier:
             self.tally.notices += 1
             object_id = self._notice(key, p)
         self._seen(key, p, place, object_id)
+
+    def quarantine(self, key: str, p: ParsedMail, place: Place, reason: str) -> None:
+        """A mail whose storing failed (a bug, or input nothing foresaw): the notices lane says
+        so, with where the mail still is, instead of the whole batch failing on every retry."""
+        self.tally.quarantined += 1
+        text = (
+            f"This mail could not be imported ({reason}). It is still in your mailbox: folder "
+            f"{place.folder}, UID {place.uid}. Please read it in your mail program."
+        )
+        nid = self._lane(p, kind="quarantined", text=text + "\n\n" + p.text)
+        self._seen(key, p, place, nid, kind="quarantined")
 
     def _at(self, p: ParsedMail) -> datetime:
         t = now()
@@ -642,7 +656,7 @@ class Applier:
         if res.rowcount:
             self.ch.updated("Buyer", buyer_id)
 
-    def _lane(self, p: ParsedMail) -> str:
+    def _lane(self, p: ParsedMail, kind: str = "", text: str | None = None) -> str:
         """The notices lane: kept for the seller (`seller-relay mailbox notices`)."""
         nid = new_object_id("N")
         self.conn.execute(
@@ -650,9 +664,9 @@ class Applier:
                 seller_id=self.sid,
                 id=nid,
                 mailbox_id=self.mailbox.id,
-                kind=str(p.kind),
+                kind=kind or str(p.kind),
                 subject=clean_line(p.subject, 400) or "(no subject)",
-                body_text=clean_text(p.text)[:20_000],
+                body_text=clean_text(p.text if text is None else text)[:20_000],
                 order_id=p.order_id,
                 status=(p.status or "")[:64] or None,
                 trusted=p.trusted,

@@ -12,6 +12,7 @@ BODY.PEEK[] from a read-only EXAMINE: the seller's mail is never marked read or 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from typing import Any
 
 from imapclient import IMAPClient
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from relay import schema
 from relay.db import Database
@@ -36,6 +38,7 @@ PARTIAL_BYTES = 1024 * 1024
 MESSAGE_ID_RE = re.compile(rb"<([^<>\s]{1,250})>")
 HEADER = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 HEADER_KEY = b"BODY[HEADER.FIELDS (MESSAGE-ID)]"
+log = logging.getLogger("relay.mailbridge.fetch")
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,33 @@ class FolderSync:
         parsed: dict[int, ParsedMail],
         final: Cursor | None,
     ) -> None:
-        """The batch and the cursor that covers it, in one transaction."""
+        """The batch and the cursor that covers it, in one transaction. A mail that cannot
+        be stored rolls the batch back; it is then stored again with that mail quarantined
+        (`Applier.quarantine`), so one bad mail never holds the mailbox back."""
+        quarantined: dict[int, str] = {}
+        while True:
+            try:
+                self._store_once(uv, batch, keys, parsed, final, quarantined)
+                return
+            except _Unstorable as bad:
+                log.error(
+                    "mailbox %s, %s UID %s could not be stored; kept in the notices lane",
+                    self.mailbox.address,
+                    self.folder,
+                    bad.uid,
+                    exc_info=bad.__cause__,
+                )
+                quarantined[bad.uid] = bad.reason
+
+    def _store_once(
+        self,
+        uv: int,
+        batch: list[int],
+        keys: dict[int, str | None],
+        parsed: dict[int, ParsedMail],
+        final: Cursor | None,
+        quarantined: dict[int, str],
+    ) -> None:
         mailbox = self.mailbox
         tally = Tally()
         with self.db.writing() as conn:
@@ -247,7 +276,15 @@ class FolderSync:
                 mail = parsed.get(uid)
                 if mail is None:
                     continue
-                applier.apply(key, mail, place)
+                if uid in quarantined:
+                    applier.quarantine(key, mail, place, quarantined[uid])
+                else:
+                    try:
+                        applier.apply(key, mail, place)
+                    except (OperationalError, InterfaceError):
+                        raise  # the database's trouble (locked, full, gone), not the mail's
+                    except Exception as exc:  # the batch is rolled back: see _store
+                        raise _Unstorable(uid, type(exc).__name__) from exc
                 known.add(key)
             applier.finish()
             if batch or final is not None:
@@ -259,6 +296,13 @@ class FolderSync:
         self.tally.add(tally)
         if self.on_commit is not None and ch.states:
             self.on_commit({mailbox.seller_id})
+
+
+class _Unstorable(Exception):
+    def __init__(self, uid: int, reason: str) -> None:
+        super().__init__(uid, reason)
+        self.uid = uid
+        self.reason = reason
 
 
 def moved_hms(conn: Any, mailbox_id: int, folder: str, uv: int) -> int | None:

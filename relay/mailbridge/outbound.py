@@ -33,6 +33,7 @@ from typing import Any
 import markdown
 from imapclient.imapclient import SENT
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from relay import blobs, schema
 from relay.db import Database
@@ -287,8 +288,21 @@ class Sender:
         self._set(row, attempts=row.attempts + 1, not_before=now() + wait, detail=why)
 
     def _send(self, row: Any) -> int:
-        with self.db.reading() as conn:
-            mail, rcpt = compose(conn, self.mailbox, row)
+        try:
+            with self.db.reading() as conn:
+                mail, rcpt = compose(conn, self.mailbox, row)
+        except (OperationalError, InterfaceError):
+            raise  # the database's trouble: the reply waits, like on a network failure
+        except Exception as exc:  # nothing left: it fails alone instead of blocking the queue
+            log.error("reply %s could not be composed", row.message_id, exc_info=True)
+            self._commit(
+                delivery.mark_failed,
+                row.submission_id,
+                {"type": "notComposed", "description": type(exc).__name__},
+                "This reply could not be written as a mail, so it was not sent "
+                f"({type(exc).__name__}). Copy its text into your mail program.",
+            )
+            return 1
         try:
             smtp = connect_smtp(self.mailbox.smtp, self.password)
         except MailError as err:

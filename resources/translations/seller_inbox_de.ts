@@ -1782,6 +1782,10 @@ Open it to read it.</source>
         <translation>Ihr Mailserver hat Ihre Antwort abgelehnt%1. Wenn er sagt, dass der Absender nicht erlaubt ist, prüfen Sie die Adresse, von der Sie senden.</translation>
     </message>
     <message>
+        <source>This reply could not be written as a mail%1, so it was not sent. Copy its text into your mail program.</source>
+        <translation>Die Antwort konnte nicht als Mail geschrieben werden%1 und wurde daher nicht gesendet. Kopieren Sie ihren Text in Ihr Mailprogramm.</translation>
+    </message>
+    <message>
         <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
         <translation>Ihr Mailserver meldet eine Verzögerung%1 und versucht weiter, Ihre Antwort zuzustellen. Noch ist nichts zu tun; ein späterer Bericht sagt, ob es fehlschlägt.</translation>
     </message>

@@ -1782,6 +1782,10 @@ Open it to read it.</source>
         <translation>Tu servidor de correo rechazó tu respuesta%1. Si dice que el remitente no está permitido, revisa la dirección desde la que envías.</translation>
     </message>
     <message>
+        <source>This reply could not be written as a mail%1, so it was not sent. Copy its text into your mail program.</source>
+        <translation>No se pudo convertir tu respuesta en un correo%1, así que no se envió. Copia su texto en tu programa de correo.</translation>
+    </message>
+    <message>
         <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
         <translation>Tu servidor de correo informa de un retraso%1 y sigue intentando entregar tu respuesta. Por ahora no hay nada que hacer; un informe posterior dirá si falla.</translation>
     </message>

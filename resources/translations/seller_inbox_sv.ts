@@ -1782,6 +1782,10 @@ Open it to read it.</source>
         <translation>Din e-postserver avvisade ditt svar%1. Om den säger att avsändaren inte är tillåten, kontrollera adressen du skickar från.</translation>
     </message>
     <message>
+        <source>This reply could not be written as a mail%1, so it was not sent. Copy its text into your mail program.</source>
+        <translation>Svaret kunde inte göras om till ett mejl%1, så det skickades inte. Kopiera texten till ditt mejlprogram.</translation>
+    </message>
+    <message>
         <source>Your mail server reports a delay%1 and keeps trying to deliver your reply. Nothing to do yet; a later report will say if it fails.</source>
         <translation>Din e-postserver rapporterar en fördröjning%1 och fortsätter att försöka leverera ditt svar. Inget att göra än; en senare rapport säger om det misslyckas.</translation>
     </message>

@@ -14,13 +14,17 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
-from mailserver import MailWorld
-from sqlalchemy import select
+from mailserver import MailWorld, buyer_mail
+from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
 from relay import schema
+from relay.api.submission import create_one
 from relay.db import Database, open_database
-from relay.mailbridge.bridge import fetch_once
+from relay.mailbridge import apply
+from relay.mailbridge.bridge import fetch_once, send_once
 from relay.mailbridge.parse import MailKind, parse_mail
+from relay.store import Changes
 
 ALIAS = "k2x9q4w1ab3cd7e+5b7e2c19-3d4a@marketplace.amazon.de"
 ORDER = "302-5550123-4567890"
@@ -126,6 +130,14 @@ HOSTILE: dict[str, bytes] = {
         13, [b"Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n" + INNER]
     ),
     "two From headers": mail(14, head=b"From: mallory@evil.example\r\n"),
+    "NUL bytes in ids, names and words": mail(
+        15,
+        [attachment(b'filename="a\x00.pdf"')],
+        head=b"In-Reply-To: <x\x00y@example.test>\r\nReferences: <r\x00@example.test>\r\n",
+        text=b"Hallo\x00 Welt",
+    )
+    .replace(b'"Erika"', b'"Er\x00ika"')
+    .replace(b"<hostile-15@", b"<hostile-15\x00@"),
 }
 PLAIN = mail(99, text=b"Wann kommt mein Paket?")
 
@@ -166,3 +178,77 @@ def test_each_hostile_mail_parses_quickly_and_keeps_the_words(name: str) -> None
     assert parsed.kind is MailKind.BUYER_MESSAGE
     assert parsed.alias == ALIAS and parsed.order_id == ORDER
     assert parsed.text.startswith(("Hallo", "Gr")), parsed.text
+
+
+def _failing_on(monkeypatch: pytest.MonkeyPatch, word: str, error: Exception) -> None:
+    """Storing a mail whose words contain `word` raises `error` (a bug nothing foresaw)."""
+    real = apply.Applier._buyer_message
+
+    def storing(self: apply.Applier, key: str, p: Any) -> str | None:
+        if word in p.text:
+            raise error
+        return real(self, key, p)
+
+    monkeypatch.setattr(apply.Applier, "_buyer_message", storing)
+
+
+def test_a_mail_that_cannot_be_stored_is_quarantined_not_retried_forever(
+    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mail_world.connect(db)
+    _failing_on(monkeypatch, "poison", KeyError("a bug"))
+    mail_world.append(buyer_mail("first"), buyer_mail("poison"), buyer_mail("third"))
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == []
+    assert (tally.buyer_messages, tally.quarantined) == (2, 1), tally.line()
+    assert "1 not imported" in tally.line()
+    n = schema.mail_notices.c
+    with db.reading() as conn:
+        lane = conn.execute(select(n.kind, n.body_text)).all()
+    assert len(lane) == 1 and lane[0].kind == "quarantined"
+    assert "could not be imported (KeyError)" in lane[0].body_text
+    assert "folder INBOX, UID 2" in lane[0].body_text and "poison" in lane[0].body_text
+    again, failed = fetch_once(db, "alice", mail_world.secrets)  # not tried again and again
+    assert failed == [] and again.quarantined == 0 and again.buyer_messages == 0
+
+
+def test_a_database_failure_is_not_blamed_on_the_mail(
+    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mail_world.connect(db)
+    _failing_on(monkeypatch, "poison", OperationalError("INSERT", {}, Exception("disk full")))
+    mail_world.append(buyer_mail("first"), buyer_mail("poison"))
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert len(failed) == 1 and tally.quarantined == 0  # the batch waits for the next try
+    monkeypatch.undo()
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and tally.buyer_messages == 2
+
+
+def test_a_reply_that_cannot_be_composed_fails_alone(db: Database, mail_world: MailWorld) -> None:
+    mail_world.connect(db)
+    mail_world.append(buyer_mail("Frage"))
+    fetch_once(db, "alice", mail_world.secrets)
+    c, m, s = schema.conversations.c, schema.messages.c, schema.submissions.c
+    with db.reading() as conn:
+        sid, conv = conn.execute(select(c.seller_id, c.id)).one()
+    subs = []
+    for n in ("r1", "r2"):
+        with db.writing() as conn:
+            spec = {"clientSubmissionId": n, "conversationId": conv, "body": f"Antwort {n}"}
+            subs.append(create_one(conn, Changes(conn, sid), spec))
+    with db.writing() as conn:  # the first reply's stored files are damaged
+        conn.execute(
+            update(schema.messages)
+            .where(m.id == subs[0]["messageId"])
+            .values(attachments="not json")
+        )
+    done, failed = send_once(db, "alice", mail_world.secrets)
+    assert failed == [] and done == 2
+    assert len(mail_world.wait_sent(1)) == 1  # the second went out
+    with db.reading() as conn:
+        states = dict(conn.execute(select(s.id, s.delivery_status)).all())
+        notices = conn.execute(select(m.notice_params).where(m.notice == "bounce")).all()
+    assert states == {subs[0]["id"]: "failed", subs[1]["id"]: "delivered"}
+    assert len(notices) == 1 and "notComposed" in notices[0].notice_params
+    assert "JSONDecodeError" in notices[0].notice_params
