@@ -48,8 +48,9 @@ _SIG_DASHES = re.compile(r"^--\s?$")
 _CLOSING_WORDS = (
     r"(?:(?:best|kind|warm|warmest|many)?\s*regards|best wishes|all the best|"
     r"sincerely|yours(?: sincerely| truly)?|cheers|best|thanks(?: again)?|thank you|"
-    r"many thanks|(?:med )?v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|h[äa]lsar|"
-    r"(?:un )?(?:cordial )?saludos?(?: cordiales)?|atentamente|cordialmente|gracias|"
+    r"many thanks|(?:med )?v[äa]nliga? h[äa]lsning(?:ar)?|b[äa]sta h[äa]lsningar|h[äa]lsningar|"
+    r"mvh|h[äa]lsar|allt gott|(?:reciba )?(?:un )?(?:cordial |afectuoso )?saludos?(?: cordiales)?|"
+    r"un (?:fuerte )?abrazo|atentamente|cordialmente|gracias|"
     r"mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|"
     r"beste gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|herzliche gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
     r"mfg|lg|vg|danke|(?:bien )?cordialement|bien [àa] (?:vous|toi)|salutations|merci|"

@@ -152,6 +152,9 @@ CASES = [
     ),
     ("es", "Sí, «Black Friday Edition» es solo el nombre del color.", NOT + MARKETING),
     ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
+    # Amazon named as the place ("on the Amazon page") is not Amazon owning the offer.
+    ("sv", "Kika på vår outlet-hylla på Amazon-sidan, allt till halva priset!", MARKETING),
+    ("es", "Liquidación en nuestra página de Amazon: todo a mitad de precio.", MARKETING),
     ("it", "Un codice sconto gira su internet: è falso e non è nostro.", NOT + MARKETING),
     # Identifiers are not phone numbers; a bracketed "arroba" is an address.
     ("es", "Su paquete tiene el número 1Z 999 AA1 01 2345 6784 en UPS.", NOT + "contact-info"),

@@ -71,6 +71,14 @@ def test_signature_is_checked_for_contact_details_only() -> None:
     assert rules(run_check(body)) == {"contact-info"}  # the address; not "sale"
 
 
+@pytest.mark.parametrize(
+    "closing", ["Med vänlig hälsning", "Vänlig hälsning", "Reciba un cordial saludo,", "Un abrazo,"]
+)
+def test_closings_in_the_singular_and_formal_open_the_signature(closing: str) -> None:
+    body = f"Your lamp ships tomorrow.\n\n{closing}\nKarl\nNordic Lamps AB"
+    assert _kinds(body)[-1] == ("Karl\nNordic Lamps AB", Region.SIGNATURE)
+
+
 def test_a_thanks_opening_is_not_a_signature() -> None:
     body = "Thanks!\nUse code SAVE10 for 10% off\nKarl"
     assert "marketing" in rules(run_check(body))

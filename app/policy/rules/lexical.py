@@ -215,11 +215,14 @@ class Negations:
         exempt = SpanSet(
             (h.start, h.end) for h in hits if h.family in ("negation_exempt", "marketing")
         )
+        # "our outlet shelf on the Amazon page": Amazon named as the place, not the owner
+        places = SpanSet((h.start, h.end) for h in hits if h.family == "on_platform")
         for h in cues:
             if h.family == "ended":
                 self._ended.setdefault(u.sentence(h.start), []).append(h)
             elif h.family in NEAR:
-                self._near.append(h)
+                if h.family != "owned" or not places.overlaps(h.start, h.end):
+                    self._near.append(h)
             elif not exempt.overlaps(h.start, h.end):
                 clause = u.clause(h.start)
                 self._by_clause.setdefault(clause, []).append(h)
