@@ -296,6 +296,39 @@ def check_rules(exe: Path, wrap: tuple[str, ...] = ()) -> None:
     print(f"ok   rule check with the amazon.se pack (exit {proc.returncode})")
 
 
+# A one-page PDF (200 × 100 pt, a filled box); PDFium rebuilds the missing cross-references.
+TINY_PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >> endobj\n"
+    b"4 0 obj << /Length 20 >> stream\n20 20 100 60 re f\nendstream endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def check_pdf_render(exe: Path, wrap: tuple[str, ...] = ()) -> None:
+    """The hidden sub-command the window starts to render a buyer's PDF
+    (app.services.pdf_render): PDFium is bundled and loads, and a PNG comes back."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [*wrap, str(exe), "render-pdf-page"],
+        input=TINY_PDF,
+        capture_output=True,
+        timeout=60,
+        env=qt_env(),
+    )
+    head, _, png = proc.stdout.partition(b"\n")
+    if proc.returncode != 0 or b'"ok": true' not in head or not png.startswith(b"\x89PNG"):
+        raise CheckFailed(
+            f"render-pdf-page: exit {proc.returncode}, said {head[:200]!r}, "
+            f"stderr: {proc.stderr.decode('utf-8', 'replace')[-2000:]}"
+        )
+    took = time.perf_counter() - started
+    print(
+        f"ok   PDF first page rendered by the bundle's render child ({len(png)} bytes, {took:.1f} s)"
+    )
+
+
 def check_demo(exe: Path, wrap: tuple[str, ...] = (), keep_screenshot: Path | None = None) -> None:
     """The frozen `--demo`: the bundled relay starts and the window gets its conversations."""
     profile = Path(tempfile.mkdtemp(prefix="seller-inbox-demo-"))
@@ -505,6 +538,7 @@ def main() -> int:
         check_xcb(exe)
         check_about(exe)
         check_rules(exe)
+        check_pdf_render(exe)
         check_demo(exe)
         print("== measurements")
         if not args.no_package:

@@ -4,6 +4,9 @@ and a drawn page), one that needs a password, and one with thousands of pages.""
 from __future__ import annotations
 
 RED_BOX = b"1 0 0 rg 20 20 100 60 re f"  # a red rectangle, 20 pt from the lower left corner
+HELVETICA = (
+    b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> "
+)
 
 
 def make_pdf(
@@ -11,13 +14,18 @@ def make_pdf(
     content: bytes = RED_BOX,
     size: tuple[int, int] = (200, 100),
     trailer: bytes = b"",
+    resources: bytes = b"",
 ) -> bytes:
-    """A valid PDF whose every page (``size`` points) draws ``content``."""
+    """A valid PDF whose every page (``size`` points) draws ``content`` (with ``resources``,
+    e.g. ``HELVETICA``)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
     objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages))
     objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 3 0 R >>" % size
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 3 0 R %s>>" % (
+        *size,
+        resources,
+    )
     objects += [page] * pages
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
