@@ -235,6 +235,27 @@ CASES = [
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),
+    # A link word opening the next sentence reaches back to value offered in a question…
+    ("fr", "Vous voulez un bon d'achat ? Il suffit de laisser un avis.", REVIEW),
+    ("it", "Vuole un buono? Basta lasciare una recensione.", REVIEW),
+    # …only in the mention's clause.
+    (
+        "fr",
+        "Nous vous envoyons un colis de remplacement gratuit. Il suffit de nous renvoyer "
+        "l'ancien ; vous pourrez laisser un avis ensuite.",
+        NOT + REVIEW,
+    ),
+    # A review thanked for after the value is no price.
+    ("fr", "Le remboursement apparaîtra sous 3 jours, et merci pour votre avis.", NOT + REVIEW),
+    # A wish with "que", a relative word in French and Spanish alike, is courtesy.
+    ("fr", "Merci ! On espère que le puzzle fera le bonheur des petits et des grands.", THANKS),
+    # "au revoir" is no "revoir"; a parcel collected is no review withdrawn.
+    ("fr", "J'ai bien transmis votre avis à l'atelier, au revoir et bonne journée.", NOT + REVIEW),
+    (
+        "it",
+        "Abbiamo letto la sua recensione. Il pacco può ritirarlo al punto di ritiro da domani.",
+        NOT + REVIEW,
+    ),
 ]
 
 

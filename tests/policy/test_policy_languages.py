@@ -117,6 +117,14 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Ces bougies existent en quantité limitée, commandez vite !", "marketing"),
         ("Complétez votre tenue avec notre ceinture assortie.", "cross-promotion"),
         ("Pour le service après-vente, appelez Marc au 06 12 34 56 78.", "off-platform"),
+        (
+            "Pourriez-vous préciser dans votre évaluation que le colis était bien emballé ?",
+            "review-incentive",
+        ),
+        ("Livraison offerte dès 40 € d'achat jusqu'à la fin du mois !", "marketing"),
+        ("Pour compléter, nous vous recommandons notre housse de protection.", "cross-promotion"),
+        ("Venez le chercher à l'atelier, vous paierez sur place.", "off-platform"),
+        ("Vous pouvez arrêter nos messages à tout moment en répondant NON.", "opt-out-link"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -141,6 +149,16 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Preferisce che smettiamo di contattarla? Ce lo scriva.", "opt-out-link"),
         ("Entri nel nostro club clienti e avrà prezzi speciali.", "marketing"),
         ("Completi il look con le nostre cinture abbinate.", "cross-promotion"),
+        (
+            "Potrebbe scrivere nella sua recensione che il pacco era ben imballato?",
+            "review-incentive",
+        ),
+        ("Spedizione gratuita da 40 € di spesa fino a fine mese!", "marketing"),
+        ("Per completare le consigliamo la nostra custodia protettiva.", "cross-promotion"),
+        (
+            "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
+            "opt-out-link",
+        ),
     ],
 }
 
@@ -205,6 +223,8 @@ PRECISION: dict[str, list[str]] = {
         "Votre avis sur la notice est juste, nous allons la revoir.",
         "Le fabricant organise parfois des soldes, nous n'en sommes pas informés.",
         "Les frais de port sont offerts pour chaque commande, et chaque avis compte pour nous.",
+        "Notre entrepôt sera fermé le 25 décembre ; votre colis partira le 27.",
+        "Le solde de votre compte Amazon n'est pas géré par nous.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -221,6 +241,9 @@ PRECISION: dict[str, list[str]] = {
         "Il cuscino sostitutivo è della stessa collezione, quindi identico.",
         "Potrebbe interessarle sapere che il reso è gratuito.",
         "Il produttore a volte fa saldi, noi non ne sappiamo nulla.",
+        "Può pagare in contanti alla consegna, tramite Amazon.",
+        "Il nostro magazzino sarà chiuso il 25 e il 26 dicembre.",
+        "La manopola al livello 5/5 dà la macinatura più fine.",
     ],
 }
 

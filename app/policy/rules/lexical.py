@@ -290,6 +290,20 @@ def same_language(cue: Hit, term: Hit, language: str | None) -> bool:
     return language is None or cue.language in (language, term.language)
 
 
+def _links_back(links: Sequence[Hit], u: Units, sentence: int, start: int, end: int) -> bool:
+    """A link word in the first clause of `sentence`, between start and end, in the clause
+    of the review mention at `end` ("Basta pubblicare la sua valutazione", "Just leave a
+    review")."""
+    return any(
+        start <= h.start
+        and h.end <= end
+        and u.sentence(h.start) == sentence
+        and u.first_clause_of_sentence(h.start)
+        and u.clause(h.start) == u.clause(end - 1)
+        for h in links
+    )
+
+
 def _between(hits: Sequence[Hit], family: str, start: int, end: int) -> bool:
     return any(h.family == family and start <= h.start and h.end <= end for h in hits)
 
@@ -387,6 +401,7 @@ def review_spans(
     if not every:
         return out
     neutral_sentences = {u.sentence(h.start) for h in fam.get("review_neutral", [])}
+    link_back = fam.get("review_link_back", [])
     contrasts = sorted(h.start for h in fam.get("contrast", []))
 
     def refused(m: Hit, v: Hit) -> bool:
@@ -413,12 +428,23 @@ def review_spans(
                 and (sm == sv or (sv == sm + 1 and u.first_clause_of_sentence(v.start)))
                 and not refused(m, v)
             )
+            # A review thanked for is no price ("le remboursement suit, et merci pour votre
+            # avis") unless the thanks is the value ("Som tack för din recension…").
+            thanks_only = thanked.overlaps(m.start, m.end) and not thanked.overlaps(v.start, v.end)
             # "a refund once you've posted your review": the link word makes it a request
             before = (
-                v.end <= m.start
-                and 0 <= u.clause(m.start) - u.clause(v.start) <= LINK_CLAUSES
-                and u.sentence(m.start) == sv
-                and _between(hits, "review_link", v.end, m.start)
+                not thanks_only
+                and v.end <= m.start
+                and (
+                    (
+                        0 <= u.clause(m.start) - u.clause(v.start) <= LINK_CLAUSES
+                        and sm == sv
+                        and _between(hits, "review_link", v.end, m.start)
+                    )
+                    # "Une clé USB offerte ? Il suffit de poster votre avis": a `review_link_back`
+                    # word opening the next sentence reaches back to the value
+                    or (sm == sv + 1 and _links_back(link_back, u, sm, v.end, m.start))
+                )
             )
             if after or before:
                 out.append(("review-incentive", min(m.start, v.start), max(m.end, v.end), v.term))
