@@ -86,7 +86,8 @@ def cached_render(pdf: Path, cache: Path) -> Rendered | RenderFailed:
     png = cache / f"{pdf.name}-pdf{CACHE_VERSION}-{MAX_SIDE}.png"
     failed = png.with_suffix(".failed")
     if png.is_file():
-        pages = png_pages(png.read_bytes())
+        with open(png, "rb") as handle:
+            pages = png_pages(handle.read(4096))  # the count comes before the pixels
         if pages is not None:
             return Rendered(png, pages)
     if failed.is_file():
