@@ -1,32 +1,38 @@
-"""Templates and notes: written through the relay (so the team shares them), read from the
-local store (so they are there offline).
+"""Templates and notes: written to the local store at once and queued for the relay (so the
+team shares them), read from the local store; both work offline.
 
-Writes need the relay: an offline seller gets `Offline` at once (the window says so) instead
-of an edit that waits unseen. The relay's answer is applied to the store in the same step, so
-the window shows the saved object without waiting for the next sync.
+A write is checked here as the relay would check it (the placeholders and names of
+``app.domain.templates``, a name in use whatever its case, the rules check's findings), so a
+template saved offline is flagged at once; the queue (``app.services.shared_edits``) sends it
+with the next sync and the relay's answer settles it (docs/protocol.md, "Template", "Note").
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import delete, insert, select, update
+
+from app.domain import ContactReason
 from app.domain import templates as tpl
-from app.services import sync_mapping as m
-from app.services.relay_client import RelayClient
+from app.policy.templates import template_findings
+from app.services import shared_edits as edits
 from app.services.store_worker import StoreWorker
-from app.storage import schema, writes
+from app.storage import schema
 from app.storage.rows import ConversationDetails, NoteInfo, TemplateInfo
 from app.storage.seller_day import notes, templates
 from app.storage.store import Store
 
 EXPORT_FORMAT = "seller-inbox-templates/1"
+_T = schema.templates
+_N = schema.notes
 
 
 class Refused(ValueError):
-    """The relay refused the object: `properties` names what to fix."""
+    """The template or note cannot be saved: `properties` names what to fix."""
 
     def __init__(self, error: dict[str, Any]) -> None:
         self.type = str(error.get("type") or "invalidProperties")
@@ -35,10 +41,9 @@ class Refused(ValueError):
 
 
 class SellerDay:
-    def __init__(self, store: Store, worker: StoreWorker, client: RelayClient) -> None:
+    def __init__(self, store: Store, worker: StoreWorker) -> None:
         self.store = store
         self.worker = worker
-        self.client = client
 
     # --- reads ---------------------------------------------------------------------------
 
@@ -57,27 +62,51 @@ class SellerDay:
     async def save_template(
         self, relay_id: str | None, name: str, contact_reason: str, texts: dict[str, str]
     ) -> TemplateInfo:
-        """Create (relay_id None) or replace a template; the saved one, with the relay's
-        rules findings. Raises Refused (e.g. `alreadyExists` for a name in use)."""
+        """Create (relay_id None) or replace a template; the saved one, with its rules
+        findings. Raises Refused (e.g. `alreadyExists` for a name in use)."""
         bad = tpl.validate(name, texts)
+        try:
+            reason = ContactReason(contact_reason)
+        except ValueError:
+            bad = [*bad, "contactReason"]
         if bad:
             raise Refused({"type": "invalidProperties", "properties": bad})
-        obj = {"name": name, "contactReason": contact_reason, "texts": texts}
-        if relay_id is None:
-            result = await self._set("Template", {"create": {"t": obj}})
-            relay_id = result["created"]["t"]["id"]
-        else:
-            await self._set("Template", {"update": {relay_id: obj}})
-        saved = await self._fetch("Template", [relay_id])
-        await self.worker.call(self._upsert, schema.templates, [m.template_row(o) for o in saved])
+        findings = template_findings(texts, reason)
+        obj = {"name": name, "contactReason": reason.value, "texts": texts}
+        key = await self.worker.call(self._write_template, relay_id, obj, findings)
         for t in await self.templates():
-            if t.relay_id == relay_id:
+            if t.relay_id == key:
                 return t
         raise Refused({"type": "notFound"})  # destroyed by a teammate in between
 
+    def _write_template(
+        self, relay_id: str | None, obj: dict[str, Any], findings: list[dict[str, str]]
+    ) -> str:
+        with self.store.write() as conn:
+            names = conn.execute(select(_T.c.relay_id, _T.c.name)).all()  # at most 500
+            wanted = obj["name"].casefold()
+            if any(n.casefold() == wanted and r != relay_id for r, n in names):
+                raise Refused({"type": "alreadyExists"})  # as the relay would answer
+            values = {
+                **edits.columns("Template", obj),
+                "findings_json": json.dumps(findings),
+                "updated_at": datetime.now(UTC),
+            }
+            if relay_id is None:
+                relay_id = edits.new_local_id()
+                conn.execute(insert(_T).values(relay_id=relay_id, **values))
+                edits.queue(conn, "Template", relay_id, "create", obj)
+            else:
+                found = conn.execute(
+                    update(_T).where(_T.c.relay_id == relay_id).values(values)
+                ).rowcount
+                if not found:
+                    raise Refused({"type": "notFound"})
+                edits.queue(conn, "Template", relay_id, "update", obj)
+            return relay_id
+
     async def delete_template(self, relay_id: str) -> None:
-        await self._set("Template", {"destroy": [relay_id]})
-        await self.worker.call(self._delete, schema.templates, [relay_id])
+        await self.worker.call(self._destroy, "Template", relay_id)
 
     async def import_templates(self, data: bytes) -> tuple[int, list[str]]:
         """Templates from an export file: (how many saved, the names refused with why). A name
@@ -105,53 +134,49 @@ class SellerDay:
 
     async def add_note(self, conversation_relay_id: str, body: str, author: str) -> None:
         obj = {"conversationId": conversation_relay_id, "body": body, "author": author}
-        result = await self._set("Note", {"create": {"n": obj}})
-        await self._refresh_notes([result["created"]["n"]["id"]])
+        await self.worker.call(self._write_note, obj)
+
+    def _write_note(self, obj: dict[str, Any]) -> None:
+        with self.store.write() as conn:
+            c = schema.conversations.c
+            conversation = conn.execute(
+                select(c.id).where(c.relay_id == obj["conversationId"])
+            ).scalar()
+            if conversation is None:
+                raise Refused({"type": "notFound"})
+            relay_id, now = edits.new_local_id(), datetime.now(UTC)
+            conn.execute(
+                insert(_N).values(
+                    relay_id=relay_id,
+                    conversation_id=conversation,
+                    body=obj["body"],
+                    author=obj["author"],
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            edits.queue(conn, "Note", relay_id, "create", obj)
 
     async def edit_note(self, relay_id: str, body: str) -> None:
-        await self._set("Note", {"update": {relay_id: {"body": body}}})
-        await self._refresh_notes([relay_id])
+        await self.worker.call(self._edit_note, relay_id, body)
+
+    def _edit_note(self, relay_id: str, body: str) -> None:
+        with self.store.write() as conn:
+            conn.execute(
+                update(_N)
+                .where(_N.c.relay_id == relay_id)
+                .values(body=body, updated_at=datetime.now(UTC))
+            )
+            edits.queue(conn, "Note", relay_id, "update", {"body": body})
 
     async def delete_note(self, relay_id: str) -> None:
-        await self._set("Note", {"destroy": [relay_id]})
-        await self.worker.call(self._delete, schema.notes, [relay_id])
+        await self.worker.call(self._destroy, "Note", relay_id)
 
-    async def _refresh_notes(self, relay_ids: list[str]) -> None:
-        objects = await self._fetch("Note", relay_ids)
-        await self.worker.call(self._upsert_notes, objects)
-
-    # --- plumbing --------------------------------------------------------------------------
-
-    async def _set(self, name: str, args: dict[str, Any]) -> dict[str, Any]:
-        result = await self.client.call_one(f"{name}/set", args)
-        for failed in ("notCreated", "notUpdated", "notDestroyed"):
-            for error in (result.get(failed) or {}).values():
-                raise Refused(error)
-        return result
-
-    async def _fetch(self, name: str, relay_ids: list[str]) -> list[dict[str, Any]]:
-        got = await self.client.call_one(f"{name}/get", {"ids": relay_ids})
-        return list(got["list"])
-
-    def _upsert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+    def _destroy(self, type_name: str, relay_id: str) -> None:
+        table = edits.TABLES[type_name]
         with self.store.write() as conn:
-            writes.upsert_by_relay_id(conn, table, rows)
-
-    def _upsert_notes(self, objects: list[dict[str, Any]]) -> None:
-        with self.store.write() as conn:
-            conversations = writes.local_ids(
-                conn, schema.conversations, {o["conversationId"] for o in objects}
-            )
-            rows = [
-                m.note_row(o, conversations)
-                for o in objects
-                if o["conversationId"] in conversations
-            ]
-            writes.upsert_by_relay_id(conn, schema.notes, rows)
-
-    def _delete(self, table: Any, relay_ids: list[str]) -> None:
-        with self.store.write() as conn:
-            writes.delete_by_relay_id(conn, table, relay_ids)
+            conn.execute(delete(table).where(table.c.relay_id == relay_id))
+            edits.queue(conn, type_name, relay_id, "destroy")
 
 
 # --- filling and files (pure) --------------------------------------------------------------

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app.services import shared_edits
 from app.services import sync_mapping as m
 from app.services.local_changes import LocalChanges, reapply_pending
 from app.services.relay_client import MethodError, RelayClient
@@ -107,6 +108,7 @@ class SyncEngine:
         if self.local_changes is not None:
             # The seller's own edits go first, so the changes we fetch already include them.
             await self.local_changes.flush(self.client)
+        await shared_edits.push(self.client, self.store, self.worker)  # templates and notes
         states = await self.worker.call(self._load_states)
         if not any(t in states for t in TYPES):
             states = await self.worker.call(self._start_initial)
@@ -417,6 +419,8 @@ class SyncEngine:
                 _destroy(conn, type_name, destroyed)
             if type_name in ("Message", "Marketplace", "Conversation"):
                 reapply_pending(conn, type_name)
+            elif type_name in shared_edits.TYPES:
+                shared_edits.reapply(conn, type_name)
             if new_state is not None:
                 writes.save_sync_state(conn, type_name, new_state, datetime.now(UTC))
             if head_done:

@@ -180,6 +180,8 @@ class TemplateInfo:
     texts: dict[str, str]  # language -> text
     findings: tuple[dict[str, Any], ...]  # {language, rule, severity}: the relay's check at save
     updated_at: datetime
+    pending: bool = False  # an edit waits for the relay (app.services.shared_edits)
+    refused: str | None = None  # the relay refused the last edit: its SetError type
 
     def flagged(self, language: str | None = None) -> bool:
         """The rules check found something (in `language`, or in any text)."""
@@ -195,3 +197,5 @@ class NoteInfo:
     author: str
     created_at: datetime
     updated_at: datetime
+    pending: bool = False  # an edit waits for the relay (app.services.shared_edits)
+    refused: str | None = None  # the relay refused the last edit: its SetError type

@@ -244,9 +244,12 @@ def delete_by_relay_id(conn: Connection, table: Table, relay_ids: Iterable[str])
 
 
 def delete_relay_rows_not_in(conn: Connection, table: Table, keep: set[str]) -> int:
-    """After a full resync: drop synced rows the relay no longer has (local-only rows stay)."""
+    """After a full resync: drop synced rows the relay no longer has (local-only rows stay:
+    no relay id, or a provisional ``local:`` one until the relay names them)."""
     present = [
-        r for (r,) in conn.execute(select(table.c.relay_id).where(table.c.relay_id.is_not(None)))
+        r
+        for (r,) in conn.execute(select(table.c.relay_id).where(table.c.relay_id.is_not(None)))
+        if not r.startswith("local:")
     ]
     gone = [r for r in present if r not in keep]
     delete_by_relay_id(conn, table, gone)

@@ -53,6 +53,14 @@ class NoteCard(QFrame):
             .replace("%1", who)
             .replace("%2", formats.date_time(note.created_at))
         )
+        if note.refused:  # saved here; the relay refused it (docs/protocol.md, "Note")
+            header.setText(
+                header.text()
+                + " · "
+                + self.tr("not shared: the relay refused it (%1)").replace("%1", note.refused)
+            )
+        elif note.pending:  # saved here, shared with the next sync
+            header.setText(header.text() + " · " + self.tr("waiting for the connection"))
         header.setStyleSheet(f"color: {muted_colour()}; font-size: 11px")
         body = QLabel()
         body.setObjectName("note-body")

@@ -9,7 +9,10 @@ running its work through `Ops` and following the current conversation.
 - Snooze: a menu of presets, a date of one's own, or "remind me if no reply"; the
   conversation leaves the list and comes back on time, bold, with the reason. Opening a woken
   conversation ends its snooze.
-- Notes: under the details, never sent; written through the relay for the team.
+- Notes: under the details, never sent; shared with the team through the relay.
+
+Template and note edits are saved locally at once, offline too, and reach the relay with the
+next sync (``app.services.shared_edits``); until then they show as waiting.
 
 The templates (picker, filling, the Templates… dialog) are `templates_part.py`.
 """
@@ -85,7 +88,6 @@ class SellerDayPart(QObject):
             ops,
             current,
             service=self._service,
-            offline=self._offline,
             seller_name=lambda: self.seller_name,
         )
 
@@ -151,17 +153,12 @@ class SellerDayPart(QObject):
     def open_templates(self) -> None:
         self.template_tools.open_templates()
 
-    # --- the service (needs the relay for writes) -------------------------------------
+    # --- the service (local writes, queued for the relay) ---------------------------------
 
     def _service(self) -> SellerDay | None:
         from app.services.seller_day import SellerDay
 
-        if self.store is None or self.live is None:
-            return None
-        return SellerDay(self.store, self.ops.worker, self.live.client)
-
-    def _offline(self, show: Any) -> None:
-        show(self.tr("Not connected to the relay: notes and templates are saved through it."))
+        return None if self.store is None else SellerDay(self.store, self.ops.worker)
 
     # --- following the current conversation --------------------------------------------
 
@@ -242,13 +239,10 @@ class SellerDayPart(QObject):
 
     def _add_note(self, body: str) -> None:
         row, day = self.current.row, self._service()
-        if row is None or not row.relay_id:
-            return
-        if day is None:
-            self._offline(self.notes.show_error)
+        if row is None or not row.relay_id or day is None:
             return
         self.ops.run(
-            day.add_note(row.relay_id, body, self.seller_name),
+            self.template_tools.queued(day.add_note(row.relay_id, body, self.seller_name)),
             done=self._note_saved,
             failed=self._note_failed,
         )
@@ -256,10 +250,9 @@ class SellerDayPart(QObject):
     def _edit_note(self, note: NoteInfo, body: str) -> None:
         day = self._service()
         if day is None or not note.relay_id:
-            self._offline(self.notes.show_error)
             return
         self.ops.run(
-            day.edit_note(note.relay_id, body),
+            self.template_tools.queued(day.edit_note(note.relay_id, body)),
             done=self._note_saved,
             failed=self._note_failed,
         )
@@ -267,10 +260,9 @@ class SellerDayPart(QObject):
     def _delete_note(self, note: NoteInfo) -> None:
         day = self._service()
         if day is None or not note.relay_id:
-            self._offline(self.notes.show_error)
             return
         self.ops.run(
-            day.delete_note(note.relay_id),
+            self.template_tools.queued(day.delete_note(note.relay_id)),
             done=lambda _: self._show_notes(),
             failed=self._note_failed,
         )

@@ -171,20 +171,26 @@ class TemplatesDialog(QDialog):
     # --- what the owner calls --------------------------------------------------------------
 
     def show_templates(self, templates: list[TemplateInfo], select: str | None = None) -> None:
-        keep = select or (self._current.relay_id if self._current else None)
+        # Kept by the local id: a template saved offline gets the relay's id when it is sent.
+        keep = next((t.id for t in templates if select and t.relay_id == select), None)
+        if keep is None and self._current is not None:
+            keep = self._current.id
         self._templates = templates
         self.list.blockSignals(True)
         self.list.clear()
         for t in templates:
             item = QListWidgetItem(("⚠ " if t.flagged() else "") + t.name)
-            item.setData(Qt.ItemDataRole.UserRole, t.relay_id)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
             if t.flagged():
                 item.setToolTip(self.tr("The rules check flagged this template"))
+            if t.pending:  # saved here, not yet on the relay (or refused by it)
+                item.setText(f"{item.text()}  · {self.sync_text(t)}")
+                item.setToolTip(self.sync_text(t))
             self.list.addItem(item)
-            if keep is not None and t.relay_id == keep:
+            if t.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        current = next((t for t in templates if keep and t.relay_id == keep), None)
+        current = next((t for t in templates if t.id == keep), None)
         if current is not None:
             self._load(current)
 
@@ -229,14 +235,22 @@ class TemplatesDialog(QDialog):
             self.add_language(code, text)
         self.tabs.setCurrentIndex(0)
         self.delete.setEnabled(template is not None)
-        self.show_error("")
+        self.show_error(self.sync_text(template) if template and template.refused else "")
         self._recheck()
+
+    def sync_text(self, template: TemplateInfo) -> str:
+        """Where an edit saved offline stands: waiting for the relay, or refused by it."""
+        if template.refused == "alreadyExists":
+            return self.tr("Not shared: a teammate's template has this name. Rename it.")
+        if template.refused:
+            return self.tr("Not shared: the relay refused it (%1).").replace("%1", template.refused)
+        return self.tr("waiting for the connection")
 
     def _select(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        relay_id = item.data(Qt.ItemDataRole.UserRole)
-        found = next((t for t in self._templates if t.relay_id == relay_id), None)
+        local_id = item.data(Qt.ItemDataRole.UserRole)
+        found = next((t for t in self._templates if t.id == local_id), None)
         if found is not None:
             self._load(found)
 

@@ -1,15 +1,15 @@
 """Templates in the window, one concern of the seller's day (`seller_day.py` owns the part):
 the picker over the composer (Ctrl+T, or "/" and a name at the start of a line), filling the
 chosen text for the open conversation, and the Templates… dialog's saves, deletes, imports
-and exports through the relay. Its strings keep the `SellerDayPart` translation context
+and exports (saved locally, offline too, and queued for the relay). Its strings keep the `SellerDayPart` translation context
 (the plural one, which lupdate reads only from `tr`, moved to `TemplatesPart`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from app.ui.current import CurrentConversation
     from app.ui.main_window import MainWindow
 
+T = TypeVar("T")
+
 # "/" and up to 30 letters at the start of a line, right before the cursor: a template name.
 SLASH_RE = re.compile(r"(?:^|\n)/([^\W\d_][\w ]{0,29})$")
 
@@ -38,15 +40,13 @@ class TemplatesPart(QObject):
         current: CurrentConversation,
         *,
         service: Callable[[], SellerDay | None],
-        offline: Callable[[Callable[[str], object]], None],
         seller_name: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.ops = ops
         self.current = current
-        self.service = service  # None while not connected to the relay
-        self.offline = offline  # shows "not connected" through the given show_error
+        self.service = service  # None until the store is open
         self.seller_name = seller_name
         self.store: Store | None = None
         self.templates: list[TemplateInfo] = []
@@ -181,8 +181,6 @@ class TemplatesPart(QObject):
     ) -> None:
         day = self.service()
         if day is None or self.templates_dialog is None:
-            if self.templates_dialog is not None:
-                self.offline(self.templates_dialog.show_error)
             return
         dialog = self.templates_dialog
 
@@ -197,7 +195,7 @@ class TemplatesPart(QObject):
                 )
 
         self.ops.run(
-            day.save_template(relay_id, name, reason, texts),
+            self.queued(day.save_template(relay_id, name, reason, texts)),
             done=saved,
             failed=self._dialog_failed,
         )
@@ -208,10 +206,19 @@ class TemplatesPart(QObject):
             return
         dialog = self.templates_dialog
         self.ops.run(
-            day.delete_template(relay_id),
+            self.queued(day.delete_template(relay_id)),
             done=lambda _: self._template_deleted(dialog),
             failed=self._dialog_failed,
         )
+
+    async def queued(self, work: Awaitable[T]) -> T:
+        """A template or note edit, saved locally: the relay hears of it with the next sync
+        (Changes.to_relay asks for one soon; offline, when the relay is back)."""
+        from app.services.ops import Changes
+
+        result = await work
+        self.ops.publish(Changes(to_relay=True))
+        return result
 
     def _template_deleted(self, dialog: TemplatesDialog) -> None:
         dialog.new_template()
@@ -228,7 +235,7 @@ class TemplatesPart(QObject):
             from pathlib import Path
 
             data = await asyncio.to_thread(Path(path).read_bytes)
-            return await day.import_templates(data)
+            return await self.queued(day.import_templates(data))
 
         def done(result: tuple[int, list[str]]) -> None:
             saved, refused = result

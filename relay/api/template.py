@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Row, func, select, update
 
 from app.domain import ContactReason
 from app.domain import templates as tpl
-from app.policy.templates import check_template_text
+from app.policy.templates import template_findings
 from relay import schema
 from relay.api.common import (
     SetFailure,
@@ -58,18 +58,6 @@ SPEC = TypeSpec(
 register_read_methods("Template", SPEC)
 
 
-def findings(texts: dict[str, str], reason: ContactReason) -> list[dict[str, str]]:
-    """The rules check of each text as a buyer would read it (placeholders filled)."""
-    out: list[dict[str, str]] = []
-    for language, text in sorted(texts.items()):
-        seen: set[tuple[str, str]] = set()
-        for f in check_template_text(text, language, reason):
-            if (f.rule, f.severity) not in seen:
-                seen.add((f.rule, f.severity))
-                out.append({"language": language, "rule": f.rule, "severity": f.severity.value})
-    return out
-
-
 def _fields(obj: dict[str, Any], current: Row[Any] | None) -> dict[str, Any]:
     """Validated column values for a create (`current` None) or an update patch."""
     unknown = sorted(set(obj) - WRITABLE)
@@ -104,7 +92,7 @@ def _fields(obj: dict[str, Any], current: Row[Any] | None) -> dict[str, Any]:
         "name_key": name.strip().casefold()[:80],
         "contact_reason": contact_reason.value,
         "texts": dumps(texts),
-        "findings": dumps(findings(texts, contact_reason)),
+        "findings": dumps(template_findings(texts, contact_reason)),
         "updated_at": now(),
     }
 

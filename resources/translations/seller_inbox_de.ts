@@ -1426,6 +1426,14 @@ Open it to read it.</source>
         <translation>Interne Notiz · %1 · %2</translation>
     </message>
     <message>
+        <source>not shared: the relay refused it (%1)</source>
+        <translation>nicht geteilt: das Relay hat sie abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>wartet auf die Verbindung</translation>
+    </message>
+    <message>
         <source>Edit note…</source>
         <translation>Notiz bearbeiten…</translation>
     </message>
@@ -1925,7 +1933,7 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Not connected to the relay: notes and templates are saved through it.</source>
-        <translation>Keine Verbindung zum Relay: Notizen und Vorlagen werden über das Relay gespeichert.</translation>
+        <translation type="vanished">Keine Verbindung zum Relay: Notizen und Vorlagen werden über das Relay gespeichert.</translation>
     </message>
     <message>
         <source>Snoozed until the buyer replies</source>
@@ -2384,6 +2392,18 @@ Open it to read it.</source>
     <message>
         <source>The rules check flagged this template</source>
         <translation>Die Regelprüfung hat diese Vorlage markiert</translation>
+    </message>
+    <message>
+        <source>Not shared: a teammate&apos;s template has this name. Rename it.</source>
+        <translation>Nicht geteilt: Eine Vorlage Ihres Teams hat diesen Namen. Benennen Sie sie um.</translation>
+    </message>
+    <message>
+        <source>Not shared: the relay refused it (%1).</source>
+        <translation>Nicht geteilt: Das Relay hat sie abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>wartet auf die Verbindung</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>

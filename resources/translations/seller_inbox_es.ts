@@ -1426,6 +1426,14 @@ Open it to read it.</source>
         <translation>Nota interna · %1 · %2</translation>
     </message>
     <message>
+        <source>not shared: the relay refused it (%1)</source>
+        <translation>no compartida: el relay la rechazó (%1)</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>esperando la conexión</translation>
+    </message>
+    <message>
         <source>Edit note…</source>
         <translation>Editar nota…</translation>
     </message>
@@ -1925,7 +1933,7 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Not connected to the relay: notes and templates are saved through it.</source>
-        <translation>Sin conexión con el relé: las notas y plantillas se guardan a través de él.</translation>
+        <translation type="vanished">Sin conexión con el relé: las notas y plantillas se guardan a través de él.</translation>
     </message>
     <message>
         <source>Snoozed until the buyer replies</source>
@@ -2384,6 +2392,18 @@ Open it to read it.</source>
     <message>
         <source>The rules check flagged this template</source>
         <translation>La comprobación de normas marcó esta plantilla</translation>
+    </message>
+    <message>
+        <source>Not shared: a teammate&apos;s template has this name. Rename it.</source>
+        <translation>No compartida: una plantilla de tu equipo ya tiene este nombre. Cámbiale el nombre.</translation>
+    </message>
+    <message>
+        <source>Not shared: the relay refused it (%1).</source>
+        <translation>No compartida: el relay la rechazó (%1).</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>esperando la conexión</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>

@@ -1426,6 +1426,14 @@ Open it to read it.</source>
         <translation>Intern anteckning · %1 · %2</translation>
     </message>
     <message>
+        <source>not shared: the relay refused it (%1)</source>
+        <translation>inte delad: reläet avvisade den (%1)</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>väntar på anslutningen</translation>
+    </message>
+    <message>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -1925,7 +1933,7 @@ Open it to read it.</source>
     </message>
     <message>
         <source>Not connected to the relay: notes and templates are saved through it.</source>
-        <translation>Inte ansluten till reläet: anteckningar och mallar sparas via det.</translation>
+        <translation type="vanished">Inte ansluten till reläet: anteckningar och mallar sparas via det.</translation>
     </message>
     <message>
         <source>Snoozed until the buyer replies</source>
@@ -2384,6 +2392,18 @@ Open it to read it.</source>
     <message>
         <source>The rules check flagged this template</source>
         <translation>Regelkontrollen flaggade den här mallen</translation>
+    </message>
+    <message>
+        <source>Not shared: a teammate&apos;s template has this name. Rename it.</source>
+        <translation>Inte delad: en kollegas mall har det här namnet. Byt namn på den.</translation>
+    </message>
+    <message>
+        <source>Not shared: the relay refused it (%1).</source>
+        <translation>Inte delad: reläet avvisade den (%1).</translation>
+    </message>
+    <message>
+        <source>waiting for the connection</source>
+        <translation>väntar på anslutningen</translation>
     </message>
     <message>
         <source>Unknown placeholder: %1</source>

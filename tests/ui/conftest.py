@@ -27,11 +27,12 @@ def _relay(tmp_path: Path, seed: bool) -> Iterator[UiRelay]:
     db = open_database(db_url)
     token = auth.create_token(db, "demo")
     db.dispose()
-    embedded = start_embedded(db_url)
+    relay = UiRelay("", db_url, token, start_embedded(db_url))
+    relay.url = relay.embedded.url
     try:
-        yield UiRelay(embedded.url, db_url, token, embedded)
+        yield relay
     finally:
-        embedded.stop()
+        relay.embedded.stop()  # the one running: a test may have restarted it
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from ui_testkit import (  # type: ignore[import-not-found]
     UiRelay,
     UiSession,
@@ -19,7 +21,9 @@ from ui_testkit import (  # type: ignore[import-not-found]
     until,
 )
 
+from app.services.connectivity import Status
 from app.services.ops import Changes
+from relay.embedded import start_embedded
 
 TEXTS = {
     "en": "Hi {buyer_first_name}, your order {order_id} left our warehouse today.",
@@ -149,7 +153,30 @@ def test_notes_and_the_thanks_suggestion(
         )
         assert not day.suggestion.isVisible()
 
+        # The relay goes away: a note is still saved, shown at once as waiting, and shared
+        # when the relay is back (issue 17).
+        port = urlparse(empty_relay.url).port
+        empty_relay.embedded.stop()
+        day.notes.editor.setPlainText("Skrivet utan anslutning.")
+        day.notes.save.click()
+        await until(lambda: day.notes.cards.count() == 2, what="the offline note shown")
+        assert "waiting for the connection" in _note_header(day, 1)
+        await until(lambda: s.live.runner.state.status is Status.OFFLINE, 20, "offline")
+        assert "waiting for the connection" in _note_header(day, 1)
+        empty_relay.embedded = start_embedded(empty_relay.db_url, port=port)
+        s.live.runner.wake()  # as its next try would
+        await until(lambda: "waiting" not in _note_header(day, 1), 20, "the note shared")
+        with s.store.read() as conn:
+            from app.storage import seller_day
+
+            assert not seller_day.notes(conn, cid)[1].relay_id.startswith("local:")
+
     run(qloop, scenario())
+
+
+def _note_header(day: object, index: int) -> str:
+    card = day.notes.cards.itemAt(index).widget()  # type: ignore[attr-defined]
+    return str(card.findChild(QLabel, "note-header").text())
 
 
 def test_every_action_is_in_a_menu(ui_session: UiSession) -> None:
