@@ -237,6 +237,8 @@ mailboxes = Table(
     Column("smtp_url", String(500), nullable=False),
     Column("folders", Text, nullable=False, default='["INBOX"]'),  # JSON list
     Column("sent_folder", String(200), nullable=True),
+    # The seller's own server's Authentication-Results id: only its results count (0006).
+    Column("authserv_id", String(200), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     # What the bridge last reported (MailboxState); not a protocol object.
     Column("connected", Boolean, nullable=False, default=False),

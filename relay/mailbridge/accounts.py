@@ -10,6 +10,7 @@ required); plain text for loopback hosts only. The app's own parser reads them
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -45,6 +46,8 @@ __all__ = [
     "server_secret_store",
 ]
 
+# RFC 8601 authserv-id: a token (in practice a host name); no spaces, ";" or quotes.
+_AUTHSERV_RE = re.compile(r"[A-Za-z0-9._:+-]{1,200}")
 ERROR_KINDS = ("dns", "tls", "login", "no-idle", "network", "server")
 
 
@@ -60,6 +63,9 @@ class MailboxSettings:
     smtp_url: str  # smtps:// or smtp:// (STARTTLS required unless loopback)
     folders: tuple[str, ...] = ("INBOX",)
     sent_folder: str | None = None
+    # The authserv-id the seller's mail server writes in its Authentication-Results headers
+    # (e.g. "mx.google.com"): only that server's sender checks count (docs/security.md).
+    authserv_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class Mailbox:
     smtp: Endpoint
     folders: tuple[str, ...]
     sent_folder: str | None
+    authserv_id: str | None = None
 
 
 def parse_endpoint(url: str, kind: Protocol) -> Endpoint:
@@ -107,6 +114,11 @@ def validate(settings: MailboxSettings) -> tuple[str, Endpoint, Endpoint]:
         raise MailboxError("folders: one or more folder names (e.g. INBOX)")
     if settings.sent_folder is not None and not settings.sent_folder.strip():
         raise MailboxError("sent_folder: a folder name, or none")
+    if settings.authserv_id is not None and not _AUTHSERV_RE.fullmatch(settings.authserv_id):
+        raise MailboxError(
+            "authserv_id: the name your mail server writes first in its Authentication-Results "
+            "headers, e.g. mx.google.com"
+        )
     return address, imap, smtp
 
 
@@ -120,6 +132,7 @@ def add_mailbox(db: Database, settings: MailboxSettings) -> None:
         "smtp_url": settings.smtp_url.strip(),
         "folders": json.dumps(list(settings.folders)),
         "sent_folder": settings.sent_folder,
+        "authserv_id": settings.authserv_id.lower() if settings.authserv_id else None,
     }
     with db.writing() as conn:
         sid = ensure_seller(conn, settings.seller.strip())
@@ -182,6 +195,7 @@ def _mailbox(row: Any) -> Mailbox:
         smtp=parse_endpoint(row.smtp_url, "smtp"),
         folders=tuple(json.loads(row.folders)),
         sent_folder=row.sent_folder,
+        authserv_id=row.authserv_id,
     )
 
 

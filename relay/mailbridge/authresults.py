@@ -95,3 +95,17 @@ def verdict(headers: list[str], authserv_id: str | None = None) -> Verdict:
         if identity and marketplace_domain(identity):
             return "pass"
     return "fail"
+
+
+def topmost_authserv(header_block: bytes) -> str | None:
+    """The authserv-id of the first Authentication-Results header of a mail's header block
+    (for `mailbox test`: which server writes the results the seller could name)."""
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(header_block[:65536])
+    except Exception:
+        return None
+    first = headers.get("Authentication-Results")
+    return _parse(str(first))[0] or None if first else None

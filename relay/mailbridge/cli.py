@@ -6,7 +6,9 @@ import argparse
 import getpass
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from relay.db import Database, open_database
 from relay.mailbridge.accounts import (
@@ -51,6 +53,7 @@ def _add(db: Database, args: argparse.Namespace) -> int:
         smtp_url=args.smtp_url,
         folders=tuple(args.folder or ["INBOX"]),
         sent_folder=args.sent_folder,
+        authserv_id=args.authserv_id,
     )
     password = _password(args.address)
     if password is None:
@@ -98,10 +101,12 @@ def _test(db: Database, args: argparse.Namespace) -> int:
                 caps = [c for c in ("IDLE", "CONDSTORE", "QRESYNC") if imap.has(client, c)]
                 for folder in box.folders:
                     client.select_folder(folder, readonly=True)
+                seen = _authserv_ids(client, box.folders[0])
             finally:
                 imap.close(client)
             note = "" if "IDLE" in caps else " (no IDLE: new mail is polled every minute)"
             print(f"{box.address}\timap ok: {box.imap.host} {' '.join(caps)}{note}")
+            print(f"{box.address}\t{_authserv_line(box.authserv_id, seen)}")
         except Exception as exc:
             err = exc if isinstance(exc, MailError) else None
             print(f"{box.address}\timap {err.kind if err else 'server'}: {exc}", file=sys.stderr)
@@ -113,6 +118,33 @@ def _test(db: Database, args: argparse.Namespace) -> int:
             print(f"{box.address}\tsmtp {err.kind}: {err.message}", file=sys.stderr)
             status = 1
     return status
+
+
+def _authserv_ids(client: Any, folder: str, newest: int = 20) -> Counter[str]:
+    """The authserv-ids of the topmost Authentication-Results of the folder's newest mails."""
+    from relay.mailbridge.authresults import topmost_authserv
+
+    client.select_folder(folder, readonly=True)
+    uids = client.search(["ALL"])[-newest:]
+    if not uids:
+        return Counter()
+    key = b"BODY[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"
+    found: Counter[str] = Counter()
+    for data in client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"]).values():
+        authserv = topmost_authserv(bytes(data.get(key) or b""))
+        if authserv:
+            found[authserv] += 1
+    return found
+
+
+def _authserv_line(configured: str | None, seen: Counter[str]) -> str:
+    listed = ", ".join(f"{name} ({n} mails)" for name, n in seen.most_common(3)) or "none"
+    if configured:
+        return f"sender checks: only {configured}'s count (newest mails: {listed})"
+    return (
+        f"sender checks: the topmost Authentication-Results counts (newest mails: {listed}); "
+        "name your server's with mailbox add --authserv-id"
+    )
 
 
 def _remove(db: Database, args: argparse.Namespace) -> int:
@@ -219,6 +251,11 @@ def add_cli(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     sp.add_argument("--smtp-url", help="smtps://USER@HOST[:PORT] or smtp:// (STARTTLS)")
     sp.add_argument("--folder", action="append", help="a folder to fetch (repeatable; INBOX)")
     sp.add_argument("--sent-folder", help="copy sent replies there (when the server does not)")
+    sp.add_argument(
+        "--authserv-id",
+        help="only your mail server's sender checks count: the name it writes first in its "
+        "Authentication-Results headers (mailbox test shows the ones seen)",
+    )
     sp.add_argument("--once", action="store_true", help="fetch: once, then exit")
     sp.add_argument("--limit", type=int, default=50, help="notices: how many")
     sp.set_defaults(fn=cmd_mailbox)

@@ -194,7 +194,7 @@ class FolderSync:
         raws = self._fetch(wanted, sizes) if wanted else {}
         parsed: dict[int, ParsedMail] = {}
         for uid, (raw, cut) in raws.items():
-            p = parse_mail(raw)
+            p = parse_mail(raw, authserv_id=mailbox.authserv_id)
             if cut:
                 p = dataclasses.replace(
                     p, attachments=(), problems=tuple(sorted({*p.problems, TOO_LARGE}))

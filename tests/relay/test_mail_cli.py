@@ -63,9 +63,7 @@ def test_add_list_fetch_remove(tmp_path: Path, mail_world: MailWorld) -> None:
         s.smtp_url,
     )
     assert bad.returncode == 1 and "loopback" in bad.stderr
-    added = run(
-        url,
-        env,
+    added_args = [
         "add",
         "--seller",
         "alice",
@@ -75,7 +73,8 @@ def test_add_list_fetch_remove(tmp_path: Path, mail_world: MailWorld) -> None:
         s.imap_url,
         "--smtp-url",
         s.smtp_url,
-    )
+    ]
+    added = run(url, env, *added_args)
     assert added.returncode == 0, added.stderr
     secrets = Path(env["SELLER_RELAY_SECRETS_FILE"])
     assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
@@ -95,6 +94,15 @@ def test_add_list_fetch_remove(tmp_path: Path, mail_world: MailWorld) -> None:
     tested = run(url, env, "test", "--address", s.address)
     assert tested.returncode == 0, tested.stderr
     assert "imap ok" in tested.stdout and "IDLE" in tested.stdout and "smtp ok" in tested.stdout
+    # which server's sender checks count: the one the newest mails name, once the seller says so
+    assert "newest mails: mx.seller.example (2 mails)" in tested.stdout
+    assert "--authserv-id" in tested.stdout
+    named = [*added_args, "--authserv-id", "mx.seller.example"]
+    assert run(url, env, *named).returncode == 0
+    tested = run(url, env, "test", "--address", s.address)
+    assert "only mx.seller.example's count" in tested.stdout
+    refused = run(url, env, *added_args, "--authserv-id", "mx; dmarc=pass")
+    assert refused.returncode == 1 and "authserv_id" in refused.stderr
     assert run(url, env, "remove", "--address", s.address).returncode == 0
     assert s.address not in secrets.read_text()
     assert run(url, env, "list").stdout == ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator, Sequence
+from email import message_from_bytes, policy
 from typing import Any
 
 import pytest
@@ -252,3 +253,37 @@ def test_a_reply_that_cannot_be_composed_fails_alone(db: Database, mail_world: M
     assert states == {subs[0]["id"]: "failed", subs[1]["id"]: "delivered"}
     assert len(notices) == 1 and "notComposed" in notices[0].notice_params
     assert "JSONDecodeError" in notices[0].notice_params
+
+
+def _forged(text: str, own_server: bool) -> bytes:
+    """A mail from a relay alias whose only 'passing' results the sender wrote itself."""
+    msg = message_from_bytes(buyer_mail(text), policy=policy.SMTP)
+    del msg["Authentication-Results"]
+    raw = msg.as_bytes()
+    forged = b"Authentication-Results: mx.forger.example; dmarc=pass header.from=amazon.de\r\n"
+    if own_server:  # the seller's server checked too, and says so on top
+        forged = (
+            b"Authentication-Results: mx.seller.example; dmarc=fail header.from=amazon.de\r\n"
+            + forged
+        )
+    return forged + raw
+
+
+@pytest.mark.parametrize(
+    "own_server", [True, False], ids=["server adds results", "server adds none"]
+)
+def test_a_forged_sender_check_counts_only_when_no_server_is_named(
+    db: Database, mail_world: MailWorld, own_server: bool
+) -> None:
+    mail_world.connect(db, authserv_id="MX.Seller.Example")
+    genuine = buyer_mail("echt")  # mx.seller.example; dmarc=pass (the shape of tests/relay)
+    mail_world.append(genuine, _forged("gefälscht", own_server))
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and tally.buyer_messages == 2
+    m = schema.messages.c
+    with db.reading() as conn:
+        untrusted = conn.execute(select(m.id).where(m.notice == "untrusted")).all()
+    assert len(untrusted) == 1  # the forged one only
+    # without the server named, the sender's own header is the topmost when the server
+    # writes none: the documented limit (docs/security.md, The trust in relay mail)
+    assert parse_mail(_forged("x", own_server)).trusted is (not own_server)
