@@ -191,3 +191,42 @@ def test_a_buyers_html_cannot_name_a_preview() -> None:
 
     cleaned = sanitize("<p>x<img src='preview:1'><a href='attachment:view:1'>y</a></p>")
     assert "preview:" not in cleaned and "attachment:" not in cleaned
+
+
+def test_a_pdf_render_still_queued_when_the_seller_moves_on_is_dropped(
+    ui_session: UiSession, empty_relay: UiRelay, qloop: asyncio.AbstractEventLoop
+) -> None:
+    """Newest wins: renders wait their turn (one at a time); one whose conversation is no
+    longer on screen when its turn comes never starts a child, and opening the conversation
+    again renders it."""
+    s, w = ui_session.session, ui_session.window
+    buyer_writes(
+        empty_relay.db_url, marketplace_id="amazon.de", email="anna@buyers.example",
+        name="Anna Alt", subject="Rechnung", text="Anbei.", locale="de",
+        files=[("rechnung.pdf", make_pdf(pages=2))],
+    )  # fmt: skip
+    buyer_writes(
+        empty_relay.db_url, marketplace_id="amazon.de", email="bo@buyers.example",
+        name="Bo Bert", subject="Frage", text="Wann kommt es?", locale="de",
+    )  # fmt: skip
+    cache = s.opts.profile / "previews"
+    pane, previews = w.conversation, s.previews
+
+    async def scenario() -> None:
+        await go_live(s, empty_relay)
+        await previews.one_pdf.acquire()  # another render is under way
+        await open_buyer(w, "Anna Alt")
+        await until(lambda: bool(previews.pending), what="the render queued")
+        await open_buyer(w, "Bo Bert")
+        previews.one_pdf.release()
+        await s.ops.idle()
+        assert not previews.pending and not previews.made
+        assert not list(cache.glob("*-pdf*"))  # no child was started for it
+        await open_buyer(w, "Anna Alt")
+        await until(
+            lambda: any(p.image is not None for p in pane.previews.values()), 30, "the page"
+        )
+        assert len(list(cache.glob("*-pdf*-1024.png"))) == 1  # rendered once, now
+        await s.ops.idle()
+
+    run(qloop, scenario())
