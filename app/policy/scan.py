@@ -215,6 +215,8 @@ def scan_text(
                 continue
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
                 continue
+            if fam == "off_platform" and " " in h.term and _foreign(h, ftext, language, pack):
+                continue  # Italian "per e-mail" is not German "per E-Mail" (by e-mail)
             if fam in QUOTABLE and named.contains(h.start, h.end):
                 continue
             if (
@@ -230,8 +232,10 @@ def scan_text(
                 continue  # "coupon" inside a URL is reported as the URL
             rule, key = SIMPLE_FAMILIES[fam]
             out.add(rule, key, s, e, key, term=_quote(text, s, e))
-        elif fam == "label_cue":
-            label_cues.append(orig(h.start, h.end)[0])
+        elif fam == "label_cue":  # "the number on the sticker (…)", "… on the label"
+            s, e = orig(h.start, h.end)
+            label_cues.append(s)
+            ref_cues.append((s, e))
         elif fam == "phone_cue" or fam == "reference_cue":
             s, e = orig(h.start, h.end)
             if covered.covers(s):
@@ -281,6 +285,20 @@ def _invitations(
                 out.append((vs, ve))
                 break
     return out
+
+
+def _foreign(hit: Hit, ftext: str, language: str | None, pack: RulePack) -> bool:
+    """A phrase of another language than the paragraph's whose function words are not the
+    paragraph's: Italian "per e-mail" in German "schickt Ihnen Amazon per E-Mail" (while
+    Spanish "un sms" is French too)."""
+    if language is None or hit.language in (language, "pack"):
+        return False
+    stop_index = _stop_index(pack)
+    for m in _WORD_RE.finditer(ftext, hit.start, hit.end):
+        langs = stop_index.get(m.group(0), ())
+        if hit.language in langs and language not in langs:
+            return True
+    return False
 
 
 def _dominant(scores: Mapping[str, float]) -> str | None:

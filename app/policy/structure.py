@@ -46,13 +46,15 @@ _QUOTE_LINE = re.compile(r"^\s{0,3}>")
 _SIG_DASHES = re.compile(r"^--\s?$")
 # Closings after which short lines are the signature (the closing itself is the seller's).
 _CLOSING_WORDS = (
-    r"(?:(?:best|kind|warm|warmest|many)?\s*regards|best wishes|all the best|"
+    r"(?:(?:best|kind|warm|warmest|many)?\s*regards|(?:best|kind|warm|warmest) wishes|"
+    r"all the best|take care|love|"
     r"sincerely|yours(?: sincerely| truly)?|cheers|best|thanks(?: again)?|thank you|"
     r"many thanks|(?:med )?v[äa]nliga? h[äa]lsning(?:ar)?|b[äa]sta h[äa]lsningar|h[äa]lsningar|"
     r"mvh|h[äa]lsar|allt gott|(?:reciba )?(?:un )?(?:cordial |afectuoso )?saludos?(?: cordiales)?|"
     r"un (?:fuerte )?abrazo|atentamente|cordialmente|gracias|"
     r"mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|"
     r"beste gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|herzliche gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
+    r"(?:viele |liebe |beste |sch[öo]ne )?gr[üu](?:ß|ss)|hochachtungsvoll|alles liebe|herzlichst|"
     r"mfg|lg|vg|danke|(?:bien )?cordialement|bien [àa] (?:vous|toi)|salutations|merci|"
     r"(?:cordiali|distinti|tanti) saluti|saluti|un (?:caro )?saluto|grazie(?: mille)?|tack)"
 )

@@ -232,6 +232,11 @@ CASES = [
     ("en", "We give a free tote bag to everyone who leaves a review this month.", REVIEW),
     # A contact verb near an address or number is an invitation.
     ("de", "Schreiben Sie mir gern an kontakt@werkstatt-meier.de, dann klären wir das.", OFF),
+    # A mailing list named is no opt-out; leaving ours is.
+    ("en", "We don't run a mailing list, we only write about your order.", NOT + "opt-out-link"),
+    ("en", "Reply STOP and we'll take you off our mailing list.", "opt-out-link"),
+    # Another language's phrase with its own function words says something else there.
+    ("de", "Die Rechnung schicken wir Ihnen per E-Mail über Amazon.", NOT + OFF),
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),

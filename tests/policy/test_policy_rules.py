@@ -163,6 +163,7 @@ def test_phone_warns(body: str, number: str) -> None:
         "It costs 12 500 000 SEK",
         "The number 0207 946 0018 on the rating plate is the production batch",
         "Die Nummer 0341 2258 9170 auf dem Typenschild ist die Charge",
+        "The number on the sticker (0207 946 0018) is the warehouse bin",
     ],
 )
 def test_phone_precision(body: str) -> None:

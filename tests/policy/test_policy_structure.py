@@ -79,6 +79,12 @@ def test_closings_in_the_singular_and_formal_open_the_signature(closing: str) ->
     assert _kinds(body)[-1] == ("Karl\nNordic Lamps AB", Region.SIGNATURE)
 
 
+@pytest.mark.parametrize("closing", ["Warmest wishes,", "Love,", "Hochachtungsvoll", "Gruß,"])
+def test_more_closings_open_a_signature(closing: str) -> None:
+    body = f"Your lamp ships tomorrow with DHL.\n\n{closing}\nKarl\nNordic Lamps Summer Sale Ltd"
+    assert _kinds(body)[-1] == ("Karl\nNordic Lamps Summer Sale Ltd", Region.SIGNATURE)
+
+
 def test_a_thanks_opening_is_not_a_signature() -> None:
     body = "Thanks!\nUse code SAVE10 for 10% off\nKarl"
     assert "marketing" in rules(run_check(body))
