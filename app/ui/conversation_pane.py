@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import Direction
 from app.storage.rows import MessageView, ThreadRow
-from app.ui import formats
+from app.ui import formats, link_target
 from app.ui.details_panel import DetailsPanel
 from app.ui.icons import PAPERCLIP_URL, paperclip
 from app.ui.labels import plain_label
@@ -303,7 +303,9 @@ class ConversationPane(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Open link?"),
-            self.tr("Open this link in your browser?\n\n%1").replace("%1", url.toString()),
+            link_target.question(
+                self.tr("Open this link in your browser?\n\n%1\n\nIt goes to: %2"), url
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

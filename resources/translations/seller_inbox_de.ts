@@ -514,6 +514,18 @@ Open it to read it.</source>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externe Bilder in dieser Nachricht sind blockiert: Sie könnten dem Absender verraten, dass die Nachricht gelesen wurde.</translation>
     </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1
+
+It goes to: %2</source>
+        <translation>Diesen Link im Browser öffnen?
+
+%1
+
+Er führt zu: %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation type="vanished">
@@ -565,7 +577,7 @@ Open it to read it.</source>
         <source>Open this link in your browser?
 
 %1</source>
-        <translation>Diesen Link im Browser öffnen?
+        <translation type="vanished">Diesen Link im Browser öffnen?
 
 %1</translation>
     </message>

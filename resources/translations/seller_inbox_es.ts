@@ -514,6 +514,18 @@ Open it to read it.</source>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Las imágenes externas de este mensaje están bloqueadas: pueden indicar al remitente que lo has leído.</translation>
     </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1
+
+It goes to: %2</source>
+        <translation>¿Abrir este enlace en el navegador?
+
+%1
+
+Lleva a: %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation type="vanished">
@@ -565,7 +577,7 @@ Open it to read it.</source>
         <source>Open this link in your browser?
 
 %1</source>
-        <translation>¿Abrir este enlace en el navegador?
+        <translation type="vanished">¿Abrir este enlace en el navegador?
 
 %1</translation>
     </message>

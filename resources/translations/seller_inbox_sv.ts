@@ -514,6 +514,18 @@ Open it to read it.</source>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externa bilder i det här meddelandet är blockerade: de kan avslöja för avsändaren att du har läst det.</translation>
     </message>
+    <message>
+        <source>Open this link in your browser?
+
+%1
+
+It goes to: %2</source>
+        <translation>Öppna den här länken i webbläsaren?
+
+%1
+
+Den går till: %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation type="vanished">
@@ -565,7 +577,7 @@ Open it to read it.</source>
         <source>Open this link in your browser?
 
 %1</source>
-        <translation>Öppna den här länken i webbläsaren?
+        <translation type="vanished">Öppna den här länken i webbläsaren?
 
 %1</translation>
     </message>

@@ -59,3 +59,29 @@ def test_a_link_opens_only_after_confirmation(qtbot) -> None:  # type: ignore[no
         assert pane.browser.source().isEmpty()  # the viewer did not navigate
     finally:
         QDesktopServices.unsetUrlHandler("https")
+
+
+TRICKS = [
+    # (the href, what the question must show, what it must not show)
+    ("https://аmazon.de/login", "аmazon.de (xn--mazon-3ve.de)", "https://аmazon.de"),
+    ("https://amazon.de@evil.example/x", "It goes to: evil.example", None),
+    ("https://evil.example/\u202egnp.exe", "https://evil.example/%E2%80%AEgnp.exe", "\u202e"),
+    ("https://shop.example/%2Fa%2F?q=%1", "https://shop.example/%2Fa%2F?q=%251", "example/It"),
+    ("https://shop.example/" + "a" * 5000, "It goes to: shop.example", "a" * 400),
+    ("mailto:help@shop.example?body=hi", "It goes to: help@shop.example", None),
+]
+
+
+def test_the_question_names_the_real_site(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = ConversationPane()
+    qtbot.addWidget(pane)
+    for href, shown, hidden in TRICKS:
+        pane.browser.anchorClicked.emit(QUrl(href))
+        box = pane.link_box
+        assert box is not None and box.isVisible()
+        text = box.text()
+        assert shown in text, text
+        assert hidden is None or hidden not in text, text
+        assert len(text) < 600
+        box.button(QMessageBox.StandardButton.No).click()
+        qtbot.waitUntil(lambda b=box: not shiboken6.isValid(b) or not b.isVisible())
