@@ -156,12 +156,16 @@ async def close_session(session: Any) -> None:
     session.window.deleteLater()
 
 
-async def in_window(profile: Path, rounds: int) -> None:
+async def in_window(profile: Path, rounds: int, search_only: bool = False) -> None:
     from app.policy import PolicyContext, load_pack
     from app.storage import queries
     from app.storage.drafts import DraftData
 
     session = await open_session(profile)
+    if search_only:
+        await search_as_you_type(session, rounds)
+        await close_session(session)
+        return
     w = session.window
     store = session.store
     # Only APIs older builds have too (queries, store.read), so the bench runs on them.
@@ -239,7 +243,8 @@ async def search_as_you_type(session: Any, rounds: int) -> None:
         return [r.id for i in range(w.model.rowCount()) if (r := w.model.thread_at(i))]
 
     latencies: list[float] = []
-    for _ in range(rounds):
+    per_key: list[tuple[float, int, str]] = []  # (ms, round, what the box held)
+    for rnd in range(1, rounds + 1):
         for q in typed_queries:
             w.search.clear()
             await until(lambda: not w.search.text() and w.model.rowCount() > 0)
@@ -255,8 +260,11 @@ async def search_as_you_type(session: Any, rounds: int) -> None:
                 await until(lambda expected=expected: bool(resets) and shown() == expected)  # type: ignore[misc]
                 w.threads.viewport().repaint()
                 latencies.append((time.perf_counter() - t) * 1000)
+                per_key.append((latencies[-1], rnd, typed))
     w.search.clear()
     print(f"search as you type ({len(latencies)} keys, debounce included): {summary(latencies)}")
+    slowest = sorted(per_key, reverse=True)[:8]
+    print("  slowest keys: " + ", ".join(f"{k!r} {ms:.1f} ms (round {r})" for ms, r, k in slowest))
 
 
 async def sync_probe(profile: Path, conversations: int, messages: int) -> None:
@@ -329,6 +337,7 @@ def main() -> None:
     ap.add_argument("--sync-messages", type=int, default=5000)
     ap.add_argument("--skip-launch", action="store_true")
     ap.add_argument("--skip-sync", action="store_true")
+    ap.add_argument("--search-only", action="store_true", help="of the in-window parts")
     args = ap.parse_args()
     if sys.dont_write_bytecode:
         print(
@@ -345,7 +354,7 @@ def main() -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(in_window(args.profile, args.rounds))
+        loop.run_until_complete(in_window(args.profile, args.rounds, args.search_only))
         if not args.skip_sync:
             loop.run_until_complete(
                 sync_probe(args.profile, args.sync_conversations, args.sync_messages)

@@ -49,13 +49,20 @@ PREFIX_INDEXED = 3
 """The index keeps prefix doclists of 3 characters (``prefix='3'``), which FTS5 walks
 lazily. Any other prefix has no doclist of its own and FTS5 would merge every matching term's
 doclist before returning a single row; it is expanded into its terms instead
-(``messages_fts_terms``) and searched as an OR of whole words, which FTS5 walks lazily. Until
-schema 0006 the index kept 2-character prefixes too: ~15% of a fresh store's size and ~10%
-of its write rate, for what listing the terms of two letters does in ~15 ms at a million
-messages."""
+(``messages_fts_terms``) and searched as an OR of whole words, which FTS5 walks lazily; two
+letters are searched as the 3-letter prefixes they begin (``NEXT_CHARS``). Until schema 0006
+the index kept 2-character prefixes too: ~15% of a fresh store's size and ~10% of its write
+rate."""
 
 EXPAND_MAX = 200
 """More terms than this under one long prefix: let FTS5 merge them (rare: a long prefix)."""
+
+NEXT_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
+"""What follows the first two letters of nearly every indexed term (case and most diacritics
+folded): a last word one letter short of the indexed prefixes is searched as the indexed
+prefixes it begins ("th" as "th" OR "th0"* … OR "thz"*), walked lazily like any 3-letter
+prefix. Listing its terms instead (``expand``) reads every doclist under it: for "th" that is
+"the", most of a million-message store's postings, 10-40 ms of a key typed."""
 
 Run = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 
@@ -113,17 +120,39 @@ def fts_query(user_text: str, run: Run | None = None) -> str | None:
         parts.append(_quoted(last))
     elif len(last) == PREFIX_INDEXED or run is None:
         parts.append(_quoted(last) + "*")
+    elif len(last) == PREFIX_INDEXED - 1:
+        parts.append(_one_short(run, last))
     else:
         terms = expand(run, last)
         if terms is None:
-            # Too many to list: a longer prefix is left to FTS5; two letters beginning more
-            # than EXPAND_MAX words are one key short of a prefix, like one letter.
-            parts.append(_quoted(last) + ("*" if len(last) > PREFIX_INDEXED else ""))
+            parts.append(_quoted(last) + "*")  # too many to list: left to FTS5's merge
         elif not terms:
             return ""
         else:
             parts.append("(" + " OR ".join(_quoted(t) for t in terms) + ")")
     return " AND ".join(parts)
+
+
+def _one_short(run: Run, prefix: str) -> str:
+    """``prefix`` (one letter short of the indexed prefixes) as an OR of the word itself, the
+    indexed prefixes ``prefix`` + a ``NEXT_CHARS`` character, and the terms whose next
+    character is another one (ø, ß, another script: usually none; listed, which reads only
+    their doclists; more than ``EXPAND_MAX`` of them are left out, as whole words)."""
+    parts = [_quoted(prefix)] + [_quoted(prefix + c) + "*" for c in NEXT_CHARS]
+    top = "\U0010ffff"  # above every character: prefix + c + top is above every prefix+c term
+    for low, high in (
+        (prefix, prefix + NEXT_CHARS[0]),  # above the word itself, below its first digit
+        (prefix + "9" + top, prefix + "a"),
+        (prefix + "z" + top, prefix + top),
+    ):
+        rows = run(
+            "SELECT term FROM messages_fts_terms WHERE term > ? AND term < ? LIMIT ?",
+            (low, high, EXPAND_MAX + 1),
+        )
+        others = [term for (term,) in rows]
+        if len(others) <= EXPAND_MAX:
+            parts += [_quoted(term) for term in others]
+    return "(" + " OR ".join(parts) + ")"
 
 
 def expand(run: Run, prefix: str) -> list[str] | None:

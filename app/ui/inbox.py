@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 OPEN_PAUSE_S = 0.3
-"""Search results open their first conversation once no newer key came for this long."""
+"""Search results open their first conversation, and all their matches are counted, once no
+newer key came for this long."""
 
 
 def matches(row: ThreadRow, flt: ThreadFilter) -> bool:
@@ -89,7 +90,8 @@ class Inbox:
         if self.results is not None:
             # Results come page by page: exact once all are in; with no status or Flagged
             # filter the store counts them all, off the GUI thread (every match is read, up
-            # to a second at a million messages), else the rows listed so far.
+            # to a second at a million messages) once the seller pauses, else the rows
+            # listed so far.
             total = self.window.model.rowCount()
             if not (
                 self.results.exhausted or self.filter.status != "all" or self.filter.flagged_only
@@ -97,7 +99,9 @@ class Inbox:
                 assert self.searcher is not None
                 self.window.show_counting()
                 self.ops.run(
-                    self.searcher.count(self.results.text, self.filter.marketplace_id),
+                    self.searcher.count(
+                        self.results.text, self.filter.marketplace_id, pause=OPEN_PAUSE_S
+                    ),
                     done=lambda n: None if n is None else self.window.show_count(n),
                 )
                 return total

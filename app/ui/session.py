@@ -337,6 +337,8 @@ class Session:
         await self.ops.aclose()
 
     def close(self) -> None:
+        if self.inbox.searcher is not None:
+            self.inbox.searcher.close()
         self.worker.shutdown()
         self.account.close()
         self.mailbox.stop()

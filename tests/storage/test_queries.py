@@ -157,21 +157,25 @@ def test_a_conversation_opens_with_its_messages_in_order(filled: Store) -> None:
     assert messages[-1].received_at == row.last_activity
 
 
-def seed_search(store: Store) -> dict[str, int]:
+SEARCH_TEXTS = {
+    "es": (
+        "amazon.es",
+        "Feliz año",
+        "¿Llegará antes de año nuevo? Gracias",
+        "405-1112223-3334445",
+    ),
+    "sv": ("amazon.se", "Leverans", "När får jag paketet?", "302-9876543-1234567"),
+    "de": ("amazon.de", "Frage", "Ist die Tasse spülmaschinenfest?", "028-5550001-7778889"),
+}
+
+
+def seed_search(
+    store: Store, texts: dict[str, tuple[str, str, str, str]] = SEARCH_TEXTS
+) -> dict[str, int]:
     with store.write() as conn:
         for mid in ("amazon.es", "amazon.se", "amazon.de"):
             writes.upsert_marketplace(conn, Marketplace(mid, mid, mid[-2:].upper()))
         ids = {}
-        texts = {
-            "es": (
-                "amazon.es",
-                "Feliz año",
-                "¿Llegará antes de año nuevo? Gracias",
-                "405-1112223-3334445",
-            ),
-            "sv": ("amazon.se", "Leverans", "När får jag paketet?", "302-9876543-1234567"),
-            "de": ("amazon.de", "Frage", "Ist die Tasse spülmaschinenfest?", "028-5550001-7778889"),
-        }
         for n, (key, (mid, subject, body, number)) in enumerate(texts.items()):
             buyer = writes.upsert_buyer(conn, Buyer(f"{key}@m.example", key, key))
             order = writes.upsert_order(conn, Order(number, mid), buyer)
@@ -292,18 +296,47 @@ def test_a_long_prefix_is_expanded_into_its_terms(filled: Store, monkeypatch) ->
         expanded = fts.fts_query("paket", db.execute)
         assert expanded is not None and expanded.startswith("(") and " OR " in expanded
         assert fts.fts_query("zzzzzz", db.execute) == ""  # no term begins so: nothing
-        # Two letters have no prefix doclist either (schema 0006): expanded the same way;
-        # three letters walk the index's own prefix doclist.
-        two = fts.fts_query("pa", db.execute)
-        assert two is not None and two.startswith("(") and '"paket"' in two
+        # Three letters walk the index's own prefix doclist; two letters (no prefix doclist
+        # since schema 0006) walk the 3-letter ones they begin, listing no term.
         assert fts.fts_query("pak", db.execute) == '"pak"*'
+        two = fts.fts_query("pa", db.execute)
+        assert two is not None and two.startswith('("pa" OR "pa0"* OR ')
+        assert '"paz"*)' in two and '"paket"' not in two
     brute = brute_search(filled, "%paket%")
     assert search_pages(filled, "paket", 50) == brute
     monkeypatch.setattr(fts, "EXPAND_MAX", 1)
     with filled.read_sql() as db:
         assert fts.fts_query("paket", db.execute) == '"paket"*'
-        assert fts.fts_query("pa", db.execute) == '"pa"'  # too many: a whole word, as "p"
     assert search_pages(filled, "paket", 50) == brute
+
+
+@pytest.mark.parametrize(
+    ("typed", "expect"),
+    [
+        ("fu", {"fußball", "fu9", "fu", "funda"}),  # ß and 9 after the two letters too
+        ("FU", {"fußball", "fu9", "fu", "funda"}),
+        ("fuß", {"fußball"}),
+        ("sø", {"søndag"}),  # every term has an ø: none is an indexed 3-letter prefix of a-z
+        ("so", set()),  # ø is a letter of its own, not an o with a diacritic
+        ("пр", {"привет"}),
+        ("th", {"the"}),  # thé: the diacritic folded
+    ],
+)
+def test_two_letters_find_every_word_they_begin(store: Store, typed: str, expect: set[str]) -> None:
+    texts = {
+        "fußball": ("amazon.de", "Frage", "Ein Fußball in den Garten", "028-1000001-0000001"),
+        "fu9": ("amazon.de", "Gutschein", "Der Code FU9X geht nicht", "028-1000002-0000002"),
+        "fu": ("amazon.se", "Fråga", "fu", "302-1000003-0000003"),
+        "funda": ("amazon.es", "Hola", "Qué funda tan bonita", "405-1000004-0000004"),
+        "søndag": ("amazon.se", "Levering", "Kommer den på søndag?", "302-1000005-0000005"),
+        "привет": ("amazon.de", "Hallo", "привет мир", "028-1000006-0000006"),
+        "the": ("amazon.es", "Pedido", "Un thé verde", "405-1000007-0000007"),
+    }
+    ids = seed_search(store, texts)
+    with store.read() as conn:
+        found = {r.id for r in queries.search_threads(conn, typed).rows}
+        assert queries.count_search(conn, typed) == len(expect)
+    assert found == {ids[k] for k in expect}
 
 
 def test_search_pages_merge_order_numbers_and_words(store: Store) -> None:

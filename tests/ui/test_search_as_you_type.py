@@ -19,6 +19,7 @@ NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 def test_a_replaced_search_returns_nothing_and_the_newest_returns_its_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = Store.open(tmp_path / "p")
+    searcher = None
     try:
         generate(store, 300, seed=5, now=NOW)
         searcher = LatestSearch(store)
@@ -50,6 +51,41 @@ def test_a_replaced_search_returns_nothing_and_the_newest_returns_its_rows(tmp_p
         assert asyncio.run(counting()) == [total, None]
         assert total > len(want.rows)
     finally:
+        if searcher is not None:
+            searcher.close()
+        store.close()
+
+
+def test_a_count_waits_for_a_pause_in_typing(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # While the seller types, each key's count would be interrupted by the next key's search;
+    # meanwhile it took a core from that search. Counted only when no key came for a pause.
+    from app.services import latest_search
+
+    store = Store.open(tmp_path / "p")
+    searcher = LatestSearch(store)
+    counted: list[str] = []
+
+    def counting(run: Any, text: str, marketplace_id: str | None = None) -> int:
+        counted.append(text)
+        return threads.search_count(run, text, marketplace_id)
+
+    monkeypatch.setattr(latest_search, "search_count", counting)
+    try:
+        generate(store, 300, seed=5, now=NOW)
+        with store.read_sql() as db:
+            total = threads.search_count(db.execute, "the")
+
+        async def typing() -> list[Any]:
+            await searcher.run("pak")
+            early = asyncio.ensure_future(searcher.count("pak", pause=0.3))
+            await asyncio.sleep(0.05)
+            await searcher.run("the")  # the next key, within the pause
+            return [await early, await searcher.count("the", pause=0.05)]
+
+        assert asyncio.run(typing()) == [None, total]
+        assert counted == ["the"]  # "pak" was never counted
+    finally:
+        searcher.close()
         store.close()
 
 
