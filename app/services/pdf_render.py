@@ -160,12 +160,13 @@ def _run_child(command: list[str], data: bytes, timeout: float) -> tuple[int | N
             cwd=tempfile.gettempdir(),
             env=env,
             creationflags=flags,
+            start_new_session=os.name == "posix",  # its own process group, killed whole
         )
         timed_out = threading.Event()
 
         def kill() -> None:
             timed_out.set()
-            proc.kill()
+            _kill(proc)
 
         timer = threading.Timer(timeout, kill)
         timer.start()
@@ -178,18 +179,31 @@ def _run_child(command: list[str], data: bytes, timeout: float) -> tuple[int | N
                 pass
             out = proc.stdout.read(MAX_OUTPUT + 1)
             if len(out) > MAX_OUTPUT:
-                proc.kill()  # more than any page: not our child's answer
+                _kill(proc)  # more than any page: not our child's answer
                 out = b""
             code = proc.wait()
         finally:
             timer.cancel()
             if proc.poll() is None:
-                proc.kill()
+                _kill(proc)
                 proc.wait()
             proc.stdout.close() if proc.stdout else None
         err.seek(max(0, err.seek(0, os.SEEK_END) - 2000))
         tail = err.read()
     return (None if timed_out.is_set() and code != 0 else code), out, tail
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the child and, on POSIX, anything it started (which could hold its stdout open)."""
+    if os.name == "posix":
+        import signal
+
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+            return
+        except OSError:  # already gone
+            pass
+    proc.kill()
 
 
 def _looks_like_pdf(data: bytes) -> bool:
@@ -247,6 +261,8 @@ def confine(memory: int = MEMORY, cpu_seconds: int = int(TIMEOUT) + 1) -> list[s
             "no core": (resource.RLIMIT_CORE, 0),
             "no files": (resource.RLIMIT_FSIZE, 0),
         }
+        if hasattr(resource, "RLIMIT_NPROC") and os.geteuid() != 0:  # root is exempt anyway
+            limits["no processes"] = (resource.RLIMIT_NPROC, 0)
         for name, (which, value) in limits.items():
             try:
                 resource.setrlimit(which, (value, value))

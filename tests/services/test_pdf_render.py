@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
 from pathlib import Path
 
@@ -132,6 +133,38 @@ def test_a_child_that_hangs_is_killed(tmp_path: Path) -> None:
     pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):  # killed and reaped: no such process any more
         os.kill(pid, 0)
+
+
+def dead(pid: int) -> bool:
+    """Gone, or a zombie waiting for whoever inherited it to reap it (Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_what_a_hanging_child_started_is_killed_with_it(tmp_path: Path) -> None:
+    """A grandchild holding the child's stdout open would keep the read waiting after the
+    child is killed: the whole process group goes."""
+    pid_file, survived = tmp_path / "pid", tmp_path / "survived"
+    held = f"import time; time.sleep(30); open({str(survived)!r}, 'w').close()"
+    spawn = textwrap.dedent(f"""
+        import subprocess, sys, time
+        held = subprocess.Popen([sys.executable, "-c", {held!r}])
+        open({str(pid_file)!r}, "w").write(str(held.pid))
+        time.sleep(600)
+    """)
+    pdf = write(tmp_path, make_pdf())
+    result = render_first_page(pdf, timeout=2.0, command=[sys.executable, "-c", spawn])
+    assert isinstance(result, RenderFailed) and result.reason is Failure.TIMEOUT
+    grandchild = int(pid_file.read_text())
+    for _ in range(100):  # reaped by init, not by us: give it up to ten seconds
+        if dead(grandchild):
+            break
+        time.sleep(0.1)
+    assert dead(grandchild) and not survived.exists()  # killed, not finished
 
 
 def test_a_child_that_crashes_or_lies_is_refused(tmp_path: Path) -> None:
