@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
@@ -25,11 +26,40 @@ class Principal:
     seller_name: str | None
 
 
+class SellerNameError(ValueError):
+    """A new seller's name the relay refuses, with the reason."""
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+def _seller_name_problem(conn: Connection, name: str) -> str | None:
+    """Why `name` cannot be a new seller: every tool (token list, mailbox list, the ingest
+    gateway) names a seller by it, so two must never look alike."""
+    if not name or len(name) > 100 or name != name.strip():
+        return "a seller's name is 1 to 100 characters, without spaces around it"
+    if unicodedata.normalize("NFKC", name) != name:
+        return "a seller's name must be written in plain characters (NFKC), e.g. no full-width"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp") for c in name):
+        return "a seller's name must not contain control, invisible or bidi characters"
+    key = _name_key(name)
+    for (other,) in conn.execute(select(schema.sellers.c.name)):
+        if _name_key(other) == key:
+            return f"a seller named {other!r} exists: two sellers' names must not look alike"
+    return None
+
+
 def ensure_seller(conn: Connection, name: str) -> int:
+    """The seller of that name (exactly), created if new; SellerNameError for a name that is
+    not fit to be a new seller's."""
     s = schema.sellers.c
     row = conn.execute(select(s.id).where(s.name == name)).first()
     if row:
         return int(row[0])
+    problem = _seller_name_problem(conn, name)
+    if problem:
+        raise SellerNameError(f"{name!r}: {problem}")
     res = conn.execute(schema.sellers.insert().values(name=name, modseq=0, created_at=now()))
     return int(res.inserted_primary_key[0])  # type: ignore[index]
 

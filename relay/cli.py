@@ -57,7 +57,11 @@ def cmd_token(args: argparse.Namespace) -> int:
             if not args.seller:
                 print("token create needs --seller NAME", file=sys.stderr)
                 return 2
-            token = auth.create_token(db, args.seller, args.label or "")
+            try:
+                token = auth.create_token(db, args.seller, args.label or "")
+            except auth.SellerNameError as exc:
+                print(exc, file=sys.stderr)
+                return 1
             print(f"seller token for {args.seller} (shown once):", file=sys.stderr)
             print(token)
         elif args.action == "revoke":

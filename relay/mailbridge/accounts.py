@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select, update
 
 from app.domain.mail_endpoints import BadMailboxUrl, Endpoint, Protocol
 from relay import schema
-from relay.auth import ensure_seller
+from relay.auth import SellerNameError, ensure_seller
 from relay.db import Database
 from relay.ingest import EMAIL_RE
 from relay.mailbridge.secret_store import (
@@ -135,7 +135,10 @@ def add_mailbox(db: Database, settings: MailboxSettings) -> None:
         "authserv_id": settings.authserv_id.lower() if settings.authserv_id else None,
     }
     with db.writing() as conn:
-        sid = ensure_seller(conn, settings.seller.strip())
+        try:
+            sid = ensure_seller(conn, settings.seller.strip())
+        except SellerNameError as exc:
+            raise MailboxError(str(exc)) from None
         owner = conn.execute(select(m.seller_id).where(m.address == address)).scalar()
         if owner is not None and owner != sid:
             raise MailboxError(f"{address} is already connected for another seller")

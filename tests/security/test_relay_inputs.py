@@ -155,3 +155,16 @@ def test_an_order_belongs_to_one_buyer(target: Target) -> None:
     buyers = api(alice, ["Buyer/get", {"accountId": account}, "b"]).json()["methodResponses"][0][1]
     anna = next(b["id"] for b in buyers["list"] if b["displayName"] == "A. Buyer")
     assert [c["buyerId"] for c in convs if c["orderId"] == "114-0000001-0000001"] == [anna]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ａｌｉｃｅ", "alice\u200b", "Alice", "ALICE", "alice ", "ali\u202ece", "", "a" * 101],
+    ids=["full-width", "zero-width", "case", "upper", "space", "bidi", "empty", "long"],
+)
+def test_a_new_seller_cannot_look_like_another(target: Target, name: str) -> None:
+    target.seller("alice")
+    with pytest.raises(auth.SellerNameError):
+        auth.create_token(target.db, name)
+    assert auth.create_token(target.db, "alice")  # the seller itself: as before
+    assert auth.create_token(target.db, "Ærø Design")  # any plain name of any script
