@@ -27,8 +27,6 @@ from relay.db import open_database
 from relay.demo import seed_demo
 from relay.embedded import start_embedded
 
-pytestmark = pytest.mark.asyncio
-
 
 @pytest.fixture
 def small_relay(tmp_path: Path) -> Iterator[tuple[str, str]]:
@@ -82,6 +80,7 @@ def every(store: Store, flt: ThreadFilter) -> list[int]:
         return threads.ids(lambda sql, p: conn.exec_driver_sql(sql, tuple(p)), flt)
 
 
+@pytest.mark.asyncio
 async def test_one_action_over_a_filter_reaches_the_relay_in_batches_and_undoes(
     seats: tuple[SyncEngine, SyncEngine], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -109,6 +108,7 @@ async def test_one_action_over_a_filter_reaches_the_relay_in_batches_and_undoes(
     assert rows(two.store) == before, "the undo reached the relay too"
 
 
+@pytest.mark.asyncio
 async def test_bulk_snooze_counts_owed_answers_due_while_asleep_and_undoes(
     seats: tuple[SyncEngine, SyncEngine],
 ) -> None:
