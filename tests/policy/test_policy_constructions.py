@@ -254,6 +254,20 @@ CASES = [
     ("fr", "Le remboursement apparaîtra sous 3 jours, et merci pour votre avis.", NOT + REVIEW),
     # A wish with "que", a relative word in French and Spanish alike, is courtesy.
     ("fr", "Merci ! On espère que le puzzle fera le bonheur des petits et des grands.", THANKS),
+    # Value before a review joined by a relative clause ("aux clients qui…")…
+    ("fr", "Un chèque cadeau pour tous ceux qui laissent un avis ce mois-ci !", REVIEW),
+    # …but the buyer's own review after a refund for a defect is no price.
+    (
+        "fr",
+        "Nous remboursons les clients qui ont reçu un article défectueux ; votre avis reste libre.",
+        NOT + REVIEW,
+    ),
+    (
+        "it",
+        "Rimborsiamo i clienti che hanno ricevuto un articolo difettoso; la sua recensione resta "
+        "libera.",
+        NOT + REVIEW,
+    ),
     # "au revoir" is no "revoir"; a parcel collected is no review withdrawn.
     ("fr", "J'ai bien transmis votre avis à l'atelier, au revoir et bonne journée.", NOT + REVIEW),
     (

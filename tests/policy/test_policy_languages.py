@@ -125,6 +125,10 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Pour compléter, nous vous recommandons notre housse de protection.", "cross-promotion"),
         ("Venez le chercher à l'atelier, vous paierez sur place.", "off-platform"),
         ("Vous pouvez arrêter nos messages à tout moment en répondant NON.", "opt-out-link"),
+        ("Merci d'éviter de parler du bruit dans votre avis.", "review-incentive"),
+        ("Parrainez vos proches et gagnez 5 € chacun !", "marketing"),
+        ("Les piles ? On en vend aussi, par lot de 8.", "cross-promotion"),
+        ("Pour ne plus en recevoir, répondez STOP.", "opt-out-link"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -155,6 +159,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ),
         ("Spedizione gratuita da 40 € di spesa fino a fine mese!", "marketing"),
         ("Per completare le consigliamo la nostra custodia protettiva.", "cross-promotion"),
+        ("Eviti di citare il rumore nella sua recensione, grazie.", "review-incentive"),
+        ("I nostri best seller sono in offerta, li trova nel negozio.", "cross-promotion"),
+        ("Se non vuole riceverne altri, risponda NO.", "opt-out-link"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -225,6 +232,8 @@ PRECISION: dict[str, list[str]] = {
         "Les frais de port sont offerts pour chaque commande, et chaque avis compte pour nous.",
         "Notre entrepôt sera fermé le 25 décembre ; votre colis partira le 27.",
         "Le solde de votre compte Amazon n'est pas géré par nous.",
+        "Les chats aiment aussi jouer avec le carton.",
+        "Ces rappels de sécurité concernent uniquement le lot 2231.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -244,6 +253,7 @@ PRECISION: dict[str, list[str]] = {
         "Può pagare in contanti alla consegna, tramite Amazon.",
         "Il nostro magazzino sarà chiuso il 25 e il 26 dicembre.",
         "La manopola al livello 5/5 dà la macinatura più fine.",
+        "Eviti di usare detersivi aggressivi; il commento sul colore l'abbiamo girato al produttore.",
     ],
 }
 

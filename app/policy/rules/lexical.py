@@ -431,9 +431,16 @@ def review_spans(
             # A review thanked for is no price ("le remboursement suit, et merci pour votre
             # avis") unless the thanks is the value ("Som tack för din recension…").
             thanks_only = thanked.overlaps(m.start, m.end) and not thanked.overlaps(v.start, v.end)
+            # …and one the buyer wrote ("votre avis reste libre") is no price either
+            named_only = (
+                m.family != "review_request"
+                and existing.overlaps(m.start, m.end)
+                and not request_spans.overlaps(m.start, m.end)
+            )
             # "a refund once you've posted your review": the link word makes it a request
             before = (
                 not thanks_only
+                and not named_only
                 and v.end <= m.start
                 and (
                     (
