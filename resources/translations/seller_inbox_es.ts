@@ -90,7 +90,7 @@
 Open it to read it.</source>
         <translation>Documento PDF · %1
 
-Ábralo para leerlo.</translation>
+Ábrelo para leerlo.</translation>
     </message>
     <message>
         <source>PDF document · %1 · %2
