@@ -68,10 +68,15 @@ def other_conversations(
 
 @dataclass(frozen=True, slots=True)
 class BuyerOrder:
-    """An order of the buyer's, and which buyer row placed it (a new message goes to it)."""
+    """An order of the buyer's, and which buyer row placed it: a new message about it goes
+    to that row (bridged mail's ``base+case@`` alias may differ from the open one's)."""
 
     order: OrderInfo
     buyer_id: int
+    buyer_name: str = ""
+    buyer_alias: str = ""
+    buyer_locale: str = ""
+    buyer_opted_out: bool = False
 
 
 def orders_without_conversation(
@@ -85,7 +90,8 @@ def orders_without_conversation(
     marks = ",".join("?" * len(buyers))
     found = conn.exec_driver_sql(
         "SELECT o.id, o.order_number, o.marketplace_id, o.kind, o.placed_at, o.items_json, "
-        f"o.buyer_id FROM orders o WHERE o.buyer_id IN ({marks}) "
+        "o.buyer_id, b.display_name, b.alias, b.locale, b.opted_out "
+        f"FROM orders o JOIN buyers b ON b.id = o.buyer_id WHERE o.buyer_id IN ({marks}) "
         "AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.order_id = o.id) "
         "ORDER BY o.placed_at IS NULL, o.placed_at DESC, o.id DESC LIMIT ?",
         (*buyers, limit),
@@ -101,6 +107,10 @@ def orders_without_conversation(
                 tuple(json.loads(r[5] or "[]")),
             ),
             r[6],
+            r[7],
+            r[8],
+            r[9],
+            bool(r[10]),
         )
         for r in found
     ]

@@ -134,9 +134,13 @@ class BuyerHistoryPart(QObject):
             return
         o = row.order
         self.write_about.emit(
-            replace(
+            replace(  # the buyer row that placed the order: the message goes to it
                 details,
                 buyer_id=row.buyer_id,
+                buyer_name=row.buyer_name,
+                buyer_alias=row.buyer_alias,
+                buyer_locale=row.buyer_locale,
+                buyer_opted_out=row.buyer_opted_out,
                 marketplace_id=o.marketplace_id,
                 order_id=o.id,
                 order_number=o.order_number,

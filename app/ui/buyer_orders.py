@@ -62,7 +62,9 @@ class BuyerOrdersPanel(QWidget):
                 what = f"{formats.date(o.placed_at)}  ·  {what}"
             item = QListWidgetItem(f"#{o.order_number}\n{what}")
             item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(f"{hint}\n{items_text(o.items)}")
+            # The buyer row the message goes to (another +case alias of the same buyer).
+            to = self.tr("To %1").replace("%1", row.buyer_alias) if row.buyer_alias else ""
+            item.setToolTip("\n".join(t for t in (hint, items_text(o.items), to) if t))
             self.list.addItem(item)
         self.setVisible(bool(rows))
         fit_rows(self.list)

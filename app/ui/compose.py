@@ -137,17 +137,27 @@ class Compose:
 
     # --- sending ---------------------------------------------------------------------
 
+    def _is_shown_target(self, draft: DraftData, window: NewMessageWindow | None) -> bool:
+        """The draft goes where its composer says: the current conversation, or the buyer
+        row and order a new message window shows in its To line (issue 13's rule)."""
+        if window is None:
+            return draft.conversation_id is not None and draft.conversation_id == self.current.id
+        from app.storage.drafts import draft_key_for_new
+
+        d = window.details
+        return draft.conversation_id is None and draft.key == draft_key_for_new(
+            d.buyer_id, d.order_id
+        )
+
     async def send(self, draft: DraftData, window: NewMessageWindow | None = None) -> None:
         from dataclasses import replace
 
         from app.domain.signature import append
 
         assert self.drafts is not None
-        if window is None and (
-            draft.conversation_id is None or draft.conversation_id != self.current.id
-        ):
-            # Cannot happen by construction (the composer shows only the current one's
-            # draft); refuse rather than answer a buyer who is not on screen.
+        if not self._is_shown_target(draft, window):
+            # Cannot happen by construction (a composer shows only its own draft); refuse
+            # rather than write to a buyer who is not the one on screen.
             self.window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "Session", "Not sent: this draft is not the open conversation's."

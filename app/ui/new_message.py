@@ -16,11 +16,14 @@ class NewMessageWindow(QDialog):
         self.details = details
         self.setWindowTitle(self.tr("New message to %1").replace("%1", details.buyer_name))
         self.resize(680, 520)
+        # The buyer row the draft is keyed to, by name and alias: the one it is sent to, which
+        # for an order of another +case alias is not the open conversation's.
         who = plain_label(
-            self.tr("To %1 · %2 · order %3")
+            self.tr("To %1 <%2> · %3 · order %4")
             .replace("%1", details.buyer_name or details.buyer_alias)
-            .replace("%2", details.marketplace_id)
-            .replace("%3", details.order_number or self.tr("none"))
+            .replace("%2", details.buyer_alias)
+            .replace("%3", details.marketplace_id)
+            .replace("%4", details.order_number or self.tr("none"))
         )
         who.setObjectName("conversation-subtitle")
         note = QLabel(

@@ -258,6 +258,10 @@ Open it to read it.</source>
         <source>Write to the buyer about this order</source>
         <translation>Dem Käufer zu dieser Bestellung schreiben</translation>
     </message>
+    <message>
+        <source>To %1</source>
+        <translation>An %1</translation>
+    </message>
 </context>
 <context>
     <name>Clock</name>
@@ -1416,7 +1420,11 @@ Er führt zu: %2</translation>
     </message>
     <message>
         <source>To %1 · %2 · order %3</source>
-        <translation>An %1 · %2 · Bestellung %3</translation>
+        <translation type="vanished">An %1 · %2 · Bestellung %3</translation>
+    </message>
+    <message>
+        <source>To %1 &lt;%2&gt; · %3 · order %4</source>
+        <translation>An %1 &lt;%2&gt; · %3 · Bestellung %4</translation>
     </message>
     <message>
         <source>none</source>

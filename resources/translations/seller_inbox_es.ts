@@ -258,6 +258,10 @@ Open it to read it.</source>
         <source>Write to the buyer about this order</source>
         <translation>Escribir al comprador sobre este pedido</translation>
     </message>
+    <message>
+        <source>To %1</source>
+        <translation>Para %1</translation>
+    </message>
 </context>
 <context>
     <name>Clock</name>
@@ -1416,7 +1420,11 @@ Lleva a: %2</translation>
     </message>
     <message>
         <source>To %1 · %2 · order %3</source>
-        <translation>Para %1 · %2 · pedido %3</translation>
+        <translation type="vanished">Para %1 · %2 · pedido %3</translation>
+    </message>
+    <message>
+        <source>To %1 &lt;%2&gt; · %3 · order %4</source>
+        <translation>Para %1 &lt;%2&gt; · %3 · pedido %4</translation>
     </message>
     <message>
         <source>none</source>

@@ -258,6 +258,10 @@ Open it to read it.</source>
         <source>Write to the buyer about this order</source>
         <translation>Skriv till köparen om den här ordern</translation>
     </message>
+    <message>
+        <source>To %1</source>
+        <translation>Till %1</translation>
+    </message>
 </context>
 <context>
     <name>Clock</name>
@@ -1416,7 +1420,11 @@ Den går till: %2</translation>
     </message>
     <message>
         <source>To %1 · %2 · order %3</source>
-        <translation>Till %1 · %2 · beställning %3</translation>
+        <translation type="vanished">Till %1 · %2 · beställning %3</translation>
+    </message>
+    <message>
+        <source>To %1 &lt;%2&gt; · %3 · order %4</source>
+        <translation>Till %1 &lt;%2&gt; · %3 · beställning %4</translation>
     </message>
     <message>
         <source>none</source>

@@ -9,6 +9,7 @@ import asyncio
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from ui_testkit import (  # type: ignore[import-not-found]
     UiRelay,
     UiSession,
@@ -18,6 +19,8 @@ from ui_testkit import (  # type: ignore[import-not-found]
     run,
     until,
 )
+
+from app.domain import OutboxState
 
 
 def _order(
@@ -134,5 +137,94 @@ def test_the_buyers_orders_without_a_conversation_start_a_message(
             30,
             "the order written about left the list",
         )
+
+    run(qloop, scenario())
+
+
+def _case_alias(relay: UiRelay, email: str, of: str) -> str:
+    """Make ``email``'s buyer another +case alias of ``of``'s, as the mail bridge names a new
+    case of the same buyer (app.domain.buyers.alias_base)."""
+    from sqlalchemy import select, update
+
+    from relay import schema
+    from relay.db import open_database
+
+    db = open_database(relay.db_url)
+    b = schema.buyers.c
+    try:
+        with db.writing() as conn:
+            base = conn.execute(select(b.alias).where(b.email == of)).scalar_one()
+            local, _, domain = base.partition("@")
+            alias = f"{local}+case-2@{domain}"
+            conn.execute(update(schema.buyers).where(b.email == email).values(alias=alias))
+        return alias
+    finally:
+        db.dispose()
+
+
+def test_a_message_about_another_aliass_order_says_where_it_goes_and_goes_there(
+    ui_session: UiSession, empty_relay: UiRelay, qloop: asyncio.AbstractEventLoop
+) -> None:
+    """Issue 17: an order of the buyer's other +case alias, written about from the details:
+    the new message's To line names that alias (not the open conversation's), and the message
+    is sent to it."""
+    from app.storage.drafts import outbox_items
+    from app.ui.new_message import NewMessageWindow
+    from relay.simulate import DirectBuyerSide
+
+    s, w = ui_session.session, ui_session.window
+    ui_session.settings.setValue("outbox/undo_seconds", 1)
+    _write(empty_relay, "Jonas Weber", "302-1111111-1111111", "Lieferung")
+    side = DirectBuyerSide(empty_relay.db_url)
+    try:
+        side.order(
+            {
+                "seller": "demo", "marketplaceId": "amazon.de", "orderId": "302-5555555-5555555",
+                "kind": "standard", "placedAt": "2026-11-24T10:00:00+00:00",
+                "buyer": {"email": "jonas.case2@buyers.example", "name": "J. Weber",
+                          "locale": "en"},
+                "items": [{"sku": "SKU-1", "title": "Kanne", "quantity": 1}],
+            }
+        )  # fmt: skip
+    finally:
+        side.close()
+    alias = _case_alias(empty_relay, "jonas.case2@buyers.example", "j@buyers.example")
+    orders = s.buyer_history.orders
+
+    async def scenario() -> None:
+        await go_live(s, empty_relay)
+        jonas = await open_buyer(w, "Jonas Weber")
+        await until(lambda: len(orders.rows) == 1, what="the other alias's order listed")
+        assert s.current.details.buyer_alias != alias  # type: ignore[union-attr]
+        assert alias in orders.list.item(0).toolTip()
+        orders.list.setCurrentRow(0)
+        QTest.keyClick(orders.list, Qt.Key.Key_Return)
+        await until(lambda: bool(w.findChildren(NewMessageWindow)), what="the new message window")
+        [win] = w.findChildren(NewMessageWindow)
+        to = win.findChild(QLabel, "conversation-subtitle").text()
+        assert to.startswith(f"To J. Weber <{alias}>") and "302-5555555-5555555" in to
+        assert "Jonas Weber" not in to
+        await until(lambda: win.composer._draft is not None, what="its draft")
+        draft = win.composer._draft
+        assert draft.buyer_id == orders.rows[0].buyer_id == win.details.buyer_id  # type: ignore[union-attr]
+        win.composer.subject.setText("Your jug")
+        win.composer.body.setPlainText("Hello, your jug ships on Friday.")
+        win.composer.send_button.click()
+        await until(lambda: not win.isVisible(), what="the window closed on send")
+
+        def sent() -> list[object]:
+            with s.store.read() as conn:
+                return outbox_items(conn, (OutboxState.SENT,))
+
+        await until(lambda: len(sent()) == 1, 30, "sent")
+        # The relay sent it to the order's alias, and the current conversation is untouched.
+        side = DirectBuyerSide(empty_relay.db_url)
+        try:
+            got = side.mailbox("amazon.de", "jonas.case2@buyers.example")["messages"]
+            assert [m["subject"] for m in got] == ["Your jug"]
+            assert not side.mailbox("amazon.de", "j@buyers.example")["messages"]
+        finally:
+            side.close()
+        assert s.current_id == jonas
 
     run(qloop, scenario())
