@@ -268,6 +268,17 @@ CASES = [
         "libera.",
         NOT + REVIEW,
     ),
+    # Glad it arrived, and nothing else, is thanks only; with news it is not.
+    ("fr", "Ça nous fait plaisir de savoir que le colis est bien arrivé ! Bonne soirée", THANKS),
+    ("it", "Meno male che è arrivato tutto! Buona serata 🙂", THANKS),
+    (
+        "fr",
+        "Ça nous fait plaisir de savoir que le colis est bien arrivé, mais la poignée est "
+        "cassée : nous envoyons une pièce demain.",
+        NOT + THANKS,
+    ),
+    # A promotion that has ended is no offer.
+    ("fr", "La promotion était une offre Amazon, terminée depuis dimanche.", NOT + MARKETING),
     # "au revoir" is no "revoir"; a parcel collected is no review withdrawn.
     ("fr", "J'ai bien transmis votre avis à l'atelier, au revoir et bonne journée.", NOT + REVIEW),
     (

@@ -129,6 +129,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Parrainez vos proches et gagnez 5 € chacun !", "marketing"),
         ("Les piles ? On en vend aussi, par lot de 8.", "cross-promotion"),
         ("Pour ne plus en recevoir, répondez STOP.", "opt-out-link"),
+        ("Envoyez-moi votre RIB, je vous rembourse moi-même.", "off-platform"),
+        ("Un avis et je vous ajoute un savon dans le prochain colis !", "review-incentive"),
+        ("Nos tasses sont aussi en vente sur Amazon, dans la même couleur.", "cross-promotion"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -162,6 +165,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Eviti di citare il rumore nella sua recensione, grazie.", "review-incentive"),
         ("I nostri best seller sono in offerta, li trova nel negozio.", "cross-promotion"),
         ("Se non vuole riceverne altri, risponda NO.", "opt-out-link"),
+        ("Per essere rimossa dalla lista basta una risposta.", "opt-out-link"),
+        ("Una recensione e le aggiungo un sapone nel prossimo pacco!", "review-incentive"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -234,6 +239,8 @@ PRECISION: dict[str, list[str]] = {
         "Le solde de votre compte Amazon n'est pas géré par nous.",
         "Les chats aiment aussi jouer avec le carton.",
         "Ces rappels de sécurité concernent uniquement le lot 2231.",
+        "Le sérum vous fait économiser 30 % de produit par rapport à l'ancien flacon.",
+        "Le RIB du vendeur n'est jamais demandé sur Amazon.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -254,6 +261,7 @@ PRECISION: dict[str, list[str]] = {
         "Il nostro magazzino sarà chiuso il 25 e il 26 dicembre.",
         "La manopola al livello 5/5 dà la macinatura più fine.",
         "Eviti di usare detersivi aggressivi; il commento sul colore l'abbiamo girato al produttore.",
+        "Il nuovo modello fa risparmiare il 30 % di energia.",
     ],
 }
 
