@@ -26,7 +26,14 @@ from app.ui import formats, link_target
 from app.ui.details_panel import DetailsPanel
 from app.ui.icons import PAPERCLIP_URL, paperclip
 from app.ui.labels import plain_label
-from app.ui.message_html import block_remote, remote_images, sanitize, text_to_html, too_large
+from app.ui.message_html import (
+    block_remote,
+    bounded_text,
+    remote_images,
+    sanitize,
+    text_to_html,
+    too_large,
+)
 from app.ui.previews import attachment_html, thumbnail_html
 from app.ui.relay_text import notice_text
 from app.ui.theme import NOTICE_STYLE, bubble_colours, muted_colour
@@ -251,7 +258,13 @@ class ConversationPane(QWidget):
                     blocked = blocked or (m.id, urls)
                     body = block_remote(body, self.tr("remote image blocked"))
             else:  # a relay notice in the window's language (relay_text)
-                body = text_to_html(notice_text(m.notice, m.body_text))
+                shown, left_out = bounded_text(notice_text(m.notice, m.body_text))
+                body = text_to_html(shown)
+                if left_out:
+                    more = self.tr(
+                        "%n more characters of this message are not shown here.", "", left_out
+                    )
+                    body += f"<br><i style='color:{muted}'>… {escape(more)}</i>"
             icon = "⚠ " if m.direction is Direction.SYSTEM else ""
             style = "font-style:italic;" if m.direction is Direction.SYSTEM else ""
             indent = (

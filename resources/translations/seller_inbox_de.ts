@@ -514,6 +514,13 @@ Open it to read it.</source>
         <source>remote image blocked</source>
         <translation>externes Bild blockiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more characters of this message are not shown here.</source>
+        <translation>
+            <numerusform>%n weiteres Zeichen dieser Nachricht wird hier nicht angezeigt.</numerusform>
+            <numerusform>%n weitere Zeichen dieser Nachricht werden hier nicht angezeigt.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externe Bilder in dieser Nachricht sind blockiert: Sie könnten dem Absender verraten, dass die Nachricht gelesen wurde.</translation>

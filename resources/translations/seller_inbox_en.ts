@@ -61,6 +61,13 @@
             <numerusform>%n pages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more characters of this message are not shown here.</source>
+        <translation>
+            <numerusform>%n more character of this message is not shown here.</numerusform>
+            <numerusform>%n more characters of this message are not shown here.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

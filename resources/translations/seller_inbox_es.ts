@@ -514,6 +514,13 @@ Open it to read it.</source>
         <source>remote image blocked</source>
         <translation>imagen externa bloqueada</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more characters of this message are not shown here.</source>
+        <translation>
+            <numerusform>%n carácter más de este mensaje no se muestra aquí.</numerusform>
+            <numerusform>%n caracteres más de este mensaje no se muestran aquí.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Las imágenes externas de este mensaje están bloqueadas: pueden indicar al remitente que lo has leído.</translation>

@@ -514,6 +514,13 @@ Open it to read it.</source>
         <source>remote image blocked</source>
         <translation>extern bild blockerad</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more characters of this message are not shown here.</source>
+        <translation>
+            <numerusform>%n tecken till av meddelandet visas inte här.</numerusform>
+            <numerusform>%n tecken till av meddelandet visas inte här.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remote images in this message are blocked: they can tell the sender you read it.</source>
         <translation>Externa bilder i det här meddelandet är blockerade: de kan avslöja för avsändaren att du har läst det.</translation>
