@@ -27,6 +27,7 @@ from app.policy.rules.lexical import (
     amount_hits,
     clause_breaks,
     offer_hits,
+    opt_out_pairs,
     review_spans,
     sentence_breaks,
     units,
@@ -257,6 +258,10 @@ def scan_text(
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
             contacts.append((s, e))
+    if "opt_out" in families and {"opt_out_verb", "opt_out_object"} <= present:
+        for fs, fe in opt_out_pairs(hits, clause_breaks(ftext, breaks)):
+            s, e = orig(fs, fe)
+            out.add("opt-out-link", "opt-out-link", s, e, "opt-out-link", term=_quote(text, s, e))
     if contacts and "off_platform" in families:
         verbs = [
             orig(h.start, h.end) for h in hits if h.family == "contact_verb" and not neg.cancels(h)

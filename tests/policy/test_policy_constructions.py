@@ -152,6 +152,26 @@ CASES = [
     ),
     ("es", "Sí, «Black Friday Edition» es solo el nombre del color.", NOT + MARKETING),
     ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
+    # A refusal verb and a kind of mailing in one clause is an opt-out, in any words; someone
+    # else's mailing, or the two in different clauses, is not.
+    ("sv", "Vill du hellre vara utan våra säsongsbrev? Svara bara NEJ.", "opt-out-link"),
+    ("sv", "Mejlen med erbjudanden kan du stänga av genom att svara AV.", "opt-out-link"),
+    ("es", "Si prefiere prescindir de nuestras comunicaciones, díganoslo.", "opt-out-link"),
+    (
+        "sv",
+        "Vill du slippa vänta på mejl från transportören, följ paketet i appen.",
+        NOT + "opt-out-link",
+    ),
+    (
+        "sv",
+        "Stäng av strömmen innan du byter lampa, meddelanden om fel visas sedan.",
+        NOT + "opt-out-link",
+    ),
+    (
+        "es",
+        "Puede desactivar la alarma desde el menú; los avisos sonoros se quitan.",
+        NOT + "opt-out-link",
+    ),
     # Amazon named as the place ("on the Amazon page") is not Amazon owning the offer.
     ("sv", "Kika på vår outlet-hylla på Amazon-sidan, allt till halva priset!", MARKETING),
     ("es", "Liquidación en nuestra página de Amazon: todo a mitad de precio.", MARKETING),

@@ -109,6 +109,38 @@ def offer_hits(folded: str) -> list[Hit]:
     return out
 
 
+# An opt-out is a refusal verb and a kind of mailing in one clause, in either order, whatever
+# words come between: "slippa våra säsongsbrev", "mejlen med erbjudanden kan du stänga av",
+# "prescindir de nuestras comunicaciones". Someone else's mailing named right after it is not
+# ours to stop ("slippa vänta på mejl från transportören", "mensajes del transportista").
+OPT_OUT_REACH = 30  # characters between the verb (`opt_out_verb`) and the mailing (`opt_out_object`)
+OPT_OUT_OWNER_REACH = 20  # characters from the mailing to a `third_party` cue that owns it
+
+
+def opt_out_pairs(hits: Sequence[Hit], clauses: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of each refusal verb with a mailing of its language near it in its clause."""
+    verbs = [h for h in hits if h.family == "opt_out_verb"]
+    owners = [h.start for h in hits if h.family == "third_party"]
+    objects = [
+        h
+        for h in hits
+        if h.family == "opt_out_object"
+        and not any(0 <= s - h.end <= OPT_OUT_OWNER_REACH for s in owners)
+    ]
+    out = []
+    for v in verbs:
+        for o in objects:
+            if o.language != v.language:
+                continue
+            lo, hi = (v.end, o.start) if v.end <= o.start else (o.end, v.start)
+            if 0 <= hi - lo <= OPT_OUT_REACH and bisect_right(clauses, lo) == bisect_right(
+                clauses, hi
+            ):
+                out.append((min(v.start, o.start), max(v.end, o.end)))
+                break
+    return out
+
+
 # `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
 # code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
 BOTH_WAYS = frozenset({"negation_after", "reported"})
