@@ -34,10 +34,12 @@ Progress = Callable[[int, int], None]  # (conversations done, of how many)
 @dataclass(frozen=True)
 class Selection:
     """What a bulk action applies to: these conversations, or every one a filter lists
-    (``all_of``; read when the action starts, so 100k need no list in the window)."""
+    (``all_of``; read when the action starts, so 100k need no list in the window), or every
+    result of a search under that filter (``search``: Ctrl+A while searching)."""
 
     ids: tuple[int, ...] = ()
     all_of: ThreadFilter | None = None
+    search: str | None = None
 
 
 @dataclass
@@ -70,7 +72,13 @@ class Bulk:
         from app.storage import threads
 
         with self.store.read() as conn:
-            return threads.ids(lambda sql, p: conn.exec_driver_sql(sql, tuple(p)), selection.all_of)
+
+            def run(sql: str, p: Sequence[Any]) -> Any:
+                return conn.exec_driver_sql(sql, tuple(p))
+
+            if selection.search is not None:
+                return threads.search_ids(run, selection.search, selection.all_of)
+            return threads.ids(run, selection.all_of)
 
     async def triage(
         self, run: BulkRun, ids: Sequence[int], kind: Keyword, on: bool, progress: Progress

@@ -71,7 +71,9 @@ def _rows(run: Run, sql: str, params: Sequence[Any]) -> list[ThreadRow]:
     return [_row(r) for r in run(sql, params)]
 
 
-def _conditions(flt: ThreadFilter) -> tuple[list[str], list[Any]]:
+def _conditions(flt: ThreadFilter, *, snoozed: bool = True) -> tuple[list[str], list[Any]]:
+    """The filter as SQL terms on ``c``; ``snoozed`` False leaves out asleep/awake (a
+    search's results show both)."""
     # "= 1", not "IS 1": the partial flagged index is only used for the term it was built on.
     where: list[str] = []
     params: list[Any] = []
@@ -84,8 +86,9 @@ def _conditions(flt: ThreadFilter) -> tuple[list[str], list[Any]]:
         where.append("c.needs_response = 0")
     if flt.flagged_only:
         where.append("c.flagged = 1")
-    where.append(_SNOOZED if flt.snoozed else _AWAKE)
-    params.append(now_ms())
+    if snoozed:
+        where.append(_SNOOZED if flt.snoozed else _AWAKE)
+        params.append(now_ms())
     return where, params
 
 
@@ -333,9 +336,9 @@ def _by_index(
     return out
 
 
-def search_count(run: Run, user_text: str, marketplace_id: str | None = None) -> int:
-    """How many conversations ``search`` finds in all (every match is counted: ask only
-    when the number is shown)."""
+def _matching(run: Run, user_text: str) -> tuple[str, list[Any]]:
+    """``search``'s matches as one ``UNION`` of conversation ids and its parameters ("" when
+    the text finds nothing)."""
     match = fts_query(user_text, run)
     by_number = order_number_query(user_text)
     sources: list[str] = []
@@ -352,15 +355,38 @@ def search_count(run: Run, user_text: str, marketplace_id: str | None = None) ->
     if note := fts_query(user_text):
         sources.append("SELECT c.id " + _BY_NOTE)
         params.append(note)
-    if not sources:
+    return " UNION ".join(sources), params
+
+
+def search_count(run: Run, user_text: str, marketplace_id: str | None = None) -> int:
+    """How many conversations ``search`` finds in all (every match is counted: ask only
+    when the number is shown)."""
+    union, params = _matching(run, user_text)
+    if not union:
         return 0
-    sql = "SELECT count(*) FROM conversations cc WHERE cc.id IN (" + " UNION ".join(sources) + ")"
+    sql = "SELECT count(*) FROM conversations cc WHERE cc.id IN (" + union + ")"
     if marketplace_id is not None:
         sql += " AND cc.marketplace_id = ?"
         params.append(marketplace_id)
     for (n,) in run(sql, params):
         return int(n)
     return 0
+
+
+def search_ids(run: Run, user_text: str, flt: ThreadFilter) -> list[int]:
+    """Every conversation ``search`` finds that the list's filter shows (marketplace, status,
+    Flagged; a search shows snoozed ones too), in id order: Ctrl+A in a search, read when a
+    bulk action starts, so no result row needs loading."""
+    union, params = _matching(run, user_text)
+    if not union:
+        return []
+    where, more = _conditions(flt, snoozed=False)
+    sql = (
+        "SELECT c.id FROM conversations c WHERE c.id IN (" + union + ")"
+        + "".join(f" AND {w}" for w in where)
+        + " ORDER BY c.id"
+    )  # fmt: skip
+    return [int(r[0]) for r in run(sql, [*params, *more])]
 
 
 def ids(run: Run, flt: ThreadFilter) -> list[int]:

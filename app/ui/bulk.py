@@ -4,7 +4,8 @@ Ctrl+A for every conversation of the view) and one action over all of them.
 While several are selected no conversation is open: the centre shows the bulk pane and
 there is no composer (`CurrentConversation.leave`). Ctrl+A selects the view as a filter, not
 as a list of ids, so "all" means every conversation the filter holds, also the 100k not
-loaded; a search selects its results up to ``SEARCH_CAP`` and says so. An action runs as one
+loaded; in a search it selects every result the filter shows, named by the search's text
+(``Selection.search``), also those not loaded, and counts them. An action runs as one
 operation through `Ops` (`app.services.bulk`: chunks, progress, patches queued for the relay)
 and can be undone once, with Ctrl+Z or the pane's Undo, until a conversation is opened.
 """
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from app.ui.inbox import Inbox
     from app.ui.main_window import MainWindow
 
-SEARCH_CAP = 1000  # search results Ctrl+A selects (a search has no filter to name them by)
 Work = Callable[["BulkRun", list[int], "Progress"], Awaitable[None]]
 
 
@@ -50,7 +50,7 @@ class BulkPart(QObject):
         self.store: Store | None = None
         self.bulk: Bulk | None = None
         self.all_of: ThreadFilter | None = None  # Ctrl+A: every conversation of this view
-        self.capped = False  # Ctrl+A in a search stopped at SEARCH_CAP results
+        self.search: str | None = None  # ... of this search's results (under ``all_of``)
         self.running = False
         self.last: tuple[BulkRun, str] | None = None  # the action Undo takes back
         pane = window.bulk
@@ -86,22 +86,19 @@ class BulkPart(QObject):
     # --- the selection ---------------------------------------------------------------
 
     def select_all(self) -> None:
-        """Ctrl+A: every conversation of the view (a search: its first SEARCH_CAP)."""
+        """Ctrl+A: every conversation of the view, also those not loaded; in a search every
+        result the filter shows (ids from a query when an action starts, no rows loaded)."""
         w = self.window
-        searching = self.inbox.results is not None
-        if searching:
-            while w.model.rowCount() < SEARCH_CAP and w.model.canFetchMore():
-                w.model.fetchMore()
         w.threads.selectAll()  # announced: several selected, none open
         if not w.many:
             return  # one conversation (or none): it is simply the open one
-        self.all_of = None if searching else self.inbox.filter
-        self.capped = searching and w.model.canFetchMore()
+        self.all_of = self.inbox.filter
+        self.search = self.inbox.results.text if self.inbox.results is not None else None
         self._show()
 
     def _many(self) -> None:
         """The seller's selection holds several rows."""
-        self.all_of, self.capped = None, False
+        self.all_of, self.search = None, None
         self.current.leave()
         self.window.bulk.reset()
         self._show()
@@ -115,26 +112,20 @@ class BulkPart(QObject):
 
     def _one_open(self, row: ThreadRow | None) -> None:
         if row is not None:  # the seller moved on to one conversation
-            self.all_of, self.capped, self.last = None, False, None
+            self.all_of, self.search, self.last = None, None, None
             self.window.undo.offer(None)
 
     def _show(self) -> None:
         w = self.window
         if not w.many:
             return
-        if self.all_of is not None:
-            count = self._count(self.all_of)
+        if self.all_of is None:
+            w.bulk.show_selection(len(selected_rows(w)), "")
+        elif self.search is None:
             scope = self.tr("Every conversation in this view, also those not loaded yet.")
+            w.bulk.show_selection(self._count(self.all_of), scope)
         else:
-            count = len(selected_rows(w))
-            scope = (
-                self.tr(
-                    "The first %n search results: a search selects at most this many.", "", count
-                )
-                if self.capped
-                else ""
-            )
-        w.bulk.show_selection(count, scope)
+            self._count_results(self.search, self.all_of)
 
     def _count(self, flt: ThreadFilter) -> int:
         from app.storage import threads
@@ -144,11 +135,29 @@ class BulkPart(QObject):
         with self.store.read_sql() as db:
             return threads.count(db.execute, flt)
 
+    def _count_results(self, text: str, flt: ThreadFilter) -> None:
+        """Every result of the search: counted on a reader (a common word matches many),
+        shown as what is loaded until then."""
+        from app.services.bulk import Selection
+
+        w, bulk = self.window, self.bulk
+        scope = self.tr("Every result of this search in this view, also those not loaded yet.")
+        w.bulk.show_selection(len(selected_rows(w)), scope)
+        if bulk is None:
+            return
+        selection = Selection(all_of=flt, search=text)
+
+        def done(ids: list[int]) -> None:
+            if w.many and (self.search, self.all_of) == (text, flt):
+                w.bulk.show_selection(len(ids), scope)
+
+        self.ops.query("bulk-search-count", lambda: bulk.resolve(selection), done=done)
+
     def selection(self) -> Selection:
         from app.services.bulk import Selection
 
         if self.all_of is not None:
-            return Selection(all_of=self.all_of)
+            return Selection(all_of=self.all_of, search=self.search)
         return Selection(ids=tuple(r.id for r in selected_rows(self.window)))
 
     # --- the actions -----------------------------------------------------------------

@@ -159,10 +159,14 @@ Open it to read it.</source>
     </message>
     <message numerus="yes">
         <source>The first %n search results: a search selects at most this many.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Das erste Suchergebnis: Eine Suche wählt höchstens so viele aus.</numerusform>
             <numerusform>Die ersten %n Suchergebnisse: Eine Suche wählt höchstens so viele aus.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every result of this search in this view, also those not loaded yet.</source>
+        <translation>Jedes Ergebnis dieser Suche in dieser Ansicht, auch die noch nicht geladenen.</translation>
     </message>
     <message>
         <source>Snooze</source>

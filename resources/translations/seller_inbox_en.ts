@@ -25,7 +25,7 @@
     <name>BulkPart</name>
     <message numerus="yes">
         <source>The first %n search results: a search selects at most this many.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>The first search result: a search selects at most this many.</numerusform>
             <numerusform>The first %n search results: a search selects at most this many.</numerusform>
         </translation>

@@ -159,10 +159,14 @@ Open it to read it.</source>
     </message>
     <message numerus="yes">
         <source>The first %n search results: a search selects at most this many.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>El primer resultado de la búsqueda: una búsqueda selecciona como mucho esta cantidad.</numerusform>
             <numerusform>Los primeros %n resultados de la búsqueda: una búsqueda selecciona como mucho esta cantidad.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every result of this search in this view, also those not loaded yet.</source>
+        <translation>Todos los resultados de esta búsqueda en esta vista, también los que aún no se han cargado.</translation>
     </message>
     <message>
         <source>Snooze</source>

@@ -159,10 +159,14 @@ Open it to read it.</source>
     </message>
     <message numerus="yes">
         <source>The first %n search results: a search selects at most this many.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Det första sökresultatet: en sökning markerar högst så många.</numerusform>
             <numerusform>De första %n sökresultaten: en sökning markerar högst så många.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every result of this search in this view, also those not loaded yet.</source>
+        <translation>Varje träff för den här sökningen i den här vyn, även de som inte har laddats än.</translation>
     </message>
     <message>
         <source>Snooze</source>

@@ -191,36 +191,73 @@ def test_a_failure_half_way_is_reported_once_and_what_was_done_can_be_undone(
     run(qloop, scenario())
 
 
-def test_ctrl_a_in_a_search_selects_its_results(
-    qtbot: Any,
-    qloop: asyncio.AbstractEventLoop,
-    ui_relay: UiRelay,
-    ui_session: UiSession,
-    monkeypatch: Any,
+def test_ctrl_a_in_a_search_selects_every_result_also_those_not_loaded(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, empty_relay: UiRelay, ui_session: UiSession
 ) -> None:
-    from app.ui import bulk as bulk_part
+    """Issue 17: Ctrl+A in a search selects all its results under the filter, named by the
+    search (ids from a query when the action starts), not the rows loaded, nor the first
+    1,000: the pane counts them, and an action reaches every one."""
+    from app.storage.rows import PAGE_SIZE
+    from relay.simulate import DirectBuyerSide, message_body
 
     w, s = ui_session.window, ui_session.session
+    wanted = PAGE_SIZE + 12  # more results than the first page loads
+    side = DirectBuyerSide(empty_relay.db_url)
+    try:
+        for n in range(wanted):
+            side.message(
+                message_body(
+                    seller="demo", marketplace_id="amazon.de", email=f"b{n}@buyers.example",
+                    name=f"Käufer {n}", subject="Frage", text=f"Wo ist die Lieferung {n}, das Paket?",
+                    locale="de",
+                )
+            )  # fmt: skip
+        side.message(
+            message_body(
+                seller="demo", marketplace_id="amazon.de", email="other@buyers.example",
+                name="Anderer", subject="Rechnung", text="Bitte eine Rechnung für das Paket.", locale="de",
+            )
+        )  # fmt: skip
+    finally:
+        side.close()
+
+    def flagged() -> int:
+        with s.store.read() as conn:
+            return int(
+                conn.exec_driver_sql("SELECT count(*) FROM conversations WHERE flagged").scalar()
+            )
 
     async def scenario() -> None:
-        await go_live(s, ui_relay)
+        await go_live(s, empty_relay)
         await until(lambda: w.model.rowCount() > 6)
-        w.search.setText("order")
+        w.search.setText("lieferung")
         await until(lambda: s.inbox.results is not None and w.model.rowCount() > 1)
         await s.ops.idle()
-        found = {w.model.thread_at(i).id for i in range(w.model.rowCount())}
+        loaded = w.model.rowCount()
+        assert loaded < wanted  # the rest is not loaded
         w.threads.setFocus()
         w.actions_by_name["select-all"].trigger()
-        assert w.many and s.bulk.all_of is None  # a search is selected by its results
-        assert set(s.bulk.selection().ids) == found
-        assert not w.bulk.scope.isVisible()  # all of them: no cap to mention
-        # With a cap below the results, the pane says the selection stopped there.
-        monkeypatch.setattr(bulk_part, "SEARCH_CAP", 1)
-        w.search.setText("order ")
-        await until(lambda: not w.many, what="a new search: one conversation open again")
+        assert w.many and s.bulk.search == "lieferung"
+        assert w.model.rowCount() == loaded  # selected by the query, not by loading rows
         await s.ops.idle()
-        monkeypatch.setattr(w.model, "canFetchMore", lambda *_: True)  # more than loaded
+        assert w.bulk.title.text().startswith(f"{wanted} conversation")
+        assert "Every result of this search" in w.bulk.scope.text()
+        w.bulk.buttons[("$flagged", True)].click()
+        await until(lambda: "Flag" in w.bulk.status.text() and not s.bulk.running, what="done")
+        await s.ops.idle()
+        assert flagged() == wanted  # every result, none of the others
+        # Under the list's filter: with Flagged only, "paket" selects the flagged results,
+        # not the other buyer's conversation it also finds.
+        w.filters.flagged.setChecked(True)
+        w.search.setText("paket")
+        await until(lambda: s.inbox.results is not None and s.inbox.results.text == "paket")
+        await until(lambda: w.model.rowCount() > 1, what="the flagged results")
+        await s.ops.idle()
+        w.threads.setFocus()
         w.actions_by_name["select-all"].trigger()
-        assert w.many and "search selects at most" in w.bulk.scope.text()
+        await s.ops.idle()
+        assert w.bulk.title.text().startswith(f"{wanted} conversation")
+        w.bulk.buttons[("$flagged", False)].click()
+        await until(lambda: not s.bulk.running and flagged() == 0, what="all unflagged")
 
     run(qloop, scenario())
