@@ -26,6 +26,7 @@ from app.policy.rules.lexical import (
     Negations,
     amount_hits,
     clause_breaks,
+    handle_hits,
     offer_hits,
     opt_out_pairs,
     review_spans,
@@ -129,6 +130,8 @@ def scan_text(
     if digits and any(h.family in REVIEW_FAMILIES for h in hits):
         hits = sorted([*hits, *amount_hits(ftext)], key=lambda h: (h.start, -h.end))
     offers = offer_hits(ftext) if digits else []
+    if "@" in ftext:
+        offers.extend(handle_hits(ftext))
     if offers:
         hits = sorted([*hits, *offers], key=lambda h: (h.start, -h.end))
     present = {h.family for h in hits}

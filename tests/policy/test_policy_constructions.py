@@ -299,6 +299,12 @@ CASES = [
     ),
     # A promotion that has ended is no offer.
     ("fr", "La promotion était une offre Amazon, terminée depuis dimanche.", NOT + MARKETING),
+    # A social handle with a dot or underscore is an account elsewhere, in any language…
+    ("fr", "Toute la collection est là 👉 @maison.lila", OFF),
+    ("en", "More colours on @oak_and_pine_co", OFF),
+    # …a name after "@" or a refused one is not.
+    ("fr", "Bonjour @Marie, le colis est parti ce matin.", NOT + OFF),
+    ("fr", "Nous n'avons pas de compte @maison.lila, c'est un faux.", NOT + OFF),
     # "au revoir" is no "revoir"; a parcel collected is no review withdrawn.
     ("fr", "J'ai bien transmis votre avis à l'atelier, au revoir et bonne journée.", NOT + REVIEW),
     (

@@ -132,6 +132,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Envoyez-moi votre RIB, je vous rembourse moi-même.", "off-platform"),
         ("Un avis et je vous ajoute un savon dans le prochain colis !", "review-incentive"),
         ("Nos tasses sont aussi en vente sur Amazon, dans la même couleur.", "cross-promotion"),
+        ("Toutes les couleurs : lien en bio !", "off-platform"),
+        ("Tu me payes en cash et je te fais un prix.", "off-platform"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -167,6 +169,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Se non vuole riceverne altri, risponda NO.", "opt-out-link"),
         ("Per essere rimossa dalla lista basta una risposta.", "opt-out-link"),
         ("Una recensione e le aggiungo un sapone nel prossimo pacco!", "review-incentive"),
+        ("Tutti i colori: link in bio!", "off-platform"),
+        ("Nuovo drop sabato, non fartelo scappare!", "marketing"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -241,6 +245,7 @@ PRECISION: dict[str, list[str]] = {
         "Ces rappels de sécurité concernent uniquement le lot 2231.",
         "Le sérum vous fait économiser 30 % de produit par rapport à l'ancien flacon.",
         "Le RIB du vendeur n'est jamais demandé sur Amazon.",
+        "La review que tu as vue sur YouTube concerne l'ancien modèle.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",

@@ -143,6 +143,18 @@ def opt_out_pairs(hits: Sequence[Hit], clauses: Sequence[int]) -> list[tuple[int
     return out
 
 
+# A social handle with a dot or an underscore in it ("👉 @maison.lila", "@casa_lila") names an
+# account elsewhere; an e-mail address's "@" follows a word character and is not one.
+_HANDLE = re.compile(r"(?<![\w.@])@[a-z0-9](?=[a-z0-9]*[._][a-z0-9])[a-z0-9._]{2,29}(?![\w@])")
+
+
+def handle_hits(folded: str) -> list[Hit]:
+    """Social handles as `off_platform` hits (a negation still cancels them)."""
+    return [
+        Hit("off_platform", "pack", "handle", m.start(), m.end()) for m in _HANDLE.finditer(folded)
+    ]
+
+
 # `negation` cancels what follows in its clause; verbal negations (`negation_after`: "the
 # code doesn't work", "Rabatt geben wir nicht") and `reported` speech also what precedes.
 BOTH_WAYS = frozenset({"negation_after", "reported"})
