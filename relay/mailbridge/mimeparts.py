@@ -223,7 +223,11 @@ def address_header(msg: Message, name: str) -> Address | None:
 
 
 _ANGLE_RE = re.compile(r"<([^<>@\s]{1,200}@[^<>@\s]{1,200})>")
-MESSAGE_ID_RE = re.compile(r"<([^<>\s]{1,250})>")
+# An id is printable ASCII (RFC 5322 msg-id): the bridge writes the buyer's ids into the
+# In-Reply-To and References of the seller's replies, where a NUL or another control byte
+# has no place, and a non-ASCII one became an RFC 2047 word that threads nothing.
+ID_RE = re.compile(r"[\x21-\x3b\x3d\x3f-\x7e]{1,250}")
+MESSAGE_ID_RE = re.compile(r"<(" + ID_RE.pattern + r")>")
 
 
 def message_ids(value: str | None, limit: int = 50) -> tuple[str, ...]:
@@ -231,8 +235,9 @@ def message_ids(value: str | None, limit: int = 50) -> tuple[str, ...]:
     if not value:
         return ()
     ids = MESSAGE_ID_RE.findall(value)
-    if not ids and value.strip() and " " not in value.strip():
-        ids = [value.strip().strip("<>")]  # a bare id without brackets
+    bare = value.strip().strip("<>")
+    if not ids and ID_RE.fullmatch(bare):
+        ids = [bare]  # a bare id without brackets
     return tuple(dict.fromkeys(ids))[-limit:]
 
 

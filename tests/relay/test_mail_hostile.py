@@ -287,3 +287,33 @@ def test_a_forged_sender_check_counts_only_when_no_server_is_named(
     # without the server named, the sender's own header is the topmost when the server
     # writes none: the documented limit (docs/security.md, The trust in relay mail)
     assert parse_mail(_forged("x", own_server)).trusted is (not own_server)
+
+
+def test_control_bytes_in_a_buyers_ids_never_reach_a_reply(
+    db: Database, mail_world: MailWorld
+) -> None:
+    mail_world.connect(db)
+    raw = buyer_mail("Frage", message_id="ok-first")
+    mail_world.append(raw)
+    hostile = buyer_mail("Noch eine Frage", message_id="x")
+    hostile = hostile.replace(b"Message-ID: <x@", b"Message-ID: <b\x01d\x7f@")
+    hostile = hostile.replace(
+        b"Subject:", b"References: <ok-first@eu-west-1.amazonses.com> <r\x00e\x1bf@x>\r\nSubject:"
+    )
+    mail_world.append(hostile)
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and tally.buyer_messages == 2
+    parsed = parse_mail(hostile)
+    assert parsed.message_id is None and "no-message-id" in parsed.problems
+    assert parsed.references == ("ok-first@eu-west-1.amazonses.com",)
+    c = schema.conversations.c
+    with db.reading() as conn:
+        sid, conv = conn.execute(select(c.seller_id, c.id)).one()
+    with db.writing() as conn:
+        spec = {"clientSubmissionId": "r1", "conversationId": conv, "body": "Antwort"}
+        create_one(conn, Changes(conn, sid), spec)
+    assert send_once(db, "alice", mail_world.secrets) == (1, [])
+    sent = mail_world.smtp.received[0]
+    head = bytes(sent.original_content or sent.content).split(b"\r\n\r\n")[0]
+    assert b"In-Reply-To: <ok-first@eu-west-1.amazonses.com>" in head
+    assert not any((b < 0x20 and b not in b"\r\n\t") or b == 0x7F for b in head), head
