@@ -113,9 +113,8 @@ def offer_hits(folded: str) -> list[Hit]:
 # words come between: "slippa våra säsongsbrev", "mejlen med erbjudanden kan du stänga av",
 # "prescindir de nuestras comunicaciones". Someone else's mailing named right after it is not
 # ours to stop ("slippa vänta på mejl från transportören", "mensajes del transportista").
-OPT_OUT_REACH = (
-    30  # characters between the verb (`opt_out_verb`) and the mailing (`opt_out_object`)
-)
+# Characters between the verb (`opt_out_verb`) and the mailing (`opt_out_object`).
+OPT_OUT_REACH = 30
 OPT_OUT_OWNER_REACH = 20  # characters from the mailing to a `third_party` cue that owns it
 
 
