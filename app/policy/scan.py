@@ -403,8 +403,11 @@ def _news(ftext: str, hits: list[Hit], language: str | None = None) -> int:
     count = ftext.count("?")
     for h in hits:
         if h.family in NEWS_FAMILIES and not thanked.covers(h.start):
-            # a news word of another language is no news ("de nuestra parte" is not "part")
-            count += h.family != "news" or language is None or h.language == language
+            # a news word or negation of another language is no news ("de nuestra parte" is
+            # not "part"; Swedish "Ni" is not Spanish "ni")
+            count += (
+                h.family not in ("news", "negation") or language is None or h.language == language
+            )
     count += sum(1 for m in _DIGITS_RE.finditer(ftext) if not thanked.covers(m.start()))
     return count
 

@@ -152,6 +152,8 @@ CASES = [
     ),
     ("es", "Sí, «Black Friday Edition» es solo el nombre del color.", NOT + MARKETING),
     ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
+    # A negation of another language is no news: Swedish "Ni" is not Spanish "ni".
+    ("sv", "God eftermiddag,\nStort tack för att Ni valt att handla hos oss.", THANKS),
     # A refusal verb and a kind of mailing in one clause is an opt-out, in any words; someone
     # else's mailing, or the two in different clauses, is not.
     ("sv", "Vill du hellre vara utan våra säsongsbrev? Svara bara NEJ.", "opt-out-link"),

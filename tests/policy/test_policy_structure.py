@@ -72,7 +72,15 @@ def test_signature_is_checked_for_contact_details_only() -> None:
 
 
 @pytest.mark.parametrize(
-    "closing", ["Med vänlig hälsning", "Vänlig hälsning", "Reciba un cordial saludo,", "Un abrazo,"]
+    "closing",
+    [
+        "Med vänlig hälsning",
+        "Vänlig hälsning",
+        "Med utmärkt hälsning",
+        "Reciba un cordial saludo,",
+        "Un abrazo,",
+        "Le saluda atentamente,",
+    ],
 )
 def test_closings_in_the_singular_and_formal_open_the_signature(closing: str) -> None:
     body = f"Your lamp ships tomorrow.\n\n{closing}\nKarl\nNordic Lamps AB"
