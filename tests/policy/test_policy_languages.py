@@ -134,6 +134,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Nos tasses sont aussi en vente sur Amazon, dans la même couleur.", "cross-promotion"),
         ("Toutes les couleurs : lien en bio !", "off-platform"),
         ("Tu me payes en cash et je te fais un prix.", "off-platform"),
+        ("Vous ne désirez plus recevoir nos actualités ? Un mot suffit.", "opt-out-link"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -171,6 +172,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Una recensione e le aggiungo un sapone nel prossimo pacco!", "review-incentive"),
         ("Tutti i colori: link in bio!", "off-platform"),
         ("Nuovo drop sabato, non fartelo scappare!", "marketing"),
+        ("Se preferisce non ricevere le nostre promozioni, ce lo dica.", "opt-out-link"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -246,6 +248,8 @@ PRECISION: dict[str, list[str]] = {
         "Le sérum vous fait économiser 30 % de produit par rapport à l'ancien flacon.",
         "Le RIB du vendeur n'est jamais demandé sur Amazon.",
         "La review que tu as vue sur YouTube concerne l'ancien modèle.",
+        "Vous pouvez ne pas recevoir de messages pendant 24 h, c'est normal.",
+        "Nous allons vous retirer la pièce défectueuse de la liste de retour.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
