@@ -56,6 +56,9 @@ class Outcome:
     status: int = 200  # seller mail: 422 for a mail stored but bounced (opt-out)
 
 
+MAX_QUANTITY = 100_000
+
+
 def _bad(field_name: str, why: str = "invalid") -> IngestError:
     return IngestError(
         400, "urn:seller-relay:error:invalidField", f"{field_name}: {why}", field=field_name
@@ -182,15 +185,19 @@ def ingest_order(db: Database, config: RelayConfig, body: dict[str, Any]) -> Out
     if not isinstance(items, list) or len(items) > 100:
         raise _bad("items")
     clean_items = []
-    for it in items:
+    for i, it in enumerate(items):
         if not isinstance(it, dict):
             raise _bad("items")
         qty = it.get("quantity", 1)
+        # A count of pieces: a float, a negative or a 4,000-digit number (JSON allows them,
+        # the window prints them) is the gateway's mistake, said as such.
+        if isinstance(qty, bool) or not isinstance(qty, int) or not 1 <= qty <= MAX_QUANTITY:
+            raise _bad(f"items/{i}/quantity", f"a whole number from 1 to {MAX_QUANTITY}")
         clean_items.append(
             {
                 "sku": clean_line(str(it.get("sku", "")), 64),
                 "title": clean_line(str(it.get("title", "")), 200),
-                "quantity": qty if isinstance(qty, int) and not isinstance(qty, bool) else 1,
+                "quantity": qty,
             }
         )
     email, display, locale = _who(body, "buyer")

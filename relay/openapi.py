@@ -457,7 +457,22 @@ def openapi_document(methods: list[str]) -> dict[str, Any]:
                             "enum": ["standard", "handmade", "custom", "wine"],
                         },
                         "placedAt": {"type": "string", "format": "date-time"},
-                        "items": {"type": "array", "items": {"type": "object"}},
+                        "items": {
+                            "type": "array",
+                            "maxItems": 100,
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "sku": {"type": "string"},
+                                    "title": {"type": "string"},
+                                    "quantity": {
+                                        "type": "integer",
+                                        "minimum": 1,
+                                        "maximum": 100_000,
+                                    },
+                                },
+                            },
+                        },
                         "buyer": PERSON,
                     },
                 },

@@ -168,3 +168,22 @@ def test_a_new_seller_cannot_look_like_another(target: Target, name: str) -> Non
         auth.create_token(target.db, name)
     assert auth.create_token(target.db, "alice")  # the seller itself: as before
     assert auth.create_token(target.db, "Ærø Design")  # any plain name of any script
+
+
+@pytest.mark.parametrize("quantity", [0, -3, 2.5, True, "2", 10**22, int("9" * 4000)])
+def test_an_order_quantity_is_a_count_of_pieces(target: Target, quantity: object) -> None:
+    target.seller("alice")
+    body = {
+        "seller": "alice",
+        "marketplaceId": "amazon.se",
+        "orderId": "114-0000001-0000009",
+        "buyer": {"email": "anna@example.net"},
+        "items": [
+            {"sku": "S1", "title": "mug", "quantity": 2},
+            {"sku": "S2", "quantity": quantity},
+        ],
+    }
+    r = target.ingest("/ingest/orders", body)
+    assert r.status_code == 400 and r.json()["field"] == "items/1/quantity", r.text
+    body["items"] = body["items"][:1]  # type: ignore[index]
+    assert target.ingest("/ingest/orders", body).status_code == 200
