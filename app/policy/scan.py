@@ -20,6 +20,7 @@ from app.policy.rules import contact, links
 from app.policy.rules.lexical import (
     CLAUSE_FAMILIES,
     NEGATABLE,
+    PAIR_FAMILIES,
     REVIEW_CODES,
     REVIEW_FAMILIES,
     SIMPLE_FAMILIES,
@@ -28,7 +29,7 @@ from app.policy.rules.lexical import (
     clause_breaks,
     handle_hits,
     offer_hits,
-    opt_out_pairs,
+    pair_hits,
     review_spans,
     sentence_breaks,
     units,
@@ -135,6 +136,11 @@ def scan_text(
     if offers:
         hits = sorted([*hits, *offers], key=lambda h: (h.start, -h.end))
     present = {h.family for h in hits}
+    if len(present & PAIR_FAMILIES) > 1:  # "slippa … utskick", "dessutom … säljer vi"
+        paired = pair_hits(hits, clause_breaks(ftext, breaks))
+        if paired:
+            hits = sorted([*hits, *paired], key=lambda h: (h.start, -h.end))
+            present.update(h.family for h in paired)
 
     def orig(start: int, end: int) -> tuple[int, int]:
         return _expand_word(text, *folded.span(start, end))
@@ -261,10 +267,6 @@ def scan_text(
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
             contacts.append((s, e))
-    if "opt_out" in families and {"opt_out_verb", "opt_out_object"} <= present:
-        for fs, fe in opt_out_pairs(hits, clause_breaks(ftext, breaks)):
-            s, e = orig(fs, fe)
-            out.add("opt-out-link", "opt-out-link", s, e, "opt-out-link", term=_quote(text, s, e))
     if contacts and "off_platform" in families:
         verbs = [
             orig(h.start, h.end) for h in hits if h.family == "contact_verb" and not neg.cancels(h)

@@ -174,6 +174,16 @@ CASES = [
         "Puede desactivar la alarma desde el menú; los avisos sonoros se quitan.",
         NOT + "opt-out-link",
     ),
+    # "Also" with our selling or making verb in one clause is a cross-sell, in any order;
+    # someone else's, or a refusal, is not.
+    ("sv", "Dessutom säljer vi reservfilter i tre storlekar.", "cross-promotion"),
+    ("es", "Además fabricamos fundas a juego en tres colores.", "cross-promotion"),
+    (
+        "sv",
+        "Tillverkaren säljer även reservdelar, men vi kan beställa åt dig.",
+        NOT + "cross-promotion",
+    ),
+    ("es", "Tampoco vendemos recambios sueltos, lo sentimos.", NOT + "cross-promotion"),
     # Amazon named as the place ("on the Amazon page") is not Amazon owning the offer.
     ("sv", "Kika på vår outlet-hylla på Amazon-sidan, allt till halva priset!", MARKETING),
     ("es", "Liquidación en nuestra página de Amazon: todo a mitad de precio.", MARKETING),

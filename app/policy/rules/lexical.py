@@ -109,36 +109,46 @@ def offer_hits(folded: str) -> list[Hit]:
     return out
 
 
-# An opt-out is a refusal verb and a kind of mailing in one clause, in either order, whatever
-# words come between: "slippa våra säsongsbrev", "mejlen med erbjudanden kan du stänga av",
-# "prescindir de nuestras comunicaciones". Someone else's mailing named right after it is not
-# ours to stop ("slippa vänta på mejl från transportören", "mensajes del transportista").
-# Characters between the verb (`opt_out_verb`) and the mailing (`opt_out_object`).
-OPT_OUT_REACH = 30
-OPT_OUT_OWNER_REACH = 20  # characters from the mailing to a `third_party` cue that owns it
+# Two families that make a term together when they meet in one clause, in either order and
+# whatever words come between (family made: (first, second, characters between)):
+# - an opt-out is a refusal verb and a kind of mailing: "slippa våra säsongsbrev", "mejlen med
+#   erbjudanden kan du stänga av", "prescindir de nuestras comunicaciones";
+# - a cross-sell is "also" and a verb of selling or making: "dessutom säljer vi", "vi syr
+#   förresten även", "además fabricamos".
+# Someone else's mailing named right after it is not ours ("slippa vänta på mejl från
+# transportören", "mensajes del transportista"). The pair is a hit of the family it makes, so
+# negation, reported speech and quotation apply to it as to a phrase.
+PAIRS: dict[str, tuple[str, str, int]] = {
+    "opt_out": ("opt_out_verb", "opt_out_object", 30),
+    "cross_promotion": ("also", "we_sell", 20),
+}
+PAIR_FAMILIES = frozenset(f for first, second, _r in PAIRS.values() for f in (first, second))
+OWNER_REACH = 20  # characters from a mailing to a `third_party` cue that owns it
 
 
-def opt_out_pairs(hits: Sequence[Hit], clauses: Sequence[int]) -> list[tuple[int, int]]:
-    """(start, end) of each refusal verb with a mailing of its language near it in its clause."""
-    verbs = [h for h in hits if h.family == "opt_out_verb"]
+def pair_hits(hits: Sequence[Hit], clauses: Sequence[int]) -> list[Hit]:
+    """The `PAIRS` terms: each first-family hit with a second-family hit of its language near it
+    in its clause."""
     owners = [h.start for h in hits if h.family == "third_party"]
-    objects = [
-        h
-        for h in hits
-        if h.family == "opt_out_object"
-        and not any(0 <= s - h.end <= OPT_OUT_OWNER_REACH for s in owners)
-    ]
     out = []
-    for v in verbs:
-        for o in objects:
-            if o.language != v.language:
-                continue
-            lo, hi = (v.end, o.start) if v.end <= o.start else (o.end, v.start)
-            if 0 <= hi - lo <= OPT_OUT_REACH and bisect_right(clauses, lo) == bisect_right(
-                clauses, hi
-            ):
-                out.append((min(v.start, o.start), max(v.end, o.end)))
-                break
+    for made, (first, second, reach) in PAIRS.items():
+        heads = [h for h in hits if h.family == first]
+        if not heads:
+            continue
+        tails = [
+            h
+            for h in hits
+            if h.family == second and not any(0 <= s - h.end <= OWNER_REACH for s in owners)
+        ]
+        for v in heads:
+            for o in tails:
+                if o.language != v.language:
+                    continue
+                lo, hi = (v.end, o.start) if v.end <= o.start else (o.end, v.start)
+                if 0 <= hi - lo <= reach and bisect_right(clauses, lo) == bisect_right(clauses, hi):
+                    start, end = min(v.start, o.start), max(v.end, o.end)
+                    out.append(Hit(made, v.language, f"{v.term} … {o.term}", start, end))
+                    break
     return out
 
 
