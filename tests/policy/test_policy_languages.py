@@ -135,6 +135,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Toutes les couleurs : lien en bio !", "off-platform"),
         ("Tu me payes en cash et je te fais un prix.", "off-platform"),
         ("Vous ne désirez plus recevoir nos actualités ? Un mot suffit.", "opt-out-link"),
+        ("Un petit commentaire positif sur la fiche nous aiderait.", "review-incentive"),
+        ("Essayez aussi nos infusions, même producteur.", "cross-promotion"),
+        ("Un devis hors marketplace ? Demandez-le-moi.", "off-platform"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -173,6 +176,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Tutti i colori: link in bio!", "off-platform"),
         ("Nuovo drop sabato, non fartelo scappare!", "marketing"),
         ("Se preferisce non ricevere le nostre promozioni, ce lo dica.", "opt-out-link"),
+        ("Ci lasci un feedback positivo sul venditore, grazie!", "review-incentive"),
+        ("Vendite lampo tutti i lunedì!", "marketing"),
+        ("Il numero del negozio è 011 123 4567.", "contact-info"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -250,6 +256,7 @@ PRECISION: dict[str, list[str]] = {
         "La review que tu as vue sur YouTube concerne l'ancien modèle.",
         "Vous pouvez ne pas recevoir de messages pendant 24 h, c'est normal.",
         "Nous allons vous retirer la pièce défectueuse de la liste de retour.",
+        "Votre avis très positif nous a fait plaisir ; le colis de rechange part demain.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -271,6 +278,7 @@ PRECISION: dict[str, list[str]] = {
         "La manopola al livello 5/5 dà la macinatura più fine.",
         "Eviti di usare detersivi aggressivi; il commento sul colore l'abbiamo girato al produttore.",
         "Il nuovo modello fa risparmiare il 30 % di energia.",
+        "Grazie, la sua recensione così positiva ci ha fatto piacere: il pezzo parte domani.",
     ],
 }
 
