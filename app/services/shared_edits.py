@@ -31,6 +31,7 @@ from app.storage.store import Store
 LOCAL = "local:"  # the provisional relay id of an object the relay has not named yet
 TYPES = ("Template", "Note")
 TABLES = {"Template": schema.templates, "Note": schema.notes}
+UPDATABLE = {"Template": {"name", "contactReason", "texts"}, "Note": {"body"}}
 _pending = schema.pending_changes
 
 Entry = tuple[int, str, str, dict[str, Any]]  # queue id, type, relay id, patch
@@ -158,7 +159,9 @@ def _refuse_all(chunk: list[Entry], reason: str) -> dict[str, Any]:
 
 def _settle(store: Store, type_name: str, chunk: list[Entry], result: dict[str, Any]) -> int:
     """Apply the relay's answer to a chunk: named objects get their relay id, taken entries
-    leave the queue, refusals stay with their reason (notFound: the deletion wins)."""
+    leave the queue, refusals stay with their reason (notFound: the deletion wins). An entry
+    the seller changed while it was on its way stays queued for the next push, as what is
+    left to send (an object deleted meanwhile that the relay has just created: a destroy)."""
     table, c = TABLES[type_name], _pending.c
     created = result.get("created") or {}
     refused = {
@@ -171,20 +174,31 @@ def _settle(store: Store, type_name: str, chunk: list[Entry], result: dict[str, 
         for entry_id, _type, relay_id, patch in chunk:
             key = relay_id.removeprefix(LOCAL) if "create" in patch else relay_id
             error = refused.get(key)
+            now_json = conn.execute(select(c.patch_json).where(c.id == entry_id)).scalar()
+            now = json.loads(now_json) if now_json is not None else None
             if error is not None and error.get("type") != "notFound":
-                reason = str(error.get("type") or "refused")
+                if now == patch:  # else an edit made meanwhile is sent next time
+                    conn.execute(
+                        update(_pending)
+                        .where(c.id == entry_id)
+                        .values(error=str(error.get("type") or "refused"), attempts=c.attempts + 1)
+                    )
+                continue
+            taken += error is None
+            named = created.get(key, {}).get("id")
+            if named is not None:
+                conn.execute(
+                    update(table).where(table.c.relay_id == relay_id).values(relay_id=named)
+                )
+            if now == patch:
+                conn.execute(delete(_pending).where(c.id == entry_id))
+            elif named is not None and now is None:  # deleted here while the relay created it
+                queue(conn, type_name, named, "destroy")
+            elif named is not None and now is not None and "create" in now:
+                left = {k: v for k, v in now["create"].items() if k in UPDATABLE[type_name]}
                 conn.execute(
                     update(_pending)
                     .where(c.id == entry_id)
-                    .values(error=reason, attempts=c.attempts + 1)
+                    .values(relay_id=named, patch_json=json.dumps({"update": left}))
                 )
-                continue
-            if key in created:
-                conn.execute(
-                    update(table)
-                    .where(table.c.relay_id == relay_id)
-                    .values(relay_id=created[key]["id"])
-                )
-            conn.execute(delete(_pending).where(c.id == entry_id))
-            taken += error is None
     return taken

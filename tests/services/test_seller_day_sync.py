@@ -270,3 +270,40 @@ async def test_template_and_note_edits_wait_offline_and_settle_when_the_relay_is
 
     finally:
         back.stop()
+
+
+async def test_edits_made_while_a_push_is_on_its_way_are_not_lost(
+    seats: tuple[Seat, Seat],
+) -> None:
+    """The seller edits a template and deletes a note while the relay is creating them: the
+    edit is sent with the next sync, and the note the relay has just created is destroyed."""
+    a, b = seats
+    saved = await a.day.save_template(None, "Racing", "other", {"en": "First words."})
+    with a.store.read() as conn:
+        conv = conn.execute(schema.conversations.select().limit(1)).one()
+    await a.day.add_note(conv.relay_id, "Short-lived", "Eva")
+    (note,) = await a.day.notes(conv.id)
+    relay_call = a.client.call_one
+
+    async def edit_meanwhile(name: str, args: dict[str, Any]) -> dict[str, Any]:
+        if name == "Template/set":
+            await a.day.save_template(saved.relay_id, "Racing", "other", {"en": "Second words."})
+        if name == "Note/set":
+            await a.day.delete_note(note.relay_id)
+        return await relay_call(name, args)
+
+    a.client.call_one = edit_meanwhile  # type: ignore[method-assign]
+    try:
+        await a.sync.sync()
+    finally:
+        a.client.call_one = relay_call  # type: ignore[method-assign]
+    (mine,) = [t for t in await a.day.templates() if t.name == "Racing"]
+    assert not mine.relay_id.startswith("local:")  # named by the relay
+    assert mine.pending and mine.texts == {"en": "Second words."}  # the edit still to send
+    assert a.local.pending_count() == 2  # the edit, and the destroy of the created note
+    await a.sync.sync()
+    assert a.local.pending_count() == 0
+    await b.sync.sync()
+    (theirs,) = [t for t in await b.day.templates() if t.name == "Racing"]
+    assert theirs.texts == {"en": "Second words."}
+    assert await b.day.notes(b.conversation(conv.relay_id).id) == []
