@@ -346,8 +346,10 @@ def _tone(
     polite_spans = polite.spans()
     courteous = SpanSet([*polite_spans, *tails]) if polite_spans or tails else None
     origin = folded.origin
+    signed = _sign_off(text, folded, breaks, stop_index) if thanks else len(ftext)
     other_at: list[int] = []
     name_at: list[int] = []
+    stop_at: list[int] = []
     for m in _WORD_RE.finditer(ftext):
         words += 1
         langs = stop_index.get(m.group(0))
@@ -355,30 +357,61 @@ def _tone(
             share = 1.0 / len(langs)
             for lang in langs:
                 scores[lang] = scores.get(lang, 0.0) + share
+            if thanks:
+                stop_at.append(m.start())
             continue
         at = m.start()
         if courteous is not None and courteous.covers(at):
             continue
         pos = at if origin is None else origin[at]
-        if text[pos].isupper() and _is_name(text, pos):
+        if text[pos].isupper() and (at >= signed or _is_name(text, pos)):
             names += 1
             name_at.append(at)
         else:
             other += 1
             other_at.append(at)
-    bare = _bare_clauses(ftext, breaks, hits, other_at, name_at) if thanks else 0
+    bare = _bare_clauses(ftext, breaks, hits, other_at, name_at, stop_at) if thanks else 0
     news = _news(ftext, hits, _dominant(scores)) + bare if thanks else 0
     return thanks, words, other, scores, news, names, bare
 
 
+SIGN_OFF_WORDS = 3  # "… Thanks so much! Jana Schmidt": a name after the last full stop
+
+
+def _sign_off(
+    text: str, folded: Folded, breaks: list[int], stop_index: Mapping[str, tuple[str, ...]]
+) -> int:
+    """Where a closing name starts: a last sentence of at most `SIGN_OFF_WORDS` capitalised
+    words and no function word, after another sentence ("… Ping us here. Dan"); else the
+    text's end."""
+    ftext = folded.text
+    ends = [b for b in breaks if ftext[b:].strip()]
+    start = ends[-1] if ends else 0
+    words = list(_WORD_RE.finditer(ftext, start))
+    if not start or not 0 < len(words) <= SIGN_OFF_WORDS:
+        return len(ftext)
+    for m in words:
+        pos = m.start() if folded.origin is None else folded.origin[m.start()]
+        if not text[pos].isupper() or m.group(0) in stop_index:
+            return len(ftext)
+    return words[0].start()
+
+
 def _bare_clauses(
-    ftext: str, breaks: list[int], hits: list[Hit], other_at: list[int], name_at: list[int]
+    ftext: str,
+    breaks: list[int],
+    hits: list[Hit],
+    other_at: list[int],
+    name_at: list[int],
+    stop_at: list[int],
 ) -> int:
     """Clauses with words of their own and no thanks, courtesy or wish in them: a statement
     ("The jumper is pure merino wool", "wir kümmern uns sofort darum") is news. Two other
     words make one, or one beside a capitalised word (German nouns: "Der Pullover ist aus
-    reiner Merinowolle"); a lone name or word ("M. Leroy,", "just ask") does not."""
-    if not other_at:
+    reiner Merinowolle"), or two capitalised words with a function word ("Die Kissenbezüge
+    sind nicht Teil des Sets"); a lone name or word ("M. Leroy,", "just ask") or a name
+    alone ("Jana Schmidt") does not."""
+    if not other_at and len(name_at) < 2:
         return 0
     clauses = clause_breaks(ftext, breaks)
     polite = {
@@ -388,8 +421,14 @@ def _bare_clauses(
     for pos in other_at:
         c = bisect_right(clauses, pos)
         counts[c] = counts.get(c, 0) + 1
-    named = {bisect_right(clauses, pos) for pos in name_at}
-    return sum(1 for c, n in counts.items() if c not in polite and (n >= 2 or c in named))
+    named: dict[int, int] = {}
+    for pos in name_at:
+        c = bisect_right(clauses, pos)
+        named[c] = named.get(c, 0) + 1
+    worded = {bisect_right(clauses, pos) for pos in stop_at}
+    bare = {c for c, n in counts.items() if n >= 2 or c in named}
+    bare.update(c for c, n in named.items() if n >= 2 and c in worded)
+    return len(bare - polite)
 
 
 # "nos ayudaría una valoración honesta. ¡Gracias!" asks for something: not thanks only.

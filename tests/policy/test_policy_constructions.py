@@ -269,6 +269,15 @@ CASES = [
     ("en", "Reply STOP and we'll take you off our mailing list.", "opt-out-link"),
     # Another language's phrase with its own function words says something else there.
     ("de", "Die Rechnung schicken wir Ihnen per E-Mail über Amazon.", NOT + OFF),
+    # German nouns with a function word make a statement after thanks.
+    ("de", "Danke! Die Halterung ist nicht Teil des Lieferumfangs.", NOT + THANKS),
+    ("de", "Danke für Ihre Bestellung! Jana Schmidt", THANKS),
+    ("en", "Cheers for the order, appreciate it. Any probs, ping us here. Dan", THANKS),
+    # A reward to say thanks for a review is still a reward.
+    ("en", "To say thanks for your review, we'd love to send you a free mug.", REVIEW),
+    # The buyer's number named is no ask for it.
+    ("de", "Bitte prüfen Sie Ihre Telefonnummer in Ihrem Amazon-Konto für DHL.", NOT + OFF),
+    ("de", "Schicken Sie mir Ihre Handynummer, dann rufe ich kurz an.", OFF),
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),
