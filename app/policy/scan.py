@@ -370,6 +370,8 @@ def _tone(
         else:
             other += 1
             other_at.append(at)
+    if _dominant(scores) != "de":
+        stop_at = []  # capitalised words inside a sentence are nouns in German only
     bare = _bare_clauses(ftext, breaks, hits, other_at, name_at, stop_at) if thanks else 0
     news = _news(ftext, hits, _dominant(scores)) + bare if thanks else 0
     return thanks, words, other, scores, news, names, bare
@@ -408,8 +410,9 @@ def _bare_clauses(
     """Clauses with words of their own and no thanks, courtesy or wish in them: a statement
     ("The jumper is pure merino wool", "wir kümmern uns sofort darum") is news. Two other
     words make one, or one beside a capitalised word (German nouns: "Der Pullover ist aus
-    reiner Merinowolle"), or two capitalised words with a function word ("Die Kissenbezüge
-    sind nicht Teil des Sets"); a lone name or word ("M. Leroy,", "just ask") or a name
+    reiner Merinowolle"), or in German two capitalised words with two function words ("Die
+    Kissenbezüge sind nicht Teil des Sets"; `stop_at` is empty in other languages, where
+    "Mía de El Jardín" is a name); a lone name or word ("M. Leroy,", "just ask") or a name
     alone ("Jana Schmidt") does not."""
     if not other_at and len(name_at) < 2:
         return 0
@@ -425,9 +428,13 @@ def _bare_clauses(
     for pos in name_at:
         c = bisect_right(clauses, pos)
         named[c] = named.get(c, 0) + 1
-    worded = {bisect_right(clauses, pos) for pos in stop_at}
+    worded: dict[int, int] = {}
+    for pos in stop_at:
+        c = bisect_right(clauses, pos)
+        worded[c] = worded.get(c, 0) + 1
     bare = {c for c, n in counts.items() if n >= 2 or c in named}
-    bare.update(c for c, n in named.items() if n >= 2 and c in worded)
+    # two function words: "Jana von Birke & Co" is a sign-off, "… sind nicht Teil des Sets" not
+    bare.update(c for c, n in named.items() if n >= 2 and worded.get(c, 0) >= 2)
     return len(bare - polite)
 
 

@@ -272,6 +272,8 @@ CASES = [
     # German nouns with a function word make a statement after thanks.
     ("de", "Danke! Die Halterung ist nicht Teil des Lieferumfangs.", NOT + THANKS),
     ("de", "Danke für Ihre Bestellung! Jana Schmidt", THANKS),
+    ("de", "Danke für deine Bestellung! Liebe Grüße, Jana von Birke & Co", THANKS),
+    ("es", "¡Gracias por tu pedido! Besos, Mía de El Jardín", THANKS),
     ("en", "Cheers for the order, appreciate it. Any probs, ping us here. Dan", THANKS),
     # A reward to say thanks for a review is still a reward.
     ("en", "To say thanks for your review, we'd love to send you a free mug.", REVIEW),
