@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import threading
 from collections.abc import Iterable
@@ -24,12 +25,16 @@ _NOTIFY = text("SELECT pg_notify(:c, :p)")  # built once: every write request se
 REVOCATION_CHECK_SECONDS = 1.0  # an open event stream of a revoked token ends within this
 
 
+_OPENED = itertools.count()
+
+
 class Subscriber:
     def __init__(self, seller_id: int, token_id: int | None = None) -> None:
         self.seller_id = seller_id
         self.token_id = token_id
         self.revoked = False  # set (and woken) when its token is revoked: the stream ends
         self.wake = asyncio.Event()
+        self.opened = next(_OPENED)  # the order streams were opened in
 
 
 class Hub:
@@ -45,6 +50,21 @@ class Hub:
     @property
     def count(self) -> int:
         return sum(len(s) for s in self._subs.values())
+
+    def streams(self, token_id: int | None) -> int:
+        """Open streams of a token (event loop only)."""
+        return self._token_subs.get(token_id, 0) if token_id is not None else 0
+
+    def end_oldest(self, sub: Subscriber, keep: int) -> None:
+        """End the oldest streams of `sub`'s token beyond `keep` (event loop only): a client
+        that reconnects gets its stream, the one it lost ends, and no token holds more."""
+        over = self.streams(sub.token_id) - keep
+        if over <= 0:
+            return
+        mine = [s for s in self._subs.get(sub.seller_id, ()) if s.token_id == sub.token_id]
+        for old in sorted(mine, key=lambda s: s.opened)[:over]:
+            old.revoked = True
+            old.wake.set()
 
     def subscribe(self, seller_id: int, token_id: int | None = None) -> Subscriber:
         sub = Subscriber(seller_id, token_id)

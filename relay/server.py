@@ -51,6 +51,10 @@ RELAY_ERR = "urn:seller-relay:error:"
 TOKEN_CACHE_SECONDS = 2.0  # revocation takes effect within this
 MAX_JSON_DEPTH = 64  # request and ingest bodies
 MAX_AUTH_HEADER = 512  # "Bearer " + a token; anything longer is no token of ours
+# Open /events streams per token: each wakes a state read per change, so thousands opened by
+# one seat would fill the shared thread pool that serves every seller (a window needs one; a
+# stream lost to a dead network may linger, so a new one ends the oldest instead of failing).
+MAX_STREAMS_PER_TOKEN = 10
 SESSION_STATE = "1"  # the session object changes only with the relay's configuration
 
 
@@ -522,6 +526,7 @@ async def events(request: Request) -> Response:
 
     async def stream() -> AsyncIterator[bytes]:
         sub = relay.hub.subscribe(sid, who.token_id)
+        relay.hub.end_oldest(sub, MAX_STREAMS_PER_TOKEN)
         try:
             last = await run_in_threadpool(states)
             yield _sse("state", {"@type": "StateChange", "changed": {acc: last}})

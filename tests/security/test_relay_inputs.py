@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import threading
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -187,3 +188,36 @@ def test_an_order_quantity_is_a_count_of_pieces(target: Target, quantity: object
     assert r.status_code == 400 and r.json()["field"] == "items/1/quantity", r.text
     body["items"] = body["items"][:1]  # type: ignore[index]
     assert target.ingest("/ingest/orders", body).status_code == 200
+
+
+def test_one_token_holds_a_bounded_number_of_event_streams(target: Target) -> None:
+    from relay.server import MAX_STREAMS_PER_TOKEN
+
+    token, alice, _ = target.seller("alice")
+    other = auth.create_token(target.db, "alice")  # another seat: its own streams
+    url = f"{target.url}/events?types=*&closeafter=no&ping=0"
+    with httpx.Client(timeout=httpx.Timeout(10)) as c:
+        opened: list[tuple[httpx.Response, Iterator[str]]] = []
+
+        def open_stream(tok: str) -> None:
+            r = c.send(
+                c.build_request("GET", url, headers={"Authorization": f"Bearer {tok}"}), stream=True
+            )
+            assert r.status_code == 200
+            lines = r.iter_lines()  # kept: a dropped iterator closes the stream
+            assert next(lines) == "event: state"
+            opened.append((r, lines))
+
+        try:
+            open_stream(other)
+            for _ in range(MAX_STREAMS_PER_TOKEN + 3):
+                open_stream(token)
+            # the three oldest of the token ended (the relay closed them), the rest are open
+            for _, lines in opened[1:4]:
+                assert list(lines)[-1:] in ([], [""])  # runs out instead of waiting
+            hub = target.embedded.server.config.app.state.relay.hub
+            assert hub.count == MAX_STREAMS_PER_TOKEN + 1  # the other seat's one kept
+        finally:
+            for r, _ in opened:
+                r.close()
+    alice.close()
