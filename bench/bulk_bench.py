@@ -1,12 +1,18 @@
 """Bulk triage at seller scale (issue 17). Prints figures; asserts nothing.
 
     uv run python bench/bulk_bench.py [--conversations 100000] [--profile DIR]
+    uv run python bench/bulk_bench.py --search order [--search paket ...]  (only Ctrl+A in a search)
 
 On a generated profile (every message given a relay id, as after a sync) it marks every
 conversation of the inbox read through `app.services.bulk` (Ctrl+A, "Mark read"), undoes it,
 snoozes them all and undoes that; for each: the time, the chunks' median and slowest
 transaction, and the slowest thread-list page read by another thread meanwhile (the window
 reads pages while an action runs). Also how many relay requests the queue takes.
+
+With ``--search``: only what Ctrl+A in a search costs, the ids of every result
+(``threads.search_ids``, as ``Bulk.resolve`` reads them when an action starts and the pane
+counts them) beside ``threads.search_count`` (the count the window already shows): medians of
+five runs each.
 """
 
 from __future__ import annotations
@@ -78,6 +84,12 @@ async def main(args: argparse.Namespace) -> None:
     store.load_engine()
     prepare(store, args.conversations)
     bulk = Bulk(store, worker)
+    if args.search:
+        for word in args.search:
+            search_figures(store, bulk, word)
+        worker.shutdown()
+        store.close()
+        return
     if args.chunk:
         from app.services import bulk as bulk_module
 
@@ -127,6 +139,24 @@ async def main(args: argparse.Namespace) -> None:
     store.close()
 
 
+def search_figures(store: Store, bulk: Bulk, word: str) -> None:
+    def median_ms(fn: object) -> tuple[float, object]:
+        times, out = [], None
+        for _ in range(5):
+            t = time.perf_counter()
+            out = fn()  # type: ignore[operator]
+            times.append((time.perf_counter() - t) * 1000)
+        return statistics.median(times), out
+
+    ids_ms, ids = median_ms(lambda: bulk.resolve(Selection(all_of=ThreadFilter(), search=word)))
+    with store.read_sql() as db:
+        count_ms, count = median_ms(lambda: threads.search_count(db.execute, word))
+    print(
+        f"Ctrl+A in a search for {word!r}: {len(ids)} ids in {ids_ms:.0f} ms median "  # type: ignore[arg-type]
+        f"(search_count {count} in {count_ms:.0f} ms)"
+    )
+
+
 def _queued(store: Store) -> list[tuple[int, str, str, dict[str, object]]]:
     from app.services.local_changes import LocalChanges
 
@@ -138,4 +168,5 @@ if __name__ == "__main__":
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--profile", type=Path, default=Path("/tmp/bulk-bench"))
     parser.add_argument("--chunk", type=int, default=0, help="conversations a transaction")
+    parser.add_argument("--search", action="append", help="only Ctrl+A in a search for this")
     asyncio.run(main(parser.parse_args()))
