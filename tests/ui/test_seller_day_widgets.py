@@ -151,3 +151,34 @@ def test_templates_dialog_edits_checks_and_asks_to_save(qtbot: Any) -> None:
     dialog.delete_requested.connect(deleted.append)
     dialog.delete.click()
     assert deleted == [saved.relay_id]
+
+
+def test_templates_and_notes_saved_offline_say_so(qtbot: Any) -> None:
+    """Issue 17: an edit still on its way to the relay, or refused by it, is visible."""
+    from dataclasses import replace
+
+    dialog = TemplatesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    waiting = replace(_template("Packed", {"en": "Packed."}), relay_id="local:1", pending=True)
+    dialog.show_templates([waiting], select="local:1")
+    assert dialog.list.item(0).text() == "Packed  · waiting for the connection"
+    assert not dialog.error.isVisible()
+    refused = replace(waiting, refused="alreadyExists")
+    dialog.show_templates([refused])  # kept by its local id, reloaded
+    assert "a teammate's template has this name" in dialog.list.item(0).text()
+    assert dialog.error.isVisible() and "Rename it" in dialog.error.text()
+    # Named by the relay meanwhile: still the one selected.
+    shared = replace(refused, relay_id="T-real", pending=False, refused=None)
+    dialog.show_templates([shared])
+    assert dialog.list.currentRow() == 0 and dialog.list.item(0).text() == "Packed"
+    assert not dialog.error.isVisible()
+
+    panel = NotesPanel()
+    qtbot.addWidget(panel)
+    panel.show_notes([replace(_note("Offline"), pending=True)])
+    header = panel.cards.itemAt(0).widget().findChild(QLabel, "note-header")
+    assert header.text().endswith(" · waiting for the connection")
+    panel.show_notes([replace(_note("Offline"), pending=True, refused="invalidProperties")])
+    header = panel.cards.itemAt(0).widget().findChild(QLabel, "note-header")
+    assert header.text().endswith("not shared: the relay refused it (invalidProperties)")
