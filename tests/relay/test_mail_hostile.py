@@ -317,3 +317,35 @@ def test_control_bytes_in_a_buyers_ids_never_reach_a_reply(
     head = bytes(sent.original_content or sent.content).split(b"\r\n\r\n")[0]
     assert b"In-Reply-To: <ok-first@eu-west-1.amazonses.com>" in head
     assert not any((b < 0x20 and b not in b"\r\n\t") or b == 0x7F for b in head), head
+
+
+def test_line_breaks_in_a_buyers_subject_and_name_never_split_a_reply_header(
+    db: Database, mail_world: MailWorld
+) -> None:
+    mail_world.connect(db)
+    evil = base64.b64encode(b"Frage\r\nBcc: mallory@evil.example\r\n\r\nbody").decode()
+    name = base64.b64encode(b"Erika\r\nCc: mallory@evil.example").decode()
+    raw = buyer_mail("Hallo", message_id="crlf")
+    raw = raw.replace(
+        b"Subject: Frage von Amazon-Kunde Erika", f"Subject: =?utf-8?b?{evil}?=".encode()
+    )
+    raw = raw.replace(b'From: "Erika"', f"From: =?utf-8?b?{name}?=".encode())
+    mail_world.append(raw)
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == [] and tally.buyer_messages == 1
+    c = schema.conversations.c
+    with db.reading() as conn:
+        sid, conv, subject = conn.execute(select(c.seller_id, c.id, c.subject)).one()
+    assert "\n" not in subject and "\r" not in subject
+    with db.writing() as conn:  # no subject given: "Re: " and the buyer's
+        spec = {"clientSubmissionId": "r1", "conversationId": conv, "body": "Antwort"}
+        create_one(conn, Changes(conn, sid), spec)
+    assert send_once(db, "alice", mail_world.secrets) == (1, [])
+    envelope = mail_world.smtp.received[0]
+    assert envelope.rcpt_tos == [
+        "k2x9q4w1ab3cdzz+11111111-2222-4333-8444-555555555555@marketplace.amazon.de"
+    ]
+    sent = mail_world.sent_mail()[0]
+    assert sent["Bcc"] is None and sent["Cc"] is None
+    assert sent["Subject"].startswith("Re: Frage Bcc: ")  # one line, the address redacted
+    assert sent.get_content().strip() == "Antwort"
