@@ -320,6 +320,9 @@ CASES = [
         "cassée : nous envoyons une pièce demain.",
         NOT + THANKS,
     ),
+    # "No problem" and thanks is courtesy, not a refusal or news.
+    ("fr", "Aucun souci, merci à vous et belle journée ☀️", THANKS),
+    ("it", "Nessun problema, grazie a lei e buona giornata ☀️", THANKS),
     # A promotion that has ended is no offer.
     ("fr", "La promotion était une offre Amazon, terminée depuis dimanche.", NOT + MARKETING),
     # A social handle with a dot or underscore is an account elsewhere, in any language…

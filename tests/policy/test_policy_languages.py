@@ -138,6 +138,12 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Un petit commentaire positif sur la fiche nous aiderait.", "review-incentive"),
         ("Essayez aussi nos infusions, même producteur.", "cross-promotion"),
         ("Un devis hors marketplace ? Demandez-le-moi.", "off-platform"),
+        ("Pas de code, mais je peux vous faire un virement de 5 € directement.", "off-platform"),
+        (
+            "Si nos e-mails vous lassent, nous ne vous écrirons plus : dites-le-nous.",
+            "opt-out-link",
+        ),
+        ("Ne manquez pas la grande vente d'été, du 1er au 15 juillet !", "marketing"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -179,6 +185,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Ci lasci un feedback positivo sul venditore, grazie!", "review-incentive"),
         ("Vendite lampo tutti i lunedì!", "marketing"),
         ("Il numero del negozio è 011 123 4567.", "contact-info"),
+        ("Posso farle un bonifico direttamente, senza Amazon.", "off-platform"),
+        ("Ne abbiamo altre nel nostro altro negozio Amazon.", "cross-promotion"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -257,6 +265,8 @@ PRECISION: dict[str, list[str]] = {
         "Vous pouvez ne pas recevoir de messages pendant 24 h, c'est normal.",
         "Nous allons vous retirer la pièce défectueuse de la liste de retour.",
         "Votre avis très positif nous a fait plaisir ; le colis de rechange part demain.",
+        "Nous ne vous enverrons plus de message après celui-ci, sauf si vous nous écrivez.",
+        "Amazon va vous rembourser par virement sous 3 jours.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
@@ -279,6 +289,8 @@ PRECISION: dict[str, list[str]] = {
         "Eviti di usare detersivi aggressivi; il commento sul colore l'abbiamo girato al produttore.",
         "Il nuovo modello fa risparmiare il 30 % di energia.",
         "Grazie, la sua recensione così positiva ci ha fatto piacere: il pezzo parte domani.",
+        "Per ora niente saldi, i prezzi restano quelli indicati.",
+        "Non le manderemo altri messaggi dopo questo, a meno che non ci scriva lei.",
     ],
 }
 
