@@ -196,6 +196,12 @@ RECALL: dict[str, list[tuple[str, str]]] = {
 
 PRECISION: dict[str, list[str]] = {
     "en": [
+        # Rounds 15-18: words of offers and channels in ordinary answers.
+        "Worth a look before you reinstall: the fuse in the plug.",
+        "The best number of scoops for a double shot is two.",
+        "To find your order, type the order number into the search bar on Your Orders.",
+        "The return postage is on us, and a new kettle goes out today.",
+        "The 5-star rating on the product box is from a magazine test.",
         "Does this charger work with the 2019 model? I need it for my laptop.",
         "The link between the parts was loose, so we are sending a new hinge.",
         "We offer a free of charge repair under warranty.",
@@ -229,6 +235,10 @@ PRECISION: dict[str, list[str]] = {
         "Revisaremos su solicitud de devolución y le reembolsaremos en dos días.",
     ],
     "de": [
+        "Die Bestellnummer können Sie unter „Meine Bestellungen“ in die Suche eingeben.",
+        "Der Preis wurde um 5 € reduziert, weil die Verpackung beschädigt ist.",
+        "Der Zusteller meldet sich vorher per SMS bei Ihnen.",
+        "Die 15 % auf dem Aufkleber waren der Rabatt des vorherigen Händlers.",
         "Funktioniert das Ladegerät mit dem Modell von 2019? Ich brauche es für meinen Laptop.",
         "Die Verbindung zwischen den Teilen war locker, wir senden Ihnen ein neues Scharnier.",
         "Die Reparatur im Rahmen der Garantie ist kostenlos.",
