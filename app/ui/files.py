@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 if TYPE_CHECKING:
@@ -86,10 +86,8 @@ class ConversationFiles:
 
     async def load_remote(self, message_id: int, urls: list[str]) -> None:
         from app.services.remote_images import fetch_images
+        from app.ui.remote_decode import decode_remote
 
-        images: dict[str, Any] = {}
-        for url, body in (await fetch_images(urls)).items():
-            image = QImage.fromData(body)
-            if not image.isNull():
-                images[url] = image
+        fetched = await fetch_images(urls)
+        images = await asyncio.to_thread(decode_remote, fetched)
         self.window.conversation.allow_remote(message_id, images)

@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 
 from app.ui import formats
@@ -50,7 +50,18 @@ class Preview:
 def decode(path: Path, fmt: str, box: QSize) -> QImage | str:
     """The picture at ``path`` fitted into ``box``; "too-large" or "unreadable" instead.
     Blocking: run it on a thread (QImage, unlike QPixmap, may be made there)."""
-    reader = QImageReader(str(path), fmt.encode())
+    return _decode(QImageReader(str(path), fmt.encode()), box)
+
+
+def decode_data(data: bytes, fmt: str, box: QSize) -> QImage | str:
+    """``decode`` for bytes in memory (a remote image the seller allowed)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return _decode(QImageReader(buffer, fmt.encode()), box)
+
+
+def _decode(reader: QImageReader, box: QSize) -> QImage | str:
     reader.setDecideFormatFromContent(False)  # the sniffed format, never a guess
     reader.setAutoTransform(True)  # a phone photo's EXIF orientation
     size = reader.size()
