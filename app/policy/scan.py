@@ -41,6 +41,7 @@ _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _NUMBER_RE = re.compile(r"\d{3}")
 _DIGITS_RE = re.compile(r"\d+")
+_DECIMAL_END = re.compile(r"\d[.,]$")  # a number's decimal point just before
 # A short inline quotation ("'Black Friday Edition' is the colour's name", «descuento» as the
 # buyer wrote it) names words; it makes no offer. Apostrophes inside words do not open one.
 _INLINE_QUOTE_RE = re.compile(r"(?<!\w)[\"“„«‘'][^\"“”„«»‘’'\n]{1,60}[\"”“»’'](?!\w)")
@@ -255,7 +256,16 @@ def scan_text(
                 continue
             ref_cues.append((s, e))
     if region is Region.OWN and u is not None:
-        for kind, fs, fe, _term in review_spans(hits, u, neg, language):
+        # "4,5/5" reports a score (a test's, a magazine's); "5/5" alone asks for one
+        scored = [
+            h
+            for h in hits
+            if not (
+                h.family == "review_conditional"
+                and _DECIMAL_END.search(ftext, max(0, h.start - 2), h.start)
+            )
+        ]
+        for kind, fs, fe, _term in review_spans(scored, u, neg, language):
             s, e = orig(fs, fe)
             if not covered.covers(s):
                 code = REVIEW_CODES[kind]

@@ -154,6 +154,8 @@ CASES = [
     ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
     # A negation of another language is no news: Swedish "Ni" is not Spanish "ni".
     ("sv", "God eftermiddag,\nStort tack för att Ni valt att handla hos oss.", THANKS),
+    # A score with a decimal reports a rating; "5/5" alone asks for one.
+    ("sv", "Betyget i testet (4,5/5) kommer från en tidning, inte från oss.", NOT + REVIEW),
     # A refusal verb and a kind of mailing in one clause is an opt-out, in any words; someone
     # else's mailing, or the two in different clauses, is not.
     ("sv", "Vill du hellre vara utan våra säsongsbrev? Svara bara NEJ.", "opt-out-link"),
