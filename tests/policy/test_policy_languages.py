@@ -277,6 +277,8 @@ PRECISION: dict[str, list[str]] = {
         "Votre avis très positif nous a fait plaisir ; le colis de rechange part demain.",
         "Nous ne vous enverrons plus de message après celui-ci, sauf si vous nous écrivez.",
         "Amazon va vous rembourser par virement sous 3 jours.",
+        "Le parrain de notre fille a commandé la même lampe, elle est partie hier.",
+        "La vitrine réfrigérée est livrée avec ses étagères et sa notice.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
