@@ -144,6 +144,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
             "opt-out-link",
         ),
         ("Ne manquez pas la grande vente d'été, du 1er au 15 juillet !", "marketing"),
+        ("Inscrivez-vous à notre infolettre, rabais exclusifs chaque mois !", "marketing"),
+        ("Payez-moi par Twint, c'est plus simple.", "off-platform"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -187,6 +189,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Il numero del negozio è 011 123 4567.", "contact-info"),
         ("Posso farle un bonifico direttamente, senza Amazon.", "off-platform"),
         ("Ne abbiamo altre nel nostro altro negozio Amazon.", "cross-promotion"),
+        ("Mi faccia uno squillo al 347 765 4321 quando vuole.", "off-platform"),
+        ("Passi quando vuole nel nostro negozio a Lugano.", "off-platform"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -279,6 +283,8 @@ PRECISION: dict[str, list[str]] = {
         "Amazon va vous rembourser par virement sous 3 jours.",
         "Le parrain de notre fille a commandé la même lampe, elle est partie hier.",
         "La vitrine réfrigérée est livrée avec ses étagères et sa notice.",
+        "Vous trouverez ce modèle en magasin à côté de chez vous aussi, c'est une marque courante.",
+        "Les rabais affichés sur la fiche sont ceux d'Amazon.",
     ],
     "it": [
         "Questo caricatore funziona con il modello del 2019? Mi serve per il portatile.",
