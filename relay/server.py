@@ -18,7 +18,7 @@ import orjson
 from sqlalchemy.exc import IntegrityError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
@@ -196,6 +196,8 @@ def handler(fn: Callable[[Request], Any]) -> Callable[[Request], Any]:
             return response
         except Problem as problem:
             return problem.response()
+        except ClientDisconnect:  # gone mid-body (or cut for sending it too slowly): no bug
+            return Response(status_code=400)
 
     return wrapped
 

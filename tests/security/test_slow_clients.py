@@ -93,3 +93,69 @@ def test_a_normal_keep_alive_client_is_not_cut(quick: Target) -> None:
         for _ in range(3):
             assert client.get("/healthz").status_code == 200
             time.sleep(HEAD_TIMEOUT * 0.5)
+
+
+@pytest.fixture
+def quick_bodies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Target]:
+    monkeypatch.setattr(http_limits, "BODY_GRACE", HEAD_TIMEOUT)
+    monkeypatch.setattr(http_limits, "BODY_CHECK", HEAD_TIMEOUT / 2)
+    with running_relay(tmp_path) as t:
+        yield t
+
+
+def _post_head(path: str, token: str | None = None) -> bytes:
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: relay\r\n{auth}Content-Length: 1000000\r\n"
+        "Content-Type: application/json\r\n\r\n"
+    ).encode()
+
+
+def _trickle_until_closed(sock: socket.socket, limit: float) -> tuple[float, bytes]:
+    """(seconds until the relay closed the connection, what it answered) while a byte of
+    body goes every 0.1 s."""
+    start, answer = time.monotonic(), b""
+    sock.settimeout(0.1)
+    while time.monotonic() - start < limit:
+        try:
+            sock.sendall(b" ")
+            data = sock.recv(4096)
+        except TimeoutError:
+            continue
+        except OSError:
+            break
+        if not data:
+            break
+        answer += data
+    return time.monotonic() - start, answer
+
+
+def test_an_answered_request_is_not_read_on(quick_bodies: Target) -> None:
+    with _connect(quick_bodies) as sock:  # no token: 401 at once, then the body trickles
+        sock.sendall(_post_head("/api"))
+        took, answer = _trickle_until_closed(sock, 10 * HEAD_TIMEOUT)
+    assert answer.startswith(b"HTTP/1.1 401")
+    assert took < HEAD_TIMEOUT  # closed, where each byte used to renew the keep-alive
+
+
+@pytest.mark.parametrize("path", ["/api", "/upload/{account}"])
+def test_a_trickled_body_is_cut(quick_bodies: Target, path: str) -> None:
+    token, _, account = quick_bodies.seller("alice")
+    with _connect(quick_bodies) as sock:
+        sock.sendall(_post_head(path.format(account=account), token))
+        took, answer = _trickle_until_closed(sock, 10 * HEAD_TIMEOUT)
+    print(f"{path}: closed after {took:.2f} s")
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert HEAD_TIMEOUT * 0.8 <= took <= HEAD_TIMEOUT * 4
+
+
+def test_a_body_sent_at_a_fair_pace_is_read(quick_bodies: Target) -> None:
+    _, alice, account = quick_bodies.seller("alice")
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(6):  # 3 s at ~64 KB/s: longer than the grace, well over the rate
+            yield b"%PDF-1.4\n" if _ == 0 else b"%" + b"0" * 32_000 + b"\n"
+            time.sleep(HEAD_TIMEOUT / 2)
+
+    r = alice.post(f"/upload/{account}", content=chunks())
+    assert r.status_code == 201, r.text
