@@ -154,6 +154,10 @@ CASES = [
     ("sv", "Black Friday hos oss: 30 % på allt!", MARKETING),
     # A negation of another language is no news: Swedish "Ni" is not Spanish "ni".
     ("sv", "God eftermiddag,\nStort tack för att Ni valt att handla hos oss.", THANKS),
+    # The replacement already agreed is a remedy, not a reward, next to a review request.
+    ("sv", "Lämna gärna ett omdöme. Ersättaren skickar vi utan kostnad i morgon.", NOT + REVIEW),
+    ("es", "Si quiere, deje una opinión. El recambio se lo enviamos sin coste.", NOT + REVIEW),
+    ("sv", "Lämna ett omdöme så skickar vi en ersättare gratis.", REVIEW),
     # A score with a decimal reports a rating; "5/5" alone asks for one.
     ("sv", "Betyget i testet (4,5/5) kommer från en tidning, inte från oss.", NOT + REVIEW),
     # A refusal verb and a kind of mailing in one clause is an opt-out, in any words; someone

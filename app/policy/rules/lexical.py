@@ -417,6 +417,9 @@ def review_spans(
         if not neg.cancels(h) and not not_review.overlaps(h.start, h.end):
             out.append(("review-change", h.start, h.end, h.term))
     completed = fam.get("completed", [])
+    # the replacement or repair already agreed ("ersättaren", "el recambio") is a remedy, not
+    # a reward: value in its clause is no incentive (a change request after it still is)
+    remedied = completed + fam.get("remedy", [])
 
     thanked = SpanSet((h.start, h.end) for h in fam.get("review_thanked", []))
     link_ends = [h.end for h in fam.get("review_link", [])]
@@ -469,7 +472,7 @@ def review_spans(
             continue  # "gift set", "papel de regalo": the product, not a reward
         if neg.cancels(v) or any(
             u.clause(c.start) == u.clause(v.start) and same_language(c, v, language)
-            for c in completed
+            for c in remedied
         ):
             continue
         sv = u.sentence(v.start)
