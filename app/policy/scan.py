@@ -46,6 +46,7 @@ _DECIMAL_END = re.compile(r"\d[.,]$")  # a number's decimal point just before
 # buyer wrote it) names words; it makes no offer. Apostrophes inside words do not open one.
 _INLINE_QUOTE_RE = re.compile(r"(?<!\w)[\"“„«‘'][^\"“”„«»‘’'\n]{1,60}[\"”“»’'](?!\w)")
 QUOTABLE = frozenset({"marketing", "marketing_soft", "cross_promotion"})
+MARKETING = frozenset({"marketing", "marketing_soft"})
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -218,6 +219,9 @@ def scan_text(
         (m.start(), m.end())
         for m in (_INLINE_QUOTE_RE.finditer(ftext) if not QUOTABLE.isdisjoint(present) else ())
     )
+    # "vårt erbjudande att byta armbandet", "till ordinarie pris", "in omaggio con la
+    # sostituzione": the word in another sense (`marketing_not`), like `review_not` for reviews
+    not_marketing = SpanSet((h.start, h.end) for h in hits if h.family == "marketing_not")
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
@@ -225,6 +229,10 @@ def scan_text(
             if (fam, h.start, h.end) in reported or (fam in NEGATABLE and neg.cancels(h)):
                 continue
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
+                continue
+            if fam in MARKETING and not_marketing.overlaps(h.start, h.end):
+                continue
+            if fam == "off_platform" and "…" in h.term and _crosses_clause(ftext, h):
                 continue
             if fam == "off_platform" and " " in h.term and _foreign(h, ftext, language, pack):
                 continue  # Italian "per e-mail" is not German "per E-Mail" (by e-mail)
@@ -287,6 +295,14 @@ def scan_text(
     if region is not Region.OWN:
         return TextScan(out.result(), 0, 0, 0, {})
     return TextScan(out.result(), thanks, words, other, scores, news, names, bare)
+
+
+def _crosses_clause(ftext: str, hit: Hit) -> bool:
+    """An invitation's `…` parts in two clauses: "Falls es dort nicht ist, melden Sie das bitte
+    über Amazon" is no "nicht … über Amazon". (Offers and cross-sells may span a comma: "köp tre
+    par, betala för två".)"""
+    inner = clause_breaks(ftext[hit.start : hit.end], [])
+    return any(0 < b < hit.end - hit.start for b in inner)
 
 
 INVITE_REACH = 60  # characters between "sms:a mig" / "llámeme" and the number or address
