@@ -146,6 +146,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Ne manquez pas la grande vente d'été, du 1er au 15 juillet !", "marketing"),
         ("Inscrivez-vous à notre infolettre, rabais exclusifs chaque mois !", "marketing"),
         ("Payez-moi par Twint, c'est plus simple.", "off-platform"),
+        ("Les nouveaux plaids sont arrivés dans la boutique, jetez-y un œil !", "cross-promotion"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -191,6 +192,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Ne abbiamo altre nel nostro altro negozio Amazon.", "cross-promotion"),
         ("Mi faccia uno squillo al 347 765 4321 quando vuole.", "off-platform"),
         ("Passi quando vuole nel nostro negozio a Lugano.", "off-platform"),
+        ("La vendita privata riservata ai clienti inizia lunedì!", "marketing"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -295,6 +297,8 @@ PRECISION: dict[str, list[str]] = {
         "La vitrine réfrigérée est livrée avec ses étagères et sa notice.",
         "Vous trouverez ce modèle en magasin à côté de chez vous aussi, c'est une marque courante.",
         "Les rabais affichés sur la fiche sont ceux d'Amazon.",
+        "Oui, l'avis que vous avez laissé est visible sur la fiche ; je viens de l'avoir sous les yeux.",
+        "Vous aurez de nos nouvelles dès que les pièces seront arrivées dans notre atelier.",
     ],
     "it": [
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
