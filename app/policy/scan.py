@@ -173,6 +173,7 @@ def scan_text(
         emails.add(s, e)
         email_spans.append((s, e))
         spans.append((s, e))
+    shop_links: list[tuple[int, int]] = []  # reported links, for "£5 less on shop.co.uk"
     for link in links.find_links(text):
         spans.append((link.start, link.end))
         if silenced.contains(link.start, link.end):
@@ -184,6 +185,7 @@ def scan_text(
         if link.kind in ("domain", "url") and pack.names_marketplace(text[link.start : link.end]):
             continue  # "Amazon.de" / "www.amazon.de" alone: the marketplace named, no page
         quoted = _quote(text, link.start, link.end)
+        shop_links.append((link.start, link.end))
         if link.kind == "shortener":
             out.add(
                 "external-link", "external-link", link.start, link.end, "external-link.shortener"
@@ -290,6 +292,13 @@ def scan_text(
             orig(h.start, h.end) for h in hits if h.family == "contact_verb" and not neg.cancels(h)
         ]
         for s, e in _invitations(text, verbs, contacts):
+            out.add("off-platform", "off-platform", s, e, "off-platform", term=_quote(text, s, e))
+
+    if shop_links and "off_platform" in families:
+        # a link beside a price comparison sends the buyer to buy there ("it's £5 less on
+        # shop.co.uk", "auf shop.de kostet es 5 € weniger")
+        cues = [orig(h.start, h.end) for h in hits if h.family == "cheaper" and not neg.cancels(h)]
+        for s, e in _invitations(text, cues, shop_links):
             out.add("off-platform", "off-platform", s, e, "off-platform", term=_quote(text, s, e))
 
     if region is not Region.OWN:

@@ -286,6 +286,11 @@ CASES = [
     # The buyer's number named is no ask for it.
     ("de", "Bitte prüfen Sie Ihre Telefonnummer in Ihrem Amazon-Konto für DHL.", NOT + OFF),
     ("de", "Schicken Sie mir Ihre Handynummer, dann rufe ich kurz an.", OFF),
+    # A link beside a price comparison sends the buyer to buy there; a code with an amount off.
+    ("en", "The same kettle is cheaper at kettlecorner.co.uk by the way.", OFF),
+    ("de", "Auf kettlecorner.de ist der Kocher übrigens günstiger.", OFF),
+    ("en", "It's £5 less on our site, use code AMZ5.", MARKETING),
+    ("en", "Use code E2 on the thermostat; it costs £5 less to run.", NOT + MARKETING),
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),

@@ -90,9 +90,14 @@ _USE_CODE = (
     r"\s(?:the\s|dem\s|le\s|el\s|il\s|la\s)?(?:discount\s|promo\s|rabatt)?"
     r"(?:code|codigo|codice|koden|kod|coupon|cupon|gutscheincode|rabattcode)\b(?!\s\d+\b)"
 )  # (a code of digits only is a PIN or a locker's: "opens with the code 1234")
-_PERCENT = r"\d{1,2}(?:[.,]\d)?\s?%"
+# …or an amount off: "it's £5 less on our site, use code AMZ5", "mit dem Code AMZ5 5 € weniger"
+# (a dot inside a word, "shop.co.uk", does not end the sentence)
+_PERCENT = (
+    r"(?:\d{1,2}(?:[.,]\d)?\s?%|[€$£]\s?\d{1,3}\b|\d{1,3}(?:[.,]\d\d)?\s?(?:€|£|\$|eur\b|euro))"
+)
 _CODE_OFFER = re.compile(
-    rf"{_PERCENT}[^.!?\n]{{0,80}}?{_USE_CODE}|{_USE_CODE}[^.!?\n]{{0,80}}?{_PERCENT}"
+    rf"{_PERCENT}(?:[^.!?;\n]|\.(?=\w)){{0,80}}?{_USE_CODE}"
+    rf"|{_USE_CODE}(?:[^.!?;\n]|\.(?=\w)){{0,80}}?{_PERCENT}"
 )
 
 
