@@ -40,7 +40,7 @@ from relay.attachment_screen import Candidate
 from relay.ingest import create_conversation, ensure_marketplace, inbound_content, store_inbound
 from relay.mailbridge import delivery
 from relay.mailbridge.accounts import Mailbox
-from relay.mailbridge.parse import MailKind, ParsedMail
+from relay.mailbridge.parse import UNPARSED, MailKind, ParsedMail
 from relay.mailbridge.prefetch import BatchView, BuyerRow, Route
 from relay.sanitize import clean_line, clean_text, safe_filename
 from relay.store import Changes, aware, dumps, new_object_id, now
@@ -225,6 +225,9 @@ class Applier:
     def apply(self, key: str, p: ParsedMail, place: Place) -> None:
         if p.kind is MailKind.BUYER_MESSAGE and p.marketplace and p.alias and p.alias_base:
             object_id = self._buyer_message(key, p)
+        elif p.kind is MailKind.IGNORED and UNPARSED in p.problems:
+            self.quarantine(key, p, place, "the relay could not read it")
+            return
         elif p.kind is MailKind.IGNORED:
             self.tally.ignored += 1
             object_id = None

@@ -142,8 +142,18 @@ def parse_mail(
         return _parse(raw, max_size, authserv_id, digest, problems)
     except Exception:  # a bug or input beyond the stdlib parser: say so, lose nothing upstream
         log.warning("unparseable mail %s", digest[:12], exc_info=True)
-        problems.add("malformed-mime")
-        return _ignored(digest, problems)
+        problems.update(("malformed-mime", UNPARSED))
+        return _ignored(digest, problems, _raw_subject(raw))
+
+
+UNPARSED = "unparsed"  # the last resort answered: the bridge quarantines the mail, never drops it
+_SUBJECT_RE = re.compile(rb"(?im)^subject:[ \t]*+([^\r\n]{0,400})")
+
+
+def _raw_subject(raw: bytes) -> str:
+    """The Subject line as it stands (for the notice of a mail the parser could not read)."""
+    found = _SUBJECT_RE.search(raw, 0, 256 * 1024)
+    return one_line(found[1].decode("utf-8", "replace"), 400) if found else ""
 
 
 def thread_key(mail: ParsedMail) -> tuple[str, str, str | None] | None:

@@ -349,3 +349,28 @@ def test_line_breaks_in_a_buyers_subject_and_name_never_split_a_reply_header(
     assert sent["Bcc"] is None and sent["Cc"] is None
     assert sent["Subject"].startswith("Re: Frage Bcc: ")  # one line, the address redacted
     assert sent.get_content().strip() == "Antwort"
+
+
+def test_a_mail_the_parser_cannot_read_is_quarantined_not_ignored(
+    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relay.mailbridge import parse
+
+    real = parse._parse
+
+    def failing(raw: bytes, *args: Any) -> Any:
+        if b"poison" in raw:
+            raise RecursionError("a bug nothing foresaw")
+        return real(raw, *args)
+
+    monkeypatch.setattr(parse, "_parse", failing)
+    mail_world.connect(db)
+    mail_world.append(buyer_mail("first"), buyer_mail("poison"))
+    tally, failed = fetch_once(db, "alice", mail_world.secrets)
+    assert failed == []
+    assert (tally.buyer_messages, tally.ignored, tally.quarantined) == (1, 0, 1), tally.line()
+    n = schema.mail_notices.c
+    with db.reading() as conn:
+        lane = conn.execute(select(n.kind, n.subject, n.body_text)).one()
+    assert lane.kind == "quarantined" and lane.subject.startswith("Frage von Amazon-Kunde")
+    assert "could not be imported (the relay could not read it)" in lane.body_text
