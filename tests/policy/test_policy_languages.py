@@ -147,6 +147,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Inscrivez-vous à notre infolettre, rabais exclusifs chaque mois !", "marketing"),
         ("Payez-moi par Twint, c'est plus simple.", "off-platform"),
         ("Les nouveaux plaids sont arrivés dans la boutique, jetez-y un œil !", "cross-promotion"),
+        ("Le bonnet assorti se trouve aussi chez nous, même laine.", "cross-promotion"),
+        ("Le baume est offert pour l'achat de deux savons.", "marketing"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -193,6 +195,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Mi faccia uno squillo al 347 765 4321 quando vuole.", "off-platform"),
         ("Passi quando vuole nel nostro negozio a Lugano.", "off-platform"),
         ("La vendita privata riservata ai clienti inizia lunedì!", "marketing"),
+        ("Il cappello abbinato lo trova anche da noi, stessa lana.", "cross-promotion"),
+        ("Il balsamo è in regalo con l'acquisto di due saponi.", "marketing"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -299,6 +303,8 @@ PRECISION: dict[str, list[str]] = {
         "Les rabais affichés sur la fiche sont ceux d'Amazon.",
         "Oui, l'avis que vous avez laissé est visible sur la fiche ; je viens de l'avoir sous les yeux.",
         "Vous aurez de nos nouvelles dès que les pièces seront arrivées dans notre atelier.",
+        "Pour compléter votre commande, il manque juste l'adresse de facturation.",
+        "Le problème existe aussi chez nous en atelier, on le corrige.",
     ],
     "it": [
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
@@ -313,6 +319,8 @@ PRECISION: dict[str, list[str]] = {
         "Chi compra la versione 2 prende anche il cavo nella confezione.",
         "In due parole: il rimborso arriva domani.",
         "Il prezzo è stabilito da Amazon durante le offerte.",
+        "Anche da noi il corriere è in ritardo questa settimana.",
+        "Per completare il reso serve il numero d'ordine.",
         "Abbiamo letto la sua recensione. Il pacco può ritirarlo al punto di ritiro da domani.",
         "Cerchi il suo ordine su Amazon e clicchi su Restituisci.",
         "Il cuscino sostitutivo è della stessa collezione, quindi identico.",
