@@ -203,7 +203,7 @@ def _notices(db: Database, args: argparse.Namespace) -> int:
     from relay import schema
 
     n, s = schema.mail_notices.c, schema.sellers.c
-    q = select(s.name, n.received_at, n.kind, n.trusted, n.order_id, n.subject).join(
+    q = select(s.name, n.received_at, n.kind, n.trusted, n.order_id, n.subject, n.body_text).join(
         schema.sellers, s.id == n.seller_id
     )
     if args.seller:
@@ -211,6 +211,8 @@ def _notices(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as conn:
         for r in conn.execute(q.order_by(n.received_at.desc()).limit(args.limit)):
             flag = "" if r.trusted else " [unverified sender]"
+            if r.kind == "quarantined":  # what happened and where the mail still is
+                flag += " [" + r.body_text.partition("\n")[0] + "]"
             print(
                 f"{r.name}\t{r.received_at:%Y-%m-%d %H:%M}\t{r.kind}\t{r.order_id or '-'}\t{r.subject}{flag}"
             )

@@ -8,6 +8,7 @@ them must still arrive.
 
 from __future__ import annotations
 
+import argparse
 import base64
 import json
 from collections.abc import Iterator, Sequence
@@ -352,7 +353,10 @@ def test_line_breaks_in_a_buyers_subject_and_name_never_split_a_reply_header(
 
 
 def test_a_mail_the_parser_cannot_read_is_quarantined_not_ignored(
-    db: Database, mail_world: MailWorld, monkeypatch: pytest.MonkeyPatch
+    db: Database,
+    mail_world: MailWorld,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from relay.mailbridge import parse
 
@@ -374,3 +378,7 @@ def test_a_mail_the_parser_cannot_read_is_quarantined_not_ignored(
         lane = conn.execute(select(n.kind, n.subject, n.body_text)).one()
     assert lane.kind == "quarantined" and lane.subject.startswith("Frage von Amazon-Kunde")
     assert "could not be imported (the relay could not read it)" in lane.body_text
+    from relay.mailbridge.cli import _notices
+
+    _notices(db, argparse.Namespace(seller="alice", limit=10))  # seller-relay mailbox notices
+    assert "folder INBOX, UID 2" in capsys.readouterr().out
