@@ -21,6 +21,7 @@ running: tests wait on it instead of sleeping. No Qt here: plain asyncio.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -117,9 +118,17 @@ class Ops:
         *,
         done: Callable[[T], object] | None = None,
         failed: Callable[[BaseException], bool] | None = None,
-    ) -> asyncio.Task[T | None]:
+    ) -> asyncio.Task[T | None] | None:
         """Run ``work`` as a task; ``done`` gets its result. ``failed`` may handle an error
-        first (return True when it did), else the failure policy applies."""
+        first (return True when it did), else the failure policy applies.
+
+        After ``aclose`` nothing starts (None): a task started then would outlive the loop,
+        e.g. the search box's debounce timer firing as the window closes."""
+        if self.closed:
+            if inspect.iscoroutine(work):
+                work.close()  # never to run, and said so: no "was never awaited"
+            log.debug("not started, closing: %r", work)
+            return None
         return self._start(self._guard(work, done, failed))
 
     def write(
@@ -127,7 +136,7 @@ class Ops:
         fn: Callable[P, Changes | tuple[T, Changes]],
         *args: P.args,
         **kwargs: P.kwargs,
-    ) -> asyncio.Task[Any]:
+    ) -> asyncio.Task[Any] | None:
         """Run a store write on the worker; publish its ``Changes`` after it committed."""
 
         async def go() -> Any:
@@ -140,7 +149,7 @@ class Ops:
 
     def read(
         self, fn: Callable[[], T], *, done: Callable[[T], object] | None = None
-    ) -> asyncio.Task[T | None]:
+    ) -> asyncio.Task[T | None] | None:
         """Run a store read on a reader thread; ``done`` gets the result."""
         return self.run(asyncio.to_thread(fn), done=done)
 
@@ -151,7 +160,7 @@ class Ops:
         *,
         done: Callable[[T], object],
         cancel: Callable[[], object] | None = None,
-    ) -> asyncio.Task[T | None]:
+    ) -> asyncio.Task[T | None] | None:
         """A read where only the newest query of ``key`` counts. ``cancel`` is called when a
         newer one starts, to interrupt a read still running (sqlite3 interrupt)."""
         newest = self._newest.setdefault(key, _Newest())

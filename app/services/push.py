@@ -60,11 +60,9 @@ class PushListener:
                     listening.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await listening
-            if stop.is_set():
-                self._status(False)
-                return
-            with contextlib.suppress(httpx.HTTPError, OSError, ValueError, RelayError):
-                listening.result()  # dropped, refused, garbled, offline or 401: reconnect
+            if not listening.cancelled():  # its error read even when stopping: none left unseen
+                with contextlib.suppress(httpx.HTTPError, OSError, ValueError, RelayError):
+                    listening.result()  # dropped, refused, garbled, offline or 401: reconnect
             self._status(False)
             if stop.is_set():
                 return

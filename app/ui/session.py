@@ -21,6 +21,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -137,7 +138,7 @@ class Session:
         self.day.live = live
 
     def _bug(self, exc: BaseException) -> None:
-        if self.ops.closed:
+        if self.ops.closed or not shiboken6.isValid(self.window):
             return  # a task stepped while closing (logged): nobody is looking any more
         try:
             asyncio.get_running_loop()

@@ -148,3 +148,28 @@ async def test_a_broken_subscriber_does_not_starve_the_others() -> None:
     finally:
         worker.shutdown()
     assert len(seen) == 1 and [type(b) for b in bugs] == [IndexError]
+
+
+@pytest.mark.asyncio
+async def test_nothing_starts_after_close(recwarn: pytest.WarningsRecorder) -> None:
+    """A timer firing as the window closes (the search box's) must not start a task that
+    would outlive the loop; its work is closed, not left "never awaited"."""
+    import gc
+
+    worker = StoreWorker()
+    try:
+        ops, _told, bugs = make_ops(worker)
+        ran: list[str] = []
+
+        async def work() -> None:
+            ran.append("ran")
+
+        await ops.aclose()
+        assert ops.run(work()) is None and ops.read(lambda: "x") is None
+        assert ops.write(lambda: Changes()) is None
+        await asyncio.sleep(0.05)
+        gc.collect()
+        assert ran == [] and bugs == [] and not ops.tasks
+        assert not [w for w in recwarn if "never awaited" in str(w.message)]
+    finally:
+        worker.shutdown()

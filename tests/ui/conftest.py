@@ -4,7 +4,9 @@ across test folders), and a qasync loop over pytest-qt's QApplication."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,24 @@ import pytest
 from ui_testkit import UiRelay, UiSession  # type: ignore[import-not-found]
 
 os.environ.setdefault("QT_API", "pyside6")
+
+
+# An unawaited coroutine is a bug (a task stepped outside its loop, a call that forgot its
+# await): it fails the test. Python reports it while finalizing the coroutine, where the
+# warning made an error is "ignored" and reaches pytest as an unraisable exception.
+NEVER_AWAITED = (
+    "error:coroutine .* was never awaited:RuntimeWarning",
+    r"error:Exception ignored in. <coroutine object [\s\S]*was never awaited"
+    ":pytest.PytestUnraisableExceptionWarning",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            for spec in NEVER_AWAITED:
+                item.add_marker(pytest.mark.filterwarnings(spec))
 
 
 def _relay(tmp_path: Path, seed: bool) -> Iterator[UiRelay]:
@@ -47,18 +67,61 @@ def empty_relay(tmp_path: Path) -> Iterator[UiRelay]:
     yield from _relay(tmp_path, seed=False)
 
 
-@pytest.fixture
-def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """asyncio inside Qt's event loop, as the app runs (pytest-qt has no qasync support)."""
+def _in_loop(loop: asyncio.AbstractEventLoop, callback: Any, *args: Any) -> None:
+    if asyncio.events._get_running_loop() is not None:
+        callback(*args)
+        return
+    asyncio.events._set_running_loop(loop)
+    try:
+        callback(*args)
+    finally:
+        asyncio.events._set_running_loop(None)
+
+
+def _test_loop(qapp: Any) -> asyncio.AbstractEventLoop:
+    """qasync's loop, whose callbacks always run inside it, as they do in the app.
+
+    The app runs the loop for its whole life, so a task is only stepped with the loop
+    running. A test runs it in pieces (``ui_testkit.run``) and processes Qt events in
+    between (qtbot.waitUntil, qtbot's teardown, and qasync's own extra pass over Qt's events
+    after ``run_until_complete`` has stopped the loop). qasync's timers then step the live
+    services' tasks with no running loop: the sync runner's ``wait_for`` failed ("coroutine
+    'wait' was never awaited"), its Event.wait tasks with it ("bound to a different event
+    loop"), and httpx found no loop either; the runner of that test was dead from then on.
+    """
     import qasync
 
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    class TestLoop(qasync.QEventLoop):  # type: ignore[misc]
+        def call_later(self, delay: float, callback: Any, *args: Any, context: Any = None) -> Any:
+            # call_soon and call_at come here too
+            return super().call_later(delay, _in_loop, self, callback, *args, context=context)
+
+    return TestLoop(qapp, already_running=False)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """asyncio inside Qt's event loop, as the app runs (pytest-qt has no qasync support).
+
+    Fails the test when the loop reports an error nobody handled (a task's exception never
+    retrieved, a callback that raised): each is a bug, not noise."""
+    loop = _test_loop(qapp)
+    unhandled: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: unhandled.append(context))
     asyncio.set_event_loop(loop)
     try:
         yield loop
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+        gc.collect()  # a task that failed unseen reports it when it is collected
+        assert not unhandled, "\n".join(map(_described, unhandled))
+
+
+def _described(context: dict[str, Any]) -> str:
+    exc = context.get("exception")
+    where = "".join(traceback.format_exception(exc)) if exc is not None else ""
+    return f"{context.get('message')}: {context}\n{where}"
 
 
 @pytest.fixture
@@ -76,14 +139,17 @@ def ui_session(qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> 
     lock.acquire()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
-    qtbot.addWidget(window)
     session = Session(window, LaunchOptions(profile=profile), lock, settings)
     window.show()
     try:
         yield UiSession(window, session, profile, settings)
     finally:
+        # The session closes before its window, as in the app. Given to qtbot, the window
+        # was closed and deleted first, under live services that still reported to it.
         qloop.run_until_complete(asyncio.wait_for(session.aclose(), 30))
         session.close()
+        window.close()
+        window.deleteLater()
 
 
 @pytest.fixture
