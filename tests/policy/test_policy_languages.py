@@ -149,6 +149,11 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Les nouveaux plaids sont arrivés dans la boutique, jetez-y un œil !", "cross-promotion"),
         ("Le bonnet assorti se trouve aussi chez nous, même laine.", "cross-promotion"),
         ("Le baume est offert pour l'achat de deux savons.", "marketing"),
+        (
+            "Votre avis compte : en retour, une attention particulière vous attend.",
+            "review-incentive",
+        ),
+        ("Pour peu que vous soyez contente, un avis 5 étoiles serait super.", "review-incentive"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -197,6 +202,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("La vendita privata riservata ai clienti inizia lunedì!", "marketing"),
         ("Il cappello abbinato lo trova anche da noi, stessa lana.", "cross-promotion"),
         ("Il balsamo è in regalo con l'acquisto di due saponi.", "marketing"),
+        ("Se ne è entusiasta, una recensione ci farebbe felici.", "review-incentive"),
+        ("Una recensione = un piccolo gesto da parte nostra!", "review-incentive"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -305,6 +312,7 @@ PRECISION: dict[str, list[str]] = {
         "Vous aurez de nos nouvelles dès que les pièces seront arrivées dans notre atelier.",
         "Pour compléter votre commande, il manque juste l'adresse de facturation.",
         "Le problème existe aussi chez nous en atelier, on le corrige.",
+        "Votre avis compte pour nous, et nous avons remboursé la pièce hier.",
     ],
     "it": [
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
@@ -321,6 +329,8 @@ PRECISION: dict[str, list[str]] = {
         "Il prezzo è stabilito da Amazon durante le offerte.",
         "Anche da noi il corriere è in ritardo questa settimana.",
         "Per completare il reso serve il numero d'ordine.",
+        "Se tutto va bene il pacco arriva domani; la recensione la lasci se vuole.",
+        "La sua valutazione conta per noi, e il rimborso è già partito.",
         "Abbiamo letto la sua recensione. Il pacco può ritirarlo al punto di ritiro da domani.",
         "Cerchi il suo ordine su Amazon e clicchi su Restituisci.",
         "Il cuscino sostitutivo è della stessa collezione, quindi identico.",
