@@ -63,6 +63,8 @@ class Inbox:
         self.marketplaces: list[MarketplaceInfo] = []
         self.newest_inbound = 0
         self.results: SearchPages | None = None  # the search's pages while searching
+        self._searching: str | None = None  # the text of the search under way
+        self._stale = False  # the data changed while it ran: search again once it is shown
         window.search_changed.connect(self.search)
         window.filter_changed.connect(self.set_filter)
         ops.subscribe(self._changed)
@@ -155,20 +157,39 @@ class Inbox:
             self.searcher = LatestSearch(self.store)
         if not text.strip():
             self.searcher.cancel()
-            self.results = None
+            self.results, self._searching = None, None
             self.window.show_threads(self.page, self.filter.sort, self.current.id)
             self.count()
             return
+        self._searching, self._stale = text, False
         self.ops.run(
             self.searcher.run(text, self.filter.marketplace_id),
             done=lambda found: self._found(text, found, refresh),
+            failed=lambda _exc: self._failed(text),
         )
+
+    def _failed(self, text: str) -> bool:
+        if self._searching == text:
+            self._searching = None  # the next change searches again
+        return False  # the failure policy shows it
+
+    def _refresh_search(self, text: str) -> None:
+        """The data changed while searching: the results show it as it is now. A typed key's
+        search still to start reads it anyway, and one under way is shown first and then
+        searched again: interrupting it (a sync's every round) cost that key a search."""
+        if self.window.search_pending():
+            return
+        if self._searching == text:
+            self._stale = True
+            return
+        self.search(text, refresh=True)
 
     def _found(self, text: str, found: Any, refresh: bool) -> None:
         from app.services.latest_search import SearchPages
 
         if found is None or self.store is None:
             return  # a newer keystroke's search replaced this one
+        self._searching = None
         flt = self.filter
         results = self.results = SearchPages(
             self.store, text, flt.marketplace_id, found, keep=lambda row: matches(row, flt)
@@ -182,12 +203,16 @@ class Inbox:
         self.count()
         if moved_on:
             self.ops.run(self._open_first(results, opened))
+        if self._stale:
+            self.search(text, refresh=True)
 
     async def _open_first(self, results: Any, opened: int | None) -> None:
         import asyncio
 
         await asyncio.sleep(OPEN_PAUSE_S)
-        still = self.results is results and self.current.id == opened
+        # The same search shown again over changed data (a sync meanwhile) still counts.
+        now = self.results
+        still = now is not None and now.text == results.text and self.current.id == opened
         if still and not self.window.many and self.window.model.rowCount():
             self.window.select_row(0)  # announced: the session opens it
 
@@ -202,7 +227,7 @@ class Inbox:
             return
         text = self.window.search.text()
         if self.results is not None and text.strip():
-            self.search(text, refresh=True)  # the results show the data as it is now
+            self._refresh_search(text)
         else:
             self.window.refresh_threads()
             self.count()

@@ -363,6 +363,10 @@ class MainWindow(QMainWindow):
                 self.tr("No more conversations need a response above."), 5000
             )
 
+    def search_pending(self) -> bool:
+        """A key was typed and its search has not started yet (the pause is running)."""
+        return self._search_timer.isActive()
+
     def show_count(self, total: int) -> None:
         self.store_state.setText(self.tr("%n conversation(s)", "", total))
 

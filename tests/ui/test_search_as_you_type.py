@@ -131,3 +131,55 @@ def test_typing_in_the_search_box_shows_the_matching_conversations(ui_session, q
         await until(lambda: ids()[: len(inbox)] == inbox, what="the inbox again")
 
     run(qloop, scenario())
+
+
+def test_a_change_while_searching_never_interrupts_the_search_of_a_key(ui_session, qloop) -> None:  # type: ignore[no-untyped-def]
+    # A sync publishes changes every round; each re-ran the search over the one a key had
+    # started (interrupting it) or was about to start. Now a key's search is never
+    # replaced: one still to start reads the changed data anyway; one under way is shown,
+    # then searched again, and its first result still opens when the seller pauses.
+    from app.services.ops import Changes
+
+    s = ui_session
+    store = Store.open(s.profile, take_lock=False)
+    generate(store, 200, seed=3, now=NOW)
+    with store.read_sql() as db:
+        paket = [r.id for r in threads.search(db.execute, "paket").rows]
+    store.close()
+    started: list[str] = []
+    release = asyncio.Event()
+
+    async def scenario() -> None:
+        await s.session.open_store()
+        inbox = s.session.inbox
+        s.window.search.insert("ano")
+        await until(lambda: inbox.results is not None, what="the first results")
+        await s.session.ops.idle()  # the pause: the first result of "ano" opens
+        assert s.session.current_id not in paket
+        searcher = inbox.searcher
+        real = searcher.run
+
+        async def run_held(text: str, marketplace_id: str | None = None) -> Any:
+            started.append(text)
+            await release.wait()  # under way until the test lets it finish
+            return await real(text, marketplace_id)
+
+        searcher.run = run_held  # type: ignore[method-assign]
+        # A new word, and a change before its pause is over: only the key's search runs.
+        s.window.search.setText("paket")
+        assert s.window.search_pending()
+        s.session.ops.publish(Changes(any_conversation=True))
+        await until(lambda: started == ["paket"], what="the key's search")
+        # A change while that search is under way: it is not replaced...
+        s.session.ops.publish(Changes(any_conversation=True))
+        await asyncio.sleep(0.1)
+        assert started == ["paket"]
+        # ...it is shown, then searched again over the changed data, and its first result
+        # opens after the pause.
+        release.set()
+        await until(lambda: started == ["paket", "paket"], what="the search again")
+        await until(lambda: s.session.current_id == paket[0], what="the first result open")
+        await s.session.ops.idle()
+        assert inbox.results is not None and inbox.results.text == "paket"
+
+    run(qloop, scenario())
