@@ -46,7 +46,7 @@ _DECIMAL_END = re.compile(r"\d[.,]$")  # a number's decimal point just before
 # buyer wrote it) names words; it makes no offer. Apostrophes inside words do not open one.
 _INLINE_QUOTE_RE = re.compile(r"(?<!\w)[\"“„«‘'][^\"“”„«»‘’'\n]{1,60}[\"”“»’'](?!\w)")
 QUOTABLE = frozenset({"marketing", "marketing_soft", "cross_promotion"})
-MARKETING = frozenset({"marketing", "marketing_soft"})
+PROMOTION = frozenset({"marketing", "marketing_soft", "cross_promotion"})
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 
@@ -221,9 +221,13 @@ def scan_text(
         (m.start(), m.end())
         for m in (_INLINE_QUOTE_RE.finditer(ftext) if not QUOTABLE.isdisjoint(present) else ())
     )
-    # "vårt erbjudande att byta armbandet", "till ordinarie pris", "in omaggio con la
-    # sostituzione": the word in another sense (`marketing_not`), like `review_not` for reviews
-    not_marketing = SpanSet((h.start, h.end) for h in hits if h.family == "marketing_not")
+    # "vårt erbjudande att byta armbandet", "till ordinarie pris", "our Amazon shop is closed
+    # for the holidays": the words in another sense (`marketing_not`), as `review_not` for reviews
+    not_marketing = SpanSet(
+        (h.start, h.end)
+        for h in hits
+        if h.family == "marketing_not" and not ("…" in h.term and _crosses_clause(ftext, h))
+    )
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
@@ -232,7 +236,7 @@ def scan_text(
                 continue
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
                 continue
-            if fam in MARKETING and not_marketing.overlaps(h.start, h.end):
+            if fam in PROMOTION and not_marketing.overlaps(h.start, h.end):
                 continue
             if fam == "off_platform" and "…" in h.term and _crosses_clause(ftext, h):
                 continue
@@ -307,9 +311,10 @@ def scan_text(
 
 
 def _crosses_clause(ftext: str, hit: Hit) -> bool:
-    """An invitation's `…` parts in two clauses: "Falls es dort nicht ist, melden Sie das bitte
-    über Amazon" is no "nicht … über Amazon". (Offers and cross-sells may span a comma: "köp tre
-    par, betala för två".)"""
+    """An invitation's or another sense's `…` parts in two clauses: "Falls es dort nicht ist,
+    melden Sie das bitte über Amazon" is no "nicht … über Amazon", "visit our Amazon shop, it is
+    closed on Sundays though" still a cross-sell. (Offers and cross-sells may span a comma:
+    "köp tre par, betala för två".)"""
     inner = clause_breaks(ftext[hit.start : hit.end], [])
     return any(0 < b < hit.end - hit.start for b in inner)
 

@@ -7,6 +7,8 @@ from policy_helpers import rules, run_check
 
 RECALL: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("Visit our Amazon shop for more mugs, it is closed on Sundays though.", "cross-promotion"),
+        ("Ask DPD or call us on 07700 900123.", "off-platform"),
         ("Any chance you could take down the negative feedback now?", "review-incentive"),
         ("We're on Etsy too, just look up OakAndPineCo.", "off-platform"),
         ("If you don't want to hear from us again, we'll opt you out.", "opt-out-link"),
@@ -55,6 +57,10 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Usa el cupon sin tilde", "marketing"),
     ],
     "de": [
+        (
+            "Wenden Sie sich an den Zusteller oder rufen Sie uns unter 0171 2345678 an.",
+            "off-platform",
+        ),
         ("Könnten Sie Ihre 1-Sterne-Bewertung noch einmal überdenken?", "review-incentive"),
         ("Nur bis Sonntag alle Kissen zum halben Preis!", "marketing"),
         ("Sie erreichen mich am besten telefonisch oder per Mail.", "off-platform"),
@@ -213,6 +219,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
 
 PRECISION: dict[str, list[str]] = {
     "en": [
+        "Our Amazon shop is closed for holidays from 24 Dec to 2 Jan.",
+        "We understand you'd like to talk on the phone, but we can only help through Amazon's messages.",
         # Rounds 15-18: words of offers and channels in ordinary answers.
         "Worth a look before you reinstall: the fuse in the plug.",
         "The best number of scoops for a double shot is two.",
@@ -236,6 +244,7 @@ PRECISION: dict[str, list[str]] = {
         "The promo code on the box is from the manufacturer and only works on their site.",
     ],
     "sv": [
+        "Vår Amazon-butik har semesterstängt 24 dec–2 jan.",
         "De 5 stjärnorna på etiketten är tillverkarens kvalitetsmärkning.",
         "Artikelnumret är 4055-221-08 och två O-ringar ingår.",
         "Vårt erbjudande att byta armbandet gäller fortfarande.",
@@ -249,6 +258,8 @@ PRECISION: dict[str, list[str]] = {
         "Vi återbetalar beloppet när vi har fått tillbaka varan.",
     ],
     "es": [
+        "El descuento que ves en la ficha es un cupón de Amazon.",
+        "La oferta de tallas es de la 36 a la 46.",
         "La almohada Colección Hotel 5 Estrellas lleva 800 g de relleno.",
         "Nuestra oferta de cambiarte la correa sigue en pie.",
         "¿Este cargador funciona con el modelo de 2019? Lo necesito para mi portátil.",
@@ -259,6 +270,9 @@ PRECISION: dict[str, list[str]] = {
         "Revisaremos su solicitud de devolución y le reembolsaremos en dos días.",
     ],
     "de": [
+        "Rufen Sie bitte den Zusteller unter der Nummer aus seiner SMS an.",
+        "Der Gutscheincode in der E-Mail, die Sie bekommen haben, stammt nicht von uns.",
+        "Wir sind ein kleiner Laden in Leipzig und packen jede Bestellung von Hand.",
         "Die Bestellnummer können Sie unter „Meine Bestellungen“ in die Suche eingeben.",
         "Der Preis wurde um 5 € reduziert, weil die Verpackung beschädigt ist.",
         "Der Zusteller meldet sich vorher per SMS bei Ihnen.",
@@ -275,6 +289,7 @@ PRECISION: dict[str, list[str]] = {
         "Wir haben die Lieferzeit deutlich reduziert.",
     ],
     "fr": [
+        "La réduction affichée sur la fiche est un coupon d'Amazon.",
         "L'oreiller Collection Hôtel 5 étoiles contient 800 g de garnissage.",
         "Ce chargeur fonctionne-t-il avec le modèle 2019 ? J'en ai besoin pour mon ordinateur.",
         "Le lien entre les pièces était desserré, nous vous envoyons une nouvelle charnière.",
@@ -315,6 +330,7 @@ PRECISION: dict[str, list[str]] = {
         "Votre avis compte pour nous, et nous avons remboursé la pièce hier.",
     ],
     "it": [
+        "Il nostro negozio Amazon è chiuso per ferie dal 24 dicembre.",
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
         "Il codice del ricambio è 4055-221-08 e include due O-ring.",
         "La custodia è in omaggio con la sostituzione perché quella vecchia era macchiata.",

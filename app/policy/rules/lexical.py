@@ -184,10 +184,12 @@ SCOPED = {
 # Amazon") makes the marketing term beside it the marketplace's own ("Amazons Black
 # Friday-kampanj", "la promoción Black Friday de Amazon"); `third_party` after a contact
 # verb or channel makes it someone else's ("ring transportören", "llame a la empresa de
-# transporte", "chiami il corriere"). (targets, characters between, cue may come first)
-NEAR: dict[str, tuple[frozenset[str], int, bool]] = {
-    "owned": (frozenset({"marketing", "marketing_soft"}), 15, True),
-    "third_party": (frozenset({"off_platform", "contact_verb"}), 12, False),
+# transporte", "chiami il corriere"), or, right before it, the one whose number it is ("rufen
+# Sie den Zusteller unter der Nummer aus seiner SMS an"). (targets, characters between when
+# the cue follows, when it comes first)
+NEAR: dict[str, tuple[frozenset[str], int, int]] = {
+    "owned": (frozenset({"marketing", "marketing_soft"}), 15, 15),
+    "third_party": (frozenset({"off_platform", "contact_verb"}), 12, 1),
 }
 CUE_FAMILIES = BOTH_WAYS | {"negation"} | SCOPED.keys() | NEAR.keys()
 CLAUSE_FAMILIES = REVIEW_FAMILIES | CUE_FAMILIES | {"review_existing"}
@@ -307,7 +309,7 @@ class Negations:
             targets, gap, before = NEAR[cue.family]
             if hit.family not in targets or self._u.clause(cue.start) != clause:
                 continue
-            if 0 <= cue.start - hit.end <= gap or (before and 0 <= hit.start - cue.end <= gap):
+            if 0 <= cue.start - hit.end <= gap or 0 <= hit.start - cue.end <= before:
                 return True
         return False
 
