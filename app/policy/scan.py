@@ -228,6 +228,8 @@ def scan_text(
         for h in hits
         if h.family == "marketing_not" and not ("…" in h.term and _crosses_clause(ftext, h))
     )
+    # "No need to unsubscribe from anything", "Abmelden müssen Sie sich nirgends" (`opt_out_not`)
+    not_opt_out = SpanSet((h.start, h.end) for h in hits if h.family == "opt_out_not")
     reported: set[tuple[str, int, int]] = set()  # "coupon" is in three lexicons: one finding
     for h in hits:
         fam = h.family
@@ -237,6 +239,8 @@ def scan_text(
             if fam == "marketing_soft" and (h.start, h.end) not in soft_ok:
                 continue
             if fam in PROMOTION and not_marketing.overlaps(h.start, h.end):
+                continue
+            if fam == "opt_out" and not_opt_out.overlaps(h.start, h.end):
                 continue
             if fam == "off_platform" and "…" in h.term and _crosses_clause(ftext, h):
                 continue

@@ -291,6 +291,22 @@ CASES = [
     ("de", "Auf kettlecorner.de ist der Kocher übrigens günstiger.", OFF),
     ("en", "It's £5 less on our site, use code AMZ5.", MARKETING),
     ("en", "Use code E2 on the thermostat; it costs £5 less to run.", NOT + MARKETING),
+    # "also" next to our selling verb is a cross-sell; "we have also refunded" is news.
+    ("en", "By the way, we stock the matching lids too.", "cross-promotion"),
+    ("en", "We have also refunded the postage, sorry again.", NOT + "cross-promotion"),
+    ("de", "Wir haben auch die Rechnung beigelegt.", NOT + "cross-promotion"),
+    # Leaving the mailing is an opt-out; saying there is none to leave is not.
+    ("en", "If you'd rather not get our monthly tips, just tell us.", "opt-out-link"),
+    (
+        "en",
+        "No need to unsubscribe from anything, we only write about orders.",
+        NOT + "opt-out-link",
+    ),
+    (
+        "de",
+        "Abmelden müssen Sie sich nirgends, wir schreiben nur zu Bestellungen.",
+        NOT + "opt-out-link",
+    ),
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),
