@@ -371,7 +371,25 @@ def _is_name(text: str, pos: int) -> bool:
     if pos >= len(text) or not text[pos].isupper():
         return False
     before = text[max(0, pos - 64) : pos].rstrip()  # bounded: 1 MB bodies stay linear
-    return bool(before) and before[-1] not in ".!?:\n"
+    if bool(before) and before[-1] not in ".!?:\n":
+        return True
+    return _name_line(text, pos)
+
+
+# A sign-off line of a name alone ("Lanas del Norte", "Mia & Erik"): capitalised words with at
+# most short joining words between, no digits, no sentence punctuation.
+_NAME_LINE_RE = re.compile(
+    r"[A-ZÅÄÖÉÑ][\w'-]*(?:\s+(?:[a-zåäöé]{1,3}\s+|&\s+)?[A-ZÅÄÖÉÑ][\w'-]*){0,3}"
+)
+
+
+def _name_line(text: str, pos: int) -> bool:
+    """The word at pos opens a line that holds nothing but a name."""
+    if pos and text[pos - 1] != "\n":
+        return False
+    end = text.find("\n", pos, pos + 64)
+    line = text[pos : end if end >= 0 else min(len(text), pos + 64)].rstrip()
+    return _NAME_LINE_RE.fullmatch(line) is not None and not any(c.isdigit() for c in line)
 
 
 def _tone(

@@ -158,6 +158,8 @@ CASES = [
     ("sv", "Lämna gärna ett omdöme. Ersättaren skickar vi utan kostnad i morgon.", NOT + REVIEW),
     ("es", "Si quiere, deje una opinión. El recambio se lo enviamos sin coste.", NOT + REVIEW),
     ("sv", "Lämna ett omdöme så skickar vi en ersättare gratis.", REVIEW),
+    # A sign-off line that is only a name is a name, not news of the order.
+    ("es", "¡Gracias por elegirnos! Le deseamos un invierno acogedor.\nLanas del Norte", THANKS),
     # A score with a decimal reports a rating; "5/5" alone asks for one.
     ("sv", "Betyget i testet (4,5/5) kommer från en tidning, inte från oss.", NOT + REVIEW),
     # A refusal verb and a kind of mailing in one clause is an opt-out, in any words; someone
