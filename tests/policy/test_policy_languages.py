@@ -160,6 +160,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
             "review-incentive",
         ),
         ("Pour peu que vous soyez contente, un avis 5 étoiles serait super.", "review-incentive"),
+        ("Effacez votre avis négatif et on vous offre la livraison.", "review-incentive"),
+        ("Une mise à jour de votre note serait la bienvenue maintenant.", "review-incentive"),
+        ("Renvoyez-le directement à notre atelier, c'est plus simple.", "off-platform"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -210,6 +213,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Il balsamo è in regalo con l'acquisto di due saponi.", "marketing"),
         ("Se ne è entusiasta, una recensione ci farebbe felici.", "review-incentive"),
         ("Una recensione = un piccolo gesto da parte nostra!", "review-incentive"),
+        ("Prima di darci un voto basso, ci scriva.", "review-incentive"),
+        ("Se preferisce, la lasciamo in pace: risponda NO.", "opt-out-link"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",
@@ -328,6 +333,8 @@ PRECISION: dict[str, list[str]] = {
         "Pour compléter votre commande, il manque juste l'adresse de facturation.",
         "Le problème existe aussi chez nous en atelier, on le corrige.",
         "Votre avis compte pour nous, et nous avons remboursé la pièce hier.",
+        "Nous avons lu votre commentaire et vous avez raison : la notice était incomplète.",
+        "Vous pouvez m'appeler Julie si vous préférez, c'est plus simple.",
     ],
     "it": [
         "Il nostro negozio Amazon è chiuso per ferie dal 24 dicembre.",
