@@ -479,8 +479,14 @@ def _bare_clauses(
     if not other_at and len(name_at) < 2:
         return 0
     clauses = clause_breaks(ftext, breaks)
+    # A courtesy word beside news is no courtesy clause: "Ihr Ersatz-Objektivdeckel ist in der
+    # Post" says something ("Ihr" also opens "Ihr Team").
+    newsy = {bisect_right(clauses, h.start) for h in hits if h.family == "news"}
     polite = {
-        bisect_right(clauses, h.start) for h in hits if h.family in ("thanks", "courtesy", "wish")
+        c
+        for h in hits
+        if h.family in ("thanks", "courtesy", "wish")
+        and ((c := bisect_right(clauses, h.start)) not in newsy or h.family != "courtesy")
     }
     counts: dict[int, int] = {}
     for pos in other_at:

@@ -7,6 +7,10 @@ from policy_helpers import rules, run_check
 
 RECALL: dict[str, list[tuple[str, str]]] = {
     "en": [
+        (
+            "Leave a review, please. Refunds for reviews are something we can arrange.",
+            "review-incentive",
+        ),
         ("Visit our Amazon shop for more mugs, it is closed on Sundays though.", "cross-promotion"),
         ("Ask DPD or call us on 07700 900123.", "off-platform"),
         ("Any chance you could take down the negative feedback now?", "review-incentive"),
@@ -224,6 +228,9 @@ RECALL: dict[str, list[tuple[str, str]]] = {
 
 PRECISION: dict[str, list[str]] = {
     "en": [
+        "The brake pads fit the 2016-2020 Golf Mk7 with 312 mm front discs.",
+        "You asked whether leaving a review affects your refund: it doesn't. Refunds are handled by Amazon.",
+        "The five-star safety rating in the description is the maker's Euro NCAP test.",
         "Our Amazon shop is closed for holidays from 24 Dec to 2 Jan.",
         "We understand you'd like to talk on the phone, but we can only help through Amazon's messages.",
         # Rounds 15-18: words of offers and channels in ordinary answers.
@@ -249,6 +256,8 @@ PRECISION: dict[str, list[str]] = {
         "The promo code on the box is from the manufacturer and only works on their site.",
     ],
     "sv": [
+        "Du frågade om en recension påverkar din återbetalning: nej. Återbetalningar sköts av Amazon.",
+        "Det billigare erbjudandet på produktsidan kommer från en annan säljare.",
         "Vår Amazon-butik har semesterstängt 24 dec–2 jan.",
         "De 5 stjärnorna på etiketten är tillverkarens kvalitetsmärkning.",
         "Artikelnumret är 4055-221-08 och två O-ringar ingår.",
@@ -263,6 +272,7 @@ PRECISION: dict[str, list[str]] = {
         "Vi återbetalar beloppet när vi har fått tillbaka varan.",
     ],
     "es": [
+        "Las pastillas valen para el Seat León (2016-2020).",
         "El descuento que ves en la ficha es un cupón de Amazon.",
         "La oferta de tallas es de la 36 a la 46.",
         "La almohada Colección Hotel 5 Estrellas lleva 800 g de relleno.",
@@ -275,6 +285,9 @@ PRECISION: dict[str, list[str]] = {
         "Revisaremos su solicitud de devolución y le reembolsaremos en dos días.",
     ],
     "de": [
+        "Danke, Tom. Ihr Ersatz-Objektivdeckel ist in der Post.",
+        "Wir bitten Käufer nicht, Bewertungen zu ändern.",
+        "Die fünf Sterne beim Sicherheitstest stammen aus dem Euro-NCAP-Test des Herstellers.",
         "Rufen Sie bitte den Zusteller unter der Nummer aus seiner SMS an.",
         "Der Gutscheincode in der E-Mail, die Sie bekommen haben, stammt nicht von uns.",
         "Wir sind ein kleiner Laden in Leipzig und packen jede Bestellung von Hand.",
@@ -294,6 +307,7 @@ PRECISION: dict[str, list[str]] = {
         "Wir haben die Lieferzeit deutlich reduziert.",
     ],
     "fr": [
+        "La promotion sur la fiche est une opération d'Amazon, nous n'avons pas la main dessus.",
         "La réduction affichée sur la fiche est un coupon d'Amazon.",
         "L'oreiller Collection Hôtel 5 étoiles contient 800 g de garnissage.",
         "Ce chargeur fonctionne-t-il avec le modèle 2019 ? J'en ai besoin pour mon ordinateur.",
@@ -337,6 +351,7 @@ PRECISION: dict[str, list[str]] = {
         "Vous pouvez m'appeler Julie si vous préférez, c'est plus simple.",
     ],
     "it": [
+        "Ci chiedeva se lasciare una recensione influisce sul rimborso: no. I rimborsi seguono le regole di Amazon.",
         "Il nostro negozio Amazon è chiuso per ferie dal 24 dicembre.",
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
         "Il codice del ricambio è 4055-221-08 e include due O-ring.",

@@ -43,6 +43,8 @@ _ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _ID_BEFORE = re.compile(r"(?:[A-Za-z]+\d|\d+[A-Za-z])\w*[ \t]{1,2}$")
 _ID_AFTER = re.compile(r"-[A-Za-z]")
 _YEAR_SLASH = re.compile(r"^(?:19|20)\d\d/")
+# A span of years ("fits the 2016-2020 Golf", "Clio IV (2016-2020)") is no number to dial.
+_YEAR_RANGE = re.compile(r"^\(?(?:19|20)\d\d\s?[-/]\s?(?:19|20)\d\d\)?$")
 
 # libphonenumber takes ~50 µs a region: a paragraph with more uncued numbers than this is a
 # table or a data dump, and its later numbers are not looked up (keeps 1 MB bodies bounded).
@@ -159,6 +161,7 @@ def find_phones(
             continue
         if (
             _YEAR_SLASH.match(raw)
+            or _YEAR_RANGE.match(raw)
             or _ID_AFTER.match(text, end)
             or _ID_BEFORE.search(text, max(0, start - 24), start)
         ):

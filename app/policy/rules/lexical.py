@@ -490,7 +490,12 @@ def review_spans(
             after = (
                 m in mentions
                 and m.end <= v.start
-                and (sm == sv or (sv == sm + 1 and u.first_clause_of_sentence(v.start)))
+                and (
+                    sm == sv
+                    # "You asked whether a review affects your refund: it doesn't. Refunds are
+                    # …": a reported or negated mention reaches no value in the next sentence
+                    or (sv == sm + 1 and u.first_clause_of_sentence(v.start) and not neg.cancels(m))
+                )
                 and not refused(m, v)
             )
             # A review thanked for is no price ("le remboursement suit, et merci pour votre
@@ -526,6 +531,8 @@ def review_spans(
         sc = u.sentence(c.start)
         if neg.cancels(c) or sc in neutral_sentences or offers.overlaps(c.start, c.end):
             continue
+        if not_review.overlaps(c.start, c.end):
+            continue  # "the five-star safety rating", "Hotel 5 Stelle": a grade, no condition
         for m in mentions:
             if abs(u.sentence(m.start) - sc) <= 1:
                 out.append(("review-condition", min(m.start, c.start), max(m.end, c.end), c.term))
