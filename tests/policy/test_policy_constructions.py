@@ -309,6 +309,8 @@ CASES = [
         "Abmelden müssen Sie sich nirgends, wir schreiben nur zu Bestellungen.",
         NOT + "opt-out-link",
     ),
+    # A spoken "at" after "the bench" is a place: the spelled-out domain is a link.
+    ("en", "You can grab the matching bench at oakhouse dot co dot uk", "external-link"),
     # Offers of help in formal wording are courtesy.
     ("en", "Hiya! Should you need anything, don't hesitate to get in touch.", THANKS),
     ("de", "Danke, dass Sie sich für unseren kleinen Laden entschieden haben!", THANKS),

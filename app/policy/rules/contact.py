@@ -87,6 +87,12 @@ _NOT_LOCAL = frozenset(
 )
 
 
+# A spoken "at" after "the bench", "our shop", "a matching stool" names a place, not a mailbox.
+_THING_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|our|your|this|that|these|those|matching|der|die|das|den|dem|unser\w*)\s{1,3}$"
+)
+
+
 # What a spelled-out address cannot do without: a bracket or a spoken "at" between spaces.
 _SPOKEN_AT_NEEDS = re.compile(r"(?i)[\[({]|\s(?:at|arroba|chiocciola|snabel-a|arobase)\s")
 _DIGIT = re.compile(r"\d")
@@ -106,6 +112,12 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
             local = re.split(r"[\s\[({@]", m.group(0), maxsplit=1)[0]
             if local.lower() in _NOT_LOCAL:
                 continue
+            if (
+                pattern is SPOKEN_EMAIL_RES[1]
+                and re.search(r"(?i)\sat\s", m.group(0))  # "arroba", "chiocciola" are mailboxes
+                and _THING_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ):
+                continue  # "the bench at oakhouse dot co dot uk": a place, reported as a link
             last = _LAST_LABEL.search(m.group(0))
             if last is not None and tld_ok(last.group(0).lower()):
                 seen.add(m.start(), m.end())
