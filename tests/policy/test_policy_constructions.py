@@ -354,6 +354,10 @@ CASES = [
     # "No problem" and thanks is courtesy, not a refusal or news.
     ("fr", "Aucun souci, merci à vous et belle journée ☀️", THANKS),
     ("it", "Nessun problema, grazie a lei e buona giornata ☀️", THANKS),
+    # A multi-buy price is an offer in any language; a measure is not.
+    ("fr", "Cette semaine, les housses : 2 pour 25 € !", MARKETING),
+    ("it", "Le fodere questa settimana: 2 per 25 €!", MARKETING),
+    ("fr", "Le set contient 2 pour 25 cm de large.", NOT + MARKETING),
     # A promotion that has ended is no offer.
     ("fr", "La promotion était une offre Amazon, terminée depuis dimanche.", NOT + MARKETING),
     # A social handle with a dot or underscore is an account elsewhere, in any language…

@@ -167,6 +167,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Effacez votre avis négatif et on vous offre la livraison.", "review-incentive"),
         ("Une mise à jour de votre note serait la bienvenue maintenant.", "review-incentive"),
         ("Renvoyez-le directement à notre atelier, c'est plus simple.", "off-platform"),
+        ("Livraison express offerte pour toute commande avant lundi !", "marketing"),
     ],
     "it": [
         ("Usa il codice sconto ESTATE per il prossimo ordine.", "marketing"),
@@ -219,6 +220,7 @@ RECALL: dict[str, list[tuple[str, str]]] = {
         ("Una recensione = un piccolo gesto da parte nostra!", "review-incentive"),
         ("Prima di darci un voto basso, ci scriva.", "review-incentive"),
         ("Se preferisce, la lasciamo in pace: risponda NO.", "opt-out-link"),
+        ("Consegna express gratuita per ogni ordine entro lunedì!", "marketing"),
         (
             "Può gestire le sue preferenze di comunicazione rispondendo a questo messaggio.",
             "opt-out-link",

@@ -101,6 +101,13 @@ _CODE_OFFER = re.compile(
 )
 
 
+# A multi-buy price: "2 pour 25 €", "2 per 25 €", "3 for £10", "3 für 10 €" (two or more).
+_MULTI_PRICE = re.compile(
+    r"\b([2-9])\s(?:pour|per|for|fur|por|for)\s(?:[€$£]\s?)?\d+(?:[.,]\d+)?"
+    r"\s?(?:€|\$|£|eur\b|euros?\b|kr\b|sek\b)"
+)
+
+
 def offer_hits(folded: str) -> list[Hit]:
     """Offers in numbers as `marketing` hits (negation and reported speech apply as to words)."""
     out = []
@@ -110,6 +117,9 @@ def offer_hits(folded: str) -> list[Hit]:
             out.append(Hit("marketing", "pack", "offer", m.start(), m.end()))
     out.extend(
         Hit("marketing", "pack", "offer", m.start(), m.end()) for m in _CODE_OFFER.finditer(folded)
+    )
+    out.extend(
+        Hit("marketing", "pack", "offer", m.start(), m.end()) for m in _MULTI_PRICE.finditer(folded)
     )
     return out
 
