@@ -125,7 +125,14 @@ def _described(context: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-def ui_session(qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path) -> Iterator[UiSession]:
+def ui_session(
+    request: pytest.FixtureRequest, qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> Iterator[UiSession]:
+    # The test's relay is set up first so that it stops after the session has closed, not
+    # under its live connections (uvicorn then waited 2 s for the push stream and logged it).
+    for name in ("ui_relay", "empty_relay"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
     from PySide6.QtCore import QSettings
 
     from app.storage.lock import ProfileLock
