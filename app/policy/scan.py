@@ -46,7 +46,8 @@ _DECIMAL_END = re.compile(r"\d[.,]$")  # a number's decimal point just before
 # buyer wrote it) names words; it makes no offer. Apostrophes inside words do not open one.
 _INLINE_QUOTE_RE = re.compile(r"(?<!\w)[\"“„«‘'][^\"“”„«»‘’'\n]{1,60}[\"”“»’'](?!\w)")
 QUOTABLE = frozenset({"marketing", "marketing_soft", "cross_promotion"})
-PROMOTION = frozenset({"marketing", "marketing_soft", "cross_promotion"})
+# families a `marketing_not` phrase (the words in another sense) takes out
+PROMOTION = frozenset({"marketing", "marketing_soft", "cross_promotion", "off_platform", "opt_out"})
 _RANK = {Severity.BLOCK: 2, Severity.WARN: 1}
 MAX_FINDINGS = 200  # per scanned text: a pasted 1 MB spam page needs no 50 000 underlines
 

@@ -230,6 +230,8 @@ RECALL: dict[str, list[tuple[str, str]]] = {
 
 PRECISION: dict[str, list[str]] = {
     "en": [
+        "We'll stop sending the old version: from today every order gets the new clip.",
+        "We combined your two orders into one parcel to save on postage for you.",
         "The brake pads fit the 2016-2020 Golf Mk7 with 312 mm front discs.",
         "You asked whether leaving a review affects your refund: it doesn't. Refunds are handled by Amazon.",
         "The five-star safety rating in the description is the maker's Euro NCAP test.",
@@ -287,6 +289,7 @@ PRECISION: dict[str, list[str]] = {
         "Revisaremos su solicitud de devolución y le reembolsaremos en dos días.",
     ],
     "de": [
+        "Die Rücksendekosten gehen wegen des Defekts natürlich aufs Haus.",
         "Danke, Tom. Ihr Ersatz-Objektivdeckel ist in der Post.",
         "Wir bitten Käufer nicht, Bewertungen zu ändern.",
         "Die fünf Sterne beim Sicherheitstest stammen aus dem Euro-NCAP-Test des Herstellers.",
@@ -353,6 +356,7 @@ PRECISION: dict[str, list[str]] = {
         "Vous pouvez m'appeler Julie si vous préférez, c'est plus simple.",
     ],
     "it": [
+        "Il corriere ti farà uno squillo prima di arrivare, ha il numero da Amazon.",
         "Ci chiedeva se lasciare una recensione influisce sul rimborso: no. I rimborsi seguono le regole di Amazon.",
         "Il nostro negozio Amazon è chiuso per ferie dal 24 dicembre.",
         "Il cuscino Collezione Hotel 5 Stelle ha 800 g di imbottitura.",
