@@ -501,7 +501,8 @@ def _bare_clauses(
     for pos in stop_at:
         c = bisect_right(clauses, pos)
         worded[c] = worded.get(c, 0) + 1
-    bare = {c for c, n in counts.items() if n >= 2 or c in named}
+    # a news word counts as a second word: "Gracias por el pedido: sale el lunes."
+    bare = {c for c, n in counts.items() if n + (c in newsy) >= 2 or c in named}
     # two function words: "Jana von Birke & Co" is a sign-off, "… sind nicht Teil des Sets" not
     bare.update(c for c, n in named.items() if n >= 2 and worded.get(c, 0) >= 2)
     return len(bare - polite)

@@ -276,6 +276,7 @@ PRECISION: dict[str, list[str]] = {
         "Vi återbetalar beloppet när vi har fått tillbaka varan.",
     ],
     "es": [
+        "Gracias por el pedido: sale el lunes.",
         "Las pastillas valen para el Seat León (2016-2020).",
         "El descuento que ves en la ficha es un cupón de Amazon.",
         "La oferta de tallas es de la 36 a la 46.",
