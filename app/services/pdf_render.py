@@ -372,14 +372,12 @@ def child_main(_argv: list[str]) -> int:
     try:
         if len(data) > MAX_BYTES:
             raise ChildFailure(Failure.UNREADABLE, "over the size limit")
-        png, pages = render_page_png(data)
+        try:
+            png, pages = render_page_png(data)
+        except MemoryError as exc:
+            raise ChildFailure(Failure.UNREADABLE, "memory") from exc
     except ChildFailure as exc:
         out.write(json.dumps({"error": exc.reason.value, "detail": exc.detail}).encode() + b"\n")
-        out.flush()
-        return 3
-    except MemoryError:
-        out.write(json.dumps({"error": Failure.UNREADABLE.value, "detail": "memory"}).encode())
-        out.write(b"\n")
         out.flush()
         return 3
     out.write(json.dumps({"ok": True, "pages": pages}).encode() + b"\n" + png)
