@@ -3,12 +3,13 @@ conversation's HTML (the part that runs it: app/ui/attachment_previews.py).
 
 What may be decoded is decided without Qt (app.services.previews: by content, by size, from
 the blob store or the relay only); a PDF's first page is rendered by a confined child process
-(app.services.pdf_render) into a PNG that is decoded here like any picture. Decoding runs on a thread through the operations layer,
-with limits: the dimensions are read from the header first and a picture over ``MAX_SIDE`` or
-``MAX_PIXELS`` (``MAX_SCALED_PIXELS`` for formats decoded straight to the thumbnail's size; a
-decompression bomb declares them) is "too large to preview", never decoded;
-the decoder is told the sniffed format, so Qt never guesses another (SVG, XPM…). Thumbnails
-are cached in the profile (``previews/``), named for the file's SHA-256 and the size.
+(app.services.pdf_render) into a PNG that is decoded here like any picture. Decoding runs on
+a thread through the operations layer, with limits: the dimensions are read from the header
+first and a picture over ``MAX_SIDE`` or ``MAX_PIXELS`` (``MAX_SCALED_PIXELS`` for formats
+decoded straight to the thumbnail's size; a decompression bomb declares them) is "too large
+to preview", never decoded; the decoder is told the sniffed format, so Qt never guesses
+another (SVG, XPM…). Thumbnails are cached in the profile (``previews/``), named for the
+file's SHA-256 and the size.
 """
 
 from __future__ import annotations

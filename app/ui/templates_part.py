@@ -1,8 +1,9 @@
 """Templates in the window, one concern of the seller's day (`seller_day.py` owns the part):
 the picker over the composer (Ctrl+T, or "/" and a name at the start of a line), filling the
 chosen text for the open conversation, and the Templates… dialog's saves, deletes, imports
-and exports (saved locally, offline too, and queued for the relay). Its strings keep the `SellerDayPart` translation context
-(the plural one, which lupdate reads only from `tr`, moved to `TemplatesPart`).
+and exports (saved locally, offline too, and queued for the relay). Its strings keep the
+`SellerDayPart` translation context (the plural one, which lupdate reads only from `tr`, moved
+to `TemplatesPart`).
 """
 
 from __future__ import annotations
