@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from app.policy.explanations import explained
 from app.policy.findings import Field, Finding, Severity
@@ -450,10 +451,14 @@ def _sign_off(
     words and no function word, after another sentence ("… Ping us here. Dan"); else the
     text's end."""
     ftext = folded.text
-    ends = [b for b in breaks if ftext[b:].strip()]
-    start = ends[-1] if ends else 0
-    words = list(_WORD_RE.finditer(ftext, start))
-    if not start or not 0 < len(words) <= SIGN_OFF_WORDS:
+    tail = len(ftext.rstrip())  # a break at or past it ends the text, not a sentence
+    i = bisect_left(breaks, tail)
+    start = breaks[i - 1] if i else 0
+    if not start:
+        return len(ftext)
+    # one word past the limit is enough to know: a 1 MB last sentence is not listed whole
+    words = list(islice(_WORD_RE.finditer(ftext, start), SIGN_OFF_WORDS + 1))
+    if not 0 < len(words) <= SIGN_OFF_WORDS:
         return len(ftext)
     for m in words:
         pos = m.start() if folded.origin is None else folded.origin[m.start()]
