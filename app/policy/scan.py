@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -494,22 +495,13 @@ def _bare_clauses(
         if h.family in ("thanks", "courtesy", "wish")
         and ((c := bisect_right(clauses, h.start)) not in newsy or h.family != "courtesy")
     }
-    counts: dict[int, int] = {}
-    for pos in other_at:
-        c = bisect_right(clauses, pos)
-        counts[c] = counts.get(c, 0) + 1
-    named: dict[int, int] = {}
-    for pos in name_at:
-        c = bisect_right(clauses, pos)
-        named[c] = named.get(c, 0) + 1
-    worded: dict[int, int] = {}
-    for pos in stop_at:
-        c = bisect_right(clauses, pos)
-        worded[c] = worded.get(c, 0) + 1
+    counts = Counter(bisect_right(clauses, pos) for pos in other_at)
+    named = Counter(bisect_right(clauses, pos) for pos in name_at)
+    worded = Counter(bisect_right(clauses, pos) for pos in stop_at)
     # a news word counts as a second word: "Gracias por el pedido: sale el lunes."
     bare = {c for c, n in counts.items() if n + (c in newsy) >= 2 or c in named}
     # two function words: "Jana von Birke & Co" is a sign-off, "… sind nicht Teil des Sets" not
-    bare.update(c for c, n in named.items() if n >= 2 and worded.get(c, 0) >= 2)
+    bare.update(c for c, n in named.items() if n >= 2 and worded[c] >= 2)
     return len(bare - polite)
 
 
