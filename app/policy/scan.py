@@ -292,9 +292,7 @@ def scan_text(
                 code = REVIEW_CODES[kind]
                 out.add("review-incentive", code, s, e, code, term=_quote(text, s, e))
     contacts = list(email_spans)
-    for s, e in contact.find_phones(
-        text, phone_cues, ref_cues, pack.phone_regions, sorted(label_cues)
-    ):
+    for s, e in contact.find_phones(text, phone_cues, ref_cues, pack.phone_regions, label_cues):
         if not covered.covers(s):
             out.add("contact-info", "contact-info.phone", s, e, "contact-info.phone")
             contacts.append((s, e))

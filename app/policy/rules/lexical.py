@@ -103,7 +103,7 @@ _CODE_OFFER = re.compile(
 
 # A multi-buy price: "2 pour 25 €", "2 per 25 €", "3 for £10", "3 für 10 €" (two or more).
 _MULTI_PRICE = re.compile(
-    r"\b([2-9])\s(?:pour|per|for|fur|por|for)\s(?:[€$£]\s?)?\d+(?:[.,]\d+)?"
+    r"\b([2-9])\s(?:pour|per|for|fur|por)\s(?:[€$£]\s?)?\d+(?:[.,]\d+)?"
     r"\s?(?:€|\$|£|eur\b|euros?\b|kr\b|sek\b)"
 )
 
