@@ -27,16 +27,16 @@ HEAD_TIMEOUT = 10.0  # seconds from a connection (or a request's first byte) to 
 MIN_BODY_RATE = 1024
 BODY_GRACE = 10.0
 BODY_CHECK = 5.0
-_TOO_LARGE = (
-    b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
-    b"content-type: text/plain\r\ncontent-length: 27\r\nconnection: close\r\n\r\n"
-    b"request headers over 64 KB\n"
-)
-_TOO_SLOW = (
-    b"HTTP/1.1 408 Request Timeout\r\n"
-    b"content-type: text/plain\r\ncontent-length: 25\r\nconnection: close\r\n\r\n"
-    b"request head took too long"
-)
+
+
+def _refusal(status: bytes, text: bytes) -> bytes:
+    """A whole response that closes the connection (its length counted, not written by hand)."""
+    head = b"HTTP/1.1 %s\r\ncontent-type: text/plain\r\ncontent-length: %d\r\nconnection: close"
+    return head % (status, len(text)) + b"\r\n\r\n" + text
+
+
+_TOO_LARGE = _refusal(b"431 Request Header Fields Too Large", b"request headers over 64 KB\n")
+_TOO_SLOW = _refusal(b"408 Request Timeout", b"request head took too long")
 
 
 def server_http() -> tuple[Any, dict[str, Any]]:
