@@ -28,6 +28,7 @@ from relay import schema
 from relay.db import Database
 from relay.mailbridge.accounts import Mailbox
 from relay.mailbridge.apply import TOO_LARGE, Applier, Place, Tally, mail_key
+from relay.mailbridge.mimeparts import ID_RE
 from relay.mailbridge.parse import ParsedMail, parse_mail
 from relay.store import Changes, now, upsert
 
@@ -35,7 +36,7 @@ BATCH_MAILS = int(os.environ.get("SELLER_RELAY_MAIL_BATCH", "200"))  # mails per
 BATCH_BYTES = 16 * 1024 * 1024
 MAX_MAIL_BYTES = 25 * 1024 * 1024  # larger mails: the first PARTIAL_BYTES, no attachments
 PARTIAL_BYTES = 1024 * 1024
-MESSAGE_ID_RE = re.compile(rb"<([\x21-\x3b\x3d\x3f-\x7e]{1,250})>")  # as mimeparts.ID_RE
+MESSAGE_ID_RE = re.compile(b"<(" + ID_RE.pattern.encode() + b")>")  # the parser's ids, as bytes
 HEADER = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 HEADER_KEY = b"BODY[HEADER.FIELDS (MESSAGE-ID)]"
 log = logging.getLogger("relay.mailbridge.fetch")
