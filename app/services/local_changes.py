@@ -27,6 +27,8 @@ _marketplaces = schema.marketplaces
 _conversations = schema.conversations
 
 KEYWORDS = ("$seen", "$flagged", "$answered", "$noResponseNeeded")
+# The types queued here; templates and notes share the table (app.services.shared_edits).
+TYPES = ("Message", "Marketplace", "Conversation")
 _MARKETPLACE_FIELDS = {
     "messagingEnabled": "messaging_enabled",
     "vacationFrom": "vacation_from",
@@ -124,7 +126,7 @@ class LocalChanges:
                 select(
                     _pending.c.id, _pending.c.type_name, _pending.c.relay_id, _pending.c.patch_json
                 )
-                .where(_pending.c.error.is_(None))
+                .where(_pending.c.type_name.in_(TYPES), _pending.c.error.is_(None))
                 .order_by(_pending.c.id)
             )
             return [(i, t, r, json.loads(p)) for i, t, r, p in rows]
@@ -174,7 +176,7 @@ def _batches(queued: list[Queued], per_call: int, per_request: int) -> list[list
     """The queue as requests of set calls: one object's patches merged in queue order, at
     most ``per_call`` objects a call and ``per_request`` calls a request."""
     calls: list[_Call] = []
-    for type_name in ("Message", "Marketplace", "Conversation"):
+    for type_name in TYPES:
         update: dict[str, dict[str, Any]] = {}
         items: list[Queued] = []
         for q in queued:

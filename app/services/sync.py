@@ -28,6 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.services import shared_edits
 from app.services import sync_mapping as m
+from app.services.local_changes import TYPES as LOCAL_TYPES
 from app.services.local_changes import LocalChanges, reapply_pending
 from app.services.relay_client import MethodError, RelayClient
 from app.services.store_worker import StoreWorker
@@ -417,7 +418,7 @@ class SyncEngine:
             _APPLY[type_name](conn, objects)
             if destroyed:
                 _destroy(conn, type_name, destroyed)
-            if type_name in ("Message", "Marketplace", "Conversation"):
+            if type_name in LOCAL_TYPES:
                 reapply_pending(conn, type_name)
             elif type_name in shared_edits.TYPES:
                 shared_edits.reapply(conn, type_name)
