@@ -448,16 +448,13 @@ def iter_parts(msg: Message) -> Iterator[Message]:
 FORWARDED_TYPES = frozenset({"message/rfc822", "message/global"})
 
 
-def forwarded_bytes(part: Message) -> bytes:
+def forwarded_bytes(mail: Message) -> bytes:
     """The mail inside a message/rfc822 part, written out again (b"" when it cannot be)."""
-    inner = children(part)
-    if not inner:
-        return b""
     try:
-        return inner[0].as_bytes(policy=POLICY)
+        return mail.as_bytes(policy=POLICY)
     except Exception:  # the generator refuses some hostile headers; the raw text then
         try:
-            return inner[0].as_string(policy=POLICY).encode("utf-8", "surrogateescape")
+            return mail.as_string(policy=POLICY).encode("utf-8", "surrogateescape")
         except Exception:
             return b""
 

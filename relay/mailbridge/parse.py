@@ -379,12 +379,12 @@ def _attachments(parts: Parts, shown: str, problems: set[str]) -> tuple[MailAtta
         if part.get_content_type() not in FORWARDED_TYPES:
             continue
         problems.add("forwarded-mail")
-        data = forwarded_bytes(part)
+        inner = children(part)
+        data = forwarded_bytes(inner[0]) if inner else b""
         if not data:
             problems.add("empty-attachment")
             continue
-        inner = children(part)
-        subject = decoded_header(inner[0], "Subject") if inner else None
+        subject = decoded_header(inner[0], "Subject")
         name = clean_filename(part.get_filename() or subject or "").removesuffix(".eml")
         found.append(
             MailAttachment((name[:100] or "forwarded mail") + ".eml", "message/rfc822", data, None)
