@@ -28,7 +28,7 @@ Words alone decide nothing here; constructions do (docs/policy.md "Constructions
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -143,20 +143,32 @@ OWNER_REACH = 20  # characters from a mailing to a `third_party` cue that owns i
 
 def pair_hits(hits: Sequence[Hit], clauses: Sequence[int]) -> list[Hit]:
     """The `PAIRS` terms: each first-family hit with a second-family hit of its language near it
-    in its clause."""
-    owners = [h.start for h in hits if h.family == "third_party"]
+    in its clause (the first such in `hits` order)."""
+    owners = sorted(h.start for h in hits if h.family == "third_party")
+
+    def owned(h: Hit) -> bool:
+        i = bisect_left(owners, h.end)
+        return i < len(owners) and owners[i] - h.end <= OWNER_REACH
+
     out = []
     for made, (first, second, reach) in PAIRS.items():
         heads = [h for h in hits if h.family == first]
         if not heads:
             continue
-        tails = [
-            h
-            for h in hits
-            if h.family == second and not any(0 <= s - h.end <= OWNER_REACH for s in owners)
-        ]
+        tails = [h for h in hits if h.family == second and not owned(h)]
+        if not tails:
+            continue
+        # Only tails starting within reach (plus the longest tail's length) of a head can pair
+        # with it: looked up by start, a pasted page of both families stays near linear.
+        by_start = sorted(range(len(tails)), key=lambda i: tails[i].start)
+        starts = [tails[i].start for i in by_start]
+        longest = max(h.end - h.start for h in tails)
         for v in heads:
-            for o in tails:
+            near = by_start[
+                bisect_left(starts, v.start - reach - longest) : bisect_right(starts, v.end + reach)
+            ]
+            for i in sorted(near):
+                o = tails[i]
                 if o.language != v.language:
                     continue
                 lo, hi = (v.end, o.start) if v.end <= o.start else (o.end, v.start)
