@@ -47,8 +47,8 @@ def _relay(tmp_path: Path, seed: bool) -> Iterator[UiRelay]:
     db = open_database(db_url)
     token = auth.create_token(db, "demo")
     db.dispose()
-    relay = UiRelay("", db_url, token, start_embedded(db_url))
-    relay.url = relay.embedded.url
+    embedded = start_embedded(db_url)
+    relay = UiRelay(embedded.url, db_url, token, embedded)
     try:
         yield relay
     finally:
