@@ -23,8 +23,10 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
@@ -139,20 +141,25 @@ async def main(args: argparse.Namespace) -> None:
     store.close()
 
 
-def search_figures(store: Store, bulk: Bulk, word: str) -> None:
-    def median_ms(fn: object) -> tuple[float, object]:
-        times, out = [], None
-        for _ in range(5):
-            t = time.perf_counter()
-            out = fn()  # type: ignore[operator]
-            times.append((time.perf_counter() - t) * 1000)
-        return statistics.median(times), out
+T = TypeVar("T")
 
-    ids_ms, ids = median_ms(lambda: bulk.resolve(Selection(all_of=ThreadFilter(), search=word)))
+
+def _median_ms(fn: Callable[[], T]) -> tuple[float, T]:
+    """The median of five calls' times, and the last call's result."""
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        out = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), out
+
+
+def search_figures(store: Store, bulk: Bulk, word: str) -> None:
+    ids_ms, ids = _median_ms(lambda: bulk.resolve(Selection(all_of=ThreadFilter(), search=word)))
     with store.read_sql() as db:
-        count_ms, count = median_ms(lambda: threads.search_count(db.execute, word))
+        count_ms, count = _median_ms(lambda: threads.search_count(db.execute, word))
     print(
-        f"Ctrl+A in a search for {word!r}: {len(ids)} ids in {ids_ms:.0f} ms median "  # type: ignore[arg-type]
+        f"Ctrl+A in a search for {word!r}: {len(ids)} ids in {ids_ms:.0f} ms median "
         f"(search_count {count} in {count_ms:.0f} ms)"
     )
 
