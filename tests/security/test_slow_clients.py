@@ -146,6 +146,8 @@ def test_a_trickled_body_is_cut(quick_bodies: Target, path: str) -> None:
         took, answer = _trickle_until_closed(sock, 10 * HEAD_TIMEOUT)
     print(f"{path}: closed after {took:.2f} s")
     assert answer.startswith(b"HTTP/1.1 408")
+    head, _, text = answer.partition(b"\r\n\r\n")
+    assert b"content-length: %d\r\n" % len(text) in head  # it once said 25 for 26 bytes
     assert HEAD_TIMEOUT * 0.8 <= took <= HEAD_TIMEOUT * 4
 
 
